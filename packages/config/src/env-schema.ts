@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** Every environment variable Forecourt reads. `.env.example` documents each one. */
+export const ZEnv = z.object({
+  /**
+   * Where this runs. Outside "production", missing secrets are generated once into
+   * .forecourt/dev-secrets.json. (NODE_ENV belongs to Next.js and is "production" under
+   * `next start` even on a laptop, so it cannot decide this.)
+   */
+  APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Owner connection: migrations, seed and retention deletes. Never used by request handlers. */
+  DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/forecourt"),
+  /** Runtime connection as a role without superuser or BYPASSRLS. Derived from DATABASE_URL when unset. */
+  APP_DATABASE_URL: z.url().optional(),
+  APP_DATABASE_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, "must be a lower-case SQL identifier")
+    .default("forecourt_app"),
+  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  /** Prefix of every Redis key this deployment writes, so tests and dev can share one server. */
+  REDIS_PREFIX: z.string().min(1).default("fc"),
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The public URL of the web app (Auth.js uses it for redirects). */
+  WEB_URL: z.url().default("http://localhost:3000"),
+  /** Signs session tokens. Generated once into .forecourt/dev-secrets.json outside production. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** 32 bytes, base64: encrypts secrets at rest (channel tokens, TOTP seeds). */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
+  /** Password of APP_DATABASE_ROLE when APP_DATABASE_URL is derived. */
+  APP_DATABASE_PASSWORD: z.string().min(12, "must be at least 12 characters"),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Window of the sign-in limits, in seconds. */
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;

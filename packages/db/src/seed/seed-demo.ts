@@ -1,0 +1,58 @@
+import { hashPassword } from "@forecourt/auth";
+import type { PrismaClient } from "../generated/prisma/client";
+import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+
+/**
+ * Demo data: provider support, dealer group "Northwind Motors" (Amsterdam, Copenhagen) with an
+ * owner, an admin and two agents, and the single-dealer customer "Van der Meer Auto".
+ * Runs as the database owner (outside row-level security); idempotent.
+ */
+export async function seedDemo(db: PrismaClient) {
+  await db.customer.upsert({
+    where: { id: DEMO_IDS.northwind },
+    update: {},
+    create: { id: DEMO_IDS.northwind, name: "Northwind Motors", kind: "DEALER_GROUP", tier: "STANDARD", status: "ACTIVE" },
+  });
+  await db.customer.upsert({
+    where: { id: DEMO_IDS.vanDerMeer },
+    update: {},
+    create: { id: DEMO_IDS.vanDerMeer, name: "Van der Meer Auto", kind: "DEALER", tier: "PLUS", status: "ACTIVE" },
+  });
+  const dealers = [
+    { id: DEMO_IDS.amsterdam, customerId: DEMO_IDS.northwind, name: "Northwind Amsterdam", city: "Amsterdam", timeZone: "Europe/Amsterdam" },
+    { id: DEMO_IDS.copenhagen, customerId: DEMO_IDS.northwind, name: "Northwind Copenhagen", city: "Copenhagen", timeZone: "Europe/Copenhagen" },
+    { id: DEMO_IDS.vanDerMeerUtrecht, customerId: DEMO_IDS.vanDerMeer, name: "Van der Meer Auto Utrecht", city: "Utrecht", timeZone: "Europe/Amsterdam" },
+  ];
+  for (const dealer of dealers) {
+    await db.dealer.upsert({ where: { id: dealer.id }, update: {}, create: dealer });
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const demo of DEMO_USERS) {
+    const user = await db.user.upsert({
+      where: { email: demo.email },
+      update: {},
+      create: {
+        email: demo.email,
+        name: demo.name,
+        locale: demo.locale,
+        passwordHash,
+        providerRole: demo.providerRole ?? null,
+      },
+    });
+    if (!demo.membership) continue;
+    const { customerId, role, dealerIds = [] } = demo.membership;
+    const membership = await db.membership.upsert({
+      where: { customerId_userId: { customerId, userId: user.id } },
+      update: {},
+      create: { customerId, userId: user.id, role },
+    });
+    for (const dealerId of dealerIds) {
+      await db.membershipDealer.upsert({
+        where: { membershipId_dealerId: { membershipId: membership.id, dealerId } },
+        update: {},
+        create: { customerId, membershipId: membership.id, dealerId },
+      });
+    }
+  }
+}

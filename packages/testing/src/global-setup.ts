@@ -1,0 +1,5 @@
+import { assertLocalTestDatabase } from "./assert-local-database";
+
+export default function setup() {
+  assertLocalTestDatabase();
+}

@@ -1,0 +1,3 @@
+export { assertLocalTestDatabase } from "./assert-local-database";
+export { createTestTenant, createTestUser } from "./fixtures";
+export { ownerDb } from "./owner-db";

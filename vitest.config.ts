@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+
+// Tests are tiered by file name (DESIGN.md conventions):
+//   *.test.ts              unit, no I/O
+//   *.integration.test.ts  real PostgreSQL and Redis (the test database, never the dev one)
+//   e2e/*.spec.ts          Playwright, run by apps/web's own config
+const ignored = ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/e2e/**"];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{apps,packages,bench}/**/*.test.ts"],
+          exclude: [...ignored, "**/*.integration.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["{apps,packages,bench}/**/*.integration.test.ts"],
+          exclude: ignored,
+          globalSetup: ["./packages/testing/src/global-setup.ts"],
+          // Integration files share one database; run them one file at a time.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

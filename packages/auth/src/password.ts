@@ -1,7 +1,10 @@
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
+
+/** Argon2id (the library's Algorithm.Argon2id = 2; a const enum we may not import). */
+const ARGON2ID_ALGORITHM = 2;
 
 /** OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane). */
-const ARGON2ID = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const ARGON2ID = { algorithm: ARGON2ID_ALGORITHM, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);

@@ -5,6 +5,7 @@ import {
   compareDates,
   daysBetween,
   daysInMonth,
+  firstOfMonth,
   firstOfMonthOnOrAfter,
   firstOfNextMonth,
   fromEpochDay,
@@ -13,6 +14,7 @@ import {
   lastOfMonth,
   maxDate,
   minDate,
+  monthsBetween,
   parseIsoDate,
   toEpochDay,
 } from "./dates";
@@ -40,12 +42,17 @@ describe("RULES §3 calendar dates are YYYY-MM-DD", () => {
     expect(isIsoDate(value)).toBe(false);
   });
 
-  it.each(["2024-02-29", "2028-02-29", "2000-02-29", "2025-12-31", "2025-01-01", "0001-01-01", "9999-12-31"])(
-    "accepts %j",
-    (value) => {
-      expect(isIsoDate(value)).toBe(true);
-    },
-  );
+  it.each([
+    "2024-02-29",
+    "2028-02-29",
+    "2000-02-29",
+    "2025-12-31",
+    "2025-01-01",
+    "0001-01-01",
+    "9999-12-31",
+  ])("accepts %j", (value) => {
+    expect(isIsoDate(value)).toBe(true);
+  });
 
   it("names the problem in the error message", () => {
     expect(() => parseIsoDate("2025-02-30", "startDate")).toThrow(
@@ -81,6 +88,13 @@ describe("leap years and month lengths", () => {
   ])("daysInMonth(%i, %i) = %i", (year, month, days) => {
     expect(daysInMonth(year, month)).toBe(days);
   });
+
+  it("refuses months that do not exist and fractional years", () => {
+    expect(() => daysInMonth(2025, 0)).toThrow(RangeError);
+    expect(() => daysInMonth(2025, 13)).toThrow(RangeError);
+    expect(() => daysInMonth(2024.5, 2)).toThrow(RangeError);
+    expect(isLeapYear(2024.5)).toBe(false);
+  });
 });
 
 describe("RULES §3 'N months after D' clamps the day to the month's end", () => {
@@ -102,8 +116,23 @@ describe("RULES §3 'N months after D' clamps the day to the month's end", () =>
     expect(addMonths(date, months)).toBe(expected);
   });
 
-  it("refuses fractional months", () => {
+  it("refuses fractional months and results beyond 0001–9999", () => {
     expect(() => addMonths("2025-01-01", 1.5)).toThrow(RangeError);
+    expect(() => addMonths("9999-12-31", 1)).toThrow(RangeError);
+    expect(() => addMonths("0001-01-31", -1)).toThrow(RangeError);
+    expect(() => addMonths("2025-01-01", Number.MAX_SAFE_INTEGER)).toThrow(
+      RangeError,
+    );
+  });
+
+  it.each([
+    ["2025-01-31", "2025-02-01", 1],
+    ["2025-01-01", "2025-01-31", 0],
+    ["2024-02-29", "2025-02-28", 12],
+    ["2025-12-31", "2025-01-01", -11],
+    ["2024-12-15", "2026-03-01", 15],
+  ])("monthsBetween(%s, %s) = %i (days ignored)", (from, to, months) => {
+    expect(monthsBetween(from, to)).toBe(months);
   });
 });
 
@@ -133,8 +162,27 @@ describe("day arithmetic", () => {
     expect(fromEpochDay(epochDay)).toBe(date);
   });
 
-  it("refuses dates beyond 9999-12-31", () => {
+  it("refuses dates outside 0001-01-01 … 9999-12-31", () => {
     expect(() => addDays("9999-12-31", 1)).toThrow(RangeError);
+    expect(() => addDays("0001-01-01", -1)).toThrow(RangeError);
+    expect(() => addDays("2025-01-01", Number.MAX_SAFE_INTEGER)).toThrow(
+      RangeError,
+    );
+    expect(() => fromEpochDay(2932897)).toThrow(RangeError);
+    expect(() => fromEpochDay(0.5)).toThrow(RangeError);
+  });
+
+  // Date.UTC and `new UTCDate(y, m, d)` read years 0–99 as 1900–1999; these must not.
+  it.each([
+    ["0001-01-31", "addMonths", 1, "0001-02-28"],
+    ["0004-01-31", "addMonths", 1, "0004-02-29"],
+    ["0099-12-31", "addMonths", 2, "0100-02-28"],
+    ["0099-12-31", "addDays", 1, "0100-01-01"],
+    ["0050-03-01", "addDays", -1, "0050-02-28"],
+  ] as const)("%s %s %i = %s in years 0001–0099", (date, fn, n, expected) => {
+    expect(fn === "addDays" ? addDays(date, n) : addMonths(date, n)).toBe(
+      expected,
+    );
   });
 });
 
@@ -143,8 +191,12 @@ describe("comparisons and month boundaries", () => {
     expect(compareDates("2025-01-31", "2025-02-01")).toBe(-1);
     expect(compareDates("2025-02-01", "2025-02-01")).toBe(0);
     expect(compareDates("2026-01-01", "2025-12-31")).toBe(1);
-    expect(maxDate("2025-03-01", "2026-01-01", "2025-12-31")).toBe("2026-01-01");
-    expect(minDate("2025-03-01", "2026-01-01", "2025-02-28")).toBe("2025-02-28");
+    expect(maxDate("2025-03-01", "2026-01-01", "2025-12-31")).toBe(
+      "2026-01-01",
+    );
+    expect(minDate("2025-03-01", "2026-01-01", "2025-02-28")).toBe(
+      "2025-02-28",
+    );
   });
 
   it.each([
@@ -164,29 +216,43 @@ describe("comparisons and month boundaries", () => {
   });
 
   it.each([
+    ["2025-03-31", "2025-03-01"],
+    ["0001-01-01", "0001-01-01"],
+    ["9999-12-31", "9999-12-01"],
+  ])("firstOfMonth(%s) = %s", (date, expected) => {
+    expect(firstOfMonth(date)).toBe(expected);
+  });
+
+  it.each([
     ["2024-02-10", "2024-02-29"],
     ["2025-02-10", "2025-02-28"],
     ["2025-04-01", "2025-04-30"],
+    ["9999-12-01", "9999-12-31"],
   ])("lastOfMonth(%s) = %s", (date, expected) => {
     expect(lastOfMonth(date)).toBe(expected);
   });
 });
 
 describe("the machine's time zone never matters", () => {
-  it.each(["Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Sao_Paulo", "Europe/Amsterdam"])(
-    "gives the same dates in %s",
-    (zone) => {
-      const original = process.env.TZ;
-      try {
-        process.env.TZ = zone;
-        expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
-        expect(addDays("2025-03-30", 1)).toBe("2025-03-31");
-        expect(addDays("2025-10-26", 1)).toBe("2025-10-27");
-        expect(daysBetween("2025-03-01", "2025-11-01")).toBe(245);
-      } finally {
-        if (original === undefined) delete process.env.TZ;
-        else process.env.TZ = original;
-      }
-    },
-  );
+  it.each([
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "America/Sao_Paulo",
+    "Europe/Amsterdam",
+  ])("gives the same dates in %s", (zone) => {
+    const original = process.env.TZ;
+    try {
+      process.env.TZ = zone;
+      expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+      expect(addDays("2025-03-30", 1)).toBe("2025-03-31");
+      expect(addDays("2025-10-26", 1)).toBe("2025-10-27");
+      expect(daysBetween("2025-03-01", "2025-11-01")).toBe(245);
+      expect(monthsBetween("2025-03-31", "2025-11-01")).toBe(8);
+      expect(lastOfMonth("2025-10-26")).toBe("2025-10-31");
+      expect(toEpochDay("2025-10-26")).toBe(20387);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
 });

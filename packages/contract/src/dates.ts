@@ -1,12 +1,22 @@
 /**
  * Calendar dates (RULES.md §3): `YYYY-MM-DD` strings, no time of day, no time zone.
  *
- * All arithmetic works on whole "epoch days" (days since 1970-01-01 in the proleptic
- * Gregorian calendar) using integer maths only. No `Date` object is involved, so the
- * machine's time zone can never move a date by a day. (date-fns reads the *local* fields
- * of a `Date`: on a UTC-midnight `Date` in a zone west of Greenwich it sees the previous
- * day. The property tests use date-fns as an independent oracle instead.)
+ * The month and day arithmetic is date-fns on `UTCDate` (@date-fns/utc). date-fns reads and
+ * writes a `Date`'s *local* fields (`getDate`, `setMonth`, …), so on a plain `Date` the
+ * machine's time zone and its daylight-saving changes could move a date by a day. A `UTCDate`
+ * maps those fields to UTC: every date here is midnight UTC and the machine's zone never matters.
  */
+import { UTCDate } from "@date-fns/utc";
+import {
+  addDays as dfAddDays,
+  addMonths as dfAddMonths,
+  differenceInCalendarDays,
+  differenceInCalendarMonths,
+  getDaysInMonth,
+  isLeapYear as dfIsLeapYear,
+  lastDayOfMonth,
+  startOfMonth,
+} from "date-fns";
 
 /** A calendar date as `YYYY-MM-DD`, e.g. `"2025-01-31"`. */
 export type IsoDate = string;
@@ -21,10 +31,46 @@ export interface CalendarParts {
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1;
 const MAX_YEAR = 9999;
+const UNIX_EPOCH = new UTCDate(0); // 1970-01-01
+
+/** Midnight UTC on the given day (`month` is 1–12). */
+function utcDate(year: number, month: number, day: number): UTCDate {
+  // Not `new UTCDate(year, month - 1, day)`: like `Date.UTC` it reads years 0–99 as 1900–1999.
+  const date = new UTCDate(0);
+  date.setFullYear(year, month - 1, day); // UTCDate's setFullYear is setUTCFullYear
+  return date;
+}
+
+function toUtcDate(date: IsoDate): UTCDate {
+  const { year, month, day } = parseIsoDate(date);
+  return utcDate(year, month, day);
+}
+
+/** @throws RangeError if the result of `calculation` lies outside 0001-01-01 … 9999-12-31. */
+function fromUtcDate(date: UTCDate, calculation: string): IsoDate {
+  const year = date.getFullYear(); // NaN for an invalid (overflowed) Date
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
+    throw new RangeError(
+      `Date out of range: ${calculation} is outside 0001-01-01 … 9999-12-31`,
+    );
+  }
+  return formatIsoDate({
+    year,
+    month: date.getMonth() + 1,
+    day: date.getDate(),
+  });
+}
+
+function assertWholeNumber(value: number, label: string): void {
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`Invalid ${label} ${value}: expected a whole number`);
+  }
+}
 
 /** Whether `year` is a Gregorian leap year (2024 and 2028 are, 2025 and 2100 are not). */
 export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // The guard keeps 2024.5 from counting as 2024 (Date truncates fractional years).
+  return Number.isInteger(year) && dfIsLeapYear(utcDate(year, 1, 1));
 }
 
 /** Number of days in `month` (1–12) of `year`: 28–31. */
@@ -32,8 +78,8 @@ export function daysInMonth(year: number, month: number): number {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
     throw new RangeError(`Invalid month ${month}: expected 1–12`);
   }
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  assertWholeNumber(year, "year");
+  return getDaysInMonth(utcDate(year, month, 1));
 }
 
 /**
@@ -53,7 +99,9 @@ export function parseIsoDate(value: string, label = "date"): CalendarParts {
     throw new RangeError(`Invalid ${label} "${value}": year must be 0001–9999`);
   }
   if (month < 1 || month > 12) {
-    throw new RangeError(`Invalid ${label} "${value}": month ${month} does not exist`);
+    throw new RangeError(
+      `Invalid ${label} "${value}": month ${month} does not exist`,
+    );
   }
   const monthLength = daysInMonth(year, month);
   if (day < 1 || day > monthLength) {
@@ -90,59 +138,26 @@ export function formatIsoDate(parts: CalendarParts): IsoDate {
   return assertIsoDate(text);
 }
 
-/** Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`. */
+/** Days since 1970-01-01 (negative before). */
 export function toEpochDay(date: IsoDate): number {
-  const { year, month, day } = parseIsoDate(date);
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
+  return differenceInCalendarDays(toUtcDate(date), UNIX_EPOCH);
 }
 
-/** The date `epochDay` days after 1970-01-01. Howard Hinnant's `civil_from_days`. */
+/** The date `epochDay` days after 1970-01-01. */
 export function fromEpochDay(epochDay: number): IsoDate {
   if (!Number.isSafeInteger(epochDay)) {
     throw new RangeError(`Invalid epoch day ${epochDay}: expected an integer`);
   }
-  const z = epochDay + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36524) -
-      Math.floor(dayOfEra / 146096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March … 11 = February
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return fromParts(year, month, day);
-}
-
-function fromParts(year: number, month: number, day: number): IsoDate {
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new RangeError(`Date out of range: year ${year} is outside 0001–9999`);
-  }
-  return formatIsoDate({ year, month, day });
-}
-
-function assertWholeNumber(value: number, label: string): void {
-  if (!Number.isSafeInteger(value)) {
-    throw new RangeError(`Invalid ${label} ${value}: expected a whole number`);
-  }
+  return fromUtcDate(dfAddDays(UNIX_EPOCH, epochDay), `epoch day ${epochDay}`);
 }
 
 /** `date` plus `days` calendar days (negative to go back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   assertWholeNumber(days, "number of days");
-  return fromEpochDay(toEpochDay(date) + days);
+  return fromUtcDate(
+    dfAddDays(toUtcDate(date), days),
+    `${date} + ${days} days`,
+  );
 }
 
 /**
@@ -151,54 +166,52 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   assertWholeNumber(months, "number of months");
-  const { year, month, day } = parseIsoDate(date);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = monthIndex - targetYear * 12 + 1;
-  if (targetYear < MIN_YEAR || targetYear > MAX_YEAR) {
-    throw new RangeError(`Date out of range: ${date} + ${months} months`);
-  }
-  return fromParts(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  return fromUtcDate(
+    dfAddMonths(toUtcDate(date), months),
+    `${date} + ${months} months`,
+  );
 }
 
 /** Whole calendar months from the month of `from` to the month of `to` (days ignored). */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
-  const a = parseIsoDate(from);
-  const b = parseIsoDate(to);
-  return (b.year - a.year) * 12 + (b.month - a.month);
+  return differenceInCalendarMonths(toUtcDate(to), toUtcDate(from));
 }
 
 /** Number of days from `from` to `to`: 0 for the same day, negative if `to` is earlier. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toEpochDay(to) - toEpochDay(from);
+  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
 }
 
 /** -1, 0 or 1 as `a` is before, equal to or after `b`. */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  const difference = toEpochDay(a) - toEpochDay(b);
+  const difference = daysBetween(b, a);
   return difference < 0 ? -1 : difference > 0 ? 1 : 0;
 }
 
 /** The latest of the given dates. */
 export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((latest, date) => (compareDates(date, latest) > 0 ? date : latest), first);
+  return rest.reduce(
+    (latest, date) => (compareDates(date, latest) > 0 ? date : latest),
+    first,
+  );
 }
 
 /** The earliest of the given dates. */
 export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((earliest, date) => (compareDates(date, earliest) < 0 ? date : earliest), first);
+  return rest.reduce(
+    (earliest, date) => (compareDates(date, earliest) < 0 ? date : earliest),
+    first,
+  );
 }
 
 /** The 1st of the month that `date` is in. */
 export function firstOfMonth(date: IsoDate): IsoDate {
-  const { year, month } = parseIsoDate(date);
-  return fromParts(year, month, 1);
+  return fromUtcDate(startOfMonth(toUtcDate(date)), `first of ${date}`);
 }
 
 /** The last day of the month that `date` is in. */
 export function lastOfMonth(date: IsoDate): IsoDate {
-  const { year, month } = parseIsoDate(date);
-  return fromParts(year, month, daysInMonth(year, month));
+  return fromUtcDate(lastDayOfMonth(toUtcDate(date)), `last of ${date}`);
 }
 
 /** The 1st of the month after the month of `date` (always strictly later than `date`). */

@@ -1,5 +1,10 @@
 import { addDays, assertIsoDate, compareDates, type IsoDate } from "./dates";
-import { nextTermStart, termInForce, type Schedule, type Term } from "./schedule";
+import {
+  nextTermStart,
+  termInForce,
+  type Schedule,
+  type Term,
+} from "./schedule";
 
 /** L 5.1: the customer may dissolve within the first 90 days of the initial or any renewal term. */
 export const DISSOLUTION_WINDOW_DAYS = 90;
@@ -23,9 +28,14 @@ export function dissolutionWindow(term: Term): DateWindow {
 }
 
 /** Whether the customer may dissolve on `day`: within the window of the term in force (L 5.1). */
-export function isDissolutionWindowOpen(schedule: Schedule, day: IsoDate): boolean {
+export function isDissolutionWindowOpen(
+  schedule: Schedule,
+  day: IsoDate,
+): boolean {
   const term = termInForce(schedule, day);
-  return term !== null && compareDates(day, dissolutionWindow(term).closes) <= 0;
+  return (
+    term !== null && compareDates(day, dissolutionWindow(term).closes) <= 0
+  );
 }
 
 export type DissolutionRefusalCode = "not_started" | "outside_window";
@@ -56,7 +66,10 @@ export type DissolutionEffect =
  * and including that day. A notice outside a window is refused with the date the next
  * window opens.
  */
-export function dissolutionNoticeEffect(schedule: Schedule, noticeDate: IsoDate): DissolutionEffect {
+export function dissolutionNoticeEffect(
+  schedule: Schedule,
+  noticeDate: IsoDate,
+): DissolutionEffect {
   const term = termInForce(schedule, noticeDate);
   if (term === null) {
     return {
@@ -78,5 +91,11 @@ export function dissolutionNoticeEffect(schedule: Schedule, noticeDate: IsoDate)
   }
   // The single place where "ends on the window's last day" is decided (see above).
   const terminationDate = window.closes;
-  return { accepted: true, term, window, terminationDate, lastFeeDay: terminationDate };
+  return {
+    accepted: true,
+    term,
+    window,
+    terminationDate,
+    lastFeeDay: terminationDate,
+  };
 }

@@ -7,7 +7,13 @@ import {
   firstOfNextMonth,
   type IsoDate,
 } from "./dates";
-import { formatMoney, MoneyDecimal, parseMoney, roundToCent, type Money } from "./money";
+import {
+  formatMoney,
+  MoneyDecimal,
+  parseMoney,
+  roundToCent,
+  type Money,
+} from "./money";
 
 /** Why a monthly fee changes. Only the first two are "capped rises" under T 4.4. */
 export type FeeChangeReason =
@@ -61,7 +67,10 @@ interface FeeChangeOutcome {
 
 export type FeeChangeDecision =
   | ({ allowed: true } & FeeChangeOutcome)
-  | ({ allowed: false; reason: { code: FeeChangeRefusalCode; message: string } } & FeeChangeOutcome);
+  | ({
+      allowed: false;
+      reason: { code: FeeChangeRefusalCode; message: string };
+    } & FeeChangeOutcome);
 
 /** T 4.4: fees do not change during the first 12 months (contract year 1) unless services are ordered. */
 export const FEE_FREEZE_CONTRACT_YEARS = 1;
@@ -83,7 +92,10 @@ export const YEARLY_RISE_CAP_ROUNDING = Decimal.ROUND_DOWN;
  * Interpretation (RULES.md §4): a documented cost increase also counts as the contract
  * year's one rise: T 4.4 lets the provider pass on higher costs *instead of* the 5 %.
  */
-const CAPPED_RISE_REASONS: ReadonlySet<string> = new Set(["yearly_rise", "documented_cost_increase"]);
+const CAPPED_RISE_REASONS: ReadonlySet<string> = new Set([
+  "yearly_rise",
+  "documented_cost_increase",
+]);
 
 /**
  * When a yearly rise or documented cost increase takes effect (T 4.4).
@@ -107,26 +119,36 @@ export function orderedChangeEffectiveDate(changeDate: IsoDate): IsoDate {
 /** The highest fee a yearly rise may set: the fee in force + 5 %, rounded down to the cent (T 4.4). */
 export function yearlyRiseCap(feeInForce: Money): Money {
   const factor = new MoneyDecimal(100 + YEARLY_RISE_CAP_PERCENT).dividedBy(100);
-  return formatMoney(roundToCent(parseMoney(feeInForce).times(factor), YEARLY_RISE_CAP_ROUNDING));
+  return formatMoney(
+    roundToCent(parseMoney(feeInForce).times(factor), YEARLY_RISE_CAP_ROUNDING),
+  );
 }
 
 /** History in date order; entries on the same day keep their recorded order (the last one wins). */
 function sortedHistory(history: readonly FeeHistoryEntry[]): FeeHistoryEntry[] {
-  if (history.length === 0) throw new RangeError("Fee history is empty: record the initial fee first");
+  if (history.length === 0)
+    throw new RangeError("Fee history is empty: record the initial fee first");
   for (const entry of history) {
     assertIsoDate(entry.effectiveDate, "effectiveDate");
     parseMoney(entry.monthlyFee, "monthlyFee");
   }
-  return [...history].sort((a, b) => compareDates(a.effectiveDate, b.effectiveDate));
+  return [...history].sort((a, b) =>
+    compareDates(a.effectiveDate, b.effectiveDate),
+  );
 }
 
 /**
  * The monthly fee in force on `day` (T 4.4): the latest history entry effective on or before it.
  * @throws RangeError if no fee was in force yet.
  */
-export function feeInForce(history: readonly FeeHistoryEntry[], day: IsoDate): Money {
+export function feeInForce(
+  history: readonly FeeHistoryEntry[],
+  day: IsoDate,
+): Money {
   assertIsoDate(day, "day");
-  const applicable = sortedHistory(history).filter((e) => compareDates(e.effectiveDate, day) <= 0);
+  const applicable = sortedHistory(history).filter(
+    (e) => compareDates(e.effectiveDate, day) <= 0,
+  );
   const current = applicable[applicable.length - 1];
   if (!current) throw new RangeError(`No monthly fee was in force on ${day}`);
   return formatMoney(parseMoney(current.monthlyFee));
@@ -175,9 +197,17 @@ export function checkFeeChange(input: {
 
   const outcomeOn = (day: IsoDate): FeeChangeOutcome => {
     const fee = feeInForce(history, day);
-    return { effectiveDate: day, feeInForce: fee, maxAllowed: capped ? yearlyRiseCap(fee) : null };
+    return {
+      effectiveDate: day,
+      feeInForce: fee,
+      maxAllowed: capped ? yearlyRiseCap(fee) : null,
+    };
   };
-  const refuse = (code: FeeChangeRefusalCode, message: string, day = effectiveDate): FeeChangeDecision => ({
+  const refuse = (
+    code: FeeChangeRefusalCode,
+    message: string,
+    day = effectiveDate,
+  ): FeeChangeDecision => ({
     allowed: false,
     reason: { code, message },
     ...outcomeOn(day),
@@ -200,18 +230,27 @@ export function checkFeeChange(input: {
   if (!capped) return { allowed: true, ...outcomeOn(effectiveDate) };
 
   const firstRiseYear = FEE_FREEZE_CONTRACT_YEARS + 1;
-  if (compareDates(effectiveDate, contractYearStart(startDate, firstRiseYear)) < 0) {
-    const earliest = firstOfMonthOnOrAfter(contractYearStart(startDate, firstRiseYear));
+  if (
+    compareDates(effectiveDate, contractYearStart(startDate, firstRiseYear)) < 0
+  ) {
+    const earliest = firstOfMonthOnOrAfter(
+      contractYearStart(startDate, firstRiseYear),
+    );
     return refuse(
       "first_contract_year",
-      `Fees cannot rise during the first 12 months (until ${contractYearStart(startDate, firstRiseYear)}); the earliest rise takes effect on ${earliest}.`,
+      `Fees cannot rise during the first 12 months (contract year 2 starts on ${contractYearStart(startDate, firstRiseYear)}); the earliest rise takes effect on ${earliest}.`,
       earliest,
     );
   }
 
   const year = contractYearOf(startDate, effectiveDate);
-  if (cappedRisesInYear(history, startDate, year) >= CAPPED_RISES_PER_CONTRACT_YEAR) {
-    const earliest = firstOfMonthOnOrAfter(contractYearStart(startDate, year + 1));
+  if (
+    cappedRisesInYear(history, startDate, year) >=
+    CAPPED_RISES_PER_CONTRACT_YEAR
+  ) {
+    const earliest = firstOfMonthOnOrAfter(
+      contractYearStart(startDate, year + 1),
+    );
     return refuse(
       "already_raised_this_contract_year",
       `The fee has already been raised in contract year ${year}; the next rise can take effect on ${earliest}.`,

@@ -39,7 +39,9 @@ export function addGroupProduct(
 ): Schedule[] {
   const addedEnd = initialTermEndDate(added.startDate, added.initialTermMonths);
   const committedEnds = GROUP_RESET_NEVER_SHORTENS_CURRENT_TERM
-    ? existing.map((s) => termInForce(s, added.startDate)?.endDate ?? s.initialTermEndDate)
+    ? existing.map(
+        (s) => termInForce(s, added.startDate)?.endDate ?? s.initialTermEndDate,
+      )
     : [];
   const endDate = maxDate(addedEnd, ...committedEnds);
   const renewalTermMonths = Math.max(
@@ -51,5 +53,8 @@ export function addGroupProduct(
     initialTermEndDate: endDate,
     renewalTermMonths,
   });
-  return [...existing.map((s) => scheduleFrom(s.startDate)), scheduleFrom(added.startDate)];
+  return [
+    ...existing.map((s) => scheduleFrom(s.startDate)),
+    scheduleFrom(added.startDate),
+  ];
 }

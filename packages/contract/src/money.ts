@@ -12,7 +12,10 @@ export type Money = string;
  * nothing here depends on (or changes) the global decimal.js configuration; 40
  * significant digits means nothing is rounded before the final rounding to the cent.
  */
-export const MoneyDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export const MoneyDecimal = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+});
 
 /** Rounding used for money unless a rule says otherwise (RULES.md §4: half-up to the cent). */
 export const MONEY_ROUNDING = Decimal.ROUND_HALF_UP;
@@ -33,7 +36,10 @@ export function parseMoney(value: Money, label = "amount"): Decimal {
 }
 
 /** Rounds to the cent (half-up unless another decimal.js rounding mode is given). */
-export function roundToCent(amount: Decimal, rounding: Decimal.Rounding = MONEY_ROUNDING): Decimal {
+export function roundToCent(
+  amount: Decimal,
+  rounding: Decimal.Rounding = MONEY_ROUNDING,
+): Decimal {
   return amount.toDecimalPlaces(2, rounding);
 }
 
@@ -45,6 +51,9 @@ export function formatMoney(amount: Decimal): Money {
 /** Exact sum of amounts, written with two decimals (`"0.00"` for none). */
 export function sumMoney(amounts: readonly Money[]): Money {
   return formatMoney(
-    amounts.reduce<Decimal>((total, amount) => total.plus(parseMoney(amount)), new MoneyDecimal(0)),
+    amounts.reduce<Decimal>(
+      (total, amount) => total.plus(parseMoney(amount)),
+      new MoneyDecimal(0),
+    ),
   );
 }

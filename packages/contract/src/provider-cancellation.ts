@@ -1,6 +1,12 @@
 import { addDays, compareDates, type IsoDate } from "./dates";
 import type { DateWindow } from "./dissolution";
-import { nextTermStart, renewalDate, termInForce, type Schedule, type Term } from "./schedule";
+import {
+  nextTermStart,
+  renewalDate,
+  termInForce,
+  type Schedule,
+  type Term,
+} from "./schedule";
 
 /** L 5.1: the provider cancels with 90 days' written notice. */
 export const PROVIDER_CANCELLATION_NOTICE_DAYS = 90;
@@ -23,7 +29,8 @@ export function providerCancellationWindow(term: Term): DateWindow | null {
   };
 }
 
-export type ProviderCancellationRefusalCode = "not_started" | "initial_term" | "outside_window";
+export type ProviderCancellationRefusalCode =
+  "not_started" | "initial_term" | "outside_window";
 
 export type ProviderCancellationEffect =
   | {

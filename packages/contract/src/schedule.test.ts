@@ -39,8 +39,16 @@ describe("T 5.1 / T 5.2: alignment and renewal", () => {
       { startDate: "2025-03-01", initialTermMonths: 24 }, // own end 2027-02-28
     ]);
     expect(schedules).toEqual([
-      { startDate: "2025-01-15", initialTermEndDate: "2027-02-28", renewalTermMonths: 24 },
-      { startDate: "2025-03-01", initialTermEndDate: "2027-02-28", renewalTermMonths: 24 },
+      {
+        startDate: "2025-01-15",
+        initialTermEndDate: "2027-02-28",
+        renewalTermMonths: 24,
+      },
+      {
+        startDate: "2025-03-01",
+        initialTermEndDate: "2027-02-28",
+        renewalTermMonths: 24,
+      },
     ]);
     expect(renewalDate(schedules[0] as Schedule)).toBe("2027-03-01");
   });
@@ -61,22 +69,45 @@ describe("T 5.1 / T 5.2: alignment and renewal", () => {
 
   it("T 5.2 counts every renewal from the renewal date, so month ends do not drift", () => {
     // 31 Dec 2024 + 1 month − 1 day = 30 Jan 2025; renewal date 31 Jan 2025, monthly renewals.
-    const schedule = productSchedule({ startDate: "2024-12-31", initialTermMonths: 1 });
+    const schedule = productSchedule({
+      startDate: "2024-12-31",
+      initialTermMonths: 1,
+    });
     expect(renewalDate(schedule)).toBe("2025-01-31");
-    expect(renewalTerm(schedule, 1)).toMatchObject({ startDate: "2025-01-31", endDate: "2025-02-27" });
-    expect(renewalTerm(schedule, 2)).toMatchObject({ startDate: "2025-02-28", endDate: "2025-03-30" });
-    expect(renewalTerm(schedule, 3)).toMatchObject({ startDate: "2025-03-31", endDate: "2025-04-29" });
+    expect(renewalTerm(schedule, 1)).toMatchObject({
+      startDate: "2025-01-31",
+      endDate: "2025-02-27",
+    });
+    expect(renewalTerm(schedule, 2)).toMatchObject({
+      startDate: "2025-02-28",
+      endDate: "2025-03-30",
+    });
+    expect(renewalTerm(schedule, 3)).toMatchObject({
+      startDate: "2025-03-31",
+      endDate: "2025-04-29",
+    });
   });
 
   it("T 5.2 refuses renewal number 0", () => {
-    const schedule = productSchedule({ startDate: "2025-01-01", initialTermMonths: 12 });
+    const schedule = productSchedule({
+      startDate: "2025-01-01",
+      initialTermMonths: 12,
+    });
     expect(() => renewalTerm(schedule, 0)).toThrow(RangeError);
   });
 });
 
 describe("T 5.1 / T 5.2: the term in force on a day", () => {
-  const january = productSchedule({ startDate: "2025-01-15", initialTermMonths: 12 });
-  const initial: Term = { kind: "initial", renewalNumber: 0, startDate: "2025-01-15", endDate: "2026-01-14" };
+  const january = productSchedule({
+    startDate: "2025-01-15",
+    initialTermMonths: 12,
+  });
+  const initial: Term = {
+    kind: "initial",
+    renewalNumber: 0,
+    startDate: "2025-01-15",
+    endDate: "2026-01-14",
+  };
   const renewal = (n: number, startDate: string, endDate: string): Term => ({
     kind: "renewal",
     renewalNumber: n,
@@ -97,11 +128,30 @@ describe("T 5.1 / T 5.2: the term in force on a day", () => {
     expect(termInForce(january, day)).toEqual(expected);
   });
 
-  const leap = productSchedule({ startDate: "2024-02-29", initialTermMonths: 12 });
+  const leap = productSchedule({
+    startDate: "2024-02-29",
+    initialTermMonths: 12,
+  });
   it.each([
     ["2024-02-28", null],
-    ["2024-02-29", { kind: "initial", renewalNumber: 0, startDate: "2024-02-29", endDate: "2025-02-27" }],
-    ["2025-02-27", { kind: "initial", renewalNumber: 0, startDate: "2024-02-29", endDate: "2025-02-27" }],
+    [
+      "2024-02-29",
+      {
+        kind: "initial",
+        renewalNumber: 0,
+        startDate: "2024-02-29",
+        endDate: "2025-02-27",
+      },
+    ],
+    [
+      "2025-02-27",
+      {
+        kind: "initial",
+        renewalNumber: 0,
+        startDate: "2024-02-29",
+        endDate: "2025-02-27",
+      },
+    ],
     ["2025-02-28", renewal(1, "2025-02-28", "2026-02-27")],
     ["2026-02-28", renewal(2, "2026-02-28", "2027-02-27")],
     ["2028-02-29", renewal(4, "2028-02-28", "2029-02-27")],
@@ -117,7 +167,12 @@ describe("T 5.3: ordinary notice deadline = period end − 90 days", () => {
     ["2024-03-31", "2024-01-01"], // through 29 Feb 2024
     ["2026-02-28", "2025-11-30"],
   ])("a period ending %s → notice by %s", (endDate, expected) => {
-    const term: Term = { kind: "renewal", renewalNumber: 1, startDate: "2020-01-01", endDate };
+    const term: Term = {
+      kind: "renewal",
+      renewalNumber: 1,
+      startDate: "2020-01-01",
+      endDate,
+    };
     expect(ordinaryNoticeDeadline(term)).toBe(expected);
   });
 });

@@ -44,7 +44,9 @@ export const ORDINARY_NOTICE_DAYS = 90;
 
 function assertTermMonths(months: number, label: string): void {
   if (!Number.isSafeInteger(months) || months < 1) {
-    throw new RangeError(`Invalid ${label} ${months}: expected a whole number of months ≥ 1`);
+    throw new RangeError(
+      `Invalid ${label} ${months}: expected a whole number of months ≥ 1`,
+    );
   }
 }
 
@@ -63,7 +65,10 @@ function assertSchedule(schedule: Schedule): void {
  * Last day of an initial term of `months` months starting on `startDate`
  * (L definition 7, T definitions): start + N months − 1 day, month ends clamped.
  */
-export function initialTermEndDate(startDate: IsoDate, months: number): IsoDate {
+export function initialTermEndDate(
+  startDate: IsoDate,
+  months: number,
+): IsoDate {
   assertIsoDate(startDate, "startDate");
   assertTermMonths(months, "initialTermMonths");
   return addDays(addMonths(startDate, months), -1);
@@ -84,12 +89,19 @@ export function productSchedule(subscription: SubscriptionTerms): Schedule {
  *
  * @returns one schedule per subscription, in the same order, each keeping its own start date.
  */
-export function alignSchedules(subscriptions: readonly SubscriptionTerms[]): Schedule[] {
+export function alignSchedules(
+  subscriptions: readonly SubscriptionTerms[],
+): Schedule[] {
   const first = subscriptions[0];
-  if (!first) throw new RangeError("alignSchedules needs at least one subscription");
-  const ends = subscriptions.map((s) => initialTermEndDate(s.startDate, s.initialTermMonths));
+  if (!first)
+    throw new RangeError("alignSchedules needs at least one subscription");
+  const ends = subscriptions.map((s) =>
+    initialTermEndDate(s.startDate, s.initialTermMonths),
+  );
   const alignedEnd = maxDate(ends[0] as IsoDate, ...ends.slice(1));
-  const renewalTermMonths = Math.max(...subscriptions.map((s) => s.initialTermMonths));
+  const renewalTermMonths = Math.max(
+    ...subscriptions.map((s) => s.initialTermMonths),
+  );
   return subscriptions.map((s) => ({
     startDate: s.startDate,
     initialTermEndDate: alignedEnd,
@@ -123,7 +135,9 @@ export function initialTerm(schedule: Schedule): Term {
  */
 export function renewalTerm(schedule: Schedule, n: number): Term {
   if (!Number.isSafeInteger(n) || n < 1) {
-    throw new RangeError(`Invalid renewal number ${n}: expected a whole number ≥ 1`);
+    throw new RangeError(
+      `Invalid renewal number ${n}: expected a whole number ≥ 1`,
+    );
   }
   const anchor = renewalDate(schedule);
   const months = schedule.renewalTermMonths;
@@ -155,7 +169,7 @@ export function termInForce(schedule: Schedule, day: IsoDate): Term | null {
   }
 }
 
-/** First day of the term after the one in force on `day`; the start date if not started yet. */
+/** First day of the term after the one in force on `day` (T 5.2); the start date if not started yet. */
 export function nextTermStart(schedule: Schedule, day: IsoDate): IsoDate {
   const term = termInForce(schedule, day);
   return term ? addDays(term.endDate, 1) : schedule.startDate;

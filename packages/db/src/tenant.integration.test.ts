@@ -97,6 +97,17 @@ describe("row-level security", () => {
     expect(seen.dealers).toBe(0);
   });
 
+  it("lets a user read the dealers their membership is scoped to, and no others", async () => {
+    const user = await ownerDb().user.create({ data: { email: `rls-${crypto.randomUUID()}@test.example`, name: "S" } });
+    const membership = await ownerDb().membership.create({ data: { customerId: a.customer.id, userId: user.id, role: "AGENT" } });
+    const second = await ownerDb().dealer.create({ data: { customerId: a.customer.id, name: `A second ${crypto.randomUUID()}` } });
+    await ownerDb().membershipDealer.create({ data: { customerId: a.customer.id, membershipId: membership.id, dealerId: a.dealer.id } });
+    const seen = await withUser(user.id, (tx) => tx.dealer.findMany({ select: { id: true } }));
+    expect(seen.map((d) => d.id)).toEqual([a.dealer.id]);
+    expect(seen.map((d) => d.id)).not.toContain(second.id);
+    expect(seen.map((d) => d.id)).not.toContain(b.dealer.id);
+  });
+
   it("opens every tenant only on the explicit provider path, and audits it", async () => {
     const actor = await ownerDb().user.create({
       data: { email: `staff-${crypto.randomUUID()}@test.example`, name: "Staff", providerRole: "SUPPORT" },

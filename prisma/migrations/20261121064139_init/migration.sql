@@ -186,7 +186,7 @@ CREATE OR REPLACE FUNCTION app_provider_access() RETURNS boolean LANGUAGE sql ST
 
 ALTER TABLE "Dealer" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "Dealer" FORCE ROW LEVEL SECURITY;
-CREATE POLICY "tenant_isolation" ON "Dealer" USING ("customerId" = app_tenant_id() OR app_provider_access()) WITH CHECK ("customerId" = app_tenant_id() OR app_provider_access());
+CREATE POLICY "tenant_isolation" ON "Dealer" USING ("customerId" = app_tenant_id() OR app_provider_access() OR "id" IN (SELECT md."dealerId" FROM "MembershipDealer" md JOIN "Membership" m ON m."id" = md."membershipId" WHERE m."userId" = app_user_id())) WITH CHECK ("customerId" = app_tenant_id() OR app_provider_access());
 
 ALTER TABLE "Membership" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "Membership" FORCE ROW LEVEL SECURITY;

@@ -19,6 +19,7 @@ CREATE OR REPLACE FUNCTION app_provider_access() RETURNS boolean LANGUAGE sql ST
 
 /** Extra visibility beyond "own tenant" for particular tables, e.g. a user's own memberships. */
 const EXTRA_VISIBILITY: Record<string, string> = {
+  Dealer: `"id" IN (SELECT md."dealerId" FROM "MembershipDealer" md JOIN "Membership" m ON m."id" = md."membershipId" WHERE m."userId" = app_user_id())`,
   Membership: `"userId" = app_user_id()`,
   MembershipDealer: `"membershipId" IN (SELECT "id" FROM "Membership" WHERE "userId" = app_user_id())`,
 };

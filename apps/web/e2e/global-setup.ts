@@ -1,0 +1,13 @@
+import { Redis } from "ioredis";
+import { getConfig } from "@forecourt/config";
+import { assertLocalTestDatabase } from "@forecourt/testing";
+
+/** Refuse a non-test database, and start every run with no sign-in failures counted. */
+export default async function globalSetup() {
+  assertLocalTestDatabase();
+  const config = getConfig();
+  const redis = new Redis(config.REDIS_URL);
+  const keys = await redis.keys(`${config.REDIS_PREFIX}:signin:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+}

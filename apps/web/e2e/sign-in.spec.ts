@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { expectSignedInAs, sidebarLinks, signIn } from "./helpers";
+
+test("an agent signs in and sees the agent sidebar, without the provider console", async ({ page }) => {
+  await signIn(page, "agent.copenhagen@northwind.example");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expectSignedInAs(page, "Mads Jensen");
+  await expect(sidebarLinks(page)).toHaveText(["Inbox", "Contacts", "Reports", "Settings"].map((t) => new RegExp(`^${t}`)));
+  await expect(page.getByRole("link", { name: /Provider console/ })).toHaveCount(0);
+  await expect(page.getByTestId("workspace-switcher")).toContainText("Northwind Motors");
+  await expect(page.getByTestId("workspace-switcher")).toContainText("Northwind Copenhagen");
+  await expect(page.getByTestId("empty-state")).toContainText("No conversations yet");
+});
+
+test("provider staff see the provider console", async ({ page }) => {
+  await signIn(page, "support@forecourt.example");
+  await expect(page).toHaveURL(/\/provider$/);
+  await expectSignedInAs(page, "Sam Support");
+  await expect(sidebarLinks(page)).toHaveText([/^Settings/, /^Provider console/]);
+  await expect(page.getByRole("heading", { name: "Provider console" })).toBeVisible();
+  await expect(page.getByTestId("empty-state")).toContainText(/\d+ customers on the platform/);
+});
+
+test("an agent cannot open the provider console by URL", async ({ page }) => {
+  await signIn(page, "agent.copenhagen@northwind.example");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.goto("/provider");
+  await expect(page).toHaveURL(/\/forbidden$/);
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+});
+
+test("a Dutch-speaking agent gets the interface in Dutch", async ({ page }) => {
+  await signIn(page, "agent.amsterdam@northwind.example");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(sidebarLinks(page)).toHaveText([/^Inbox/, /^Contacten/, /^Rapporten/, /^Instellingen/]);
+  await expect(page.getByTestId("empty-state")).toContainText("Nog geen gesprekken");
+});
+
+test("a wrong password shows an error and keeps the e-mail", async ({ page }) => {
+  await signIn(page, "admin@northwind.example", "not-the-password");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("That e-mail and password don't match. Check both and try again.");
+  await expect(page.getByLabel("E-mail")).toHaveValue("admin@northwind.example");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("repeated failures are refused with a clear message, even with the right password", async ({ page }) => {
+  const email = "owner@vandermeer.example";
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await signIn(page, email, `wrong-${attempt}`);
+    await expect(page.getByTestId("sign-in-error")).toContainText("don't match");
+  }
+  await signIn(page, email, "wrong-5");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(/^Too many failed attempts for this account\. Try again in \d+ minutes\.$/);
+  await signIn(page, email);
+  await expect(page.getByTestId("sign-in-error")).toContainText("Too many failed attempts for this account");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "admin@northwind.example");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("g then a letter moves between sections", async ({ page }) => {
+  await signIn(page, "admin@northwind.example");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.keyboard.press("g");
+  await page.keyboard.press("s");
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+});

@@ -1,0 +1,42 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/server/auth";
+
+const ZSignInForm = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+export type TSignInState =
+  | { error: null }
+  | {
+      error: "invalid" | "suspended" | "missing" | "generic" | "rateLimitedAccount" | "rateLimitedIp";
+      minutes?: number;
+      email?: string;
+    };
+
+/** Maps a refusal code from auth.ts to a form error; the message text lives in messages/*.json. */
+function refusal(code: string, email: string): TSignInState {
+  const limited = /^rate_limited_(account|ip):(\d+)$/.exec(code);
+  if (limited) {
+    const minutes = Math.max(1, Math.ceil(Number(limited[2]) / 60));
+    return { error: limited[1] === "ip" ? "rateLimitedIp" : "rateLimitedAccount", minutes, email };
+  }
+  if (code === "suspended") return { error: "suspended", email };
+  return { error: "invalid", email };
+}
+
+export async function signInAction(_previous: TSignInState, form: FormData): Promise<TSignInState> {
+  const parsed = ZSignInForm.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return { error: "missing", email: String(form.get("email") ?? "") };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    return { error: null };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return refusal(error.code, parsed.data.email);
+    if (error instanceof AuthError) return { error: "generic", email: parsed.data.email };
+    throw error; // NEXT_REDIRECT on success must propagate.
+  }
+}

@@ -1,0 +1,34 @@
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { can, type TAction } from "@forecourt/auth";
+import { getSessionContext, type TSessionContext } from "@forecourt/core";
+import { auth } from "./auth";
+
+/** Who is signed in, once per request; null when signed out, revoked, expired or suspended. */
+export const getCurrentSession = cache(async (): Promise<TSessionContext | null> => {
+  const session = await auth();
+  const sid = (session as { sid?: string } | null)?.sid;
+  return sid ? getSessionContext(sid) : null;
+});
+
+/** For pages and actions that need a signed-in user. */
+export async function requireSession(): Promise<TSessionContext> {
+  const session = await getCurrentSession();
+  if (!session) redirect("/sign-in");
+  return session;
+}
+
+export function principalOf(session: TSessionContext) {
+  return { tenantRole: session.active?.role ?? null, providerRole: session.user.providerRole };
+}
+
+export function sessionCan(session: TSessionContext, action: TAction): boolean {
+  return can(principalOf(session), action);
+}
+
+/** For pages behind the permission matrix: signed out → sign-in; not allowed → /forbidden. */
+export async function requirePermission(action: TAction): Promise<TSessionContext> {
+  const session = await requireSession();
+  if (!sessionCan(session, action)) redirect("/forbidden");
+  return session;
+}

@@ -1,0 +1,57 @@
+import type { TProviderRole, TTenantRole } from "@forecourt/auth";
+import { appDb, withUser } from "@forecourt/db";
+
+export type TMembershipSummary = {
+  customerId: string;
+  customerName: string;
+  role: TTenantRole;
+  /** Empty: every dealer of the customer. */
+  dealers: { id: string; name: string }[];
+};
+
+export type TSessionContext = {
+  sessionId: string;
+  user: { id: string; email: string; name: string; locale: "en" | "nl"; providerRole: TProviderRole | null };
+  memberships: TMembershipSummary[];
+  /** The membership of the tenant the user is working in, if any. */
+  active: TMembershipSummary | null;
+};
+
+/** Refresh lastSeenAt at most this often, not on every request. */
+const TOUCH_AFTER_MS = 60_000;
+
+/**
+ * Resolves a session token's session id to who is signed in and where. Null when the session
+ * was revoked, has expired, or its user is suspended: the caller treats that as signed out.
+ */
+export async function getSessionContext(sessionId: string): Promise<TSessionContext | null> {
+  const session = await appDb().userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
+  const now = Date.now();
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
+  const { user } = session;
+  if (user.status !== "ACTIVE") return null;
+
+  const memberships = await withUser(user.id, (tx) =>
+    tx.membership.findMany({
+      where: { userId: user.id, status: "ACTIVE", customer: { status: { in: ["ACTIVE", "PENDING"] } } },
+      orderBy: { customer: { name: "asc" } },
+      include: { customer: true, dealerScope: { include: { dealer: true } } },
+    }),
+  );
+  const summaries: TMembershipSummary[] = memberships.map((m) => ({
+    customerId: m.customerId,
+    customerName: m.customer.name,
+    role: m.role,
+    dealers: m.dealerScope.map((s) => ({ id: s.dealer.id, name: s.dealer.name })),
+  }));
+
+  if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await appDb().userSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  return {
+    sessionId: session.id,
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, providerRole: user.providerRole },
+    memberships: summaries,
+    active: summaries.find((m) => m.customerId === session.activeCustomerId) ?? summaries[0] ?? null,
+  };
+}

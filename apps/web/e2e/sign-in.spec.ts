@@ -5,7 +5,9 @@ test("an agent signs in and sees the agent sidebar, without the provider console
   await signIn(page, "agent.copenhagen@northwind.example");
   await expect(page).toHaveURL(/\/inbox$/);
   await expectSignedInAs(page, "Mads Jensen");
-  await expect(sidebarLinks(page)).toHaveText(["Inbox", "Contacts", "Reports", "Settings"].map((t) => new RegExp(`^${t}`)));
+  await expect(sidebarLinks(page)).toHaveText(
+    ["Inbox", "Contacts", "Reports", "Settings"].map((t) => new RegExp(`^${t}`)),
+  );
   await expect(page.getByRole("link", { name: /Provider console/ })).toHaveCount(0);
   await expect(page.getByTestId("workspace-switcher")).toContainText("Northwind Motors");
   await expect(page.getByTestId("workspace-switcher")).toContainText("Northwind Copenhagen");
@@ -38,7 +40,9 @@ test("a Dutch-speaking agent gets the interface in Dutch", async ({ page }) => {
 
 test("a wrong password shows an error and keeps the e-mail", async ({ page }) => {
   await signIn(page, "admin@northwind.example", "not-the-password");
-  await expect(page.getByTestId("sign-in-error")).toHaveText("That e-mail and password don't match. Check both and try again.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "That e-mail and password don't match. Check both and try again.",
+  );
   await expect(page.getByLabel("E-mail")).toHaveValue("admin@northwind.example");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
@@ -50,7 +54,9 @@ test("repeated failures are refused with a clear message, even with the right pa
     await expect(page.getByTestId("sign-in-error")).toContainText("don't match");
   }
   await signIn(page, email, "wrong-5");
-  await expect(page.getByTestId("sign-in-error")).toHaveText(/^Too many failed attempts for this account\. Try again in \d+ minutes\.$/);
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    /^Too many failed attempts for this account\. Try again in \d+ minutes\.$/,
+  );
   await signIn(page, email);
   await expect(page.getByTestId("sign-in-error")).toContainText("Too many failed attempts for this account");
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -72,4 +78,18 @@ test("g then a letter moves between sections", async ({ page }) => {
   await page.keyboard.press("s");
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+});
+
+test("a user with two memberships switches workspace", async ({ page }) => {
+  await signIn(page, "owner@northwind.example");
+  await expect(page).toHaveURL(/\/inbox$/);
+  const switcher = page.getByTestId("workspace-switcher");
+  await expect(switcher).toContainText("Northwind Motors");
+  await expect(switcher).toContainText("Owner");
+  await switcher.click();
+  await page.getByRole("option", { name: "Van der Meer Auto" }).click();
+  await expect(switcher).toContainText("Van der Meer Auto");
+  await expect(switcher).toContainText("Administrator");
+  await page.reload();
+  await expect(switcher).toContainText("Van der Meer Auto");
 });

@@ -27,12 +27,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
   }
   const result = ZEnv.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
-    );
-    throw new ConfigError(
-      `Invalid environment. Fix these variables (see .env.example):\n${lines.join("\n")}`,
-    );
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment. Fix these variables (see .env.example):\n${lines.join("\n")}`);
   }
   return withDerived(result.data);
 }

@@ -28,9 +28,7 @@ describe("T 4.4: contract years are counted from the product start date", () => 
   });
 
   it("refuses a day before the start and year 0", () => {
-    expect(() => contractYearOf("2025-03-15", "2025-03-14")).toThrow(
-      RangeError,
-    );
+    expect(() => contractYearOf("2025-03-15", "2025-03-14")).toThrow(RangeError);
     expect(() => contractYearStart("2025-03-15", 0)).toThrow(RangeError);
   });
 });

@@ -1,10 +1,4 @@
-import {
-  addMonths,
-  assertIsoDate,
-  compareDates,
-  monthsBetween,
-  type IsoDate,
-} from "./dates";
+import { addMonths, assertIsoDate, compareDates, monthsBetween, type IsoDate } from "./dates";
 
 /**
  * First day of contract year `year` (1, 2, …) of a product that started on `startDate`
@@ -15,9 +9,7 @@ import {
  */
 export function contractYearStart(startDate: IsoDate, year: number): IsoDate {
   if (!Number.isSafeInteger(year) || year < 1) {
-    throw new RangeError(
-      `Invalid contract year ${year}: expected a whole number ≥ 1`,
-    );
+    throw new RangeError(`Invalid contract year ${year}: expected a whole number ≥ 1`);
   }
   return addMonths(assertIsoDate(startDate, "startDate"), (year - 1) * 12);
 }
@@ -30,15 +22,11 @@ export function contractYearStart(startDate: IsoDate, year: number): IsoDate {
 export function contractYearOf(startDate: IsoDate, day: IsoDate): number {
   assertIsoDate(day, "day");
   if (compareDates(day, startDate) < 0) {
-    throw new RangeError(
-      `${day} is before the product start date ${startDate}`,
-    );
+    throw new RangeError(`${day} is before the product start date ${startDate}`);
   }
   let year = Math.floor(monthsBetween(startDate, day) / 12) + 1;
   // The month estimate can be one too high when the day-of-month is before the start's.
-  while (year > 1 && compareDates(day, contractYearStart(startDate, year)) < 0)
-    year -= 1;
-  while (compareDates(day, contractYearStart(startDate, year + 1)) >= 0)
-    year += 1;
+  while (year > 1 && compareDates(day, contractYearStart(startDate, year)) < 0) year -= 1;
+  while (compareDates(day, contractYearStart(startDate, year + 1)) >= 0) year += 1;
   return year;
 }

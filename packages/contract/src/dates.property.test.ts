@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  addMonths,
-  daysBetween,
-  fromEpochDay,
-  monthsBetween,
-  parseIsoDate,
-  toEpochDay,
-} from "./dates";
+import { addDays, addMonths, daysBetween, fromEpochDay, monthsBetween, parseIsoDate, toEpochDay } from "./dates";
 import { isoDateArb } from "./test-arbitraries";
 import { oracleAddDays, oracleAddMonths, oracleEpochDay } from "./test-oracles";
 
@@ -24,59 +16,41 @@ describe("dates agree with an independent Date.UTC implementation", () => {
 
   it("addMonths clamps to the month's end like the oracle (RULES §3)", () => {
     fc.assert(
-      fc.property(
-        isoDateArb(),
-        fc.integer({ min: -240, max: 240 }),
-        (date, months) => {
-          expect(addMonths(date, months)).toBe(oracleAddMonths(date, months));
-        },
-      ),
+      fc.property(isoDateArb(), fc.integer({ min: -240, max: 240 }), (date, months) => {
+        expect(addMonths(date, months)).toBe(oracleAddMonths(date, months));
+      }),
     );
   });
 
   it("addDays and daysBetween match the oracle", () => {
     fc.assert(
-      fc.property(
-        isoDateArb(),
-        fc.integer({ min: -5000, max: 5000 }),
-        (date, days) => {
-          const later = addDays(date, days);
-          expect(later).toBe(oracleAddDays(date, days));
-          expect(daysBetween(date, later)).toBe(days);
-          expect(oracleEpochDay(later) - oracleEpochDay(date)).toBe(days);
-        },
-      ),
+      fc.property(isoDateArb(), fc.integer({ min: -5000, max: 5000 }), (date, days) => {
+        const later = addDays(date, days);
+        expect(later).toBe(oracleAddDays(date, days));
+        expect(daysBetween(date, later)).toBe(days);
+        expect(oracleEpochDay(later) - oracleEpochDay(date)).toBe(days);
+      }),
     );
   });
 
   it("monthsBetween inverts addMonths", () => {
     fc.assert(
-      fc.property(
-        isoDateArb(),
-        fc.integer({ min: -240, max: 240 }),
-        (date, months) => {
-          expect(monthsBetween(date, addMonths(date, months))).toBe(months);
-        },
-      ),
+      fc.property(isoDateArb(), fc.integer({ min: -240, max: 240 }), (date, months) => {
+        expect(monthsBetween(date, addMonths(date, months))).toBe(months);
+      }),
     );
   });
 
   it("addMonths keeps the day of month unless the month is shorter", () => {
     fc.assert(
-      fc.property(
-        isoDateArb(),
-        fc.integer({ min: -120, max: 120 }),
-        (date, months) => {
-          const before = parseIsoDate(date);
-          const after = parseIsoDate(addMonths(date, months));
-          if (after.day !== before.day) {
-            expect(after.day).toBeLessThan(before.day);
-            expect(addDays(addMonths(date, months), 1).endsWith("-01")).toBe(
-              true,
-            );
-          }
-        },
-      ),
+      fc.property(isoDateArb(), fc.integer({ min: -120, max: 120 }), (date, months) => {
+        const before = parseIsoDate(date);
+        const after = parseIsoDate(addMonths(date, months));
+        if (after.day !== before.day) {
+          expect(after.day).toBeLessThan(before.day);
+          expect(addDays(addMonths(date, months), 1).endsWith("-01")).toBe(true);
+        }
+      }),
     );
   });
 });

@@ -50,9 +50,7 @@ function toUtcDate(date: IsoDate): UTCDate {
 function fromUtcDate(date: UTCDate, calculation: string): IsoDate {
   const year = date.getFullYear(); // NaN for an invalid (overflowed) Date
   if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
-    throw new RangeError(
-      `Date out of range: ${calculation} is outside 0001-01-01 … 9999-12-31`,
-    );
+    throw new RangeError(`Date out of range: ${calculation} is outside 0001-01-01 … 9999-12-31`);
   }
   return formatIsoDate({
     year,
@@ -99,15 +97,11 @@ export function parseIsoDate(value: string, label = "date"): CalendarParts {
     throw new RangeError(`Invalid ${label} "${value}": year must be 0001–9999`);
   }
   if (month < 1 || month > 12) {
-    throw new RangeError(
-      `Invalid ${label} "${value}": month ${month} does not exist`,
-    );
+    throw new RangeError(`Invalid ${label} "${value}": month ${month} does not exist`);
   }
   const monthLength = daysInMonth(year, month);
   if (day < 1 || day > monthLength) {
-    throw new RangeError(
-      `Invalid ${label} "${value}": ${yearText}-${monthText} has ${monthLength} days`,
-    );
+    throw new RangeError(`Invalid ${label} "${value}": ${yearText}-${monthText} has ${monthLength} days`);
   }
   return { year, month, day };
 }
@@ -154,10 +148,7 @@ export function fromEpochDay(epochDay: number): IsoDate {
 /** `date` plus `days` calendar days (negative to go back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   assertWholeNumber(days, "number of days");
-  return fromUtcDate(
-    dfAddDays(toUtcDate(date), days),
-    `${date} + ${days} days`,
-  );
+  return fromUtcDate(dfAddDays(toUtcDate(date), days), `${date} + ${days} days`);
 }
 
 /**
@@ -166,10 +157,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   assertWholeNumber(months, "number of months");
-  return fromUtcDate(
-    dfAddMonths(toUtcDate(date), months),
-    `${date} + ${months} months`,
-  );
+  return fromUtcDate(dfAddMonths(toUtcDate(date), months), `${date} + ${months} months`);
 }
 
 /** Whole calendar months from the month of `from` to the month of `to` (days ignored). */
@@ -190,18 +178,12 @@ export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
 
 /** The latest of the given dates. */
 export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce(
-    (latest, date) => (compareDates(date, latest) > 0 ? date : latest),
-    first,
-  );
+  return rest.reduce((latest, date) => (compareDates(date, latest) > 0 ? date : latest), first);
 }
 
 /** The earliest of the given dates. */
 export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce(
-    (earliest, date) => (compareDates(date, earliest) < 0 ? date : earliest),
-    first,
-  );
+  return rest.reduce((earliest, date) => (compareDates(date, earliest) < 0 ? date : earliest), first);
 }
 
 /** The 1st of the month that `date` is in. */

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  dissolutionNoticeEffect,
-  dissolutionWindow,
-  isDissolutionWindowOpen,
-} from "./dissolution";
+import { dissolutionNoticeEffect, dissolutionWindow, isDissolutionWindowOpen } from "./dissolution";
 import { productSchedule } from "./schedule";
 
 describe("L 5.1: dissolution window = term start … term start + 89 days", () => {
@@ -38,18 +34,15 @@ describe("L 5.1: effect of a dissolution notice (start 2025-01-01, 12-month term
     ["2026-01-01", "2026-03-31"], // first day of renewal 1's window
     ["2026-03-31", "2026-03-31"], // last day of renewal 1's window
     ["2028-03-30", "2028-03-30"], // leap year: 2028-01-01 + 89 days = 2028-03-30
-  ])(
-    "notice on %s is accepted: terminates and owes fees through %s",
-    (noticeDate, end) => {
-      const effect = dissolutionNoticeEffect(schedule, noticeDate);
-      expect(effect).toMatchObject({
-        accepted: true,
-        terminationDate: end,
-        lastFeeDay: end,
-      });
-      expect(isDissolutionWindowOpen(schedule, noticeDate)).toBe(true);
-    },
-  );
+  ])("notice on %s is accepted: terminates and owes fees through %s", (noticeDate, end) => {
+    const effect = dissolutionNoticeEffect(schedule, noticeDate);
+    expect(effect).toMatchObject({
+      accepted: true,
+      terminationDate: end,
+      lastFeeDay: end,
+    });
+    expect(isDissolutionWindowOpen(schedule, noticeDate)).toBe(true);
+  });
 
   it.each([
     ["2024-12-31", "not_started", "2025-01-01"],
@@ -57,14 +50,11 @@ describe("L 5.1: effect of a dissolution notice (start 2025-01-01, 12-month term
     ["2025-12-31", "outside_window", "2026-01-01"],
     ["2026-04-01", "outside_window", "2027-01-01"],
     ["2028-03-31", "outside_window", "2029-01-01"], // day 91 in leap year 2028
-  ])(
-    "notice on %s is refused (%s); the next window opens %s",
-    (noticeDate, code, nextWindowOpens) => {
-      const effect = dissolutionNoticeEffect(schedule, noticeDate);
-      expect(effect).toMatchObject({ accepted: false, code, nextWindowOpens });
-      expect(isDissolutionWindowOpen(schedule, noticeDate)).toBe(false);
-    },
-  );
+  ])("notice on %s is refused (%s); the next window opens %s", (noticeDate, code, nextWindowOpens) => {
+    const effect = dissolutionNoticeEffect(schedule, noticeDate);
+    expect(effect).toMatchObject({ accepted: false, code, nextWindowOpens });
+    expect(isDissolutionWindowOpen(schedule, noticeDate)).toBe(false);
+  });
 
   it("L 5.1 applies to the initial term that starts on 29 February", () => {
     const leap = productSchedule({

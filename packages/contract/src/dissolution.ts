@@ -1,10 +1,5 @@
 import { addDays, assertIsoDate, compareDates, type IsoDate } from "./dates";
-import {
-  nextTermStart,
-  termInForce,
-  type Schedule,
-  type Term,
-} from "./schedule";
+import { nextTermStart, termInForce, type Schedule, type Term } from "./schedule";
 
 /** L 5.1: the customer may dissolve within the first 90 days of the initial or any renewal term. */
 export const DISSOLUTION_WINDOW_DAYS = 90;
@@ -28,14 +23,9 @@ export function dissolutionWindow(term: Term): DateWindow {
 }
 
 /** Whether the customer may dissolve on `day`: within the window of the term in force (L 5.1). */
-export function isDissolutionWindowOpen(
-  schedule: Schedule,
-  day: IsoDate,
-): boolean {
+export function isDissolutionWindowOpen(schedule: Schedule, day: IsoDate): boolean {
   const term = termInForce(schedule, day);
-  return (
-    term !== null && compareDates(day, dissolutionWindow(term).closes) <= 0
-  );
+  return term !== null && compareDates(day, dissolutionWindow(term).closes) <= 0;
 }
 
 export type DissolutionRefusalCode = "not_started" | "outside_window";
@@ -66,10 +56,7 @@ export type DissolutionEffect =
  * and including that day. A notice outside a window is refused with the date the next
  * window opens.
  */
-export function dissolutionNoticeEffect(
-  schedule: Schedule,
-  noticeDate: IsoDate,
-): DissolutionEffect {
+export function dissolutionNoticeEffect(schedule: Schedule, noticeDate: IsoDate): DissolutionEffect {
   const term = termInForce(schedule, noticeDate);
   if (term === null) {
     return {

@@ -2,11 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contractYearStart } from "./contract-year";
 import { addDays, compareDates } from "./dates";
-import {
-  checkFeeChange,
-  type FeeChangeReason,
-  type FeeHistoryEntry,
-} from "./fee-cap";
+import { checkFeeChange, type FeeChangeReason, type FeeHistoryEntry } from "./fee-cap";
 import { isoDateArb, moneyArb } from "./test-arbitraries";
 
 const reasonArb = fc.constantFrom<FeeChangeReason>(
@@ -22,9 +18,7 @@ const proposalArb = fc.record({
     { weight: 1, arbitrary: moneyArb.map((absolute) => ({ absolute })) },
     {
       weight: 4,
-      arbitrary: fc
-        .integer({ min: 950, max: 1100 })
-        .map((permille) => ({ permille })),
+      arbitrary: fc.integer({ min: 950, max: 1100 }).map((permille) => ({ permille })),
     },
   ),
   reason: reasonArb,
@@ -51,9 +45,7 @@ describe("T 4.4 fee cap invariants", () => {
         moneyArb.filter((fee) => fee !== "0.00"),
         fc.array(proposalArb, { minLength: 5, maxLength: 30 }),
         (start, initialFee, proposals) => {
-          const history: FeeHistoryEntry[] = [
-            { effectiveDate: start, monthlyFee: initialFee, reason: "initial" },
-          ];
+          const history: FeeHistoryEntry[] = [{ effectiveDate: start, monthlyFee: initialFee, reason: "initial" }];
           let day = start;
           for (const p of proposals) {
             day = addDays(day, p.daysLater);
@@ -66,9 +58,7 @@ describe("T 4.4 fee cap invariants", () => {
               date: day,
               amount,
               reason: p.reason,
-              ...(p.evidence === undefined
-                ? {}
-                : { evidenceReference: p.evidence }),
+              ...(p.evidence === undefined ? {} : { evidenceReference: p.evidence }),
             };
             const decision = checkFeeChange({
               history,
@@ -87,24 +77,16 @@ describe("T 4.4 fee cap invariants", () => {
           }
           const risesPerYear = new Map<number, number>();
           history.forEach((entry, i) => {
-            if (
-              entry.reason !== "yearly_rise" &&
-              entry.reason !== "documented_cost_increase"
-            )
-              return;
+            if (entry.reason !== "yearly_rise" && entry.reason !== "documented_cost_increase") return;
             const previous = history[i - 1]!;
             const year = yearOf(start, entry.effectiveDate);
             expect(year).toBeGreaterThanOrEqual(2); // never in the first 12 months
             expect(entry.effectiveDate.endsWith("-01")).toBe(true); // only from a 1st
             risesPerYear.set(year, (risesPerYear.get(year) ?? 0) + 1);
             // Compare in cents with integers: new ≤ old × 1.05 ⇔ 100·new ≤ 105·old.
-            expect(cents(entry.monthlyFee)).toBeGreaterThan(
-              cents(previous.monthlyFee),
-            );
+            expect(cents(entry.monthlyFee)).toBeGreaterThan(cents(previous.monthlyFee));
             if (entry.reason === "yearly_rise") {
-              expect(100 * cents(entry.monthlyFee)).toBeLessThanOrEqual(
-                105 * cents(previous.monthlyFee),
-              );
+              expect(100 * cents(entry.monthlyFee)).toBeLessThanOrEqual(105 * cents(previous.monthlyFee));
             } else {
               expect(entry.evidenceReference?.trim()).toBeTruthy();
             }
@@ -127,9 +109,7 @@ describe("T 4.4 fee cap invariants", () => {
         (start, offset, amount) => {
           const date = addDays(start, offset);
           const decision = checkFeeChange({
-            history: [
-              { effectiveDate: start, monthlyFee: "100.00", reason: "initial" },
-            ],
+            history: [{ effectiveDate: start, monthlyFee: "100.00", reason: "initial" }],
             productStartDate: start,
             proposed: {
               date,
@@ -140,9 +120,7 @@ describe("T 4.4 fee cap invariants", () => {
           expect(decision).toMatchObject({ allowed: true, maxAllowed: null });
           expect(decision.effectiveDate.endsWith("-01")).toBe(true);
           expect(compareDates(decision.effectiveDate, date)).toBe(1);
-          expect(
-            compareDates(decision.effectiveDate, addDays(date, 31)),
-          ).toBeLessThanOrEqual(0);
+          expect(compareDates(decision.effectiveDate, addDays(date, 31))).toBeLessThanOrEqual(0);
         },
       ),
     );

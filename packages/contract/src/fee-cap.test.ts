@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkFeeChange,
-  feeInForce,
-  yearlyRiseCap,
-  type FeeHistoryEntry,
-  type ProposedFeeChange,
-} from "./fee-cap";
+import { checkFeeChange, feeInForce, yearlyRiseCap, type FeeHistoryEntry, type ProposedFeeChange } from "./fee-cap";
 
 // Product start 2025-03-15: contract year 2 starts 2026-03-15, year 3 on 2027-03-15.
 const START = "2025-03-15";
@@ -20,11 +14,7 @@ const riseYear2: FeeHistoryEntry = {
   reason: "yearly_rise",
 };
 
-function check(
-  history: FeeHistoryEntry[],
-  proposed: ProposedFeeChange,
-  productStartDate = START,
-) {
+function check(history: FeeHistoryEntry[], proposed: ProposedFeeChange, productStartDate = START) {
   return checkFeeChange({ history, productStartDate, proposed });
 }
 
@@ -45,23 +35,18 @@ describe("T 4.4: no rise in contract year 1", () => {
     ["2025-04-01"],
     ["2026-01-01"],
     ["2026-03-01"], // a 1st in year 1: takes effect that day, still year 1
-  ])(
-    "a yearly rise requested for %s is refused; earliest 2026-04-01",
-    (date) => {
-      expect(
-        check([initial], { date, amount: "1050.00", reason: "yearly_rise" }),
-      ).toEqual({
-        allowed: false,
-        reason: {
-          code: "first_contract_year",
-          message: expect.stringContaining("2026-04-01"),
-        },
-        effectiveDate: "2026-04-01",
-        feeInForce: "1000.00",
-        maxAllowed: "1050.00",
-      });
-    },
-  );
+  ])("a yearly rise requested for %s is refused; earliest 2026-04-01", (date) => {
+    expect(check([initial], { date, amount: "1050.00", reason: "yearly_rise" })).toEqual({
+      allowed: false,
+      reason: {
+        code: "first_contract_year",
+        message: expect.stringContaining("2026-04-01"),
+      },
+      effectiveDate: "2026-04-01",
+      feeInForce: "1000.00",
+      maxAllowed: "1050.00",
+    });
+  });
 
   it("a rise requested on the last day of year 1 takes effect on the next 1st, in year 2", () => {
     expect(
@@ -98,24 +83,13 @@ describe("T 4.4: no rise in contract year 1", () => {
     ["2025-04-01", "2026-04-01", true, "2026-04-01"], // start on a 1st: the rise can start on year 2's first day
     ["2025-04-01", "2026-03-31", true, "2026-04-01"],
     ["2025-04-01", "2026-03-01", false, "2026-04-01"],
-  ])(
-    "start %s, rise requested %s → allowed %s, effective %s",
-    (start, date, allowed, effectiveDate) => {
-      const history: FeeHistoryEntry[] = [
-        { effectiveDate: start, monthlyFee: "200.00", reason: "initial" },
-      ];
-      expect(
-        check(
-          history,
-          { date, amount: "210.00", reason: "yearly_rise" },
-          start,
-        ),
-      ).toMatchObject({
-        allowed,
-        effectiveDate,
-      });
-    },
-  );
+  ])("start %s, rise requested %s → allowed %s, effective %s", (start, date, allowed, effectiveDate) => {
+    const history: FeeHistoryEntry[] = [{ effectiveDate: start, monthlyFee: "200.00", reason: "initial" }];
+    expect(check(history, { date, amount: "210.00", reason: "yearly_rise" }, start)).toMatchObject({
+      allowed,
+      effectiveDate,
+    });
+  });
 });
 
 describe("T 4.4: at most 5 % above the fee in force", () => {
@@ -139,9 +113,7 @@ describe("T 4.4: at most 5 % above the fee in force", () => {
   });
 
   it.each(["1000.00", "999.99"])("a 'rise' to %s is not a rise", (amount) => {
-    expect(
-      check([initial], { date: "2026-04-01", amount, reason: "yearly_rise" }),
-    ).toMatchObject({
+    expect(check([initial], { date: "2026-04-01", amount, reason: "yearly_rise" })).toMatchObject({
       allowed: false,
       reason: { code: "not_a_rise" },
     });
@@ -277,23 +249,19 @@ describe("T 4.4: one capped rise per contract year, not carried over", () => {
 });
 
 describe("T 4.4: a rise above 5 % needs a documented cost increase with evidence", () => {
-  it.each([undefined, "", "   "])(
-    "is refused without an evidence reference (%j)",
-    (evidenceReference) => {
-      const proposed: ProposedFeeChange = {
-        date: "2026-04-01",
-        amount: "1200.00",
-        reason: "documented_cost_increase",
-      };
-      if (evidenceReference !== undefined)
-        proposed.evidenceReference = evidenceReference;
-      expect(check([initial], proposed)).toMatchObject({
-        allowed: false,
-        reason: { code: "evidence_required" },
-        maxAllowed: "1050.00",
-      });
-    },
-  );
+  it.each([undefined, "", "   "])("is refused without an evidence reference (%j)", (evidenceReference) => {
+    const proposed: ProposedFeeChange = {
+      date: "2026-04-01",
+      amount: "1200.00",
+      reason: "documented_cost_increase",
+    };
+    if (evidenceReference !== undefined) proposed.evidenceReference = evidenceReference;
+    expect(check([initial], proposed)).toMatchObject({
+      allowed: false,
+      reason: { code: "evidence_required" },
+      maxAllowed: "1050.00",
+    });
+  });
 
   it("is allowed with an evidence reference, with no cap", () => {
     expect(
@@ -319,17 +287,14 @@ describe("T 1.5 / T 4.4: ordered services and tier changes: any time, from the 1
     ["tier_change", "2025-06-01", "1500.00", "2025-07-01"], // a change on the 1st: the month after
     ["tier_change", "2025-12-31", "800.00", "2026-01-01"], // a cheaper tier
     ["tier_change", "2028-02-29", "1300.00", "2028-03-01"],
-  ] as const)(
-    "%s on %s to %s takes effect %s",
-    (reason, date, amount, effectiveDate) => {
-      expect(check([initial], { date, amount, reason })).toEqual({
-        allowed: true,
-        effectiveDate,
-        feeInForce: "1000.00",
-        maxAllowed: null,
-      });
-    },
-  );
+  ] as const)("%s on %s to %s takes effect %s", (reason, date, amount, effectiveDate) => {
+    expect(check([initial], { date, amount, reason })).toEqual({
+      allowed: true,
+      effectiveDate,
+      feeInForce: "1000.00",
+      maxAllowed: null,
+    });
+  });
 });
 
 describe("T 4.4: fee history", () => {
@@ -366,8 +331,6 @@ describe("T 4.4: fee history", () => {
   it("refuses an empty history and a day before the first fee", () => {
     expect(() => feeInForce([], "2026-01-01")).toThrow(RangeError);
     expect(() => feeInForce([initial], "2025-03-14")).toThrow(RangeError);
-    expect(() =>
-      check([], { date: "2026-04-01", amount: "1.00", reason: "yearly_rise" }),
-    ).toThrow(RangeError);
+    expect(() => check([], { date: "2026-04-01", amount: "1.00", reason: "yearly_rise" })).toThrow(RangeError);
   });
 });

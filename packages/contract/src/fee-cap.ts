@@ -1,26 +1,10 @@
 import Decimal from "decimal.js";
 import { contractYearOf, contractYearStart } from "./contract-year";
-import {
-  assertIsoDate,
-  compareDates,
-  firstOfMonthOnOrAfter,
-  firstOfNextMonth,
-  type IsoDate,
-} from "./dates";
-import {
-  formatMoney,
-  MoneyDecimal,
-  parseMoney,
-  roundToCent,
-  type Money,
-} from "./money";
+import { assertIsoDate, compareDates, firstOfMonthOnOrAfter, firstOfNextMonth, type IsoDate } from "./dates";
+import { formatMoney, MoneyDecimal, parseMoney, roundToCent, type Money } from "./money";
 
 /** Why a monthly fee changes. Only the first two are "capped rises" under T 4.4. */
-export type FeeChangeReason =
-  | "yearly_rise"
-  | "documented_cost_increase"
-  | "ordered_services"
-  | "tier_change";
+export type FeeChangeReason = "yearly_rise" | "documented_cost_increase" | "ordered_services" | "tier_change";
 
 export interface FeeHistoryEntry {
   /** First day the fee applies. */
@@ -92,10 +76,7 @@ export const YEARLY_RISE_CAP_ROUNDING = Decimal.ROUND_DOWN;
  * Interpretation (RULES.md §4): a documented cost increase also counts as the contract
  * year's one rise: T 4.4 lets the provider pass on higher costs *instead of* the 5 %.
  */
-const CAPPED_RISE_REASONS: ReadonlySet<string> = new Set([
-  "yearly_rise",
-  "documented_cost_increase",
-]);
+const CAPPED_RISE_REASONS: ReadonlySet<string> = new Set(["yearly_rise", "documented_cost_increase"]);
 
 /**
  * When a yearly rise or documented cost increase takes effect (T 4.4).
@@ -119,46 +100,32 @@ export function orderedChangeEffectiveDate(changeDate: IsoDate): IsoDate {
 /** The highest fee a yearly rise may set: the fee in force + 5 %, rounded down to the cent (T 4.4). */
 export function yearlyRiseCap(feeInForce: Money): Money {
   const factor = new MoneyDecimal(100 + YEARLY_RISE_CAP_PERCENT).dividedBy(100);
-  return formatMoney(
-    roundToCent(parseMoney(feeInForce).times(factor), YEARLY_RISE_CAP_ROUNDING),
-  );
+  return formatMoney(roundToCent(parseMoney(feeInForce).times(factor), YEARLY_RISE_CAP_ROUNDING));
 }
 
 /** History in date order; entries on the same day keep their recorded order (the last one wins). */
 function sortedHistory(history: readonly FeeHistoryEntry[]): FeeHistoryEntry[] {
-  if (history.length === 0)
-    throw new RangeError("Fee history is empty: record the initial fee first");
+  if (history.length === 0) throw new RangeError("Fee history is empty: record the initial fee first");
   for (const entry of history) {
     assertIsoDate(entry.effectiveDate, "effectiveDate");
     parseMoney(entry.monthlyFee, "monthlyFee");
   }
-  return [...history].sort((a, b) =>
-    compareDates(a.effectiveDate, b.effectiveDate),
-  );
+  return [...history].sort((a, b) => compareDates(a.effectiveDate, b.effectiveDate));
 }
 
 /**
  * The monthly fee in force on `day` (T 4.4): the latest history entry effective on or before it.
  * @throws RangeError if no fee was in force yet.
  */
-export function feeInForce(
-  history: readonly FeeHistoryEntry[],
-  day: IsoDate,
-): Money {
+export function feeInForce(history: readonly FeeHistoryEntry[], day: IsoDate): Money {
   assertIsoDate(day, "day");
-  const applicable = sortedHistory(history).filter(
-    (e) => compareDates(e.effectiveDate, day) <= 0,
-  );
+  const applicable = sortedHistory(history).filter((e) => compareDates(e.effectiveDate, day) <= 0);
   const current = applicable[applicable.length - 1];
   if (!current) throw new RangeError(`No monthly fee was in force on ${day}`);
   return formatMoney(parseMoney(current.monthlyFee));
 }
 
-function cappedRisesInYear(
-  history: readonly FeeHistoryEntry[],
-  startDate: IsoDate,
-  year: number,
-): number {
+function cappedRisesInYear(history: readonly FeeHistoryEntry[], startDate: IsoDate, year: number): number {
   return history.filter(
     (e) =>
       CAPPED_RISE_REASONS.has(e.reason) &&
@@ -191,9 +158,7 @@ export function checkFeeChange(input: {
   const { proposed } = input;
   const amount = parseMoney(proposed.amount, "proposed amount");
   const capped = CAPPED_RISE_REASONS.has(proposed.reason);
-  const effectiveDate = capped
-    ? cappedRiseEffectiveDate(proposed.date)
-    : orderedChangeEffectiveDate(proposed.date);
+  const effectiveDate = capped ? cappedRiseEffectiveDate(proposed.date) : orderedChangeEffectiveDate(proposed.date);
 
   const outcomeOn = (day: IsoDate): FeeChangeOutcome => {
     const fee = feeInForce(history, day);
@@ -203,11 +168,7 @@ export function checkFeeChange(input: {
       maxAllowed: capped ? yearlyRiseCap(fee) : null,
     };
   };
-  const refuse = (
-    code: FeeChangeRefusalCode,
-    message: string,
-    day = effectiveDate,
-  ): FeeChangeDecision => ({
+  const refuse = (code: FeeChangeRefusalCode, message: string, day = effectiveDate): FeeChangeDecision => ({
     allowed: false,
     reason: { code, message },
     ...outcomeOn(day),
@@ -230,12 +191,8 @@ export function checkFeeChange(input: {
   if (!capped) return { allowed: true, ...outcomeOn(effectiveDate) };
 
   const firstRiseYear = FEE_FREEZE_CONTRACT_YEARS + 1;
-  if (
-    compareDates(effectiveDate, contractYearStart(startDate, firstRiseYear)) < 0
-  ) {
-    const earliest = firstOfMonthOnOrAfter(
-      contractYearStart(startDate, firstRiseYear),
-    );
+  if (compareDates(effectiveDate, contractYearStart(startDate, firstRiseYear)) < 0) {
+    const earliest = firstOfMonthOnOrAfter(contractYearStart(startDate, firstRiseYear));
     return refuse(
       "first_contract_year",
       `Fees cannot rise during the first 12 months (contract year 2 starts on ${contractYearStart(startDate, firstRiseYear)}); the earliest rise takes effect on ${earliest}.`,
@@ -244,13 +201,8 @@ export function checkFeeChange(input: {
   }
 
   const year = contractYearOf(startDate, effectiveDate);
-  if (
-    cappedRisesInYear(history, startDate, year) >=
-    CAPPED_RISES_PER_CONTRACT_YEAR
-  ) {
-    const earliest = firstOfMonthOnOrAfter(
-      contractYearStart(startDate, year + 1),
-    );
+  if (cappedRisesInYear(history, startDate, year) >= CAPPED_RISES_PER_CONTRACT_YEAR) {
+    const earliest = firstOfMonthOnOrAfter(contractYearStart(startDate, year + 1));
     return refuse(
       "already_raised_this_contract_year",
       `The fee has already been raised in contract year ${year}; the next rise can take effect on ${earliest}.`,

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dissolutionNoticeEffect } from "./dissolution";
-import {
-  addGroupProduct,
-  GROUP_RESET_NEVER_SHORTENS_CURRENT_TERM,
-} from "./group-product";
+import { addGroupProduct, GROUP_RESET_NEVER_SHORTENS_CURRENT_TERM } from "./group-product";
 import { productSchedule, renewalDate, type Schedule } from "./schedule";
 
 describe("T 5.6: a dealer group or OEM adding a product starts a new initial minimum period for all", () => {
@@ -117,14 +114,10 @@ describe("T 5.6: a dealer group or OEM adding a product starts a new initial min
       startDate: "2025-06-01",
       initialTermMonths: 12,
     });
-    expect(
-      dissolutionNoticeEffect(newA as Schedule, "2025-08-29"),
-    ).toMatchObject({
+    expect(dissolutionNoticeEffect(newA as Schedule, "2025-08-29")).toMatchObject({
       accepted: true,
       terminationDate: "2025-08-29", // 2025-06-01 + 89 days
     });
-    expect(
-      dissolutionNoticeEffect(newA as Schedule, "2025-08-30"),
-    ).toMatchObject({ accepted: false });
+    expect(dissolutionNoticeEffect(newA as Schedule, "2025-08-30")).toMatchObject({ accepted: false });
   });
 });

@@ -1,10 +1,5 @@
 import { maxDate, type IsoDate } from "./dates";
-import {
-  initialTermEndDate,
-  termInForce,
-  type Schedule,
-  type SubscriptionTerms,
-} from "./schedule";
+import { initialTermEndDate, termInForce, type Schedule, type SubscriptionTerms } from "./schedule";
 
 /**
  * Interpretation (not spelled out in RULES.md; a lawyer may flip it): when a dealer group
@@ -33,28 +28,17 @@ export const GROUP_RESET_NEVER_SHORTENS_CURRENT_TERM = true;
  * @param added the order-form terms of the product being added
  * @returns the new schedules: one per existing product in the same order, then the added product
  */
-export function addGroupProduct(
-  existing: readonly Schedule[],
-  added: SubscriptionTerms,
-): Schedule[] {
+export function addGroupProduct(existing: readonly Schedule[], added: SubscriptionTerms): Schedule[] {
   const addedEnd = initialTermEndDate(added.startDate, added.initialTermMonths);
   const committedEnds = GROUP_RESET_NEVER_SHORTENS_CURRENT_TERM
-    ? existing.map(
-        (s) => termInForce(s, added.startDate)?.endDate ?? s.initialTermEndDate,
-      )
+    ? existing.map((s) => termInForce(s, added.startDate)?.endDate ?? s.initialTermEndDate)
     : [];
   const endDate = maxDate(addedEnd, ...committedEnds);
-  const renewalTermMonths = Math.max(
-    added.initialTermMonths,
-    ...existing.map((s) => s.renewalTermMonths),
-  );
+  const renewalTermMonths = Math.max(added.initialTermMonths, ...existing.map((s) => s.renewalTermMonths));
   const scheduleFrom = (ownStart: IsoDate): Schedule => ({
     startDate: maxDate(ownStart, added.startDate),
     initialTermEndDate: endDate,
     renewalTermMonths,
   });
-  return [
-    ...existing.map((s) => scheduleFrom(s.startDate)),
-    scheduleFrom(added.startDate),
-  ];
+  return [...existing.map((s) => scheduleFrom(s.startDate)), scheduleFrom(added.startDate)];
 }

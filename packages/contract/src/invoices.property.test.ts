@@ -13,8 +13,7 @@ describe("T 4.2 proration invariants", () => {
         const days = dim - day + 1;
         const feeCents = BigInt(Math.round(Number(fee) * 100));
         // half-up of feeCents × days / dim in integers: floor((2·a + b) / (2·b)).
-        const expectedCents =
-          (2n * feeCents * BigInt(days) + BigInt(dim)) / (2n * BigInt(dim));
+        const expectedCents = (2n * feeCents * BigInt(days) + BigInt(dim)) / (2n * BigInt(dim));
         const expected = `${expectedCents / 100n}.${String(expectedCents % 100n).padStart(2, "0")}`;
         expect(proratedMonthlyFee(start, fee)).toBe(expected);
         if (day === 1) expect(proratedMonthlyFee(start, fee)).toBe(fee);
@@ -38,9 +37,7 @@ describe("T 4.2 proration invariants", () => {
           });
           const cents = (m: string) => Math.round(Number(m) * 100);
           const expected =
-            cents(setup) +
-            services.reduce((s, m) => s + cents(m), 0) +
-            cents(invoice.proratedMonthlyFee);
+            cents(setup) + services.reduce((s, m) => s + cents(m), 0) + cents(invoice.proratedMonthlyFee);
           expect(cents(invoice.total)).toBe(expected);
           expect(invoice.date).toBe(start);
         },

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  firstInvoice,
-  invoiceDates,
-  lastInvoiceDate,
-  proratedMonthlyFee,
-} from "./invoices";
+import { firstInvoice, invoiceDates, lastInvoiceDate, proratedMonthlyFee } from "./invoices";
 
 describe("T 4.2: prorated monthly fee = monthly × days to month end (inclusive) / days in month, half-up", () => {
   it.each([
@@ -45,9 +40,7 @@ describe("T 4.2: the first invoice is on the start date with setup, service and 
   });
 
   it("has zero setup and service fees when none are given", () => {
-    expect(
-      firstInvoice({ startDate: "2024-02-29", monthlyFee: "290.00" }),
-    ).toMatchObject({
+    expect(firstInvoice({ startDate: "2024-02-29", monthlyFee: "290.00" })).toMatchObject({
       setupFee: "0.00",
       serviceFees: "0.00",
       daysCharged: 1,
@@ -59,30 +52,10 @@ describe("T 4.2: the first invoice is on the start date with setup, service and 
 
 describe("T 4.2: invoice dates are the start date, then the 1st of every month", () => {
   it.each([
-    [
-      "2025-03-10",
-      "2025-03-01",
-      "2025-06-30",
-      ["2025-03-10", "2025-04-01", "2025-05-01", "2025-06-01"],
-    ],
-    [
-      "2025-03-01",
-      "2025-03-01",
-      "2025-05-01",
-      ["2025-03-01", "2025-04-01", "2025-05-01"],
-    ], // start on a 1st
-    [
-      "2025-03-10",
-      "2025-04-02",
-      "2025-07-01",
-      ["2025-05-01", "2025-06-01", "2025-07-01"],
-    ],
-    [
-      "2024-12-20",
-      "2024-12-01",
-      "2025-02-28",
-      ["2024-12-20", "2025-01-01", "2025-02-01"],
-    ],
+    ["2025-03-10", "2025-03-01", "2025-06-30", ["2025-03-10", "2025-04-01", "2025-05-01", "2025-06-01"]],
+    ["2025-03-01", "2025-03-01", "2025-05-01", ["2025-03-01", "2025-04-01", "2025-05-01"]], // start on a 1st
+    ["2025-03-10", "2025-04-02", "2025-07-01", ["2025-05-01", "2025-06-01", "2025-07-01"]],
+    ["2024-12-20", "2024-12-01", "2025-02-28", ["2024-12-20", "2025-01-01", "2025-02-01"]],
     ["2024-02-29", "2024-02-29", "2024-03-31", ["2024-02-29", "2024-03-01"]],
     ["2025-03-10", "2025-01-01", "2025-03-09", []], // before the start
     ["2025-03-10", "2025-06-01", "2025-05-01", []], // to before from
@@ -106,8 +79,6 @@ describe("T 4.2 / RULES §5: last invoice date = last 1st on or before terminati
   });
 
   it("refuses a termination before the start", () => {
-    expect(() => lastInvoiceDate("2025-01-15", "2025-01-14")).toThrow(
-      RangeError,
-    );
+    expect(() => lastInvoiceDate("2025-01-15", "2025-01-14")).toThrow(RangeError);
   });
 });

@@ -12,13 +12,7 @@ import {
   parseIsoDate,
   type IsoDate,
 } from "./dates";
-import {
-  formatMoney,
-  parseMoney,
-  roundToCent,
-  sumMoney,
-  type Money,
-} from "./money";
+import { formatMoney, parseMoney, roundToCent, sumMoney, type Money } from "./money";
 
 /**
  * The monthly fee on the first invoice, prorated by the start date (T 4.2).
@@ -27,15 +21,10 @@ import {
  * end, inclusive) / (days in that month), rounded half-up to the cent. A start on the 1st
  * charges the full month.
  */
-export function proratedMonthlyFee(
-  startDate: IsoDate,
-  monthlyFee: Money,
-): Money {
+export function proratedMonthlyFee(startDate: IsoDate, monthlyFee: Money): Money {
   const { year, month } = parseIsoDate(startDate, "startDate");
   const daysCharged = daysBetween(startDate, lastOfMonth(startDate)) + 1;
-  const prorated = parseMoney(monthlyFee, "monthlyFee")
-    .times(daysCharged)
-    .dividedBy(daysInMonth(year, month));
+  const prorated = parseMoney(monthlyFee, "monthlyFee").times(daysCharged).dividedBy(daysInMonth(year, month));
   return formatMoney(roundToCent(prorated));
 }
 
@@ -86,22 +75,14 @@ export function firstInvoice(input: FirstInvoiceInput): FirstInvoice {
  * start date, then one on the 1st of every month after it. Empty if `to` is before `from`.
  * The caller bounds `to` by the termination date.
  */
-export function invoiceDates(
-  startDate: IsoDate,
-  from: IsoDate,
-  to: IsoDate,
-): IsoDate[] {
+export function invoiceDates(startDate: IsoDate, from: IsoDate, to: IsoDate): IsoDate[] {
   assertIsoDate(startDate, "startDate");
   assertIsoDate(from, "from");
   assertIsoDate(to, "to");
   const dates: IsoDate[] = [];
-  const within = (d: IsoDate) =>
-    compareDates(d, from) >= 0 && compareDates(d, to) <= 0;
+  const within = (d: IsoDate) => compareDates(d, from) >= 0 && compareDates(d, to) <= 0;
   if (within(startDate)) dates.push(startDate);
-  const firstMonthly = maxDate(
-    firstOfNextMonth(startDate),
-    firstOfMonthOnOrAfter(from),
-  );
+  const firstMonthly = maxDate(firstOfNextMonth(startDate), firstOfMonthOnOrAfter(from));
   for (let i = 0; ; i += 1) {
     const date = addMonths(firstMonthly, i);
     if (compareDates(date, to) > 0) break;
@@ -116,16 +97,11 @@ export function invoiceDates(
  * first invoice, which is issued on the start date.
  * @throws RangeError if the termination date is before the start date.
  */
-export function lastInvoiceDate(
-  startDate: IsoDate,
-  terminationDate: IsoDate,
-): IsoDate {
+export function lastInvoiceDate(startDate: IsoDate, terminationDate: IsoDate): IsoDate {
   assertIsoDate(startDate, "startDate");
   assertIsoDate(terminationDate, "terminationDate");
   if (compareDates(terminationDate, startDate) < 0) {
-    throw new RangeError(
-      `Termination date ${terminationDate} is before the start date ${startDate}`,
-    );
+    throw new RangeError(`Termination date ${terminationDate} is before the start date ${startDate}`);
   }
   return maxDate(startDate, firstOfMonth(terminationDate));
 }

@@ -18,20 +18,14 @@ describe("T 11.3 liability cap invariants", () => {
         isoDateArb("2024-01-01", "2026-12-31"),
         (payments, eventDate) => {
           const caps = liabilityCaps(payments, eventDate);
-          const counted = payments.filter(
-            (p) => p.date >= caps.periodStart && p.date < eventDate,
-          );
-          const paid = counted
-            .filter((p) => p.paid)
-            .reduce((s, p) => s + cents(p.amount), 0);
+          const counted = payments.filter((p) => p.date >= caps.periodStart && p.date < eventDate);
+          const paid = counted.filter((p) => p.paid).reduce((s, p) => s + cents(p.amount), 0);
           const all = counted.reduce((s, p) => s + cents(p.amount), 0);
           expect(cents(caps.feesPaid)).toBe(paid);
           expect(cents(caps.feesPaidAndPayable)).toBe(all);
           expect(cents(caps.dataProtectionCap)).toBe(5 * paid);
           // 125 % in integer cents, half-up: floor((125·c + 50) / 100).
-          expect(cents(caps.otherClaimsCap)).toBe(
-            Math.floor((125 * all + 50) / 100),
-          );
+          expect(cents(caps.otherClaimsCap)).toBe(Math.floor((125 * all + 50) / 100));
         },
       ),
     );
@@ -45,16 +39,9 @@ describe("T 11.3 liability cap invariants", () => {
         isoDateArb("2024-01-01", "2026-12-31"),
         (payments, extra, eventDate) => {
           const before = liabilityCaps(payments, eventDate);
-          const after = liabilityCaps(
-            [...payments, extra] as FeePayment[],
-            eventDate,
-          );
-          expect(cents(after.dataProtectionCap)).toBeGreaterThanOrEqual(
-            cents(before.dataProtectionCap),
-          );
-          expect(cents(after.otherClaimsCap)).toBeGreaterThanOrEqual(
-            cents(before.otherClaimsCap),
-          );
+          const after = liabilityCaps([...payments, extra] as FeePayment[], eventDate);
+          expect(cents(after.dataProtectionCap)).toBeGreaterThanOrEqual(cents(before.dataProtectionCap));
+          expect(cents(after.otherClaimsCap)).toBeGreaterThanOrEqual(cents(before.otherClaimsCap));
         },
       ),
     );

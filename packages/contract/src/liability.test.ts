@@ -25,27 +25,21 @@ describe("T 11.3: liability caps from the fees of the 12 months before the event
     ["2024-02-29", "2023-02-28", "2024-02-28"],
     ["2025-03-01", "2024-03-01", "2025-02-28"],
     ["2028-03-01", "2027-03-01", "2028-02-29"],
-  ])(
-    "an event on %s looks back from %s through %s",
-    (eventDate, periodStart, periodEnd) => {
-      expect(liabilityCaps([], eventDate)).toMatchObject({
-        periodStart,
-        periodEnd,
-        feesPaid: "0.00",
-        dataProtectionCap: "0.00",
-        otherClaimsCap: "0.00",
-      });
-    },
-  );
+  ])("an event on %s looks back from %s through %s", (eventDate, periodStart, periodEnd) => {
+    expect(liabilityCaps([], eventDate)).toMatchObject({
+      periodStart,
+      periodEnd,
+      feesPaid: "0.00",
+      dataProtectionCap: "0.00",
+      otherClaimsCap: "0.00",
+    });
+  });
 
   it.each([
     ["0.01", "0.01"], // 0.0125
     ["0.02", "0.03"], // 0.025 → half-up
     ["99.99", "124.99"], // 124.9875
   ])("125 %% of %s is %s, half-up to the cent", (amount, cap) => {
-    expect(
-      liabilityCaps([{ date: "2025-01-01", amount, paid: false }], "2025-06-01")
-        .otherClaimsCap,
-    ).toBe(cap);
+    expect(liabilityCaps([{ date: "2025-01-01", amount, paid: false }], "2025-06-01").otherClaimsCap).toBe(cap);
   });
 });

@@ -1,18 +1,6 @@
 import type Decimal from "decimal.js";
-import {
-  addDays,
-  addMonths,
-  assertIsoDate,
-  compareDates,
-  type IsoDate,
-} from "./dates";
-import {
-  formatMoney,
-  MoneyDecimal,
-  parseMoney,
-  roundToCent,
-  type Money,
-} from "./money";
+import { addDays, addMonths, assertIsoDate, compareDates, type IsoDate } from "./dates";
+import { formatMoney, MoneyDecimal, parseMoney, roundToCent, type Money } from "./money";
 
 /** T 11.3.1: data-protection breaches, at most 500 % of the fees paid in the 12 months before the event. */
 export const DATA_PROTECTION_CAP_PERCENT = 500;
@@ -55,10 +43,7 @@ function percentOf(amount: Decimal, percent: number): Money {
  * event" are the days from event date − 12 months through the day before the event; a
  * payment on the event day itself is not counted. Caps are rounded half-up to the cent.
  */
-export function liabilityCaps(
-  payments: readonly FeePayment[],
-  eventDate: IsoDate,
-): LiabilityCaps {
+export function liabilityCaps(payments: readonly FeePayment[], eventDate: IsoDate): LiabilityCaps {
   assertIsoDate(eventDate, "eventDate");
   const periodStart = addMonths(eventDate, -LIABILITY_LOOKBACK_MONTHS);
   const periodEnd = addDays(eventDate, -1);
@@ -67,9 +52,7 @@ export function liabilityCaps(
   for (const payment of payments) {
     const amount = parseMoney(payment.amount, "payment amount");
     assertIsoDate(payment.date, "payment date");
-    const inPeriod =
-      compareDates(payment.date, periodStart) >= 0 &&
-      compareDates(payment.date, periodEnd) <= 0;
+    const inPeriod = compareDates(payment.date, periodStart) >= 0 && compareDates(payment.date, periodEnd) <= 0;
     if (!inPeriod) continue;
     paidAndPayable = paidAndPayable.plus(amount);
     if (payment.paid) paid = paid.plus(amount);

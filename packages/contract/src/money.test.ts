@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatMoney,
-  MoneyDecimal,
-  parseMoney,
-  roundToCent,
-  sumMoney,
-} from "./money";
+import { formatMoney, MoneyDecimal, parseMoney, roundToCent, sumMoney } from "./money";
 
 describe("RULES §4 money is an exact decimal, half-up to the cent", () => {
-  it.each(["-1.00", "1.234", "1e3", "", "1,00", " 1", "1.", ".5", "NaN"])(
-    "refuses %j",
-    (value) => {
-      expect(() => parseMoney(value)).toThrow(RangeError);
-    },
-  );
+  it.each(["-1.00", "1.234", "1e3", "", "1,00", " 1", "1.", ".5", "NaN"])("refuses %j", (value) => {
+    expect(() => parseMoney(value)).toThrow(RangeError);
+  });
 
   it.each([
     ["1234.5", "1234.50"],

@@ -36,10 +36,7 @@ export function parseMoney(value: Money, label = "amount"): Decimal {
 }
 
 /** Rounds to the cent (half-up unless another decimal.js rounding mode is given). */
-export function roundToCent(
-  amount: Decimal,
-  rounding: Decimal.Rounding = MONEY_ROUNDING,
-): Decimal {
+export function roundToCent(amount: Decimal, rounding: Decimal.Rounding = MONEY_ROUNDING): Decimal {
   return amount.toDecimalPlaces(2, rounding);
 }
 
@@ -50,10 +47,5 @@ export function formatMoney(amount: Decimal): Money {
 
 /** Exact sum of amounts, written with two decimals (`"0.00"` for none). */
 export function sumMoney(amounts: readonly Money[]): Money {
-  return formatMoney(
-    amounts.reduce<Decimal>(
-      (total, amount) => total.plus(parseMoney(amount)),
-      new MoneyDecimal(0),
-    ),
-  );
+  return formatMoney(amounts.reduce<Decimal>((total, amount) => total.plus(parseMoney(amount)), new MoneyDecimal(0)));
 }

@@ -1,12 +1,6 @@
 import { addDays, compareDates, type IsoDate } from "./dates";
 import type { DateWindow } from "./dissolution";
-import {
-  nextTermStart,
-  renewalDate,
-  termInForce,
-  type Schedule,
-  type Term,
-} from "./schedule";
+import { nextTermStart, renewalDate, termInForce, type Schedule, type Term } from "./schedule";
 
 /** L 5.1: the provider cancels with 90 days' written notice. */
 export const PROVIDER_CANCELLATION_NOTICE_DAYS = 90;
@@ -29,8 +23,7 @@ export function providerCancellationWindow(term: Term): DateWindow | null {
   };
 }
 
-export type ProviderCancellationRefusalCode =
-  "not_started" | "initial_term" | "outside_window";
+export type ProviderCancellationRefusalCode = "not_started" | "initial_term" | "outside_window";
 
 export type ProviderCancellationEffect =
   | {
@@ -53,10 +46,7 @@ export type ProviderCancellationEffect =
  * Interpretation (RULES.md §3): allowed only within the first 90 days of a renewal term
  * (not in the initial term); the licence is in force through notice date + 90 days.
  */
-export function providerCancellationEffect(
-  schedule: Schedule,
-  noticeDate: IsoDate,
-): ProviderCancellationEffect {
+export function providerCancellationEffect(schedule: Schedule, noticeDate: IsoDate): ProviderCancellationEffect {
   const term = termInForce(schedule, noticeDate);
   if (term === null || term.kind === "initial") {
     const opens = renewalDate(schedule);

@@ -1,12 +1,4 @@
-import {
-  addDays,
-  addMonths,
-  assertIsoDate,
-  compareDates,
-  maxDate,
-  monthsBetween,
-  type IsoDate,
-} from "./dates";
+import { addDays, addMonths, assertIsoDate, compareDates, maxDate, monthsBetween, type IsoDate } from "./dates";
 
 /** What the order form says about one product subscription (L definition 7). */
 export interface SubscriptionTerms {
@@ -44,9 +36,7 @@ export const ORDINARY_NOTICE_DAYS = 90;
 
 function assertTermMonths(months: number, label: string): void {
   if (!Number.isSafeInteger(months) || months < 1) {
-    throw new RangeError(
-      `Invalid ${label} ${months}: expected a whole number of months ≥ 1`,
-    );
+    throw new RangeError(`Invalid ${label} ${months}: expected a whole number of months ≥ 1`);
   }
 }
 
@@ -65,10 +55,7 @@ function assertSchedule(schedule: Schedule): void {
  * Last day of an initial term of `months` months starting on `startDate`
  * (L definition 7, T definitions): start + N months − 1 day, month ends clamped.
  */
-export function initialTermEndDate(
-  startDate: IsoDate,
-  months: number,
-): IsoDate {
+export function initialTermEndDate(startDate: IsoDate, months: number): IsoDate {
   assertIsoDate(startDate, "startDate");
   assertTermMonths(months, "initialTermMonths");
   return addDays(addMonths(startDate, months), -1);
@@ -89,19 +76,12 @@ export function productSchedule(subscription: SubscriptionTerms): Schedule {
  *
  * @returns one schedule per subscription, in the same order, each keeping its own start date.
  */
-export function alignSchedules(
-  subscriptions: readonly SubscriptionTerms[],
-): Schedule[] {
+export function alignSchedules(subscriptions: readonly SubscriptionTerms[]): Schedule[] {
   const first = subscriptions[0];
-  if (!first)
-    throw new RangeError("alignSchedules needs at least one subscription");
-  const ends = subscriptions.map((s) =>
-    initialTermEndDate(s.startDate, s.initialTermMonths),
-  );
+  if (!first) throw new RangeError("alignSchedules needs at least one subscription");
+  const ends = subscriptions.map((s) => initialTermEndDate(s.startDate, s.initialTermMonths));
   const alignedEnd = maxDate(ends[0] as IsoDate, ...ends.slice(1));
-  const renewalTermMonths = Math.max(
-    ...subscriptions.map((s) => s.initialTermMonths),
-  );
+  const renewalTermMonths = Math.max(...subscriptions.map((s) => s.initialTermMonths));
   return subscriptions.map((s) => ({
     startDate: s.startDate,
     initialTermEndDate: alignedEnd,
@@ -135,9 +115,7 @@ export function initialTerm(schedule: Schedule): Term {
  */
 export function renewalTerm(schedule: Schedule, n: number): Term {
   if (!Number.isSafeInteger(n) || n < 1) {
-    throw new RangeError(
-      `Invalid renewal number ${n}: expected a whole number ≥ 1`,
-    );
+    throw new RangeError(`Invalid renewal number ${n}: expected a whole number ≥ 1`);
   }
   const anchor = renewalDate(schedule);
   const months = schedule.renewalTermMonths;

@@ -19,10 +19,7 @@ export interface StartDateInput {
  */
 export function productStartDate(input: StartDateInput): IsoDate {
   const contractDate = assertIsoDate(input.contractDate, "contractDate");
-  const latestStart = addDays(
-    contractDate,
-    LATEST_START_DAYS_AFTER_CONTRACT_DATE,
-  );
+  const latestStart = addDays(contractDate, LATEST_START_DAYS_AFTER_CONTRACT_DATE);
   if (input.firstTrainingDate == null) return latestStart;
   const training = assertIsoDate(input.firstTrainingDate, "firstTrainingDate");
   return compareDates(training, latestStart) <= 0 ? training : latestStart;

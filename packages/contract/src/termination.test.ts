@@ -12,23 +12,15 @@ describe("L 5.2, T 5.9, T 6.11: what happens after termination", () => {
     ["2025-12-31", "2025-12-01", "2026-01-30", "2026-01-31", "2026-01-30"],
   ])(
     "terminated %s, last invoice %s → read-only through %s, deleted %s, reinstate/export through %s",
-    (
-      terminationDate,
-      lastInvoiceDate,
-      adminReadOnlyUntil,
-      deletionDate,
-      until,
-    ) => {
-      expect(terminationTimeline({ terminationDate, lastInvoiceDate })).toEqual(
-        {
-          terminationDate,
-          lastInvoiceDate,
-          adminReadOnlyUntil,
-          deletionDate,
-          reinstatementPossibleUntil: until,
-          exportPossibleUntil: until,
-        },
-      );
+    (terminationDate, lastInvoiceDate, adminReadOnlyUntil, deletionDate, until) => {
+      expect(terminationTimeline({ terminationDate, lastInvoiceDate })).toEqual({
+        terminationDate,
+        lastInvoiceDate,
+        adminReadOnlyUntil,
+        deletionDate,
+        reinstatementPossibleUntil: until,
+        exportPossibleUntil: until,
+      });
     },
   );
 

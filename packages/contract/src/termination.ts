@@ -1,11 +1,4 @@
-import {
-  addDays,
-  assertIsoDate,
-  compareDates,
-  maxDate,
-  minDate,
-  type IsoDate,
-} from "./dates";
+import { addDays, assertIsoDate, compareDates, maxDate, minDate, type IsoDate } from "./dates";
 
 /** L 5.2: administrators keep (read-only) access to the customer data for 30 days after termination. */
 export const ADMIN_ACCESS_DAYS_AFTER_TERMINATION = 30;
@@ -54,23 +47,14 @@ export function terminationTimeline(input: {
   terminationDate: IsoDate;
   lastInvoiceDate: IsoDate;
 }): TerminationTimeline {
-  const terminationDate = assertIsoDate(
-    input.terminationDate,
-    "terminationDate",
-  );
-  const lastInvoiceDate = assertIsoDate(
-    input.lastInvoiceDate,
-    "lastInvoiceDate",
-  );
+  const terminationDate = assertIsoDate(input.terminationDate, "terminationDate");
+  const lastInvoiceDate = assertIsoDate(input.lastInvoiceDate, "lastInvoiceDate");
   if (compareDates(lastInvoiceDate, terminationDate) > 0) {
     throw new RangeError(
       `Last invoice date ${lastInvoiceDate} is after the termination date ${terminationDate}; it must be an invoice issued while the subscription was in force`,
     );
   }
-  const adminReadOnlyUntil = addDays(
-    terminationDate,
-    ADMIN_ACCESS_DAYS_AFTER_TERMINATION,
-  );
+  const adminReadOnlyUntil = addDays(terminationDate, ADMIN_ACCESS_DAYS_AFTER_TERMINATION);
   const deletionDate = maxDate(
     addDays(lastInvoiceDate, DELETION_DAYS_AFTER_LAST_INVOICE),
     addDays(adminReadOnlyUntil, 1),

@@ -6,10 +6,7 @@ import type { IsoDate } from "./dates";
  * Calendar dates from `min` to `max`, generated through `Date#toISOString` (UTC), so they
  * come from an implementation independent of ./dates.
  */
-export function isoDateArb(
-  min: IsoDate = "1990-01-01",
-  max: IsoDate = "2099-12-31",
-) {
+export function isoDateArb(min: IsoDate = "1990-01-01", max: IsoDate = "2099-12-31") {
   return fc
     .date({
       min: new Date(`${min}T00:00:00Z`),
@@ -23,6 +20,4 @@ export function isoDateArb(
 export const termMonthsArb = fc.integer({ min: 1, max: 60 });
 
 /** Money amounts from 0.00 to 99,999.99 as two-decimal strings. */
-export const moneyArb = fc
-  .integer({ min: 0, max: 9_999_999 })
-  .map((cents) => (cents / 100).toFixed(2));
+export const moneyArb = fc.integer({ min: 0, max: 9_999_999 }).map((cents) => (cents / 100).toFixed(2));

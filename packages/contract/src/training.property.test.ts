@@ -6,9 +6,7 @@ const HOURS_72 = 72 * 3_600_000;
 
 // Writes an instant with a given UTC offset in minutes, independently of ./training.
 function withOffset(ms: number, offsetMinutes: number): string {
-  const local = new Date(ms + offsetMinutes * 60_000)
-    .toISOString()
-    .slice(0, 23);
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
@@ -37,9 +35,7 @@ describe("T 5.10 training cancellation invariants", () => {
           const trainingStartsAt = withOffset(startsAt, startOffset);
           const cancelledAt = withOffset(startsAt - before, cancelOffset);
           expect(parseInstant(trainingStartsAt)).toBe(startsAt);
-          expect(
-            isTrainingCancellationCharged({ trainingStartsAt, cancelledAt }),
-          ).toBe(before < HOURS_72);
+          expect(isTrainingCancellationCharged({ trainingStartsAt, cancelledAt })).toBe(before < HOURS_72);
         },
       ),
     );

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  isTrainingCancellationCharged,
-  latestFreeTrainingCancellation,
-  parseInstant,
-} from "./training";
+import { isTrainingCancellationCharged, latestFreeTrainingCancellation, parseInstant } from "./training";
 
 describe("T 5.10: a training day cancelled less than 72 hours before it starts is charged", () => {
   it.each([
@@ -22,14 +18,9 @@ describe("T 5.10: a training day cancelled less than 72 hours before it starts i
     ["2025-03-01T10:00:00Z", "2025-02-26T10:00:00Z", false], // 2025 has no 29 Feb: 72 h
     ["2025-03-01T10:00:00Z", "2025-02-27T10:00:00Z", true], // 48 h
     ["2025-06-10T09:00-04:00", "2025-06-07T13:00Z", false], // 13:00Z, exactly 72 h
-  ])(
-    "training %s, cancelled %s → charged %s",
-    (trainingStartsAt, cancelledAt, charged) => {
-      expect(
-        isTrainingCancellationCharged({ trainingStartsAt, cancelledAt }),
-      ).toBe(charged);
-    },
-  );
+  ])("training %s, cancelled %s → charged %s", (trainingStartsAt, cancelledAt, charged) => {
+    expect(isTrainingCancellationCharged({ trainingStartsAt, cancelledAt })).toBe(charged);
+  });
 
   it.each([
     ["2024-03-01T10:00:00+01:00", "2024-02-27T09:00:00.000Z"],
@@ -50,8 +41,6 @@ describe("T 5.10: a training day cancelled less than 72 hours before it starts i
   });
 
   it("reads instants like Date.parse for valid input", () => {
-    expect(parseInstant("2025-03-28T09:00:00.5+01:00")).toBe(
-      Date.UTC(2025, 2, 28, 8, 0, 0, 500),
-    );
+    expect(parseInstant("2025-03-28T09:00:00.5+01:00")).toBe(Date.UTC(2025, 2, 28, 8, 0, 0, 500));
   });
 });

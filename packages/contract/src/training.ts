@@ -25,36 +25,14 @@ export function parseInstant(value: string, label = "instant"): number {
       `Invalid ${label} "${value}": expected an ISO 8601 time with an offset, e.g. 2025-03-28T09:00:00+01:00`,
     );
   }
-  const [
-    ,
-    date = "",
-    hh,
-    mm,
-    ss = "0",
-    fraction = "0",
-    zulu,
-    sign,
-    offH = "0",
-    offM = "0",
-  ] = match;
+  const [, date = "", hh, mm, ss = "0", fraction = "0", zulu, sign, offH = "0", offM = "0"] = match;
   const [hours, minutes, seconds] = [Number(hh), Number(mm), Number(ss)];
   const [offsetHours, offsetMinutes] = [Number(offH), Number(offM)];
-  if (
-    hours > 23 ||
-    minutes > 59 ||
-    seconds > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
-    throw new RangeError(
-      `Invalid ${label} "${value}": time or offset out of range`,
-    );
+  if (hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 23 || offsetMinutes > 59) {
+    throw new RangeError(`Invalid ${label} "${value}": time or offset out of range`);
   }
   parseIsoDate(date, label);
-  const offsetMs = zulu
-    ? 0
-    : (sign === "-" ? -1 : 1) *
-      (offsetHours * MS_PER_HOUR + offsetMinutes * MS_PER_MINUTE);
+  const offsetMs = zulu ? 0 : (sign === "-" ? -1 : 1) * (offsetHours * MS_PER_HOUR + offsetMinutes * MS_PER_MINUTE);
   const localMs =
     toEpochDay(date) * MS_PER_DAY +
     hours * MS_PER_HOUR +
@@ -73,27 +51,18 @@ export function parseInstant(value: string, label = "instant"): number {
  * daylight-saving change the wall clock differs by an hour. Both arguments are ISO 8601
  * instants with an offset.
  */
-export function isTrainingCancellationCharged(input: {
-  trainingStartsAt: string;
-  cancelledAt: string;
-}): boolean {
+export function isTrainingCancellationCharged(input: { trainingStartsAt: string; cancelledAt: string }): boolean {
   const startsAt = parseInstant(input.trainingStartsAt, "trainingStartsAt");
   const cancelledAt = parseInstant(input.cancelledAt, "cancelledAt");
-  return (
-    startsAt - cancelledAt < TRAINING_FREE_CANCELLATION_HOURS * MS_PER_HOUR
-  );
+  return startsAt - cancelledAt < TRAINING_FREE_CANCELLATION_HOURS * MS_PER_HOUR;
 }
 
 /**
  * The last instant a training day can be cancelled free of charge (T 5.10): exactly 72
  * hours before it starts, as a UTC ISO 8601 string.
  */
-export function latestFreeTrainingCancellation(
-  trainingStartsAt: string,
-): string {
+export function latestFreeTrainingCancellation(trainingStartsAt: string): string {
   const startsAt = parseInstant(trainingStartsAt, "trainingStartsAt");
   // Only formatting a UTC instant here: no local-time field of the Date is read.
-  return new Date(
-    startsAt - TRAINING_FREE_CANCELLATION_HOURS * MS_PER_HOUR,
-  ).toISOString();
+  return new Date(startsAt - TRAINING_FREE_CANCELLATION_HOURS * MS_PER_HOUR).toISOString();
 }

@@ -1,12 +1,5 @@
 export { appDb, createPrismaClient, type TDb } from "./client";
-export {
-  TenantContextError,
-  withProviderAccess,
-  withTenant,
-  withUser,
-  type TProviderAccess,
-  type TTx,
-} from "./tenant";
+export { TenantContextError, withProviderAccess, withTenant, withUser, type TProviderAccess, type TTx } from "./tenant";
 export * from "./generated/prisma/enums";
 export { Prisma } from "./generated/prisma/client";
 export type * from "./generated/prisma/models";

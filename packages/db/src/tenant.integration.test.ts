@@ -86,7 +86,9 @@ describe("row-level security", () => {
   it("lets a user see their own memberships across tenants and nothing else", async () => {
     const user = await ownerDb().user.create({ data: { email: `rls-${crypto.randomUUID()}@test.example`, name: "U" } });
     await ownerDb().membership.create({ data: { customerId: a.customer.id, userId: user.id, role: "AGENT" } });
-    const other = await ownerDb().user.create({ data: { email: `rls-${crypto.randomUUID()}@test.example`, name: "V" } });
+    const other = await ownerDb().user.create({
+      data: { email: `rls-${crypto.randomUUID()}@test.example`, name: "V" },
+    });
     await ownerDb().membership.create({ data: { customerId: b.customer.id, userId: other.id, role: "AGENT" } });
 
     const seen = await withUser(user.id, async (tx) => ({
@@ -99,9 +101,15 @@ describe("row-level security", () => {
 
   it("lets a user read the dealers their membership is scoped to, and no others", async () => {
     const user = await ownerDb().user.create({ data: { email: `rls-${crypto.randomUUID()}@test.example`, name: "S" } });
-    const membership = await ownerDb().membership.create({ data: { customerId: a.customer.id, userId: user.id, role: "AGENT" } });
-    const second = await ownerDb().dealer.create({ data: { customerId: a.customer.id, name: `A second ${crypto.randomUUID()}` } });
-    await ownerDb().membershipDealer.create({ data: { customerId: a.customer.id, membershipId: membership.id, dealerId: a.dealer.id } });
+    const membership = await ownerDb().membership.create({
+      data: { customerId: a.customer.id, userId: user.id, role: "AGENT" },
+    });
+    const second = await ownerDb().dealer.create({
+      data: { customerId: a.customer.id, name: `A second ${crypto.randomUUID()}` },
+    });
+    await ownerDb().membershipDealer.create({
+      data: { customerId: a.customer.id, membershipId: membership.id, dealerId: a.dealer.id },
+    });
     const seen = await withUser(user.id, (tx) => tx.dealer.findMany({ select: { id: true } }));
     expect(seen.map((d) => d.id)).toEqual([a.dealer.id]);
     expect(seen.map((d) => d.id)).not.toContain(second.id);
@@ -121,9 +129,13 @@ describe("row-level security", () => {
   });
 
   it("keeps the audit log append-only for the application role", async () => {
-    await withTenant(a.customer.id, (tx) => tx.auditEvent.create({ data: { customerId: a.customer.id, action: "test.event" } }));
+    await withTenant(a.customer.id, (tx) =>
+      tx.auditEvent.create({ data: { customerId: a.customer.id, action: "test.event" } }),
+    );
     await expect(
-      withTenant(a.customer.id, (tx) => tx.auditEvent.updateMany({ where: { action: "test.event" }, data: { action: "x" } })),
+      withTenant(a.customer.id, (tx) =>
+        tx.auditEvent.updateMany({ where: { action: "test.event" }, data: { action: "x" } }),
+      ),
     ).rejects.toThrow(/permission denied/i);
     await expect(
       withTenant(a.customer.id, (tx) => tx.auditEvent.deleteMany({ where: { action: "test.event" } })),

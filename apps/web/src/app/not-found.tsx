@@ -11,7 +11,11 @@ export default async function NotFound() {
         icon={SearchX}
         title={t("notFoundTitle")}
         body={t("notFoundBody")}
-        action={<Link href="/" className="text-[13px] font-medium text-brand-600 hover:underline">{t("backToInbox")}</Link>}
+        action={
+          <Link href="/" className="text-[13px] font-medium text-brand-600 hover:underline">
+            {t("backToInbox")}
+          </Link>
+        }
       />
     </main>
   );

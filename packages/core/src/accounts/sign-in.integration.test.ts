@@ -24,7 +24,12 @@ afterAll(async () => {
 describe("signInWithPassword", () => {
   it("opens a session whose context carries the user's memberships", async () => {
     const { user, password } = await createTestUser({ customerId: tenantA.customer.id, role: "ADMIN" });
-    const result = await signInWithPassword({ email: user.email.toUpperCase(), password, ip: ip(), userAgent: "vitest" });
+    const result = await signInWithPassword({
+      email: user.email.toUpperCase(),
+      password,
+      ip: ip(),
+      userAgent: "vitest",
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const context = await getSessionContext(result.sessionId);

@@ -54,7 +54,9 @@ async function main() {
     case "check": {
       const sql = await diffMigrationsToSchema(engine, migrations, schema);
       if (sql) {
-        console.error("schema.prisma and prisma/migrations disagree. Run pnpm db:migrate:new <name>. Missing SQL:\n" + sql);
+        console.error(
+          "schema.prisma and prisma/migrations disagree. Run pnpm db:migrate:new <name>. Missing SQL:\n" + sql,
+        );
         return 1;
       }
       console.log("db:check: schema.prisma matches prisma/migrations.");
@@ -71,7 +73,10 @@ async function diffMigrationsToSchema(
   migrations: Awaited<ReturnType<typeof readMigrationList>>,
   schema: { path: string; content: string },
 ): Promise<string> {
-  const from = migrations.migrationDirectories.length === 0 ? { tag: "empty" as const } : { tag: "migrations" as const, ...migrations };
+  const from =
+    migrations.migrationDirectories.length === 0
+      ? { tag: "empty" as const }
+      : { tag: "migrations" as const, ...migrations };
   const result = await engine.diff({
     from,
     to: { tag: "schemaDatamodel", files: [schema] },

@@ -5,7 +5,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+type TWasmExports = Record<string, unknown>;
+// Node has the WebAssembly global, but @types/node does not declare it (lib.dom does); this
+// package is server-only, so declare the one call we make instead of pulling in DOM types.
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: TWasmExports } }>;
+};
 
 /**
  * Prisma's schema engine as WebAssembly, driven through the pg driver adapter. The Prisma CLI
@@ -19,14 +27,13 @@ export async function openSchemaEngine(
 ): Promise<SchemaEngine> {
   const require = createRequire(import.meta.url);
   const pkgDir = dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const bindings = (await import(
-    "@prisma/schema-engine-wasm/schema_engine_bg"
-  )) as unknown as typeof import("@prisma/schema-engine-wasm") & {
-    __wbg_set_wasm(exports: WebAssembly.Exports): void;
-  };
+  const bindings =
+    (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as typeof SchemaEngineWasm & {
+      __wbg_set_wasm(exports: TWasmExports): void;
+    };
   const bytes = await readFile(join(pkgDir, "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(bytes, {
-    "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+    "./schema_engine_bg.js": bindings as unknown as Record<string, unknown>,
   });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
@@ -35,11 +42,7 @@ export async function openSchemaEngine(
   const log = (line: string) => {
     if (/"level":"(ERROR|WARN)"/.test(line)) console.error(line);
   };
-  return bindings.SchemaEngine.new(
-    { datamodels: [[datamodel.path, datamodel.content]] },
-    log,
-    adapter,
-  );
+  return bindings.SchemaEngine.new({ datamodels: [[datamodel.path, datamodel.content]] }, log, adapter);
 }
 
 /**

@@ -26,9 +26,7 @@ const EXTRA_VISIBILITY: Record<string, string> = {
 
 export function tenantPolicySql(table: string, tenantColumn = "customerId"): string {
   const extra = EXTRA_VISIBILITY[table];
-  const using = [`"${tenantColumn}" = app_tenant_id()`, "app_provider_access()", extra]
-    .filter(Boolean)
-    .join(" OR ");
+  const using = [`"${tenantColumn}" = app_tenant_id()`, "app_provider_access()", extra].filter(Boolean).join(" OR ");
   const check = `"${tenantColumn}" = app_tenant_id() OR app_provider_access()`;
   return [
     `ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY;`,

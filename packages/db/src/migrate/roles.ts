@@ -13,7 +13,9 @@ export async function ensureAppRole(ownerUrl: string, role: string, password: st
     const literal = client.escapeLiteral(password);
     const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
     if (exists.rowCount === 0) {
-      await client.query(`CREATE ROLE ${ident} LOGIN PASSWORD ${literal} NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+      await client.query(
+        `CREATE ROLE ${ident} LOGIN PASSWORD ${literal} NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`,
+      );
     } else {
       await client.query(`ALTER ROLE ${ident} LOGIN PASSWORD ${literal} NOSUPERUSER NOBYPASSRLS`);
     }

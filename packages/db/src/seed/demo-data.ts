@@ -14,20 +14,59 @@ export type TDemoUser = {
   name: string;
   locale: "en" | "nl";
   providerRole?: "SUPPORT" | "MANAGED_AGENT";
-  membership?: {
+  memberships?: {
     customerId: string;
     role: "OWNER" | "ADMIN" | "SUPERVISOR" | "AGENT";
     dealerIds?: string[];
-  };
+  }[];
   /** What the start command prints next to the sign-in. */
   description: string;
 };
 
 export const DEMO_USERS: TDemoUser[] = [
-  { email: "support@forecourt.example", name: "Sam Support", locale: "en", providerRole: "SUPPORT", description: "provider support (provider console)" },
-  { email: "owner@northwind.example", name: "Olivia Owner", locale: "en", membership: { customerId: DEMO_IDS.northwind, role: "OWNER" }, description: "Northwind Motors owner" },
-  { email: "admin@northwind.example", name: "Adam Admin", locale: "en", membership: { customerId: DEMO_IDS.northwind, role: "ADMIN" }, description: "Northwind Motors admin" },
-  { email: "agent.amsterdam@northwind.example", name: "Anna de Vries", locale: "nl", membership: { customerId: DEMO_IDS.northwind, role: "AGENT", dealerIds: [DEMO_IDS.amsterdam] }, description: "agent, Northwind Amsterdam (Dutch UI)" },
-  { email: "agent.copenhagen@northwind.example", name: "Mads Jensen", locale: "en", membership: { customerId: DEMO_IDS.northwind, role: "AGENT", dealerIds: [DEMO_IDS.copenhagen] }, description: "agent, Northwind Copenhagen" },
-  { email: "owner@vandermeer.example", name: "Pieter van der Meer", locale: "nl", membership: { customerId: DEMO_IDS.vanDerMeer, role: "OWNER" }, description: "Van der Meer Auto owner (single dealer)" },
+  {
+    email: "support@forecourt.example",
+    name: "Sam Support",
+    locale: "en",
+    providerRole: "SUPPORT",
+    description: "provider support (provider console)",
+  },
+  {
+    email: "owner@northwind.example",
+    name: "Olivia Owner",
+    locale: "en",
+    memberships: [
+      { customerId: DEMO_IDS.northwind, role: "OWNER" },
+      { customerId: DEMO_IDS.vanDerMeer, role: "ADMIN" },
+    ],
+    description: "Northwind Motors owner, also admin of Van der Meer Auto (workspace switcher)",
+  },
+  {
+    email: "admin@northwind.example",
+    name: "Adam Admin",
+    locale: "en",
+    memberships: [{ customerId: DEMO_IDS.northwind, role: "ADMIN" }],
+    description: "Northwind Motors admin",
+  },
+  {
+    email: "agent.amsterdam@northwind.example",
+    name: "Anna de Vries",
+    locale: "nl",
+    memberships: [{ customerId: DEMO_IDS.northwind, role: "AGENT", dealerIds: [DEMO_IDS.amsterdam] }],
+    description: "agent, Northwind Amsterdam (Dutch UI)",
+  },
+  {
+    email: "agent.copenhagen@northwind.example",
+    name: "Mads Jensen",
+    locale: "en",
+    memberships: [{ customerId: DEMO_IDS.northwind, role: "AGENT", dealerIds: [DEMO_IDS.copenhagen] }],
+    description: "agent, Northwind Copenhagen",
+  },
+  {
+    email: "owner@vandermeer.example",
+    name: "Pieter van der Meer",
+    locale: "nl",
+    memberships: [{ customerId: DEMO_IDS.vanDerMeer, role: "OWNER" }],
+    description: "Van der Meer Auto owner (single dealer)",
+  },
 ];

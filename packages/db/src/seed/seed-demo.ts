@@ -11,7 +11,13 @@ export async function seedDemo(db: PrismaClient) {
   await db.customer.upsert({
     where: { id: DEMO_IDS.northwind },
     update: {},
-    create: { id: DEMO_IDS.northwind, name: "Northwind Motors", kind: "DEALER_GROUP", tier: "STANDARD", status: "ACTIVE" },
+    create: {
+      id: DEMO_IDS.northwind,
+      name: "Northwind Motors",
+      kind: "DEALER_GROUP",
+      tier: "STANDARD",
+      status: "ACTIVE",
+    },
   });
   await db.customer.upsert({
     where: { id: DEMO_IDS.vanDerMeer },
@@ -19,9 +25,27 @@ export async function seedDemo(db: PrismaClient) {
     create: { id: DEMO_IDS.vanDerMeer, name: "Van der Meer Auto", kind: "DEALER", tier: "PLUS", status: "ACTIVE" },
   });
   const dealers = [
-    { id: DEMO_IDS.amsterdam, customerId: DEMO_IDS.northwind, name: "Northwind Amsterdam", city: "Amsterdam", timeZone: "Europe/Amsterdam" },
-    { id: DEMO_IDS.copenhagen, customerId: DEMO_IDS.northwind, name: "Northwind Copenhagen", city: "Copenhagen", timeZone: "Europe/Copenhagen" },
-    { id: DEMO_IDS.vanDerMeerUtrecht, customerId: DEMO_IDS.vanDerMeer, name: "Van der Meer Auto Utrecht", city: "Utrecht", timeZone: "Europe/Amsterdam" },
+    {
+      id: DEMO_IDS.amsterdam,
+      customerId: DEMO_IDS.northwind,
+      name: "Northwind Amsterdam",
+      city: "Amsterdam",
+      timeZone: "Europe/Amsterdam",
+    },
+    {
+      id: DEMO_IDS.copenhagen,
+      customerId: DEMO_IDS.northwind,
+      name: "Northwind Copenhagen",
+      city: "Copenhagen",
+      timeZone: "Europe/Copenhagen",
+    },
+    {
+      id: DEMO_IDS.vanDerMeerUtrecht,
+      customerId: DEMO_IDS.vanDerMeer,
+      name: "Van der Meer Auto Utrecht",
+      city: "Utrecht",
+      timeZone: "Europe/Amsterdam",
+    },
   ];
   for (const dealer of dealers) {
     await db.dealer.upsert({ where: { id: dealer.id }, update: {}, create: dealer });
@@ -40,19 +64,19 @@ export async function seedDemo(db: PrismaClient) {
         providerRole: demo.providerRole ?? null,
       },
     });
-    if (!demo.membership) continue;
-    const { customerId, role, dealerIds = [] } = demo.membership;
-    const membership = await db.membership.upsert({
-      where: { customerId_userId: { customerId, userId: user.id } },
-      update: {},
-      create: { customerId, userId: user.id, role },
-    });
-    for (const dealerId of dealerIds) {
-      await db.membershipDealer.upsert({
-        where: { membershipId_dealerId: { membershipId: membership.id, dealerId } },
+    for (const { customerId, role, dealerIds = [] } of demo.memberships ?? []) {
+      const membership = await db.membership.upsert({
+        where: { customerId_userId: { customerId, userId: user.id } },
         update: {},
-        create: { customerId, membershipId: membership.id, dealerId },
+        create: { customerId, userId: user.id, role },
       });
+      for (const dealerId of dealerIds) {
+        await db.membershipDealer.upsert({
+          where: { membershipId_dealerId: { membershipId: membership.id, dealerId } },
+          update: {},
+          create: { customerId, membershipId: membership.id, dealerId },
+        });
+      }
     }
   }
 }

@@ -12,7 +12,11 @@ export default function AppError({ reset }: { error: Error; reset: () => void })
       title={t("title")}
       body={t("body")}
       action={
-        <button type="button" onClick={reset} className="rounded-lg bg-zinc-900 px-3 py-1.5 text-[13px] font-medium text-white hover:bg-zinc-700">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-lg bg-zinc-900 px-3 py-1.5 text-[13px] font-medium text-white hover:bg-zinc-700"
+        >
           {t("retry")}
         </button>
       }

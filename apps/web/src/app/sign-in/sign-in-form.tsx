@@ -10,12 +10,18 @@ const initial: TSignInState = { error: null };
 export function SignInForm() {
   const t = useTranslations("signIn");
   const [state, action, pending] = useActionState(signInAction, initial);
-  const error = state.error ? t(`errors.${state.error}`, { minutes: "minutes" in state ? (state.minutes ?? 0) : 0 }) : null;
+  const error = state.error
+    ? t(`errors.${state.error}`, { minutes: "minutes" in state ? (state.minutes ?? 0) : 0 })
+    : null;
 
   return (
     <form action={action} className="space-y-4" noValidate>
       {error ? (
-        <div role="alert" data-testid="sign-in-error" className="flex gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
+        <div
+          role="alert"
+          data-testid="sign-in-error"
+          className="flex gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800"
+        >
           <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
           <span>{error}</span>
         </div>

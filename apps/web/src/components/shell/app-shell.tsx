@@ -14,14 +14,22 @@ export async function AppShell({ session, children }: { session: TSessionContext
   const visible = NAV_ITEMS.filter((item) => sessionCan(session, item.permission)).map((item) => item.key);
   const role = session.active?.role ?? session.user.providerRole;
   const scope = session.active?.dealers.length ? session.active.dealers.map((d) => d.name).join(", ") : t("allDealers");
-  const subtitle = session.active ? `${role ? t(`roles.${role}`) : ""} · ${scope}` : session.user.providerRole ? t("providerStaff") : "";
+  const subtitle = session.active
+    ? `${role ? t(`roles.${role}`) : ""} · ${scope}`
+    : session.user.providerRole
+      ? t("providerStaff")
+      : "";
 
   return (
     <div className="flex h-screen overflow-hidden">
       <aside className="flex w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50" data-testid="sidebar">
         <div className="pt-3 pb-4">
           <WorkspaceSwitcher
-            workspaces={session.memberships.map((m) => ({ customerId: m.customerId, customerName: m.customerName, role: m.role }))}
+            workspaces={session.memberships.map((m) => ({
+              customerId: m.customerId,
+              customerName: m.customerName,
+              role: m.role,
+            }))}
             activeId={session.active?.customerId ?? null}
             subtitle={subtitle}
           />
@@ -33,11 +41,18 @@ export async function AppShell({ session, children }: { session: TSessionContext
               {session.user.name.slice(0, 1).toUpperCase()}
             </span>
             <span className="min-w-0 flex-1">
-              <span className="block truncate text-[13px] font-medium" data-testid="current-user">{session.user.name}</span>
+              <span className="block truncate text-[13px] font-medium" data-testid="current-user">
+                {session.user.name}
+              </span>
               <span className="block truncate text-[11px] text-zinc-500">{session.user.email}</span>
             </span>
             <form action={signOutAction}>
-              <button type="submit" title={t("signOut")} aria-label={t("signOut")} className="rounded-md p-1.5 text-zinc-400 transition hover:bg-zinc-200/60 hover:text-zinc-700">
+              <button
+                type="submit"
+                title={t("signOut")}
+                aria-label={t("signOut")}
+                className="rounded-md p-1.5 text-zinc-400 transition hover:bg-zinc-200/60 hover:text-zinc-700"
+              >
                 <LogOut className="size-4" aria-hidden="true" />
               </button>
             </form>

@@ -65,12 +65,19 @@ export function SidebarNav({ visible }: { visible: TNavKey[] }) {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={`group flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-[13px] font-medium transition ${
-              active ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200" : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900"
+              active
+                ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200"
+                : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900"
             }`}
           >
-            <Icon className={`size-4 ${active ? "text-brand-600" : "text-zinc-400 group-hover:text-zinc-500"}`} aria-hidden="true" />
+            <Icon
+              className={`size-4 ${active ? "text-brand-600" : "text-zinc-400 group-hover:text-zinc-500"}`}
+              aria-hidden="true"
+            />
             <span className="flex-1">{t(item.key)}</span>
-            <kbd className="hidden font-sans text-[10px] text-zinc-400 group-hover:inline">G {item.shortcut.toUpperCase()}</kbd>
+            <kbd className="hidden font-sans text-[10px] text-zinc-400 group-hover:inline">
+              G {item.shortcut.toUpperCase()}
+            </kbd>
           </Link>
         );
       })}

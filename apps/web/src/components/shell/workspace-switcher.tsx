@@ -9,7 +9,15 @@ import { switchTenantAction } from "@/server/actions/switch-tenant";
 type TWorkspace = { customerId: string; customerName: string; role: string };
 
 /** Shows the active tenant; lets users with several memberships switch. */
-export function WorkspaceSwitcher({ workspaces, activeId, subtitle }: { workspaces: TWorkspace[]; activeId: string | null; subtitle: string }) {
+export function WorkspaceSwitcher({
+  workspaces,
+  activeId,
+  subtitle,
+}: {
+  workspaces: TWorkspace[];
+  activeId: string | null;
+  subtitle: string;
+}) {
   const t = useTranslations("shell");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -21,7 +29,8 @@ export function WorkspaceSwitcher({ workspaces, activeId, subtitle }: { workspac
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node))
+        setOpen(false);
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -53,15 +62,23 @@ export function WorkspaceSwitcher({ workspaces, activeId, subtitle }: { workspac
         data-testid="workspace-switcher"
         className="flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left transition enabled:hover:bg-zinc-200/60"
       >
-        <span className="flex size-7 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-xs font-semibold text-white">{initials}</span>
+        <span className="flex size-7 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-xs font-semibold text-white">
+          {initials}
+        </span>
         <span className="min-w-0 flex-1">
-          <span className="block truncate text-[13px] font-semibold text-zinc-900">{active?.customerName ?? t("noWorkspace")}</span>
+          <span className="block truncate text-[13px] font-semibold text-zinc-900">
+            {active?.customerName ?? t("noWorkspace")}
+          </span>
           <span className="block truncate text-[11px] text-zinc-500">{subtitle}</span>
         </span>
         {canSwitch ? <ChevronsUpDown className="size-3.5 text-zinc-400" aria-hidden="true" /> : null}
       </button>
       {open ? (
-        <ul role="listbox" aria-label={t("switchWorkspace")} className="absolute inset-x-2 top-full z-20 mt-1 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg">
+        <ul
+          role="listbox"
+          aria-label={t("switchWorkspace")}
+          className="absolute inset-x-2 top-full z-20 mt-1 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
+        >
           {workspaces.map((w) => (
             <li key={w.customerId} role="option" aria-selected={w.customerId === activeId}>
               <button

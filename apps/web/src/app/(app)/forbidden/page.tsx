@@ -10,7 +10,11 @@ export default async function ForbiddenPage() {
       icon={ShieldOff}
       title={t("forbiddenTitle")}
       body={t("forbiddenBody")}
-      action={<Link href="/" className="text-[13px] font-medium text-brand-600 hover:underline">{t("backToInbox")}</Link>}
+      action={
+        <Link href="/" className="text-[13px] font-medium text-brand-600 hover:underline">
+          {t("backToInbox")}
+        </Link>
+      }
     />
   );
 }

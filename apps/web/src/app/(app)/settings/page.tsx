@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission, sessionCan } from "@/server/session";
+import { requirePermission } from "@/server/session";
 import { LocaleForm } from "./locale-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,12 +30,6 @@ export default async function SettingsPage() {
             <LocaleForm current={session.user.locale} />
           </div>
         </section>
-        {session.active && sessionCan(session, "settings.users.manage") ? (
-          <section className="rounded-xl border border-dashed border-zinc-300 px-5 py-4">
-            <h2 className="text-sm font-semibold">{t("adminTitle")}</h2>
-            <p className="mt-0.5 text-[13px] text-zinc-500">{t("adminBody", { workspace: session.active.customerName })}</p>
-          </section>
-        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The start command: installs, migrates, seeds, builds and starts Forecourt with demo data,
+# then prints where to sign in. Ctrl-C stops everything it started.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+require_node
+ensure_pnpm
+install_deps
+say "Checking PostgreSQL and Redis"
+check_services
+
+say "Migrating the database";   pnpm --silent db:migrate
+say "Loading demo data";        pnpm --silent db:seed
+say "Building";                 pnpm --silent build > "$ROOT/.forecourt/build.log" 2>&1 || { tail -n 40 "$ROOT/.forecourt/build.log"; exit 1; }
+
+WEB_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts WEB_PORT)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; }
+trap cleanup EXIT INT TERM
+
+if curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/" 2>/dev/null; then
+  echo "forecourt: port $WEB_PORT is already in use. Stop what runs there, or set WEB_PORT and WEB_URL." >&2
+  exit 1
+fi
+
+say "Starting the web app on port $WEB_PORT"
+(cd apps/web && exec pnpm exec next start --port "$WEB_PORT") &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "forecourt: the web app exited during start-up." >&2; exit 1; }
+  if curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecourt: the web app did not start." >&2; exit 1; }
+
+pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
+wait -n "${pids[@]}"

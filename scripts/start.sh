@@ -27,6 +27,10 @@ say "Starting the web app on port $WEB_PORT"
 (cd apps/web && exec pnpm exec next start --port "$WEB_PORT") &
 pids+=($!)
 
+say "Starting the worker"
+(cd apps/worker && exec pnpm exec tsx src/main.ts) &
+pids+=($!)
+
 for _ in $(seq 1 60); do
   kill -0 "${pids[0]}" 2>/dev/null || { echo "forecourt: the web app exited during start-up." >&2; exit 1; }
   if curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null 2>&1; then break; fi

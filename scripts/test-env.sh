@@ -1,8 +1,10 @@
-# The test command's environment: its own database and Redis prefix, never the development ones.
+# The test command's environment: its own database, Redis prefix and port, never the
+# development ones. FC_SLOT (0–9) lets several checkouts on one machine test side by side.
+SLOT="${FC_SLOT:-}"
 export APP_ENV=test
-export DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/forecourt_test}"
+export DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/forecourt_test${SLOT:+_$SLOT}}"
 export REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
-export REDIS_PREFIX=fc-test
-export WEB_PORT="${TEST_WEB_PORT:-3100}"
+export REDIS_PREFIX="fc-test${SLOT:+-$SLOT}"
+export WEB_PORT="${TEST_WEB_PORT:-$((3100 + ${SLOT:-0} * 10))}"
 export WEB_URL="http://localhost:${WEB_PORT}"
 unset APP_DATABASE_URL

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { can } from "./permissions";
+import { ACTIONS, can, permissionsMarkdown } from "./permissions";
 
 describe("permission matrix", () => {
   it("lets every tenant role use the inbox", () => {
@@ -20,7 +22,19 @@ describe("permission matrix", () => {
     expect(can({ tenantRole: "AGENT" }, "settings.users.manage")).toBe(false);
   });
 
-  it("denies a principal with no role anything", () => {
-    expect(can({}, "settings.profile")).toBe(false);
+  it("denies a principal with no role everything", () => {
+    for (const action of ACTIONS) expect(can({}, action)).toBe(false);
+  });
+
+  it("allows reads but no writes in a read-only tenant", () => {
+    expect(can({ tenantRole: "OWNER", tenantReadOnly: true }, "inbox.view")).toBe(true);
+    expect(can({ tenantRole: "OWNER", tenantReadOnly: true }, "data.export")).toBe(true);
+    expect(can({ tenantRole: "OWNER", tenantReadOnly: true }, "conversations.reply")).toBe(false);
+    expect(can({ tenantRole: "OWNER", tenantReadOnly: true }, "settings.users.manage")).toBe(false);
+  });
+
+  it("is documented in docs/permissions.md exactly as coded (run pnpm docs:permissions)", () => {
+    const file = fileURLToPath(new URL("../../../docs/permissions.md", import.meta.url));
+    expect(readFileSync(file, "utf8")).toBe(permissionsMarkdown());
   });
 });

@@ -1,54 +1,134 @@
 /**
  * The permission matrix: the one place that answers "may this principal do that". Every page,
- * route handler, server action and socket event asks `can()`. docs/permissions.md is checked
- * against this table by permissions.test.ts.
+ * route handler, server action and socket event asks `can()`. docs/permissions.md is generated
+ * from this table (`pnpm docs:permissions`) and a test fails when it is out of date.
  */
 
 export const TENANT_ROLES = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"] as const;
 export const PROVIDER_ROLES = ["SUPPORT", "MANAGED_AGENT"] as const;
 export type TTenantRole = (typeof TENANT_ROLES)[number];
 export type TProviderRole = (typeof PROVIDER_ROLES)[number];
+export type TRoleKey = TTenantRole | `PROVIDER_${TProviderRole}`;
+export const ROLE_KEYS: readonly TRoleKey[] = [...TENANT_ROLES, "PROVIDER_SUPPORT", "PROVIDER_MANAGED_AGENT"];
 
-/** Actions, named `area.verb`. */
-export const ACTIONS = [
-  "inbox.view",
-  "contacts.view",
-  "reports.view",
-  "settings.profile",
-  "settings.users.manage",
-  "settings.channels.manage",
-  "audit.view",
-  "provider.console",
-  "provider.customers.manage",
-] as const;
-export type TAction = (typeof ACTIONS)[number];
+const OWNER_ADMIN: TRoleKey[] = ["OWNER", "ADMIN"];
+const STAFF: TRoleKey[] = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"];
+const SUPERVISORS: TRoleKey[] = ["OWNER", "ADMIN", "SUPERVISOR"];
+const SUPPORT: TRoleKey[] = ["PROVIDER_SUPPORT"];
+const MANAGED: TRoleKey[] = ["PROVIDER_MANAGED_AGENT"];
 
-type TRoleKey = TTenantRole | `PROVIDER_${TProviderRole}`;
-
-const ALL_STAFF: TRoleKey[] = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"];
-const ADMINS: TRoleKey[] = ["OWNER", "ADMIN"];
-
-export const PERMISSION_MATRIX: Record<TAction, readonly TRoleKey[]> = {
-  "inbox.view": [...ALL_STAFF, "PROVIDER_MANAGED_AGENT"],
-  "contacts.view": [...ALL_STAFF, "PROVIDER_MANAGED_AGENT"],
-  "reports.view": [...ALL_STAFF],
-  "settings.profile": [...ALL_STAFF, "PROVIDER_SUPPORT", "PROVIDER_MANAGED_AGENT"],
-  "settings.users.manage": ADMINS,
-  "settings.channels.manage": ADMINS,
-  "audit.view": [...ADMINS, "PROVIDER_SUPPORT"],
-  "provider.console": ["PROVIDER_SUPPORT"],
-  "provider.customers.manage": ["PROVIDER_SUPPORT"],
+type TRule = {
+  roles: readonly TRoleKey[];
+  /** Changes state; refused while the tenant is read-only after termination (L 5.2). */
+  writes: boolean;
+  description: string;
 };
+
+/** Managed agents act only for Plus customers; core checks the tier when they do. */
+export const PERMISSION_MATRIX = {
+  "inbox.view": { roles: [...STAFF, ...MANAGED], writes: false, description: "See conversations in the inbox" },
+  "conversations.reply": { roles: [...STAFF, ...MANAGED], writes: true, description: "Send replies and attachments" },
+  "conversations.note": { roles: [...STAFF, ...MANAGED], writes: true, description: "Write private notes" },
+  "conversations.assign": { roles: [...STAFF, ...MANAGED], writes: true, description: "Assign or transfer" },
+  "conversations.manage": { roles: [...STAFF, ...MANAGED], writes: true, description: "Close, reopen, snooze" },
+  "contacts.view": { roles: [...STAFF, ...MANAGED], writes: false, description: "See contacts and vehicles" },
+  "contacts.edit": { roles: [...STAFF, ...MANAGED], writes: true, description: "Edit contacts and vehicles" },
+  "contacts.export": { roles: OWNER_ADMIN, writes: false, description: "Export a contact's data (access request)" },
+  "contacts.erase": { roles: OWNER_ADMIN, writes: true, description: "Erase a contact (erasure request)" },
+  "canned_replies.manage": { roles: SUPERVISORS, writes: true, description: "Manage canned replies" },
+  "reports.view": { roles: STAFF, writes: false, description: "See reports" },
+  "settings.profile": {
+    roles: [...STAFF, ...SUPPORT, ...MANAGED],
+    writes: false,
+    description: "Own profile, language, two-factor",
+  },
+  "settings.users.manage": {
+    roles: OWNER_ADMIN,
+    writes: true,
+    description: "Invite, scope, deactivate, archive users; sessions",
+  },
+  "settings.channels.manage": { roles: OWNER_ADMIN, writes: true, description: "Channels and widget settings" },
+  "settings.departments.manage": {
+    roles: OWNER_ADMIN,
+    writes: true,
+    description: "Dealers' departments, business hours",
+  },
+  "settings.data_protection.manage": {
+    roles: OWNER_ADMIN,
+    writes: true,
+    description: "Retention period and processing instructions",
+  },
+  "settings.subscription.view": {
+    roles: OWNER_ADMIN,
+    writes: false,
+    description: "See the subscription and its dates",
+  },
+  "settings.subscription.notice": { roles: ["OWNER"], writes: true, description: "File a dissolution notice" },
+  "audit.view": { roles: [...OWNER_ADMIN, ...SUPPORT], writes: false, description: "Read and export the audit log" },
+  "deletion_certificates.view": {
+    roles: [...OWNER_ADMIN, ...SUPPORT],
+    writes: false,
+    description: "See deletion certificates",
+  },
+  "data.export": { roles: OWNER_ADMIN, writes: false, description: "Export the customer's data" },
+  "misuse.report": { roles: STAFF, writes: false, description: "Report suspected misuse of an account" },
+  "provider.console": { roles: SUPPORT, writes: false, description: "Open the provider console" },
+  "provider.customers.manage": {
+    roles: SUPPORT,
+    writes: true,
+    description: "Create and edit customers, dealers, tiers",
+  },
+  "provider.users.manage": {
+    roles: SUPPORT,
+    writes: true,
+    description: "Invite admins; suspend or replace any account",
+  },
+  "provider.subscriptions.manage": { roles: SUPPORT, writes: true, description: "Order forms, notices, fee changes" },
+  "provider.queues.view": { roles: SUPPORT, writes: false, description: "Watch queues and deletions" },
+} as const satisfies Record<string, TRule>;
+
+export type TAction = keyof typeof PERMISSION_MATRIX;
+export const ACTIONS = Object.keys(PERMISSION_MATRIX) as TAction[];
 
 /** Who is acting: their role in the active tenant (if any) and their provider role (if any). */
 export type TPrincipal = {
   tenantRole?: TTenantRole | null;
   providerRole?: TProviderRole | null;
+  /** The active tenant is terminated and in its read-only period: no writes. */
+  tenantReadOnly?: boolean;
 };
 
 export function can(principal: TPrincipal, action: TAction): boolean {
-  const allowed = PERMISSION_MATRIX[action];
-  if (principal.tenantRole && allowed.includes(principal.tenantRole)) return true;
-  if (principal.providerRole && allowed.includes(`PROVIDER_${principal.providerRole}`)) return true;
+  const rule: TRule = PERMISSION_MATRIX[action];
+  if (principal.tenantReadOnly && rule.writes) return false;
+  if (principal.tenantRole && rule.roles.includes(principal.tenantRole)) return true;
+  if (principal.providerRole && rule.roles.includes(`PROVIDER_${principal.providerRole}`)) return true;
   return false;
+}
+
+/** The matrix as a Markdown table (docs/permissions.md). */
+export function permissionsMarkdown(): string {
+  const header = ["action", "writes", ...ROLE_KEYS.map((r) => r.toLowerCase()), "what"];
+  const rows = ACTIONS.map((action) => {
+    const rule: TRule = PERMISSION_MATRIX[action];
+    return [
+      `\`${action}\``,
+      rule.writes ? "yes" : "",
+      ...ROLE_KEYS.map((role) => (rule.roles.includes(role) ? "✓" : "")),
+      rule.description,
+    ];
+  });
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    "# Permissions",
+    "",
+    "Generated from `packages/auth/src/permissions.ts` by `pnpm docs:permissions`; a unit test fails",
+    'when this file and the code disagree. "writes" actions are refused while a terminated',
+    "customer is in its read-only period. Provider managed agents act only for Plus customers.",
+    "",
+    line(header),
+    line(header.map(() => "---")),
+    ...rows.map(line),
+    "",
+  ].join("\n");
 }

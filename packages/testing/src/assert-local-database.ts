@@ -12,9 +12,9 @@ export function assertLocalTestDatabase(): void {
   if (!LOCAL_HOSTS.has(url.hostname)) {
     throw new Error(`Refusing to run tests against non-local database host ${url.hostname}`);
   }
-  if (!config.databaseName.endsWith("_test")) {
+  if (!/_test(_\d)?$/.test(config.databaseName)) {
     throw new Error(
-      `Refusing to run tests against database "${config.databaseName}": its name must end in _test. ` +
+      `Refusing to run tests against database "${config.databaseName}": its name must end in _test (or _test_<slot>). ` +
         "Use `pnpm test` (it prepares forecourt_test) or set DATABASE_URL to a *_test database.",
     );
   }

@@ -7,4 +7,10 @@ export REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
 export REDIS_PREFIX="fc-test${SLOT:+-$SLOT}"
 export WEB_PORT="${TEST_WEB_PORT:-$((3100 + ${SLOT:-0} * 10))}"
 export WEB_URL="http://localhost:${WEB_PORT}"
+export GATEWAY_PORT=$((WEB_PORT + 1))
+export GATEWAY_URL="http://localhost:${GATEWAY_PORT}"
+export DEMO_SITE_PORT=$((WEB_PORT + 2))
+export SMTP_PORT=$((WEB_PORT + 3))
+export MAIL_CATCHER_HTTP_PORT=$((WEB_PORT + 4))
+export STORAGE_DIR="${TMPDIR:-/tmp}/forecourt-test${SLOT:+-$SLOT}/storage"
 unset APP_DATABASE_URL

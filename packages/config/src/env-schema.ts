@@ -34,6 +34,23 @@ export const ZEnv = z.object({
   SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   /** Window of the sign-in limits, in seconds. */
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** The Socket.io gateway (live chat) and the URL browsers use to reach it. */
+  GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  GATEWAY_URL: z.url().default("http://localhost:3001"),
+  /** The demo dealer website that embeds the widget (a different origin from the app). */
+  DEMO_SITE_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
+  /** Where attachment bytes are stored (local disk; one folder per tenant). */
+  STORAGE_DIR: z.string().min(1).default(".forecourt/storage"),
+  /** Outgoing mail (SMTP). The start command runs a local mail catcher on this port. */
+  SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default("Forecourt <no-reply@forecourt.example>"),
+  /** The local mail catcher's web page, where the start command says to read mail. */
+  MAIL_CATCHER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
+  /** Provider support's address for misuse reports and breach notices (RULES.md §1, §6). */
+  PROVIDER_SUPPORT_EMAIL: z.email().default("support@forecourt.example"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

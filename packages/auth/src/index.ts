@@ -13,3 +13,4 @@ export {
   type TProviderRole,
   type TTenantRole,
 } from "./permissions";
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type TPasswordProblem } from "./password-policy";

@@ -31,11 +31,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, totpCode: {} },
       async authorize(credentials, request) {
         const result = await signInWithPassword({
           email: String(credentials.email ?? ""),
           password: String(credentials.password ?? ""),
+          totpCode: credentials.totpCode ? String(credentials.totpCode) : undefined,
           ip: clientIp(request.headers),
           userAgent: request.headers.get("user-agent"),
         });

@@ -2,7 +2,10 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { can, type TAction } from "@forecourt/auth";
 import { getSessionContext, type TSessionContext } from "@forecourt/core";
+import { headers } from "next/headers";
+import { actorFromSession } from "@forecourt/core/accounts/actor";
 import { auth } from "./auth";
+import { clientIp } from "./client-ip";
 
 /** Who is signed in, once per request; null when signed out, revoked, expired or suspended. */
 export const getCurrentSession = cache(async (): Promise<TSessionContext | null> => {
@@ -26,9 +29,22 @@ export function sessionCan(session: TSessionContext, action: TAction): boolean {
   return can(principalOf(session), action);
 }
 
-/** For pages behind the permission matrix: signed out → sign-in; not allowed → /forbidden. */
+/**
+ * For pages behind the permission matrix: signed out → sign-in; not allowed → /forbidden.
+ * Provider staff must enrol two-factor before anything but their own profile.
+ */
 export async function requirePermission(action: TAction): Promise<TSessionContext> {
   const session = await requireSession();
   if (!sessionCan(session, action)) redirect("/forbidden");
+  if (session.user.providerRole && !session.user.twoFactorEnabled && action !== "settings.profile") {
+    redirect("/settings/two-factor?required=1");
+  }
   return session;
+}
+
+/** The acting principal for core use cases. */
+export async function requireActor(action: TAction) {
+  const session = await requirePermission(action);
+  const h = await headers();
+  return { session, actor: actorFromSession(session, clientIp(h)) };
 }

@@ -1,5 +1,6 @@
 import type { TProviderRole, TTenantRole } from "@forecourt/auth";
 import { appDb, withUser } from "@forecourt/db";
+import { customerSuspensionBlocks } from "./account-access";
 
 export type TMembershipSummary = {
   customerId: string;
@@ -11,7 +12,14 @@ export type TMembershipSummary = {
 
 export type TSessionContext = {
   sessionId: string;
-  user: { id: string; email: string; name: string; locale: "en" | "nl"; providerRole: TProviderRole | null };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    locale: "en" | "nl";
+    providerRole: TProviderRole | null;
+    twoFactorEnabled: boolean;
+  };
   memberships: TMembershipSummary[];
   /** The membership of the tenant the user is working in, if any. */
   active: TMembershipSummary | null;
@@ -30,6 +38,8 @@ export async function getSessionContext(sessionId: string): Promise<TSessionCont
   if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
   const { user } = session;
   if (user.status !== "ACTIVE") return null;
+  // A customer suspended for non-payment: its users' sessions stop working (nothing deleted).
+  if (await customerSuspensionBlocks(user)) return null;
 
   const memberships = await withUser(user.id, (tx) =>
     tx.membership.findMany({
@@ -50,7 +60,14 @@ export async function getSessionContext(sessionId: string): Promise<TSessionCont
   }
   return {
     sessionId: session.id,
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, providerRole: user.providerRole },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      providerRole: user.providerRole,
+      twoFactorEnabled: !!user.totpEnabledAt,
+    },
     memberships: summaries,
     active: summaries.find((m) => m.customerId === session.activeCustomerId) ?? summaries[0] ?? null,
   };

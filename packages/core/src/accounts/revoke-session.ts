@@ -1,9 +1,6 @@
-import { appDb } from "@forecourt/db";
+import { revokeSessionsWhere } from "./revoke-sessions";
 
 /** Ends a session (sign-out, or an admin revoking it); its token stops working at once. */
 export async function revokeSession(options: { sessionId: string; userId: string }): Promise<void> {
-  await appDb().userSession.updateMany({
-    where: { id: options.sessionId, userId: options.userId, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
+  await revokeSessionsWhere({ id: options.sessionId, userId: options.userId });
 }

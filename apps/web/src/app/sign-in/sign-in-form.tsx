@@ -1,21 +1,38 @@
 "use client";
 
-import { useActionState } from "react";
+import Link from "next/link";
+import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Loader2 } from "lucide-react";
 import { signInAction, type TSignInState } from "@/server/actions/sign-in";
 
 const initial: TSignInState = { error: null };
+const input =
+  "block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm shadow-xs outline-none transition focus:border-brand-500 focus:ring-3 focus:ring-brand-100";
 
 export function SignInForm() {
   const t = useTranslations("signIn");
   const [state, action, pending] = useActionState(signInAction, initial);
-  const error = state.error
-    ? t(`errors.${state.error}`, { minutes: "minutes" in state ? (state.minutes ?? 0) : 0 })
-    : null;
+  // Controlled, so the e-mail and password survive the round trip when a code is asked for.
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const askCode = state.error === "totpRequired" || state.error === "totpInvalid";
+  const error =
+    state.error && state.error !== "totpRequired"
+      ? t(`errors.${state.error}`, { minutes: "minutes" in state ? (state.minutes ?? 0) : 0 })
+      : null;
 
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(event) => {
+        // Submitted by hand (not `action=`) so React does not reset the fields afterwards.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
       {error ? (
         <div
           role="alert"
@@ -35,32 +52,59 @@ export function SignInForm() {
           name="email"
           type="email"
           autoComplete="username"
-          autoFocus
+          autoFocus={!askCode}
           required
-          defaultValue={"email" in state ? state.email : undefined}
-          className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm shadow-xs outline-none transition focus:border-brand-500 focus:ring-3 focus:ring-brand-100"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          className={input}
         />
       </div>
       <div className="space-y-1.5">
-        <label htmlFor="password" className="block text-sm font-medium text-zinc-700">
-          {t("password")}
-        </label>
+        <div className="flex items-baseline justify-between">
+          <label htmlFor="password" className="block text-sm font-medium text-zinc-700">
+            {t("password")}
+          </label>
+          <Link href="/forgot-password" className="text-xs text-brand-700 hover:underline">
+            {t("forgot")}
+          </Link>
+        </div>
         <input
           id="password"
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm shadow-xs outline-none transition focus:border-brand-500 focus:ring-3 focus:ring-brand-100"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className={input}
         />
       </div>
+      {askCode ? (
+        <div className="space-y-1.5">
+          <label htmlFor="totpCode" className="block text-sm font-medium text-zinc-700">
+            {t("totpCode")}
+          </label>
+          <input
+            id="totpCode"
+            name="totpCode"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            autoFocus
+            required
+            className={`${input} font-mono tracking-[0.3em]`}
+          />
+          <p className="text-xs text-zinc-500">{t("totpHelp")}</p>
+        </div>
+      ) : null}
       <button
         type="submit"
         disabled={pending}
         className="flex w-full items-center justify-center gap-2 rounded-lg bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm transition hover:bg-brand-700 disabled:opacity-70"
       >
         {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
-        {pending ? t("submitting") : t("submit")}
+        {pending ? t("submitting") : askCode ? t("verify") : t("submit")}
       </button>
     </form>
   );

@@ -7,12 +7,22 @@ import { signIn } from "@/server/auth";
 const ZSignInForm = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
+  totpCode: z.string().trim().max(16).optional(),
 });
 
 export type TSignInState =
   | { error: null }
   | {
-      error: "invalid" | "suspended" | "missing" | "generic" | "rateLimitedAccount" | "rateLimitedIp";
+      error:
+        | "invalid"
+        | "suspended"
+        | "customerSuspended"
+        | "totpRequired"
+        | "totpInvalid"
+        | "missing"
+        | "generic"
+        | "rateLimitedAccount"
+        | "rateLimitedIp";
       minutes?: number;
       email?: string;
     };
@@ -25,14 +35,22 @@ function refusal(code: string, email: string): TSignInState {
     return { error: limited[1] === "ip" ? "rateLimitedIp" : "rateLimitedAccount", minutes, email };
   }
   if (code === "suspended") return { error: "suspended", email };
+  if (code === "customer_suspended") return { error: "customerSuspended", email };
+  if (code === "totp_required") return { error: "totpRequired", email };
+  if (code === "totp_invalid") return { error: "totpInvalid", email };
   return { error: "invalid", email };
 }
 
 export async function signInAction(_previous: TSignInState, form: FormData): Promise<TSignInState> {
-  const parsed = ZSignInForm.safeParse({ email: form.get("email"), password: form.get("password") });
+  const parsed = ZSignInForm.safeParse({
+    email: form.get("email"),
+    password: form.get("password"),
+    totpCode: form.get("totpCode") || undefined,
+  });
   if (!parsed.success) return { error: "missing", email: String(form.get("email") ?? "") };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    const { totpCode, ...credentials } = parsed.data;
+    await signIn("credentials", { ...credentials, ...(totpCode ? { totpCode } : {}), redirectTo: "/" });
     return { error: null };
   } catch (error) {
     if (error instanceof CredentialsSignin) return refusal(error.code, parsed.data.email);

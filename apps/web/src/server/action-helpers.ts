@@ -1,0 +1,38 @@
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
+import { clientIp } from "./client-ip";
+import type { THandlerMeta, THandlerResult } from "./handlers/result";
+import { getCurrentSession } from "./session";
+
+/** The state a form's server action returns (useActionState): idle, or the handler's result. */
+export type TActionState = { ok: null } | THandlerResult<unknown>;
+export const IDLE: TActionState = { ok: null };
+
+/** FormData → plain object for zod; `arrays` names multi-value fields (checkbox groups). */
+export function formObject(form: FormData, arrays: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = arrays.includes(key) ? form.getAll(key).map(String) : String(form.get(key) ?? "");
+  }
+  for (const key of arrays) out[key] ??= [];
+  return out;
+}
+
+export async function requestMeta(): Promise<THandlerMeta> {
+  const h = await headers();
+  return { ip: clientIp(h), userAgent: h.get("user-agent") };
+}
+
+/** Runs a handler for the current session, revalidates on success, and returns a serialisable state. */
+export async function runAction<T>(
+  handler: (session: TSessionContext | null, raw: unknown, meta: THandlerMeta) => Promise<THandlerResult<T>>,
+  raw: unknown,
+  revalidate: string[] = [],
+): Promise<TActionState> {
+  const session = await getCurrentSession();
+  const result = await handler(session, raw, await requestMeta());
+  if (result.ok) for (const path of revalidate) revalidatePath(path);
+  return JSON.parse(JSON.stringify(result)) as TActionState;
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { formObject, runAction, type TActionState } from "@/server/action-helpers";
+import { handleConfirmTwoFactor, handleDisableTwoFactor, handleStartTwoFactor } from "@/server/handlers/security";
+
+// The signed-in user's own two-factor (settings.profile, asked in the handlers).
+const PATHS = ["/settings/two-factor"];
+
+export async function startTwoFactorAction(_: TActionState, form: FormData) {
+  return runAction(handleStartTwoFactor, formObject(form), []);
+}
+export async function confirmTwoFactorAction(_: TActionState, form: FormData) {
+  return runAction(handleConfirmTwoFactor, formObject(form), ["/", ...PATHS]);
+}
+export async function disableTwoFactorAction(_: TActionState, form: FormData) {
+  return runAction(handleDisableTwoFactor, formObject(form), PATHS);
+}

@@ -1,0 +1,29 @@
+import { BREACHED_PASSWORDS_TEXT } from "./breached-passwords";
+
+/** Password rules (NIST SP 800-63B style): length, plus a list of breached passwords. No composition rules. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+let breached: Set<string> | undefined;
+function breachedSet(): Set<string> {
+  breached ??= new Set(
+    BREACHED_PASSWORDS_TEXT.split("\n")
+      .map((line) => line.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  return breached;
+}
+
+export type TPasswordProblem = "too_short" | "too_long" | "breached" | "contains_email";
+
+/** Null when the password is acceptable, otherwise the first rule it breaks. */
+export function passwordProblem(password: string, context: { email?: string } = {}): TPasswordProblem | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH) return "too_short";
+  if (length > PASSWORD_MAX_LENGTH) return "too_long";
+  const lower = password.toLowerCase();
+  if (breachedSet().has(lower) || breachedSet().has(lower.replace(/[^a-z0-9]+$/, ""))) return "breached";
+  const local = context.email?.split("@")[0]?.toLowerCase();
+  if (local && local.length >= 4 && lower.includes(local)) return "contains_email";
+  return null;
+}

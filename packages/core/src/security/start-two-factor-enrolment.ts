@@ -1,0 +1,24 @@
+import QRCode from "qrcode";
+import { can } from "@forecourt/auth";
+import { appDb } from "@forecourt/db";
+import { encryptSecret } from "../crypto/secret-box";
+import { ForbiddenError, RuleError } from "../errors";
+import type { TActor } from "../accounts/actor";
+import { newTotpSecret, totpUri } from "./totp";
+
+/**
+ * Starts TOTP enrolment: a new secret, stored encrypted (AES-256-GCM, ENCRYPTION_KEY) but not
+ * yet enabled; the user scans the QR code and confirms with a code.
+ */
+export async function startTwoFactorEnrolment(options: { actor: TActor }) {
+  const { actor } = options;
+  if (!can({ tenantRole: actor.tenant?.role, providerRole: actor.providerRole }, "settings.profile")) {
+    throw new ForbiddenError();
+  }
+  const user = await appDb().user.findUniqueOrThrow({ where: { id: actor.userId } });
+  if (user.totpEnabledAt) throw new RuleError("already_enabled");
+  const secret = newTotpSecret();
+  await appDb().user.update({ where: { id: user.id }, data: { totpSecretEncrypted: encryptSecret(secret) } });
+  const uri = totpUri(secret, user.email);
+  return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 192 }) };
+}

@@ -6,8 +6,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@forecourt/core/errors
  * a core use case (parse, call, map). The same mapping gives route handlers their HTTP status.
  */
 export type THandlerResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; status: 400 | 401 | 403 | 404 | 422; error: string };
+  { ok: true; data: T } | { ok: false; status: 400 | 401 | 403 | 404 | 422; error: string };
 
 export type THandlerMeta = { ip: string | null; userAgent?: string | null };
 

@@ -125,7 +125,13 @@ export async function handleReportMisuse(session: TSessionContext | null, raw: u
   if (!can({ tenantRole: session.active?.role ?? null }, "misuse.report")) return forbidden;
   return run(async () => {
     const input = z
-      .object({ description: z.string(), subjectMembershipId: z.uuid().optional().or(z.literal("").transform(() => undefined)) })
+      .object({
+        description: z.string(),
+        subjectMembershipId: z
+          .uuid()
+          .optional()
+          .or(z.literal("").transform(() => undefined)),
+      })
       .parse(raw);
     return reportMisuse({ actor: actorFromSession(session, meta.ip), input });
   });

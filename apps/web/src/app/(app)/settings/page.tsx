@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ActionForm, inputClass, labelClass, SubmitButton } from "@/components/accounts/action-form";
+import { Section } from "@/components/accounts/section";
+import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission } from "@/server/session";
+import { reportMisuseAction } from "@/server/actions/users";
+import { requirePermission, sessionCan } from "@/server/session";
 import { LocaleForm } from "./locale-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,9 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const session = await requirePermission("settings.profile");
   const t = await getTranslations("settings");
+  const tm = await getTranslations("misuse");
   return (
     <>
       <PageHeader title={t("title")} />
+      <SettingsTabs session={session} current="/settings" />
       <div className="mx-auto w-full max-w-2xl space-y-6 px-6 py-8">
         <section className="rounded-xl border border-zinc-200">
           <div className="border-b border-zinc-200 px-5 py-4">
@@ -30,6 +36,25 @@ export default async function SettingsPage() {
             <LocaleForm current={session.user.locale} />
           </div>
         </section>
+        {sessionCan(session, "misuse.report") && session.active ? (
+          <Section title={tm("title")} description={tm("body")} testId="report-misuse">
+            <ActionForm action={reportMisuseAction} className="space-y-3 px-5 py-4" success={tm("sent")} resetOnSuccess>
+              <label htmlFor="misuse-description" className={labelClass}>
+                {tm("description")}
+              </label>
+              <textarea
+                id="misuse-description"
+                name="description"
+                required
+                minLength={10}
+                rows={3}
+                placeholder={tm("placeholder")}
+                className={inputClass}
+              />
+              <SubmitButton variant="secondary">{tm("submit")}</SubmitButton>
+            </ActionForm>
+          </Section>
+        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,88 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { ActionForm, inputClass, labelClass, SubmitButton } from "@/components/accounts/action-form";
+import type { TActionState } from "@/server/action-helpers";
+import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from "@/server/actions/two-factor";
+
+type TEnrolment = { secret: string; uri: string; qrDataUrl: string };
+
+/** Enrolment: start (new secret, QR code) → confirm with a code → refresh. */
+export function TwoFactorSetup() {
+  const t = useTranslations("twoFactor");
+  const router = useRouter();
+  const [started, start] = useActionState(startTwoFactorAction, { ok: null } as TActionState);
+  const [confirmed, confirm] = useActionState(confirmTwoFactorAction, { ok: null } as TActionState);
+  useEffect(() => {
+    if (confirmed.ok) router.refresh();
+  }, [confirmed, router]);
+  const enrolment = started.ok ? (started.data as TEnrolment) : null;
+  if (!enrolment) {
+    return (
+      <form action={start} className="px-5 py-4">
+        <SubmitButton testId="start-two-factor">{t("setUp")}</SubmitButton>
+      </form>
+    );
+  }
+  return (
+    <div className="grid gap-6 px-5 py-4 sm:grid-cols-[12rem_1fr]">
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src={enrolment.qrDataUrl} alt={t("qrAlt")} className="size-48 rounded-lg border border-zinc-200" />
+      <div className="space-y-3">
+        <p className="text-[13px] text-zinc-600">{t("scan")}</p>
+        <div>
+          <div className="text-xs text-zinc-500">{t("manualKey")}</div>
+          <code className="block break-all font-mono text-[13px]" data-testid="totp-secret">
+            {enrolment.secret}
+          </code>
+        </div>
+        <form action={confirm} className="space-y-2">
+          <label htmlFor="code" className={labelClass}>
+            {t("code")}
+          </label>
+          <div className="flex gap-2">
+            <input
+              id="code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              required
+              className={`${inputClass} w-32 font-mono tracking-[0.3em]`}
+            />
+            <SubmitButton testId="confirm-two-factor">{t("confirm")}</SubmitButton>
+          </div>
+          {confirmed.ok === false ? (
+            <p role="alert" className="text-xs text-red-700">
+              {t("wrongCode")}
+            </p>
+          ) : null}
+        </form>
+      </div>
+    </div>
+  );
+}
+
+export function TwoFactorDisable() {
+  const t = useTranslations("twoFactor");
+  return (
+    <ActionForm action={disableTwoFactorAction} className="flex items-end gap-2 px-5 py-4">
+      <div className="space-y-1.5">
+        <label htmlFor="disable-code" className={labelClass}>
+          {t("code")}
+        </label>
+        <input
+          id="disable-code"
+          name="code"
+          inputMode="numeric"
+          maxLength={6}
+          required
+          className={`${inputClass} w-32 font-mono tracking-[0.3em]`}
+        />
+      </div>
+      <SubmitButton variant="danger">{t("disable")}</SubmitButton>
+    </ActionForm>
+  );
+}

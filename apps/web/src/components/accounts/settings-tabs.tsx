@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
+import { sessionCan } from "@/server/session";
+import { Tabs } from "./section";
+
+/** Settings sub-navigation; each tab only when the permission matrix allows it. */
+export async function SettingsTabs({ session, current }: { session: TSessionContext; current: string }) {
+  const t = await getTranslations("accounts.tabs");
+  const items = [
+    { href: "/settings", label: t("profile"), show: sessionCan(session, "settings.profile") },
+    { href: "/settings/two-factor", label: t("twoFactor"), show: sessionCan(session, "settings.profile") },
+    { href: "/settings/users", label: t("users"), show: sessionCan(session, "settings.users.manage") },
+    {
+      href: "/settings/audit",
+      label: t("audit"),
+      show: sessionCan(session, "audit.view") && !!session.active,
+    },
+  ].filter((i) => i.show);
+  return <Tabs items={items} current={current} />;
+}
+
+export async function ProviderTabs({ current }: { current: string }) {
+  const t = await getTranslations("accounts.tabs");
+  return (
+    <Tabs
+      items={[
+        { href: "/provider", label: t("customers") },
+        { href: "/provider/audit", label: t("audit") },
+      ]}
+      current={current}
+    />
+  );
+}

@@ -1,0 +1,16 @@
+import { inTenant, type TActor } from "./actor";
+
+/** A customer's dealers and their departments: the choices for a user's scope. */
+export async function listScopeOptions(options: { actor: TActor; customerId: string }) {
+  return inTenant(
+    options.actor,
+    options.customerId,
+    { tenant: "settings.users.manage", provider: "provider.users.manage", reason: "scope choices" },
+    (tx) =>
+      tx.dealer.findMany({
+        where: { customerId: options.customerId },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, departments: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+      }),
+  );
+}

@@ -23,6 +23,12 @@ if curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/" 2>/dev/null; then
   exit 1
 fi
 
+SMTP_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts SMTP_PORT)"
+MAIL_CATCHER_HTTP_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts MAIL_CATCHER_HTTP_PORT)"
+say "Starting the local mail catcher (SMTP $SMTP_PORT, web $MAIL_CATCHER_HTTP_PORT)"
+(cd packages/testing && exec pnpm exec tsx src/cli/mail-catcher.ts) &
+pids+=($!)
+
 say "Starting the web app on port $WEB_PORT"
 (cd apps/web && exec pnpm exec next start --port "$WEB_PORT") &
 pids+=($!)
@@ -39,4 +45,5 @@ done
 curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecourt: the web app did not start." >&2; exit 1; }
 
 pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
+echo "E-mail (invitations, password resets) is not sent anywhere: read it at http://localhost:$MAIL_CATCHER_HTTP_PORT/"
 wait -n "${pids[@]}"

@@ -28,7 +28,6 @@ export function TwoFactorSetup() {
   }
   return (
     <div className="grid gap-6 px-5 py-4 sm:grid-cols-[12rem_1fr]">
-      {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={enrolment.qrDataUrl} alt={t("qrAlt")} className="size-48 rounded-lg border border-zinc-200" />
       <div className="space-y-3">
         <p className="text-[13px] text-zinc-600">{t("scan")}</p>

@@ -1,0 +1,122 @@
+import { createServer, type Server } from "node:http";
+import { SMTPServer } from "smtp-server";
+
+/** One received e-mail, parsed just enough for tests and the catcher page (plain-text mail). */
+export type TCaughtMail = { id: number; from: string; to: string[]; subject: string; text: string; receivedAt: string };
+
+function parse(raw: string, envelope: { from: string; to: string[] }, id: number): TCaughtMail {
+  const split = raw.indexOf("\r\n\r\n");
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+  let body = raw.slice(split + 4);
+  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
+  const encoding = header("Content-Transfer-Encoding").toLowerCase();
+  if (encoding === "quoted-printable") {
+    body = body
+      .replace(/=\r?\n/g, "")
+      .replace(/(=[0-9A-F]{2})+/gi, (m) => Buffer.from(m.replace(/=/g, ""), "hex").toString("utf8"));
+  } else if (encoding === "base64") {
+    body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  }
+  let subject = header("Subject");
+  subject = subject.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, kind: string, text: string) =>
+    kind.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8"),
+  );
+  return {
+    id,
+    from: envelope.from,
+    to: envelope.to,
+    subject: subject.replace(/\?=\s+=\?/g, ""),
+    text: body.replace(/\r\n/g, "\n"),
+    receivedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives in memory: the tests' stand-in
+ * for a mail relay, and (with an HTTP page) the start command's local mail catcher.
+ */
+export class SmtpSink {
+  readonly mails: TCaughtMail[] = [];
+  private server: SMTPServer;
+  private http?: Server;
+  private waiters: (() => void)[] = [];
+
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          const envelope = {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+          };
+          this.mails.push(parse(Buffer.concat(chunks).toString("utf8"), envelope, this.mails.length + 1));
+          for (const wake of this.waiters.splice(0)) wake();
+          callback();
+        });
+      },
+    });
+  }
+
+  listen(port: number, host = "127.0.0.1"): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => resolve());
+    });
+  }
+
+  /** The newest mail to `address` matching `predicate`, waiting until it arrives. */
+  async waitFor(address: string, predicate: (mail: TCaughtMail) => boolean = () => true, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = [...this.mails]
+        .reverse()
+        .find((m) => m.to.some((to) => to.toLowerCase() === address.toLowerCase()) && predicate(m));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`No mail to ${address} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  /** A small web page (and /messages.json) listing received mail, newest first. */
+  listenHttp(port: number, host = "127.0.0.1"): Promise<void> {
+    this.http = createServer((request, response) => {
+      const newest = [...this.mails].reverse();
+      if (request.url?.startsWith("/messages.json")) {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify(newest));
+        return;
+      }
+      const escape = (s: string) =>
+        s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+      const items = newest
+        .map(
+          (m) =>
+            `<article><h2>${escape(m.subject)}</h2><p class="meta">to ${escape(m.to.join(", "))} · ${escape(m.receivedAt)}</p><pre>${escape(m.text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</pre></article>`,
+        )
+        .join("");
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(
+        `<!doctype html><meta charset="utf-8"><title>Forecourt mail catcher</title><meta http-equiv="refresh" content="5"><style>body{font:14px system-ui;max-width:48rem;margin:2rem auto;color:#18181b}article{border:1px solid #e4e4e7;border-radius:.75rem;padding:1rem;margin:1rem 0}h2{font-size:15px;margin:0}.meta{color:#71717a;font-size:12px}pre{white-space:pre-wrap}</style><h1>Mail catcher</h1><p>${newest.length} message(s); refreshes every 5 s.</p>${items}`,
+      );
+    });
+    return new Promise((resolve) => this.http!.listen(port, host, () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.http) await new Promise<void>((resolve) => this.http!.close(() => resolve()));
+  }
+}

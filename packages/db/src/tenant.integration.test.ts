@@ -45,6 +45,42 @@ describe("row-level security", () => {
     }
   });
 
+  it("hides and protects every tenant table's foreign rows inside withTenant (each table, generically)", async () => {
+    // Give B a row in the tables a fresh tenant starts without, so the check has something to hide.
+    await ownerDb().department.create({ data: { customerId: b.customer.id, dealerId: b.dealer.id, name: "B dept" } });
+    await ownerDb().auditEvent.create({ data: { customerId: b.customer.id, action: "test.b" } });
+    const tables = await ownerDb().$queryRaw<{ table: string; qual: string; check: string }[]>`
+      SELECT p.tablename AS table, p.qual, p.with_check AS check FROM pg_policies p
+      WHERE p.schemaname = 'public' AND p.policyname = 'tenant_isolation' ORDER BY p.tablename`;
+    expect(tables.length).toBeGreaterThan(20);
+    for (const { table, qual, check } of tables) {
+      const key = table === "Customer" ? "id" : "customerId";
+      expect(qual, table).toContain("app_tenant_id()");
+      expect(check, table).toContain("app_tenant_id()");
+      const foreign = await withTenant(a.customer.id, (tx) =>
+        tx.$queryRawUnsafe<{ n: bigint }[]>(
+          `SELECT count(*) AS n FROM "${table}" WHERE "${key}" <> $1::uuid`,
+          a.customer.id,
+        ),
+      );
+      expect({ table, visible: Number(foreign[0]!.n) }).toEqual({ table, visible: 0 });
+      // AuditEvent: the app role may not UPDATE or DELETE it at all (append-only, tested in core).
+      const touched = await withTenant(a.customer.id, (tx) =>
+        table === "AuditEvent"
+          ? Promise.resolve(0)
+          : tx.$executeRawUnsafe(`UPDATE "${table}" SET "${key}" = "${key}" WHERE "${key}" <> $1::uuid`, a.customer.id),
+      );
+      expect({ table, touched }).toEqual({ table, touched: 0 });
+      const deleted = await withTenant(a.customer.id, (tx) =>
+        table === "AuditEvent"
+          ? Promise.resolve(0)
+          : tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "${key}" = $1::uuid`, b.customer.id),
+      );
+      expect({ table, deleted }).toEqual({ table, deleted: 0 });
+    }
+    expect(await ownerDb().department.count({ where: { customerId: b.customer.id } })).toBe(1);
+  });
+
   it("shows no tenant rows to a query outside the helper", async () => {
     expect(await ownerDb().dealer.count({ where: { id: a.dealer.id } })).toBe(1);
     expect(await appDb().dealer.count()).toBe(0);

@@ -22,7 +22,9 @@ function parse(raw: string, envelope: { from: string; to: string[] }, id: number
     kind.toUpperCase() === "B"
       ? Buffer.from(text, "base64").toString("utf8")
       : Buffer.from(
-          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          text
+            .replace(/_/g, " ")
+            .replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
           "latin1",
         ).toString("utf8"),
   );

@@ -194,7 +194,9 @@ describe("administering users", () => {
       data: { archivedAt: new Date(Date.now() - 31 * 86_400_000) },
     });
     await expect(changeMembershipStatus({ ...options, change: "restore" })).rejects.toThrow(/restore_window_passed/);
-    await expect(changeMembershipStatus({ ...options, membershipId: crypto.randomUUID(), change: "restore" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      changeMembershipStatus({ ...options, membershipId: crypto.randomUUID(), change: "restore" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("signs a user out everywhere and tells open sockets through Redis", async () => {
@@ -232,9 +234,9 @@ describe("administering users", () => {
     const mail = await sink.waitFor(getConfig().PROVIDER_SUPPORT_EMAIL, (m) => m.text.includes(result.reportId));
     expect(mail.text).toContain(a.customer.name);
     expect(await ownerDb().misuseReport.count({ where: { id: result.reportId, customerId: a.customer.id } })).toBe(1);
-    expect(
-      await ownerDb().auditEvent.count({ where: { action: "misuse.reported", targetId: result.reportId } }),
-    ).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { action: "misuse.reported", targetId: result.reportId } })).toBe(
+      1,
+    );
   });
 });
 
@@ -307,19 +309,30 @@ describe("provider actions", () => {
     const token = linkIn(mail.text, "reset-password");
     expect(await resetPassword({ token, password: "saffron-meadow-kite-19" })).toMatchObject({ ok: true });
     expect((await signIn(user.email, "saffron-meadow-kite-19")).ok).toBe(true);
-    await expect(setUserSuspension({ actor: adminA, userId: user.id, suspend: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setUserSuspension({ actor: adminA, userId: user.id, suspend: true })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
 describe("audit log", () => {
   it("shows a tenant's admins only their own tenant, provider staff everything", async () => {
     const adminB = await memberActor(b.customer.id, "ADMIN");
-    await inviteUser({ actor: adminB, customerId: b.customer.id, input: { email: "audit-b@test.example", role: "AGENT" } });
+    await inviteUser({
+      actor: adminB,
+      customerId: b.customer.id,
+      input: { email: "audit-b@test.example", role: "AGENT" },
+    });
     const forA = await listAuditEvents({ actor: adminA, filter: { limit: 1000 } });
     expect(forA.length).toBeGreaterThan(0);
     expect(forA.every((e) => e.customerId === a.customer.id)).toBe(true);
-    await expect(listAuditEvents({ actor: adminA, filter: { customerId: b.customer.id } })).rejects.toBeInstanceOf(ForbiddenError);
-    const forProvider = await listAuditEvents({ actor: provider, filter: { customerId: b.customer.id, action: "user." } });
+    await expect(listAuditEvents({ actor: adminA, filter: { customerId: b.customer.id } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const forProvider = await listAuditEvents({
+      actor: provider,
+      filter: { customerId: b.customer.id, action: "user." },
+    });
     expect(forProvider.some((e) => e.action === "user.invited")).toBe(true);
     const agentA = await memberActor(a.customer.id, "AGENT");
     await expect(listAuditEvents({ actor: agentA })).rejects.toBeInstanceOf(ForbiddenError);

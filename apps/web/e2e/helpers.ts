@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { generateSync } from "otplib";
 
 export const DEMO_PASSWORD = "Forecourt-demo-2026";
 
@@ -15,4 +16,27 @@ export function sidebarLinks(page: Page) {
 
 export async function expectSignedInAs(page: Page, name: string) {
   await expect(page.getByTestId("current-user")).toHaveText(name);
+}
+
+/** The code an authenticator app would show now for a base32 secret. */
+export function totpNow(secret: string): string {
+  return generateSync({ secret });
+}
+
+/** Enrols two-factor on the settings page; returns the secret for later sign-ins. */
+export async function enrolTwoFactor(page: Page): Promise<string> {
+  await page.goto("/settings/two-factor");
+  await page.getByTestId("start-two-factor").click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await page.getByLabel("6-digit code").fill(totpNow(secret));
+  await page.getByTestId("confirm-two-factor").click();
+  await expect(page.getByTestId("two-factor-on")).toBeVisible();
+  return secret;
+}
+
+/** Signs in and answers the two-factor prompt. */
+export async function signInWithCode(page: Page, email: string, password: string, secret: string) {
+  await signIn(page, email, password);
+  await page.getByLabel("Two-factor code").fill(totpNow(secret));
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedInAs, sidebarLinks, signIn } from "./helpers";
+import { ownerDb } from "@forecourt/testing";
+import { enrolTwoFactor, expectSignedInAs, sidebarLinks, signIn } from "./helpers";
 
 test("an agent signs in and sees the agent sidebar, without the provider console", async ({ page }) => {
   await signIn(page, "agent.copenhagen@northwind.example");
@@ -14,13 +15,21 @@ test("an agent signs in and sees the agent sidebar, without the provider console
   await expect(page.getByTestId("empty-state")).toContainText("No conversations yet");
 });
 
-test("provider staff see the provider console", async ({ page }) => {
+test("provider staff enrol two-factor before they see the provider console", async ({ page }) => {
+  // Start from the seeded state (no two-factor), so the test can be re-run on the same database.
+  await ownerDb().user.update({
+    where: { email: "support@forecourt.example" },
+    data: { totpEnabledAt: null, totpSecretEncrypted: null },
+  });
   await signIn(page, "support@forecourt.example");
-  await expect(page).toHaveURL(/\/provider$/);
+  await expect(page).toHaveURL(/\/settings\/two-factor\?required=1$/);
   await expectSignedInAs(page, "Sam Support");
   await expect(sidebarLinks(page)).toHaveText([/^Settings/, /^Provider console/]);
+  await expect(page.getByTestId("two-factor-required")).toBeVisible();
+  await enrolTwoFactor(page);
+  await page.goto("/provider");
   await expect(page.getByRole("heading", { name: "Provider console" })).toBeVisible();
-  await expect(page.getByTestId("empty-state")).toContainText(/\d+ customers on the platform/);
+  await expect(page.getByTestId("customer-list")).toContainText("Northwind Motors");
 });
 
 test("an agent cannot open the provider console by URL", async ({ page }) => {

@@ -8,10 +8,6 @@ import type { TActionState } from "@/server/action-helpers";
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 
-export const inputClass =
-  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-[13px] shadow-xs outline-none transition focus:border-brand-500 focus:ring-3 focus:ring-brand-100";
-export const labelClass = "block text-[13px] font-medium text-zinc-700";
-
 export function SubmitButton({
   children,
   variant = "primary",

@@ -3,7 +3,7 @@ import { ScrollText } from "lucide-react";
 import type { TActor } from "@forecourt/core/accounts/actor";
 import { listAuditEvents, ZAuditFilter } from "@forecourt/core/audit/list-audit-events";
 import { EmptyState } from "@/components/empty-state";
-import { inputClass, labelClass } from "./action-form";
+import { inputClass, labelClass } from "./styles";
 
 type TParams = Record<string, string | undefined>;
 

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm, inputClass, labelClass, SubmitButton } from "@/components/accounts/action-form";
+import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
+import { inputClass, labelClass } from "@/components/accounts/styles";
 import { saveCustomerAction } from "@/server/actions/provider";
 
 type TCustomer = { id: string; name: string; kind: string; tier: string; parentId: string | null };

@@ -5,7 +5,7 @@ import { Building2 } from "lucide-react";
 import { listCustomers } from "@forecourt/core/provider/list-customers";
 import { Badge, Section, statusTone } from "@/components/accounts/section";
 import { ProviderTabs } from "@/components/accounts/settings-tabs";
-import { inputClass } from "@/components/accounts/action-form";
+import { inputClass } from "@/components/accounts/styles";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireActor } from "@/server/session";

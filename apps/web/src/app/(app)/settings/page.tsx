@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm, inputClass, labelClass, SubmitButton } from "@/components/accounts/action-form";
+import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
+import { inputClass, labelClass } from "@/components/accounts/styles";
 import { Section } from "@/components/accounts/section";
 import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";

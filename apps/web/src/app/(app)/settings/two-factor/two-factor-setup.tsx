@@ -3,7 +3,8 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ActionForm, inputClass, labelClass, SubmitButton } from "@/components/accounts/action-form";
+import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
+import { inputClass, labelClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from "@/server/actions/two-factor";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { inputClass, labelClass } from "@/components/accounts/action-form";
+import { inputClass, labelClass } from "@/components/accounts/styles";
 
 type TDealer = { id: string; name: string; departments: { id: string; name: string }[] };
 

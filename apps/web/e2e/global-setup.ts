@@ -1,8 +1,8 @@
 import { Redis } from "ioredis";
 import { getConfig } from "@forecourt/config";
-import { assertLocalTestDatabase } from "@forecourt/testing";
+import { assertLocalTestDatabase, ownerDb } from "@forecourt/testing";
 
-/** Refuse a non-test database, and start every run with no sign-in failures counted. */
+/** Refuse a non-test database, and start every run with no sign-in failures counted and no account locked. */
 export default async function globalSetup() {
   assertLocalTestDatabase();
   const config = getConfig();
@@ -10,4 +10,5 @@ export default async function globalSetup() {
   const keys = await redis.keys(`${config.REDIS_PREFIX}:signin:*`);
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();
+  await ownerDb().user.updateMany({ where: { lockedUntil: { not: null } }, data: { lockedUntil: null } });
 }

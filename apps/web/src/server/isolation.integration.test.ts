@@ -43,7 +43,8 @@ import {
 } from "./handlers/users";
 
 const SRC = join(import.meta.dirname, "..");
-const ROLES = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"] as const;
+/** Every role of customer A, plus a provider managed agent (provider staff without support rights). */
+const ROLES = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT", "PROVIDER_MANAGED_AGENT"] as const;
 type TRole = (typeof ROLES)[number];
 const meta = { ip: "10.66.0.1" };
 const guess = () => crypto.randomUUID();
@@ -362,7 +363,10 @@ beforeAll(async () => {
     subscriptionId: subscription.id,
   };
   for (const role of ROLES) {
-    const { user, password } = await createTestUser({ customerId: a.customer.id, role });
+    const { user, password } =
+      role === "PROVIDER_MANAGED_AGENT"
+        ? await createTestUser({ providerRole: "MANAGED_AGENT" })
+        : await createTestUser({ customerId: a.customer.id, role });
     const signedIn = await signInWithPassword({
       email: user.email,
       password,

@@ -1,6 +1,5 @@
 import type { TProviderRole, TTenantRole } from "@forecourt/auth";
 import { appDb, withUser } from "@forecourt/db";
-import { customerSuspensionBlocks } from "./account-access";
 
 export type TMembershipSummary = {
   customerId: string;
@@ -38,16 +37,17 @@ export async function getSessionContext(sessionId: string): Promise<TSessionCont
   if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
   const { user } = session;
   if (user.status !== "ACTIVE") return null;
-  // A customer suspended for non-payment: its users' sessions stop working (nothing deleted).
-  if (await customerSuspensionBlocks(user)) return null;
-
-  const memberships = await withUser(user.id, (tx) =>
+  const all = await withUser(user.id, (tx) =>
     tx.membership.findMany({
-      where: { userId: user.id, status: "ACTIVE", customer: { status: { in: ["ACTIVE", "PENDING"] } } },
+      where: { userId: user.id, status: "ACTIVE" },
       orderBy: { customer: { name: "asc" } },
       include: { customer: true, dealerScope: { include: { dealer: true } } },
     }),
   );
+  // A customer suspended for non-payment (T 4.3): its users' sessions stop working, nothing is
+  // deleted. (Same rule as customerSuspensionBlocks, from the rows already read.)
+  if (!user.providerRole && all.length > 0 && all.every((m) => m.customer.status === "SUSPENDED")) return null;
+  const memberships = all.filter((m) => m.customer.status === "ACTIVE" || m.customer.status === "PENDING");
   const summaries: TMembershipSummary[] = memberships.map((m) => ({
     customerId: m.customerId,
     customerName: m.customer.name,

@@ -22,6 +22,7 @@ import { getSessionContext } from "./get-session-context";
 import { inviteUser } from "./invite-user";
 import { listTenantUsers } from "./list-tenant-users";
 import { reportMisuse } from "./report-misuse";
+import { RESET_MAILS_PER_HOUR, requestPasswordReset } from "./request-password-reset";
 import { resetPassword } from "./reset-password";
 import { sendPasswordReset } from "./send-password-reset";
 import { signInWithPassword } from "./sign-in-with-password";
@@ -162,6 +163,19 @@ describe("administering users", () => {
     expect(await resetPassword({ token, password: "violet-harbour-lamp-8" })).toEqual({ ok: false, reason: "invalid" });
     expect(await getSessionContext(first.sessionId)).toBeNull();
     expect((await signIn(user.email, "violet-harbour-lamp-7")).ok).toBe(true);
+  });
+
+  it("answers 'forgot password' alike for every address and mails at most a few links an hour", async () => {
+    const { user } = await createTestUser({ customerId: a.customer.id, role: "AGENT" });
+    expect(await requestPasswordReset({ email: "nobody-here@test.example" })).toEqual({ ok: true });
+    for (let i = 0; i < RESET_MAILS_PER_HOUR + 2; i++) {
+      expect(await requestPasswordReset({ email: user.email.toUpperCase() })).toEqual({ ok: true });
+    }
+    const count = () => sink.mails.filter((m) => m.to.includes(user.email)).length;
+    for (let i = 0; i < 100 && count() < RESET_MAILS_PER_HOUR; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // room for a wrongly sent extra one to arrive
+    expect(count()).toBe(RESET_MAILS_PER_HOUR);
+    expect(sink.mails.some((m) => m.to.includes("nobody-here@test.example"))).toBe(false);
   });
 
   it("locks an account after repeated failures until an admin unlocks it", async () => {

@@ -11,7 +11,17 @@ type TParams = Record<string, string | undefined>;
  * The audit log with filters (a GET form, so filters live in the URL) and a CSV export of the
  * same filter. Tenant admins see their own tenant (core enforces it); provider staff see all.
  */
-export async function AuditLog({ actor, params, provider }: { actor: TActor; params: TParams; provider: boolean }) {
+export async function AuditLog({
+  actor,
+  params,
+  provider,
+  customers = [],
+}: {
+  actor: TActor;
+  params: TParams;
+  provider: boolean;
+  customers?: { id: string; name: string }[];
+}) {
   const t = await getTranslations("audit");
   const format = await getFormatter();
   const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as TParams;
@@ -27,9 +37,21 @@ export async function AuditLog({ actor, params, provider }: { actor: TActor; par
         {provider ? (
           <div className="space-y-1">
             <label htmlFor="customerId" className={labelClass}>
-              {t("customerId")}
+              {t("customer")}
             </label>
-            <input id="customerId" name="customerId" defaultValue={clean.customerId} className={`${inputClass} w-72`} />
+            <select
+              id="customerId"
+              name="customerId"
+              defaultValue={clean.customerId ?? ""}
+              className={`${inputClass} w-56`}
+            >
+              <option value="">{t("allCustomers")}</option>
+              {customers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </div>
         ) : null}
         <div className="space-y-1">

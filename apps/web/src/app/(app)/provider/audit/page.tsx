@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { listCustomers } from "@forecourt/core/provider/list-customers";
 import { AuditLog } from "@/components/accounts/audit-log";
 import { ProviderTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
@@ -17,7 +18,7 @@ export default async function ProviderAuditPage({ searchParams }: { searchParams
       <PageHeader title={tp("title")} />
       <ProviderTabs current="/provider/audit" />
       <div className="mx-auto w-full max-w-6xl px-6 py-6">
-        <AuditLog actor={actor} params={await searchParams} provider />
+        <AuditLog actor={actor} params={await searchParams} provider customers={await listCustomers({ actor })} />
       </div>
     </>
   );

@@ -113,6 +113,39 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                     {[dealer.city, dealer.timeZone].filter(Boolean).join(" · ")}
                   </span>
                 </div>
+                <details className="mt-1 text-[13px]">
+                  <summary className="cursor-pointer text-xs text-zinc-500 hover:text-zinc-800">
+                    {t("editDealer")}
+                  </summary>
+                  <ActionForm
+                    action={saveDealerAction}
+                    className="mt-2 flex flex-wrap items-end gap-2"
+                    success={t("saved")}
+                  >
+                    {hiddenCustomer}
+                    <input type="hidden" name="dealerId" value={dealer.id} />
+                    <input
+                      name="name"
+                      required
+                      defaultValue={dealer.name}
+                      aria-label={t("dealerName")}
+                      className={`${inputClass} w-48 py-1`}
+                    />
+                    <input
+                      name="city"
+                      defaultValue={dealer.city ?? ""}
+                      aria-label={t("city")}
+                      className={`${inputClass} w-36 py-1`}
+                    />
+                    <input
+                      name="timeZone"
+                      defaultValue={dealer.timeZone}
+                      aria-label={t("timeZone")}
+                      className={`${inputClass} w-40 py-1`}
+                    />
+                    <SubmitButton variant="secondary">{t("save")}</SubmitButton>
+                  </ActionForm>
+                </details>
                 <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
                   {dealer.departments.map((d) => (
                     <Badge key={d.id}>{d.name}</Badge>

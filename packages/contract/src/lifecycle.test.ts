@@ -21,7 +21,10 @@ const sub = (id: string, contractDate: string, training: string | null, months: 
 
 describe("T 5.1 / T 5.6: a customer's schedules", () => {
   it("a single dealer's subscriptions are aligned to the latest initial-term end (T 5.1)", () => {
-    const m = customerSchedules("DEALER", [sub("a", "2025-01-01", "2025-01-10", 12), sub("b", "2025-03-01", "2025-03-05", 12)]);
+    const m = customerSchedules("DEALER", [
+      sub("a", "2025-01-01", "2025-01-10", 12),
+      sub("b", "2025-03-01", "2025-03-05", 12),
+    ]);
     expect(m.get("a")).toEqual({ startDate: "2025-01-10", initialTermEndDate: "2026-03-04", renewalTermMonths: 12 });
     expect(m.get("b")).toEqual({ startDate: "2025-03-05", initialTermEndDate: "2026-03-04", renewalTermMonths: 12 });
   });
@@ -99,7 +102,10 @@ describe("L 5.2 / T 5.9: a customer's lifecycle and termination timeline", () =>
   });
 
   it("a subscription ended before it started had no invoice; the termination date stands in", () => {
-    const l = customerLifecycleOn({ kind: "DEALER", subscriptions: [sub("a", "2025-01-01", null, 12, "2025-01-05")] }, "2025-01-06");
+    const l = customerLifecycleOn(
+      { kind: "DEALER", subscriptions: [sub("a", "2025-01-01", null, 12, "2025-01-05")] },
+      "2025-01-06",
+    );
     expect(l.subscriptions[0]?.lastInvoiceDate).toBeNull();
     expect(l.timeline?.lastInvoiceDate).toBe("2025-01-05");
     expect(l.timeline?.deletionDate).toBe("2025-02-05");

@@ -278,4 +278,3 @@ export function scheduleEvents(
   if (end) listed.push({ kind: "termination", date: end });
   return listed.sort((a, b) => compareDates(dateOf(a), dateOf(b)));
 }
-

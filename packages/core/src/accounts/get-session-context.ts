@@ -1,5 +1,6 @@
 import type { TProviderRole, TTenantRole } from "@forecourt/auth";
 import { appDb, withUser } from "@forecourt/db";
+import { calendarDay, fromIsoDate, toIsoDate } from "../contract/dates";
 
 export type TMembershipSummary = {
   customerId: string;
@@ -7,6 +8,11 @@ export type TMembershipSummary = {
   role: TTenantRole;
   /** Empty: every dealer of the customer. */
   dealers: { id: string; name: string }[];
+  /**
+   * Set while the customer is terminated and in its read-only period (L 5.2): the last day
+   * owners and admins can still read and export. Writes are refused (`tenantReadOnly`).
+   */
+  readOnlyUntil: string | null;
 };
 
 export type TSessionContext = {
@@ -24,16 +30,28 @@ const TOUCH_AFTER_MS = 60_000;
  * Resolves a session token's session id to who is signed in and where. Null when the session
  * was revoked, has expired, or its user is suspended: the caller treats that as signed out.
  */
-export async function getSessionContext(sessionId: string): Promise<TSessionContext | null> {
+export async function getSessionContext(
+  sessionId: string,
+  options: { today?: string } = {},
+): Promise<TSessionContext | null> {
   const session = await appDb().userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
   const now = Date.now();
   if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
   const { user } = session;
   if (user.status !== "ACTIVE") return null;
+  // A terminated customer stays visible to its owners and admins through readOnlyUntil (L 5.2).
+  const today = fromIsoDate(options.today ?? calendarDay(new Date(now)));
 
   const memberships = await withUser(user.id, (tx) =>
     tx.membership.findMany({
-      where: { userId: user.id, status: "ACTIVE", customer: { status: { in: ["ACTIVE", "PENDING"] } } },
+      where: {
+        userId: user.id,
+        status: "ACTIVE",
+        OR: [
+          { customer: { status: { in: ["ACTIVE", "PENDING"] } } },
+          { role: { in: ["OWNER", "ADMIN"] }, customer: { status: "TERMINATED", readOnlyUntil: { gte: today } } },
+        ],
+      },
       orderBy: { customer: { name: "asc" } },
       include: { customer: true, dealerScope: { include: { dealer: true } } },
     }),
@@ -43,6 +61,7 @@ export async function getSessionContext(sessionId: string): Promise<TSessionCont
     customerName: m.customer.name,
     role: m.role,
     dealers: m.dealerScope.map((s) => ({ id: s.dealer.id, name: s.dealer.name })),
+    readOnlyUntil: m.customer.status === "TERMINATED" ? toIsoDate(m.customer.readOnlyUntil) : null,
   }));
 
   if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {

@@ -82,7 +82,8 @@ export async function applyCustomerLifecycle(
     const deletionDate = lifecycle.timeline?.deletionDate ?? null;
     const patch: Prisma.SubscriptionUpdateInput = {};
     if (row.status !== status) patch.status = status;
-    if (toIsoDate(row.lastInvoiceDate) !== state.lastInvoiceDate) patch.lastInvoiceDate = fromIsoDate(state.lastInvoiceDate);
+    if (toIsoDate(row.lastInvoiceDate) !== state.lastInvoiceDate)
+      patch.lastInvoiceDate = fromIsoDate(state.lastInvoiceDate);
     if (toIsoDate(row.deletionDate) !== deletionDate) patch.deletionDate = fromIsoDate(deletionDate);
     if (Object.keys(patch).length === 0) continue;
     await tx.subscription.update({ where: { id: row.id }, data: patch });

@@ -6,7 +6,12 @@ import {
   type IsoDate,
   type LifecycleSubscription,
 } from "@forecourt/contract";
-import type { CustomerModel as Customer, FeeChangeModel as FeeChange, SubscriptionModel as Subscription, TTx } from "@forecourt/db";
+import type {
+  CustomerModel as Customer,
+  FeeChangeModel as FeeChange,
+  SubscriptionModel as Subscription,
+  TTx,
+} from "@forecourt/db";
 import { toIsoDate } from "./dates";
 
 export type TSubscriptionRow = Subscription & { feeChanges: FeeChange[] };
@@ -55,7 +60,11 @@ const SUBSCRIPTION_ORDER = [{ contractDate: "asc" as const }, { createdAt: "asc"
  * subscriptions of its own): `withTenant` for the customer, `withProviderAccess` or
  * `withSystemAccess`. Null when the customer is not visible.
  */
-export async function loadCustomerContract(tx: TTx, customerId: string, day: IsoDate): Promise<TCustomerContract | null> {
+export async function loadCustomerContract(
+  tx: TTx,
+  customerId: string,
+  day: IsoDate,
+): Promise<TCustomerContract | null> {
   const customer = await tx.customer.findUnique({ where: { id: customerId } });
   if (!customer) return null;
   const subscriptions = await tx.subscription.findMany({

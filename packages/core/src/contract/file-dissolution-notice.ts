@@ -2,7 +2,13 @@ import { z } from "zod";
 import { dissolutionNoticeEffect, isIsoDate, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
 import { hasDissolutionOption } from "./products";
-import { loadSubscription, recordNotice, refuseFutureNotice, refuseUnlessOpen, type TNoticeRefusal } from "./record-notice";
+import {
+  loadSubscription,
+  recordNotice,
+  refuseFutureNotice,
+  refuseUnlessOpen,
+  type TNoticeRefusal,
+} from "./record-notice";
 
 const ZIsoDate = z.string().refine(isIsoDate, "Expected a date YYYY-MM-DD");
 
@@ -14,8 +20,7 @@ export const ZFileDissolutionNotice = z.object({
 export type TFileDissolutionNotice = z.input<typeof ZFileDissolutionNotice>;
 
 export type TFileDissolutionNoticeResult =
-  | { ok: true; terminationDate: IsoDate; lastFeeDay: IsoDate; windowCloses: IsoDate }
-  | TNoticeRefusal;
+  { ok: true; terminationDate: IsoDate; lastFeeDay: IsoDate; windowCloses: IsoDate } | TNoticeRefusal;
 
 /**
  * A dissolution notice (L 5.1): accepted within the first 90 days of the initial or a renewal

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { divestmentNoticeEffect, isIsoDate, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
-import { loadSubscription, recordNotice, refuseFutureNotice, refuseUnlessOpen, type TNoticeRefusal } from "./record-notice";
+import {
+  loadSubscription,
+  recordNotice,
+  refuseFutureNotice,
+  refuseUnlessOpen,
+  type TNoticeRefusal,
+} from "./record-notice";
 
 export const ZFileDivestmentNotice = z.object({
   subscriptionId: z.uuid(),

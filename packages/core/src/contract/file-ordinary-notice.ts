@@ -2,7 +2,13 @@ import { z } from "zod";
 import { isIsoDate, ordinaryNoticeEffect, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
 import { hasDissolutionOption } from "./products";
-import { loadSubscription, recordNotice, refuseFutureNotice, refuseUnlessOpen, type TNoticeRefusal } from "./record-notice";
+import {
+  loadSubscription,
+  recordNotice,
+  refuseFutureNotice,
+  refuseUnlessOpen,
+  type TNoticeRefusal,
+} from "./record-notice";
 
 export const ZFileOrdinaryNotice = z.object({
   subscriptionId: z.uuid(),

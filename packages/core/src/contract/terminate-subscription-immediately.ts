@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { isIsoDate, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
-import { loadSubscription, recordNotice, refuseFutureNotice, refuseUnlessOpen, type TNoticeRefusal } from "./record-notice";
+import {
+  loadSubscription,
+  recordNotice,
+  refuseFutureNotice,
+  refuseUnlessOpen,
+  type TNoticeRefusal,
+} from "./record-notice";
 
 export const ZTerminateSubscriptionImmediately = z.object({
   subscriptionId: z.uuid(),

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission } from "@/server/session";
+import Link from "next/link";
+import { ChevronRight } from "lucide-react";
+import { requirePermission, sessionCan } from "@/server/session";
 import { LocaleForm } from "./locale-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const session = await requirePermission("settings.profile");
   const t = await getTranslations("settings");
+  const tc = await getTranslations("contract");
   return (
     <>
       <PageHeader title={t("title")} />
@@ -30,6 +33,18 @@ export default async function SettingsPage() {
             <LocaleForm current={session.user.locale} />
           </div>
         </section>
+        {sessionCan(session, "settings.subscription.view") ? (
+          <Link
+            href="/settings/subscription"
+            className="flex items-center justify-between rounded-xl border border-zinc-200 px-5 py-4 transition hover:bg-zinc-50"
+          >
+            <span>
+              <span className="block text-sm font-semibold">{tc("subscriptionLink")}</span>
+              <span className="mt-0.5 block text-[13px] text-zinc-500">{tc("subscriptionLinkBody")}</span>
+            </span>
+            <ChevronRight className="size-4 text-zinc-400" aria-hidden="true" />
+          </Link>
+        ) : null}
       </div>
     </>
   );

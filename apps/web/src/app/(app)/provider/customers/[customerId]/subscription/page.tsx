@@ -288,6 +288,7 @@ async function SubscriptionCard({
             <ContractForm
               {...common}
               kind="fee_change"
+              testId="fee-form"
               submitLabel={t("actions.feeSubmit")}
               fields={[
                 {

@@ -14,6 +14,8 @@ export const lifecycleDailyJob = defineJob({
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a calendar date YYYY-MM-DD")
       .optional(),
+    /** Only these customers (a manual re-run for one customer, tests); default: every customer. */
+    customerIds: z.array(z.uuid()).optional(),
   }),
 });
 

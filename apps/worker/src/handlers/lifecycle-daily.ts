@@ -10,7 +10,7 @@ import type { lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
  */
 export async function handleLifecycleDaily(payload: z.output<(typeof lifecycleDailyJob)["payload"]>) {
   const day = payload.day ?? calendarDay(new Date());
-  const result = await runLifecycle({ day });
+  const result = await runLifecycle({ day, customerIds: payload.customerIds });
   console.log(
     `[lifecycle] ${day}: ${result.customers} customer(s), ${result.changed} changed, ${result.changes.length} transition(s), ${result.failed.length} failed`,
   );

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { cancelSubscriptionByProvider } from "@forecourt/core/contract/cancel-subscription-by-provider";
 import { changeMonthlyFee } from "@forecourt/core/contract/change-monthly-fee";
+import { ZCreateSubscription, createSubscription } from "@forecourt/core/contract/create-subscription";
 import { calendarDay } from "@forecourt/core/contract/dates";
 import { enqueueLifecycleRun } from "@forecourt/core/contract/enqueue-lifecycle-run";
 import { fileDissolutionNotice } from "@forecourt/core/contract/file-dissolution-notice";
@@ -53,6 +54,17 @@ const ZContractAction = z.discriminatedUnion("kind", [
     evidenceReference: optional(z.string()),
   }),
   ZBase.extend({ kind: z.literal("reinstate") }),
+  ZBase.extend({
+    kind: z.literal("create"),
+    product: z.string(),
+    tier: z.string(),
+    contractDate: ZDate,
+    firstTrainingDate: optional(ZDate),
+    initialTermMonths: z.string(),
+    setupFee: optional(z.string()),
+    serviceFees: optional(z.string()),
+    monthlyFee: z.string(),
+  }),
 ]);
 
 export async function contractAction(_previous: TContractActionState, form: FormData): Promise<TContractActionState> {
@@ -132,6 +144,13 @@ export async function contractAction(_previous: TContractActionState, form: Form
             evidenceReference: input.evidenceReference,
           },
         });
+        break;
+      }
+      case "create": {
+        const order = ZCreateSubscription.safeParse(input);
+        if (!order.success) return { status: "invalid", message: order.error.issues[0]?.message ?? "Invalid input" };
+        const created = await createSubscription({ ...common, input: order.data });
+        result = { ok: true, id: created.id };
         break;
       }
       case "reinstate":

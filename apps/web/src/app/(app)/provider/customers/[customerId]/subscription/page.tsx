@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft, FileText } from "lucide-react";
 import { z } from "zod";
 import { calendarDay } from "@forecourt/core/contract/dates";
+import { PRODUCTS } from "@forecourt/core/contract/products";
 import {
   getSubscriptionOverview,
   type TSubscriptionOverview,
@@ -77,6 +78,59 @@ export default async function ProviderSubscriptionPage({ params }: { params: Pro
           <div className="rounded-xl border border-zinc-200">
             <EmptyState icon={FileText} title={t("emptyTitle")} body={t("emptyBody")} />
           </div>
+        ) : null}
+
+        {canManage && !overview.governedByParent && overview.customer.status !== "TERMINATED" ? (
+          <details className="rounded-xl border border-zinc-200 px-5 py-4" data-testid="order-form">
+            <summary className="cursor-pointer text-sm font-semibold">{t("order.title")}</summary>
+            <p className="mt-1 mb-4 text-[13px] text-zinc-500">
+              {overview.customer.kind === "DEALER_GROUP" || overview.customer.kind === "OEM"
+                ? t("order.bodyGroup")
+                : t("order.body")}
+            </p>
+            <div className="max-w-md">
+              <ContractForm
+                customerId={customerId}
+                kind="create"
+                submitLabel={t("order.submit")}
+                fields={[
+                  {
+                    name: "product",
+                    type: "select",
+                    label: t("order.product"),
+                    options: PRODUCTS.map((p) => ({ value: p, label: p })),
+                  },
+                  {
+                    name: "tier",
+                    type: "select",
+                    label: t("order.tier"),
+                    options: [
+                      { value: "STANDARD", label: t("tiers.STANDARD") },
+                      { value: "PLUS", label: t("tiers.PLUS") },
+                    ],
+                  },
+                  {
+                    name: "contractDate",
+                    type: "date",
+                    label: t("fields.contractDate"),
+                    required: true,
+                    defaultValue: day,
+                  },
+                  { name: "firstTrainingDate", type: "date", label: t("fields.firstTrainingDate") },
+                  {
+                    name: "initialTermMonths",
+                    type: "text",
+                    label: t("order.months"),
+                    required: true,
+                    defaultValue: "12",
+                  },
+                  { name: "setupFee", type: "money", label: t("order.setupFee") },
+                  { name: "serviceFees", type: "money", label: t("order.serviceFees") },
+                  { name: "monthlyFee", type: "money", label: t("order.monthlyFee"), required: true },
+                ]}
+              />
+            </div>
+          </details>
         ) : null}
 
         {overview.subscriptions.map((s) => (

@@ -5,8 +5,9 @@ import type { lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
 
 /**
  * The daily lifecycle run. The clock is read here, once, at the edge: the day goes into the
- * core use case, which never reads the clock. A failed customer fails the job (BullMQ retries
- * it); the customers already done are not touched again (the run is idempotent).
+ * core use case, which never reads the clock. A failed customer fails the job (visible in the
+ * queue page); the next run picks it up, and the customers already done are not touched again
+ * (the run is idempotent).
  */
 export async function handleLifecycleDaily(payload: z.output<(typeof lifecycleDailyJob)["payload"]>) {
   const day = payload.day ?? calendarDay(new Date());

@@ -12,7 +12,7 @@ export type TMembershipSummary = {
    * Set while the customer is terminated and in its read-only period (L 5.2): the last day
    * owners and admins can still read and export. Writes are refused (`tenantReadOnly`).
    */
-  readOnlyUntil: string | null;
+  readOnlyUntil?: string;
 };
 
 export type TSessionContext = {
@@ -61,7 +61,9 @@ export async function getSessionContext(
     customerName: m.customer.name,
     role: m.role,
     dealers: m.dealerScope.map((s) => ({ id: s.dealer.id, name: s.dealer.name })),
-    readOnlyUntil: m.customer.status === "TERMINATED" ? toIsoDate(m.customer.readOnlyUntil) : null,
+    ...(m.customer.status === "TERMINATED" && m.customer.readOnlyUntil
+      ? { readOnlyUntil: toIsoDate(m.customer.readOnlyUntil) }
+      : {}),
   }));
 
   if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {

@@ -12,8 +12,15 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Internal packages are consumed from source (no stale dist/).
-  transpilePackages: ["@forecourt/auth", "@forecourt/config", "@forecourt/core", "@forecourt/db"],
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  transpilePackages: [
+    "@forecourt/auth",
+    "@forecourt/config",
+    "@forecourt/contract",
+    "@forecourt/core",
+    "@forecourt/db",
+    "@forecourt/jobs",
+  ],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "bullmq", "ioredis"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

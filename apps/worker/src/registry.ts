@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { TJobDefinition } from "@forecourt/jobs";
+import { LIFECYCLE_DAILY_SCHEDULE, lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
+import { handleLifecycleDaily } from "./handlers/lifecycle-daily";
 
 /**
  * One registry: job name → payload schema → handler (formbricks' packages/jobs pattern).
@@ -9,16 +11,18 @@ export type TJobHandler = {
   job: TJobDefinition<z.ZodType>;
   handle: (payload: unknown) => Promise<unknown>;
   /** A repeating schedule (BullMQ job scheduler), e.g. the daily lifecycle run. */
-  schedule?: { every?: number; pattern?: string; payload: unknown };
+  schedule?: { every?: number; pattern?: string; tz?: string; payload: unknown };
 };
 
 export function handler<TPayload extends z.ZodType>(
   job: TJobDefinition<TPayload>,
   handle: (payload: z.output<TPayload>) => Promise<unknown>,
-  schedule?: { every?: number; pattern?: string; payload: z.input<TPayload> },
+  schedule?: { every?: number; pattern?: string; tz?: string; payload: z.input<TPayload> },
 ): TJobHandler {
   return { job, handle: (payload) => handle(job.payload.parse(payload)), schedule };
 }
 
 /** Every job the worker runs. Add new handlers here. */
-export const HANDLERS: TJobHandler[] = [];
+export const HANDLERS: TJobHandler[] = [
+  handler(lifecycleDailyJob, handleLifecycleDaily, { ...LIFECYCLE_DAILY_SCHEDULE, payload: {} }),
+];

@@ -12,3 +12,4 @@ export * from "./invoices";
 export * from "./termination";
 export * from "./training";
 export * from "./liability";
+export * from "./lifecycle";

@@ -21,8 +21,17 @@ export async function requireSession(): Promise<TSessionContext> {
   return session;
 }
 
+/**
+ * Who is acting, for the permission matrix. `tenantReadOnly` is set while the active customer
+ * is terminated and in its read-only period (L 5.2): owners and admins read and export, and
+ * every action marked `writes` is refused.
+ */
 export function principalOf(session: TSessionContext) {
-  return { tenantRole: session.active?.role ?? null, providerRole: session.user.providerRole };
+  return {
+    tenantRole: session.active?.role ?? null,
+    providerRole: session.user.providerRole,
+    tenantReadOnly: Boolean(session.active?.readOnlyUntil),
+  };
 }
 
 export function sessionCan(session: TSessionContext, action: TAction): boolean {

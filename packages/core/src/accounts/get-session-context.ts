@@ -1,5 +1,6 @@
 import type { TProviderRole, TTenantRole } from "@forecourt/auth";
 import { appDb, withUser } from "@forecourt/db";
+import { calendarDay, fromIsoDate, toIsoDate } from "../contract/dates";
 
 export type TMembershipSummary = {
   customerId: string;
@@ -7,6 +8,11 @@ export type TMembershipSummary = {
   role: TTenantRole;
   /** Empty: every dealer of the customer. */
   dealers: { id: string; name: string }[];
+  /**
+   * Set while the customer is terminated and in its read-only period (L 5.2): the last day
+   * owners and admins can still read and export. Writes are refused (`tenantReadOnly`).
+   */
+  readOnlyUntil?: string;
 };
 
 export type TSessionContext = {
@@ -31,12 +37,18 @@ const TOUCH_AFTER_MS = 60_000;
  * Resolves a session token's session id to who is signed in and where. Null when the session
  * was revoked, has expired, or its user is suspended: the caller treats that as signed out.
  */
-export async function getSessionContext(sessionId: string): Promise<TSessionContext | null> {
+export async function getSessionContext(
+  sessionId: string,
+  options: { today?: string } = {},
+): Promise<TSessionContext | null> {
   const session = await appDb().userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
   const now = Date.now();
   if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
   const { user } = session;
   if (user.status !== "ACTIVE") return null;
+  // A terminated customer stays visible to its owners and admins through readOnlyUntil (L 5.2).
+  const today = fromIsoDate(options.today ?? calendarDay(new Date(now)));
+
   const all = await withUser(user.id, (tx) =>
     tx.membership.findMany({
       where: { userId: user.id, status: "ACTIVE" },
@@ -47,12 +59,23 @@ export async function getSessionContext(sessionId: string): Promise<TSessionCont
   // A customer suspended for non-payment (T 4.3): its users' sessions stop working, nothing is
   // deleted. (Same rule as customerSuspensionBlocks, from the rows already read.)
   if (!user.providerRole && all.length > 0 && all.every((m) => m.customer.status === "SUSPENDED")) return null;
-  const memberships = all.filter((m) => m.customer.status === "ACTIVE" || m.customer.status === "PENDING");
+  const memberships = all.filter(
+    (m) =>
+      m.customer.status === "ACTIVE" ||
+      m.customer.status === "PENDING" ||
+      (m.customer.status === "TERMINATED" &&
+        (m.role === "OWNER" || m.role === "ADMIN") &&
+        !!m.customer.readOnlyUntil &&
+        m.customer.readOnlyUntil >= today),
+  );
   const summaries: TMembershipSummary[] = memberships.map((m) => ({
     customerId: m.customerId,
     customerName: m.customer.name,
     role: m.role,
     dealers: m.dealerScope.map((s) => ({ id: s.dealer.id, name: s.dealer.name })),
+    ...(m.customer.status === "TERMINATED" && m.customer.readOnlyUntil
+      ? { readOnlyUntil: toIsoDate(m.customer.readOnlyUntil) }
+      : {}),
   }));
 
   if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {

@@ -11,6 +11,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
     { href: "/settings/two-factor", label: t("twoFactor"), show: sessionCan(session, "settings.profile") },
     { href: "/settings/users", label: t("users"), show: sessionCan(session, "settings.users.manage") },
     {
+      href: "/settings/subscription",
+      label: t("subscription"),
+      show: sessionCan(session, "settings.subscription.view") && !!session.active,
+    },
+    {
       href: "/settings/audit",
       label: t("audit"),
       show: sessionCan(session, "audit.view") && !!session.active,
@@ -25,6 +30,8 @@ export async function ProviderTabs({ current }: { current: string }) {
     <Tabs
       items={[
         { href: "/provider", label: t("customers") },
+        { href: "/provider/contracts", label: t("contracts") },
+        { href: "/provider/queues", label: t("queues") },
         { href: "/provider/audit", label: t("audit") },
       ]}
       current={current}

@@ -5,6 +5,7 @@ import type { TSessionContext } from "@forecourt/core";
 import { signOutAction } from "@/server/actions/sign-out";
 import { sessionCan } from "@/server/session";
 import { NAV_ITEMS } from "./nav-items";
+import { ReadOnlyBanner } from "./read-only-banner";
 import { SidebarNav } from "./sidebar-nav";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
@@ -59,7 +60,10 @@ export async function AppShell({ session, children }: { session: TSessionContext
           </div>
         </div>
       </aside>
-      <main className="flex min-w-0 flex-1 flex-col overflow-y-auto bg-white">{children}</main>
+      <main className="flex min-w-0 flex-1 flex-col overflow-y-auto bg-white">
+        {session.active?.readOnlyUntil ? <ReadOnlyBanner until={session.active.readOnlyUntil} /> : null}
+        {children}
+      </main>
     </div>
   );
 }

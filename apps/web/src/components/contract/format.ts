@@ -1,0 +1,16 @@
+/** A contract day (`YYYY-MM-DD`, no time zone) for display, e.g. "7 Jun 2026" / "7 jun 2026". */
+export function formatDay(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** An exact decimal amount in euros. Display only; arithmetic stays in packages/contract. */
+export function formatEuro(amount: string, locale: string): string {
+  return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(
+    Number(amount),
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { isIsoDate, providerCancellationEffect, type IsoDate } from "@forecourt/contract";
+import { inContractScope, type TContractActor } from "./actor-scope";
+import {
+  loadSubscription,
+  recordNotice,
+  refuseFutureNotice,
+  refuseUnlessOpen,
+  type TNoticeRefusal,
+} from "./record-notice";
+
+export const ZCancelSubscriptionByProvider = z.object({
+  subscriptionId: z.uuid(),
+  noticeDate: z.string().refine(isIsoDate, "Expected a date YYYY-MM-DD").optional(),
+  reason: z.string().trim().max(2000).optional(),
+});
+export type TCancelSubscriptionByProvider = z.input<typeof ZCancelSubscriptionByProvider>;
+
+/**
+ * Provider cancellation (L 5.1): 90 days' written notice, given within the first 90 days of a
+ * renewal term (never in the initial term); the licence is in force through notice + 90 days.
+ */
+export async function cancelSubscriptionByProvider(options: {
+  actor: TContractActor;
+  customerId: string;
+  day: IsoDate;
+  input: TCancelSubscriptionByProvider;
+}): Promise<{ ok: true; terminationDate: IsoDate } | TNoticeRefusal> {
+  const input = ZCancelSubscriptionByProvider.parse(options.input);
+  const noticeDate = input.noticeDate ?? options.day;
+  return inContractScope(
+    {
+      actor: options.actor,
+      customerId: options.customerId,
+      actions: { provider: "provider.subscriptions.manage" },
+      reason: "provider cancellation",
+    },
+    async (tx) => {
+      const future = refuseFutureNotice(noticeDate, options.day);
+      if (future) return future;
+      const { row, schedule } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
+      const open = refuseUnlessOpen(row);
+      if (open) return open;
+      const effect = providerCancellationEffect(schedule, noticeDate);
+      if (!effect.allowed) {
+        return { ok: false, code: effect.code, message: effect.message, nextWindowOpens: effect.nextWindowOpens };
+      }
+      await recordNotice(tx, {
+        customerId: options.customerId,
+        row,
+        kind: "PROVIDER_CANCELLATION",
+        noticeDate,
+        terminationDate: effect.lastDayInForce,
+        reason: input.reason || null,
+        actorUserId: options.actor.userId,
+        day: options.day,
+        data: { term: effect.term },
+      });
+      return { ok: true, terminationDate: effect.lastDayInForce };
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { dissolutionNoticeEffect, isIsoDate, type IsoDate } from "@forecourt/contract";
+import { inContractScope, type TContractActor } from "./actor-scope";
+import { hasDissolutionOption } from "./products";
+import {
+  loadSubscription,
+  recordNotice,
+  refuseFutureNotice,
+  refuseUnlessOpen,
+  type TNoticeRefusal,
+} from "./record-notice";
+
+const ZIsoDate = z.string().refine(isIsoDate, "Expected a date YYYY-MM-DD");
+
+export const ZFileDissolutionNotice = z.object({
+  subscriptionId: z.uuid(),
+  /** The day the notice was received; default: today. Provider staff may record an earlier written notice. */
+  noticeDate: ZIsoDate.optional(),
+});
+export type TFileDissolutionNotice = z.input<typeof ZFileDissolutionNotice>;
+
+export type TFileDissolutionNoticeResult =
+  { ok: true; terminationDate: IsoDate; lastFeeDay: IsoDate; windowCloses: IsoDate } | TNoticeRefusal;
+
+/**
+ * A dissolution notice (L 5.1): accepted within the first 90 days of the initial or a renewal
+ * term, ending the subscription on the window's last day; refused otherwise with the day the
+ * next window opens. A customer owner files it in Settings → Subscription; provider staff can
+ * record one received in writing.
+ */
+export async function fileDissolutionNotice(options: {
+  actor: TContractActor;
+  customerId: string;
+  /** Today, from the caller (the logic never reads the clock). */
+  day: IsoDate;
+  input: TFileDissolutionNotice;
+}): Promise<TFileDissolutionNoticeResult> {
+  const input = ZFileDissolutionNotice.parse(options.input);
+  const noticeDate = input.noticeDate ?? options.day;
+  return inContractScope(
+    {
+      actor: options.actor,
+      customerId: options.customerId,
+      actions: { provider: "provider.subscriptions.manage", tenant: "settings.subscription.notice" },
+      reason: "record a dissolution notice",
+    },
+    async (tx) => {
+      const future = refuseFutureNotice(noticeDate, options.day);
+      if (future) return future;
+      const { row, schedule } = await loadSubscription(tx, {
+        customerId: options.customerId,
+        subscriptionId: input.subscriptionId,
+        day: options.day,
+      });
+      const open = refuseUnlessOpen(row);
+      if (open) return open;
+      if (!hasDissolutionOption(row.product)) {
+        return {
+          ok: false,
+          code: "no_dissolution_option",
+          message: `${row.product} has no dissolution option; it ends by ordinary notice (T 5.3).`,
+        };
+      }
+      const effect = dissolutionNoticeEffect(schedule, noticeDate);
+      if (!effect.accepted) {
+        return { ok: false, code: effect.code, message: effect.message, nextWindowOpens: effect.nextWindowOpens };
+      }
+      await recordNotice(tx, {
+        customerId: options.customerId,
+        row,
+        kind: "DISSOLUTION",
+        noticeDate,
+        terminationDate: effect.terminationDate,
+        actorUserId: options.actor.userId,
+        day: options.day,
+        data: { windowOpens: effect.window.opens, windowCloses: effect.window.closes, lastFeeDay: effect.lastFeeDay },
+      });
+      return {
+        ok: true,
+        terminationDate: effect.terminationDate,
+        lastFeeDay: effect.lastFeeDay,
+        windowCloses: effect.window.closes,
+      };
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { isIsoDate, type IsoDate } from "@forecourt/contract";
+import { inContractScope, type TContractActor } from "./actor-scope";
+import {
+  loadSubscription,
+  recordNotice,
+  refuseFutureNotice,
+  refuseUnlessOpen,
+  type TNoticeRefusal,
+} from "./record-notice";
+
+export const ZTerminateSubscriptionImmediately = z.object({
+  subscriptionId: z.uuid(),
+  kind: z.enum(["BREACH", "INSOLVENCY"]),
+  /** Required: what the breach was (and that the 30 days to remedy it passed), or the insolvency. */
+  reason: z.string().trim().min(10, "Describe the reason (at least 10 characters)").max(2000),
+  /** The last day in force; default: today. */
+  terminationDate: z.string().refine(isIsoDate, "Expected a date YYYY-MM-DD").optional(),
+});
+export type TTerminateSubscriptionImmediately = z.input<typeof ZTerminateSubscriptionImmediately>;
+
+/**
+ * Immediate termination (T 5.4) for a material breach not remedied within 30 days of a
+ * written request, or for insolvency, with the reason. Interpretation (not in RULES.md): the
+ * termination date is the last day in force (today by default, never in the future, since
+ * the termination is immediate); the lifecycle job switches the customer off the next day.
+ */
+export async function terminateSubscriptionImmediately(options: {
+  actor: TContractActor;
+  customerId: string;
+  day: IsoDate;
+  input: TTerminateSubscriptionImmediately;
+}): Promise<{ ok: true; terminationDate: IsoDate } | TNoticeRefusal> {
+  const input = ZTerminateSubscriptionImmediately.parse(options.input);
+  const terminationDate = input.terminationDate ?? options.day;
+  return inContractScope(
+    {
+      actor: options.actor,
+      customerId: options.customerId,
+      actions: { provider: "provider.subscriptions.manage" },
+      reason: `immediate termination (${input.kind.toLowerCase()})`,
+    },
+    async (tx) => {
+      const future = refuseFutureNotice(terminationDate, options.day);
+      if (future) return future;
+      const { row } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
+      const open = refuseUnlessOpen(row);
+      if (open) return open;
+      await recordNotice(tx, {
+        customerId: options.customerId,
+        row,
+        kind: input.kind,
+        noticeDate: terminationDate,
+        terminationDate,
+        reason: input.reason,
+        actorUserId: options.actor.userId,
+        day: options.day,
+      });
+      return { ok: true, terminationDate };
+    },
+  );
+}

@@ -1,4 +1,5 @@
 export { appDb, createPrismaClient, type TDb } from "./client";
+export { deleteTenantAuditLog } from "./delete-tenant-audit-log";
 export { TenantContextError, withProviderAccess, withTenant, withUser, type TProviderAccess, type TTx } from "./tenant";
 export * from "./generated/prisma/enums";
 export { Prisma } from "./generated/prisma/client";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TJobDefinition } from "@forecourt/jobs";
+import { RETENTION_HANDLERS } from "./retention-handlers";
 
 /**
  * One registry: job name → payload schema → handler (formbricks' packages/jobs pattern).
@@ -21,4 +22,4 @@ export function handler<TPayload extends z.ZodType>(
 }
 
 /** Every job the worker runs. Add new handlers here. */
-export const HANDLERS: TJobHandler[] = [];
+export const HANDLERS: TJobHandler[] = [...RETENTION_HANDLERS];

@@ -20,7 +20,13 @@ export async function removeTenantJobs(customerId: string): Promise<number> {
     }
     for (const job of matching) {
       // A job that started meanwhile cannot be removed; it carries ids only and will find nothing.
-      if (await job.remove().then(() => true, () => false)) removed += 1;
+      if (
+        await job.remove().then(
+          () => true,
+          () => false,
+        )
+      )
+        removed += 1;
     }
   }
   return removed;

@@ -19,9 +19,7 @@ export async function eraseContact(options: {
   const { actor, contactId } = options;
   assertCan(actor, "contacts.erase");
   const customerId = actor.customerId;
-  const exists = await withTenant(customerId, (tx) =>
-    tx.contact.count({ where: { id: contactId, customerId } }),
-  );
+  const exists = await withTenant(customerId, (tx) => tx.contact.count({ where: { id: contactId, customerId } }));
   if (exists === 0) return null;
 
   const certificate = await CertificateRecorder.start({ customerId, kind: "DSR_ERASURE", cutoff: null });

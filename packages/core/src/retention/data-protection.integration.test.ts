@@ -83,9 +83,9 @@ describe("data protection settings", () => {
     const all = await listDeletionCertificates({ actor: { userId: support.user.id, providerRole: "SUPPORT" } });
     expect(all.map((c) => c.id)).toEqual(expect.arrayContaining([ra.certificateId, rb.certificateId]));
     expect(all.find((c) => c.id === rb.certificateId)?.customer?.name).toBe(b.customer.name);
-    await expect(
-      listDeletionCertificates({ actor: { userId: admin.user.id, providerRole: null } }),
-    ).rejects.toThrow(ForbiddenError);
+    await expect(listDeletionCertificates({ actor: { userId: admin.user.id, providerRole: null } })).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });
 

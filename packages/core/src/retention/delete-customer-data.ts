@@ -10,8 +10,7 @@ const KEPT_TABLES = new Set(["DeletionCertificate", "Customer", "AuditEvent"]);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export type TDeleteCustomerResult =
-  | { status: "deleted"; certificateId: string; counts: TDeletionCounts }
-  | { status: "not-due" | "already-deleted" };
+  { status: "deleted"; certificateId: string; counts: TDeletionCounts } | { status: "not-due" | "already-deleted" };
 
 /**
  * Post-termination deletion (L 5.2, T 6.11): on the customer's deletion date (set by the
@@ -98,8 +97,10 @@ async function deleteRemainingTenantTables(options: {
       .map((r) => r.table)
       .filter((t) => !KEPT_TABLES.has(t) && IDENTIFIER.test(t)),
   );
-  const edges = await withTenant(customerId, (tx) =>
-    tx.$queryRaw<{ child: string; parent: string }[]>`
+  const edges = await withTenant(
+    customerId,
+    (tx) =>
+      tx.$queryRaw<{ child: string; parent: string }[]>`
       SELECT ch.relname AS child, pa.relname AS parent FROM pg_constraint k
       JOIN pg_class ch ON ch.oid = k.conrelid JOIN pg_class pa ON pa.oid = k.confrelid
       JOIN pg_namespace n ON n.oid = ch.relnamespace

@@ -54,15 +54,13 @@ export async function getDataProtectionOverview(options: { actor: TTenantActor; 
       createdAt: i.createdAt,
       createdBy: i.createdById ? (byId.get(i.createdById) ?? null) : null,
     })),
-    certificates: data.certificates.map(
-      (c): TCertificateSummary => ({
-        id: c.id,
-        kind: c.kind,
-        cutoff: c.cutoff,
-        counts: (c.counts ?? {}) as Record<string, number | string>,
-        startedAt: c.startedAt,
-        finishedAt: c.finishedAt,
-      }),
-    ),
+    certificates: data.certificates.map((c): TCertificateSummary => ({
+      id: c.id,
+      kind: c.kind,
+      cutoff: c.cutoff,
+      counts: (c.counts ?? {}) as Record<string, number | string>,
+      startedAt: c.startedAt,
+      finishedAt: c.finishedAt,
+    })),
   };
 }

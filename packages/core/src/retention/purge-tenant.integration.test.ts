@@ -93,7 +93,9 @@ describe("retention purge", () => {
     expect(kept).toMatchObject({ name: "Back", phone: "+31612345678" });
     expect(await ownerDb().vehicle.count({ where: { contactId: back.id } })).toBe(1);
     // …but their messages older than the cutoff (the old form result) are deleted either way.
-    const backMessages = await ownerDb().message.findMany({ where: { conversationId: backConversation.conversation.id } });
+    const backMessages = await ownerDb().message.findMany({
+      where: { conversationId: backConversation.conversation.id },
+    });
     expect(backMessages.map((m) => m.body)).toEqual(["re-engaged exactly at the cutoff"]);
 
     expect((await ownerDb().contact.findUniqueOrThrow({ where: { id: fresh.id } })).name).toBe("Fresh");
@@ -165,10 +167,7 @@ describe("retention purge", () => {
     const t = await createRetentionTenant("Short", 6);
     const contact = await createContact(t.customer.id, { lastEngagedAt: NOW });
     const cutoff6 = retentionCutoff(NOW, 6);
-    await createConversation(t, contact.id, [
-      { at: new Date(cutoff6.getTime() - 1) },
-      { at: cutoff6 },
-    ]);
+    await createConversation(t, contact.id, [{ at: new Date(cutoff6.getTime() - 1) }, { at: cutoff6 }]);
     const result = await purgeTenant({ customerId: t.customer.id, now: NOW });
     expect(result.cutoff).toEqual(cutoff6);
     expect(result.counts.messages).toBe(1);

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission } from "@/server/session";
+import Link from "next/link";
+import { ChevronRight, ShieldCheck } from "lucide-react";
+import { requirePermission, sessionCan } from "@/server/session";
 import { LocaleForm } from "./locale-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const session = await requirePermission("settings.profile");
   const t = await getTranslations("settings");
+  const tdp = await getTranslations("dataProtection");
   return (
     <>
       <PageHeader title={t("title")} />
@@ -30,6 +33,19 @@ export default async function SettingsPage() {
             <LocaleForm current={session.user.locale} />
           </div>
         </section>
+        {sessionCan(session, "settings.data_protection.manage") ? (
+          <Link
+            href="/settings/data-protection"
+            className="flex items-center gap-3 rounded-xl border border-zinc-200 px-5 py-4 transition hover:bg-zinc-50"
+          >
+            <ShieldCheck className="size-5 text-zinc-500" aria-hidden="true" />
+            <span className="flex-1">
+              <span className="block text-sm font-semibold">{tdp("settingsLinkTitle")}</span>
+              <span className="block text-[13px] text-zinc-500">{tdp("settingsLinkBody")}</span>
+            </span>
+            <ChevronRight className="size-4 text-zinc-400" aria-hidden="true" />
+          </Link>
+        ) : null}
       </div>
     </>
   );

@@ -27,30 +27,29 @@ type TMessageFilter = { olderThan: Date } | { conversationIds: string[] } | { al
 export async function deleteMessagesInBatches(options: TBatchOptions & { filter: TMessageFilter }): Promise<void> {
   const { customerId, batchSize, certificate, filter } = options;
   for (let batch = 1; ; batch++) {
-    const ids = await withTenant(customerId, async (tx) => {
+    // One short read: the batch's ids (oldest first) and their attachments' storage keys.
+    const { ids, keys } = await withTenant(customerId, async (tx) => {
+      let rows: { id: string }[];
       if ("olderThan" in filter) {
-        const rows = await tx.$queryRaw<{ id: string }[]>`
+        rows = await tx.$queryRaw<{ id: string }[]>`
           SELECT "id" FROM "Message" WHERE "customerId" = ${customerId}::uuid AND "createdAt" < ${filter.olderThan}
           ORDER BY "createdAt" LIMIT ${batchSize}`;
-        return rows.map((r) => r.id);
-      }
-      if ("conversationIds" in filter) {
-        const rows = await tx.$queryRaw<{ id: string }[]>`
+      } else if ("conversationIds" in filter) {
+        rows = await tx.$queryRaw<{ id: string }[]>`
           SELECT "id" FROM "Message" WHERE "customerId" = ${customerId}::uuid
             AND "conversationId" = ANY(${filter.conversationIds}::uuid[])
           ORDER BY "createdAt" LIMIT ${batchSize}`;
-        return rows.map((r) => r.id);
+      } else {
+        rows = await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Message" WHERE "customerId" = ${customerId}::uuid ORDER BY "createdAt" LIMIT ${batchSize}`;
       }
-      const rows = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Message" WHERE "customerId" = ${customerId}::uuid ORDER BY "createdAt" LIMIT ${batchSize}`;
-      return rows.map((r) => r.id);
+      const batchIds = rows.map((r) => r.id);
+      if (batchIds.length === 0) return { ids: batchIds, keys: [] as string[] };
+      const attachments = await tx.$queryRaw<{ storageKey: string }[]>`
+        SELECT "storageKey" FROM "Attachment" WHERE "messageId" = ANY(${batchIds}::uuid[])`;
+      return { ids: batchIds, keys: attachments.map((r) => r.storageKey) };
     });
     if (ids.length === 0) return;
-    const keys = await withTenant(customerId, async (tx) => {
-      const rows = await tx.$queryRaw<{ storageKey: string }[]>`
-        SELECT "storageKey" FROM "Attachment" WHERE "messageId" = ANY(${ids}::uuid[])`;
-      return rows.map((r) => r.storageKey);
-    });
     const files = keys.length ? await deleteAttachments(keys) : 0;
     let deleted = 0;
     await withTenant(customerId, async (tx) => {

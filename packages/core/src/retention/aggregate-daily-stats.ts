@@ -95,20 +95,25 @@ export async function aggregateDailyStats(options: { customerId: string; day: st
 export async function backfillDailyStats(options: { customerId: string; cutoff: Date }): Promise<string[]> {
   const { customerId, cutoff } = options;
   const days = await withTenant(customerId, async (tx) => {
+    // Every bound the index probes compare with is a plain timestamptz column of the work
+    // table: under row-level security a qual with a non-leakproof function (AT TIME ZONE) cannot
+    // become an index condition, and the probe would turn into a scan.
     const rows = await tx.$queryRaw<{ day: string }[]>`
-      WITH RECURSIVE d(day) AS (
-        SELECT (SELECT date_trunc('day', min("createdAt") AT TIME ZONE 'UTC')
-                FROM "Message" WHERE "customerId" = ${customerId}::uuid AND "createdAt" < ${cutoff})
+      WITH RECURSIVE d(day, next) AS (
+        SELECT f.day, f.day + interval '24 hours'
+        FROM (SELECT date_trunc('day', min("createdAt"), 'UTC') AS day
+              FROM "Message" WHERE "customerId" = ${customerId}::uuid AND "createdAt" < ${cutoff}) f
         UNION ALL
-        SELECT (SELECT date_trunc('day', min(m."createdAt") AT TIME ZONE 'UTC')
-                FROM "Message" m
-                WHERE m."customerId" = ${customerId}::uuid
-                  AND m."createdAt" >= ((d.day + interval '1 day') AT TIME ZONE 'UTC')
-                  AND m."createdAt" < ${cutoff})
-        FROM d WHERE d.day IS NOT NULL)
-      SELECT to_char(d.day, 'YYYY-MM-DD') AS day FROM d
+        SELECT s.day, s.day + interval '24 hours'
+        FROM d, LATERAL (
+          SELECT date_trunc('day', min(m."createdAt"), 'UTC') AS day
+          FROM "Message" m
+          WHERE m."customerId" = ${customerId}::uuid AND m."createdAt" >= d.next AND m."createdAt" < ${cutoff}) s
+        WHERE d.day IS NOT NULL)
+      SELECT to_char(d.day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM d
       WHERE d.day IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM "DailyStat" s WHERE s."customerId" = ${customerId}::uuid AND s."day" = d.day::date)`;
+        AND NOT EXISTS (SELECT 1 FROM "DailyStat" s
+                        WHERE s."customerId" = ${customerId}::uuid AND s."day" = (d.day AT TIME ZONE 'UTC')::date)`;
     return rows.map((r) => r.day);
   });
   for (const day of days) await aggregateDailyStats({ customerId, day });

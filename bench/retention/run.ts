@@ -8,8 +8,9 @@
  *   pnpm --filter @forecourt/bench retention --messages 1000000 --tenants 4
  *
  * Flags: --messages N (default 1,000,000; 10,000,000 for the full budget run), --tenants N (4),
- * --batch N (purge batch size, 2,000), --chat-rate N (live-chat messages per second, 100),
- * --chat-workers N (8), --baseline-seconds N (20), --skip-seed (reuse the seeded data; the purge
+ * --batch N (purge batch size, 2,000), --pause-ratio X (rest after each batch, × its duration;
+ * default the worker's), --chat-rate N (live-chat messages per second, 100),
+ * --chat-workers N (8), --baseline-seconds N (20; split into slices between the tenants' purges), --skip-seed (reuse the seeded data; the purge
  * is then re-run on what is left), --compare-partitions N (also time batched DELETE against
  * dropping monthly partitions on N scratch rows; 0 = skip).
  *
@@ -18,13 +19,15 @@
  * single-message sends through the production transaction shape (withTenant: increment
  * Conversation.lastSeq, insert the Message) into recent conversations that the purge does not touch.
  */
+import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { getConfig } from "@forecourt/config";
-import { appDb, withTenant } from "@forecourt/db";
+import { appDb } from "@forecourt/db";
 import { backfillDailyStats } from "@forecourt/core/retention/aggregate-daily-stats";
 import { retentionCutoff } from "@forecourt/core/retention/cutoff";
-import { purgeTenant } from "@forecourt/core/retention/purge-tenant";
+import { DEFAULT_PURGE_PAUSE_RATIO, purgeTenant } from "@forecourt/core/retention/purge-tenant";
 
 const NOW = new Date("2026-11-21T02:15:00Z");
 const MONTHS_OF_DATA = 24;
@@ -47,6 +50,7 @@ const opts = {
   chatWorkers: flag("chat-workers", 8),
   baselineSeconds: flag("baseline-seconds", 20),
   comparePartitions: flag("compare-partitions", 0),
+  pauseRatio: flag("pause-ratio", DEFAULT_PURGE_PAUSE_RATIO),
   skipSeed: has("skip-seed"),
 };
 
@@ -145,7 +149,7 @@ async function seed() {
   log(`seeded ${fmt(Number(rows[0]!.n))} messages in ${seconds.toFixed(1)} s`);
 }
 
-type TLive = { customerId: string; conversationIds: string[] };
+import type { TLive } from "./live-chat";
 
 /** Recent conversations (last 30 days) per tenant: live chat writes there, the purge never does. */
 async function liveTargets(): Promise<TLive[]> {
@@ -157,48 +161,31 @@ async function liveTargets(): Promise<TLive[]> {
   return rows.map((r) => ({ customerId: r.customerId, conversationIds: r.ids }));
 }
 
-/** One live-chat send, shaped like production: one transaction, next seq, insert. */
-async function sendLiveMessage(target: TLive, n: number): Promise<void> {
-  const conversationId = target.conversationIds[n % target.conversationIds.length]!;
-  await withTenant(target.customerId, async (tx) => {
-    const [row] = await tx.$queryRaw<{ lastSeq: number }[]>`
-      UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = now()
-      WHERE "id" = ${conversationId}::uuid RETURNING "lastSeq"`;
-    await tx.message.create({
-      data: {
-        customerId: target.customerId,
-        conversationId,
-        seq: row!.lastSeq,
-        clientId: `live-${process.pid}-${n}`,
-        authorType: "CONTACT",
-        body: "Live message during the bench",
-        createdAt: new Date(),
-      },
-    });
+/**
+ * Live chat runs in its own process (as the gateway does in production), so the purge's work in
+ * this process cannot slow it down through the shared event loop: only the database is shared.
+ * One process for the whole run; `phase()` labels the latencies that follow.
+ */
+function startLiveChat(targets: TLive[]) {
+  const child = fork(fileURLToPath(new URL("./live-chat.ts", import.meta.url)), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  const result = new Promise<Record<string, number[]>>((resolve, reject) => {
+    child.on("message", (m: { latencies?: Record<string, number[]> }) => m.latencies && resolve(m.latencies));
+    child.on("exit", (code) => code && reject(new Error(`live chat exited with ${code}`)));
+  });
+  child.send({ targets, rate: opts.chatRate, workers: opts.chatWorkers });
+  return {
+    phase: (phase: string) => child.send({ phase }),
+    stop: async () => {
+      child.send({ stop: true });
+      return result;
+    },
+  };
 }
 
-/** Runs live chat at opts.chatRate msg/s until `stop` resolves; returns each send's latency (ms). */
-async function liveChat(targets: TLive[], stop: Promise<unknown>): Promise<number[]> {
-  const latencies: number[] = [];
-  let done = false;
-  void stop.then(() => (done = true));
-  let counter = Math.floor(Math.random() * 1e9);
-  const interval = (1000 * opts.chatWorkers) / opts.chatRate;
-  await Promise.all(
-    Array.from({ length: opts.chatWorkers }, async (_, w) => {
-      await new Promise((r) => setTimeout(r, (interval / opts.chatWorkers) * w));
-      while (!done) {
-        const started = performance.now();
-        await sendLiveMessage(targets[counter % targets.length]!, counter++);
-        const ms = performance.now() - started;
-        latencies.push(ms);
-        await new Promise((r) => setTimeout(r, Math.max(0, interval - ms)));
-      }
-    }),
-  );
-  return latencies;
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -292,45 +279,47 @@ async function main() {
   const targets = await liveTargets();
   if (targets.length === 0) throw new Error("No recent conversations to write live chat into; seed first.");
   const { rows: before } = await owner.query<{ n: string }>(`SELECT count(*) AS n FROM "Message"`);
+  log(`live chat at ${opts.chatRate} msg/s from ${opts.chatWorkers} workers in a separate process`);
   const { rows: tenants } = await owner.query<{ id: string }>(
     `SELECT "id" FROM "Customer" WHERE "status" <> 'DELETED' ORDER BY "name"`,
   );
 
-  // Warm up the pool and caches, then the baseline: live chat alone.
-  await liveChat(targets, new Promise((r) => setTimeout(r, 2_000)));
-  log(`baseline: live chat alone for ${opts.baselineSeconds} s at ${opts.chatRate} msg/s`);
-  const baseline = await liveChat(targets, new Promise((r) => setTimeout(r, opts.baselineSeconds * 1000)));
-  log(`  ${summary(baseline)}`);
-
-  // Statistics first (the purge's own first step), measured on its own.
-  let resolveStats!: () => void;
-  const statsDone = new Promise<void>((r) => (resolveStats = r));
-  const statsLive = liveChat(targets, statsDone);
+  // One live-chat process throughout. Baseline slices and purge slices alternate (one pair per
+  // tenant), so drifting load from elsewhere on the machine affects both sides alike.
+  const live = startLiveChat(targets);
+  await sleep(3_000); // warm-up: connections, caches
+  live.phase("stats");
   let started = performance.now();
   let statDays = 0;
   for (const t of tenants) {
     statDays += (await backfillDailyStats({ customerId: t.id, cutoff: retentionCutoff(NOW, 18) })).length;
   }
   const statsSeconds = (performance.now() - started) / 1000;
-  resolveStats();
-  const duringStats = await statsLive;
-  log(
-    `daily statistics backfill: ${statDays} tenant-days in ${statsSeconds.toFixed(1)} s; live chat ${summary(duringStats)}`,
-  );
 
-  // The purge, tenant after tenant (as the worker's retention queue runs it), with live chat.
-  let resolvePurge!: () => void;
-  const purgeDone = new Promise<void>((r) => (resolvePurge = r));
-  const purgeLive = liveChat(targets, purgeDone);
-  started = performance.now();
   const totals: Record<string, number> = {};
+  let purgeSeconds = 0;
   for (const t of tenants) {
-    const result = await purgeTenant({ customerId: t.id, now: NOW, batchSize: opts.batch });
+    live.phase("baseline");
+    await sleep((opts.baselineSeconds * 1000) / tenants.length);
+    live.phase("purge");
+    started = performance.now();
+    const result = await purgeTenant({
+      customerId: t.id,
+      now: NOW,
+      batchSize: opts.batch,
+      pauseRatio: opts.pauseRatio,
+    });
+    purgeSeconds += (performance.now() - started) / 1000;
     for (const [k, v] of Object.entries(result.counts)) totals[k] = (totals[k] ?? 0) + v;
   }
-  const purgeSeconds = (performance.now() - started) / 1000;
-  resolvePurge();
-  const duringPurge = await purgeLive;
+  live.phase("baseline");
+  await sleep((opts.baselineSeconds * 1000) / tenants.length);
+  const latencies = await live.stop();
+  const baseline = latencies.baseline ?? [];
+  const duringStats = latencies.stats ?? [];
+  const duringPurge = latencies.purge ?? [];
+  log(`live chat without purge (${opts.chatRate} msg/s): ${summary(baseline)}`);
+  log(`daily statistics backfill: ${statDays} tenant-days in ${statsSeconds.toFixed(1)} s; live chat ${summary(duringStats)}`);
   const rowsDeleted = (totals.messages ?? 0) + (totals.formResults ?? 0) + (totals.conversations ?? 0);
   const { rows: after } = await owner.query<{ n: string }>(`SELECT count(*) AS n FROM "Message"`);
 

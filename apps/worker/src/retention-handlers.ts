@@ -2,7 +2,7 @@ import { aggregateDailyStats } from "@forecourt/core/retention/aggregate-daily-s
 import { previousDay, startOfUtcDay, utcDay } from "@forecourt/core/retention/cutoff";
 import { deleteCustomerData } from "@forecourt/core/retention/delete-customer-data";
 import { listRetentionWork } from "@forecourt/core/retention/list-retention-work";
-import { purgeTenant } from "@forecourt/core/retention/purge-tenant";
+import { DEFAULT_PURGE_PAUSE_RATIO, purgeTenant } from "@forecourt/core/retention/purge-tenant";
 import { enqueue } from "@forecourt/jobs";
 import { removeTenantJobs } from "@forecourt/jobs/remove-tenant-jobs";
 import {
@@ -64,7 +64,11 @@ export const RETENTION_HANDLERS = [
   handler(dailyStatsJob, async (p) => ({ rows: await aggregateDailyStats({ customerId: p.customerId, day: p.day }) })),
   handler(purgeTenantJob, async (p) => {
     // The cutoff depends on the job's day only, so a retry computes the same cutoff.
-    const result = await purgeTenant({ customerId: p.customerId, now: startOfUtcDay(p.day) });
+    const result = await purgeTenant({
+      customerId: p.customerId,
+      now: startOfUtcDay(p.day),
+      pauseRatio: DEFAULT_PURGE_PAUSE_RATIO,
+    });
     // Only the certificate id goes back into Redis; the counts live in Postgres.
     return { certificateId: result.certificateId };
   }),
@@ -72,6 +76,7 @@ export const RETENTION_HANDLERS = [
     const result = await deleteCustomerData({
       customerId: p.customerId,
       now: new Date(),
+      pauseRatio: DEFAULT_PURGE_PAUSE_RATIO,
       removeQueuedJobs: removeTenantJobs,
     });
     return { status: result.status };

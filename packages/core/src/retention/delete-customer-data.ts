@@ -34,6 +34,7 @@ export async function deleteCustomerData(options: {
   customerId: string;
   now: Date;
   batchSize?: number;
+  pauseRatio?: number;
   onBatch?: TBatchHook;
   removeQueuedJobs?: (customerId: string) => Promise<number>;
 }): Promise<TDeleteCustomerResult> {
@@ -53,7 +54,7 @@ export async function deleteCustomerData(options: {
     kind: "CUSTOMER_DELETION",
     cutoff: customer.deletionDate,
   });
-  const steps = { customerId, batchSize, certificate, onBatch: options.onBatch };
+  const steps = { customerId, batchSize, certificate, onBatch: options.onBatch, pauseRatio: options.pauseRatio };
 
   if (options.removeQueuedJobs) {
     await certificate.addNow({ queuedJobs: await options.removeQueuedJobs(customerId) });

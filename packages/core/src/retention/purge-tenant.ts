@@ -1,10 +1,13 @@
+import { performance } from "node:perf_hooks";
 import { withTenant } from "@forecourt/db";
 import { backfillDailyStats } from "./aggregate-daily-stats";
 import { CertificateRecorder, type TDeletionCounts } from "./certificate";
 import { retentionCutoff, utcDay } from "./cutoff";
-import { deleteConversationsInBatches, deleteMessagesInBatches, type TBatchHook } from "./purge-steps";
+import { deleteConversationsInBatches, deleteMessagesInBatches, restAfter, type TBatchHook } from "./purge-steps";
 
 export const DEFAULT_PURGE_BATCH_SIZE = 2_000;
+/** The worker rests this × each batch's duration after it (see docs/retention.md, "Scale"). */
+export const DEFAULT_PURGE_PAUSE_RATIO = 0.5;
 
 export type TPurgeResult = {
   certificateId: string;
@@ -33,6 +36,8 @@ export async function purgeTenant(options: {
   customerId: string;
   now: Date;
   batchSize?: number;
+  /** See TBatchOptions.pauseRatio; the worker uses DEFAULT_PURGE_PAUSE_RATIO. */
+  pauseRatio?: number;
   onBatch?: TBatchHook;
 }): Promise<TPurgeResult> {
   const { customerId, now } = options;
@@ -45,7 +50,7 @@ export async function purgeTenant(options: {
 
   const statsDays = await backfillDailyStats({ customerId, cutoff });
   const certificate = await CertificateRecorder.start({ customerId, kind: "RETENTION", cutoff });
-  const steps = { customerId, batchSize, certificate, onBatch: options.onBatch };
+  const steps = { customerId, batchSize, certificate, onBatch: options.onBatch, pauseRatio: options.pauseRatio };
 
   await deleteMessagesInBatches({ ...steps, filter: { olderThan: cutoff } });
   await deleteConversationsInBatches({ ...steps, filter: { inactiveBefore: cutoff } });
@@ -76,10 +81,12 @@ async function wipeDisengagedContacts(options: {
   cutoff: Date;
   certificate: CertificateRecorder;
   onBatch?: TBatchHook;
+  pauseRatio?: number;
 }): Promise<void> {
   const { customerId, batchSize, cutoff, certificate } = options;
   let after = "00000000-0000-0000-0000-000000000000";
   for (let batch = 1; ; batch++) {
+    const startedAt = performance.now();
     const ids = await withTenant(customerId, async (tx) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Contact"
@@ -111,5 +118,6 @@ async function wipeDisengagedContacts(options: {
       });
     });
     await options.onBatch?.({ step: "contacts", batch, deleted: changed });
+    await restAfter(startedAt, options.pauseRatio);
   }
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { TJobDefinition } from "@forecourt/jobs";
 import { LIFECYCLE_DAILY_SCHEDULE, lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
 import { handleLifecycleDaily } from "./handlers/lifecycle-daily";
+import { RETENTION_HANDLERS } from "./retention-handlers";
 
 /**
  * One registry: job name → payload schema → handler (formbricks' packages/jobs pattern).
@@ -25,4 +26,5 @@ export function handler<TPayload extends z.ZodType>(
 /** Every job the worker runs. Add new handlers here. */
 export const HANDLERS: TJobHandler[] = [
   handler(lifecycleDailyJob, handleLifecycleDaily, { ...LIFECYCLE_DAILY_SCHEDULE, payload: {} }),
+  ...RETENTION_HANDLERS,
 ];

@@ -16,6 +16,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       show: sessionCan(session, "settings.subscription.view") && !!session.active,
     },
     {
+      href: "/settings/data-protection",
+      label: t("dataProtection"),
+      show: sessionCan(session, "settings.data_protection.manage") && !!session.active,
+    },
+    {
       href: "/settings/audit",
       label: t("audit"),
       show: sessionCan(session, "audit.view") && !!session.active,
@@ -32,6 +37,7 @@ export async function ProviderTabs({ current }: { current: string }) {
         { href: "/provider", label: t("customers") },
         { href: "/provider/contracts", label: t("contracts") },
         { href: "/provider/queues", label: t("queues") },
+        { href: "/provider/deletions", label: t("deletions") },
         { href: "/provider/audit", label: t("audit") },
       ]}
       current={current}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { FileCheck2 } from "lucide-react";
+import { listDeletionCertificates } from "@forecourt/core/retention/list-deletion-certificates";
+import { CertificateTable } from "@/components/data-protection/certificate-table";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { requirePermission, sessionCan } from "@/server/session";
+import { redirect } from "next/navigation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("deletions"))("title") };
+}
+
+const KINDS = ["RETENTION", "CUSTOMER_DELETION", "DSR_ERASURE"] as const;
+
+export default async function ProviderDeletionsPage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
+  const session = await requirePermission("provider.console");
+  if (!sessionCan(session, "deletion_certificates.view")) redirect("/forbidden");
+  const t = await getTranslations("deletions");
+  const { kind: rawKind } = await searchParams;
+  const kind = KINDS.find((k) => k === rawKind);
+  const rows = await listDeletionCertificates({
+    actor: { userId: session.user.id, providerRole: session.user.providerRole },
+    kind,
+  });
+  const tab = (value: string | undefined, label: string) => (
+    <Link
+      key={label}
+      href={value ? `/provider/deletions?kind=${value}` : "/provider/deletions"}
+      aria-current={kind === value ? "page" : undefined}
+      className="rounded-md px-2.5 py-1 text-[13px] text-zinc-600 hover:bg-zinc-100 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white"
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader title={t("title")}>
+        <nav className="flex items-center gap-1" aria-label={t("filter")}>
+          {tab(undefined, t("all"))}
+          {KINDS.map((k) => tab(k, t(`kinds.${k}`)))}
+        </nav>
+      </PageHeader>
+      <div className="px-6 py-6">
+        <p className="mb-4 max-w-3xl text-[13px] text-zinc-500">{t("providerBody")}</p>
+        {rows.length === 0 ? (
+          <EmptyState icon={FileCheck2} title={t("emptyTitle")} body={t("emptyBody")} />
+        ) : (
+          <div className="rounded-xl border border-zinc-200">
+            <CertificateTable rows={rows} showCustomer />
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { aggregateDailyStats } from "@forecourt/core/retention/aggregate-daily-stats";
+import { previousDay, startOfUtcDay, utcDay } from "@forecourt/core/retention/cutoff";
+import { deleteCustomerData } from "@forecourt/core/retention/delete-customer-data";
+import { listRetentionWork } from "@forecourt/core/retention/list-retention-work";
+import { DEFAULT_PURGE_PAUSE_RATIO, purgeTenant } from "@forecourt/core/retention/purge-tenant";
+import { enqueue } from "@forecourt/jobs";
+import { removeTenantJobs } from "@forecourt/jobs/remove-tenant-jobs";
+import {
+  dailyStatsJob,
+  deleteCustomerJob,
+  purgeTenantJob,
+  retentionDailyJob,
+  retentionJobId,
+} from "@forecourt/jobs/retention-jobs";
+import type { z } from "zod";
+import type { TJobDefinition } from "@forecourt/jobs";
+import type { TJobHandler } from "./registry";
+
+/**
+ * Jobs keep no results and few failures in Redis: they carry ids and dates only, and what a run
+ * deleted is recorded in Postgres (the certificate), not in the job.
+ */
+const KEEP = { removeOnComplete: { age: 86_400, count: 1_000 }, removeOnFail: { age: 7 * 86_400 }, attempts: 5 };
+const BACKOFF = { backoff: { type: "exponential", delay: 60_000 } } as const;
+
+/** The run of the day: fan out stats (for yesterday), purges and due deletions per tenant. */
+export async function runRetentionDaily(payload: { day?: string }, now = new Date()) {
+  const day = payload.day ?? utcDay(now);
+  const work = await listRetentionWork({ now: startOfUtcDay(day) });
+  for (const customerId of work.purge) {
+    const statsDay = previousDay(day);
+    await enqueue(
+      dailyStatsJob,
+      { customerId, day: statsDay },
+      { jobId: retentionJobId(dailyStatsJob.name, customerId, statsDay), ...KEEP, ...BACKOFF },
+    );
+    await enqueue(
+      purgeTenantJob,
+      { customerId, day },
+      { jobId: retentionJobId(purgeTenantJob.name, customerId, day), ...KEEP, ...BACKOFF },
+    );
+  }
+  for (const customerId of work.delete) {
+    await enqueue(
+      deleteCustomerJob,
+      { customerId, day },
+      { jobId: retentionJobId(deleteCustomerJob.name, customerId, day), ...KEEP, ...BACKOFF },
+    );
+  }
+  return { purge: work.purge.length, delete: work.delete.length };
+}
+
+/** Same shape as registry.ts' `handler` (not imported: registry.ts imports this file). */
+function handler<TPayload extends z.ZodType>(
+  job: TJobDefinition<TPayload>,
+  handle: (payload: z.output<TPayload>) => Promise<unknown>,
+  schedule?: { pattern: string; payload: z.input<TPayload> },
+): TJobHandler {
+  return { job, handle: async (payload) => handle(job.payload.parse(payload)), schedule };
+}
+
+export const RETENTION_HANDLERS = [
+  handler(retentionDailyJob, (p) => runRetentionDaily(p), { pattern: "15 2 * * *", payload: {} }),
+  handler(dailyStatsJob, async (p) => ({ rows: await aggregateDailyStats({ customerId: p.customerId, day: p.day }) })),
+  handler(purgeTenantJob, async (p) => {
+    // The cutoff depends on the job's day only, so a retry computes the same cutoff.
+    const result = await purgeTenant({
+      customerId: p.customerId,
+      now: startOfUtcDay(p.day),
+      pauseRatio: DEFAULT_PURGE_PAUSE_RATIO,
+    });
+    // Only the certificate id goes back into Redis; the counts live in Postgres.
+    return { certificateId: result.certificateId };
+  }),
+  handler(deleteCustomerJob, async (p) => {
+    const result = await deleteCustomerData({
+      customerId: p.customerId,
+      now: new Date(),
+      pauseRatio: DEFAULT_PURGE_PAUSE_RATIO,
+      removeQueuedJobs: removeTenantJobs,
+    });
+    return { status: result.status };
+  }),
+];

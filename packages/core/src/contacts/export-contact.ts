@@ -1,0 +1,124 @@
+import { withTenant } from "@forecourt/db";
+import { assertCan, type TTenantActor } from "../retention/actor";
+
+export const CONTACT_EXPORT_FORMAT = "forecourt.contact-export/v1";
+
+/**
+ * A data-subject access request (T 6.7.3): everything held about one contact, as plain JSON
+ * (machine-readable): personal data, the legal-basis record, channel identities, vehicles,
+ * visitor sessions, and every conversation with all its messages (incl. form answers) and a
+ * list of attachments (name, type, size, checksum; the files themselves are downloaded from
+ * the conversation). Audited. Null when the contact does not exist in this tenant.
+ */
+export async function exportContact(options: { actor: TTenantActor; contactId: string; now: Date }) {
+  const { actor } = options;
+  assertCan(actor, "contacts.export");
+  return withTenant(
+    actor.customerId,
+    async (tx) => {
+      const contact = await tx.contact.findFirst({
+        where: { id: options.contactId, customerId: actor.customerId },
+        include: { vehicles: true, identities: true },
+      });
+      if (!contact) return null;
+      const customer = await tx.customer.findUniqueOrThrow({
+        where: { id: actor.customerId },
+        select: { id: true, name: true },
+      });
+      const sessions = await tx.visitorSession.findMany({
+        where: { customerId: actor.customerId, contactId: contact.id },
+        select: { channelId: true, createdAt: true, lastSeenAt: true },
+        orderBy: { createdAt: "asc" },
+      });
+      const conversations = await tx.conversation.findMany({
+        where: { customerId: actor.customerId, contactId: contact.id },
+        orderBy: { createdAt: "asc" },
+        include: {
+          dealer: { select: { name: true } },
+          channel: { select: { type: true, name: true } },
+          messages: {
+            orderBy: { seq: "asc" },
+            include: {
+              attachments: {
+                select: { fileName: true, mimeType: true, sizeBytes: true, sha256: true, createdAt: true },
+              },
+            },
+          },
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          customerId: actor.customerId,
+          actorUserId: actor.userId,
+          action: "contact.exported",
+          targetType: "Contact",
+          targetId: contact.id,
+          data: { conversations: conversations.length },
+        },
+      });
+      return {
+        format: CONTACT_EXPORT_FORMAT,
+        exportedAt: options.now.toISOString(),
+        controller: { customerId: customer.id, name: customer.name },
+        contact: {
+          id: contact.id,
+          name: contact.name,
+          email: contact.email,
+          phone: contact.phone,
+          createdAt: contact.createdAt.toISOString(),
+          lastEngagedAt: contact.lastEngagedAt?.toISOString() ?? null,
+          legalBasis: {
+            basis: contact.legalBasis,
+            note: contact.legalBasisNote,
+            recordedAt: contact.legalBasisRecordedAt?.toISOString() ?? null,
+          },
+        },
+        identities: contact.identities.map((i) => ({
+          channelType: i.channelType,
+          externalId: i.externalId,
+          createdAt: i.createdAt.toISOString(),
+        })),
+        vehicles: contact.vehicles.map((v) => ({
+          vin: v.vin,
+          plate: v.plate,
+          make: v.make,
+          model: v.model,
+          motDate: v.motDate?.toISOString().slice(0, 10) ?? null,
+          serviceNotes: v.serviceNotes,
+          createdAt: v.createdAt.toISOString(),
+        })),
+        visitorSessions: sessions.map((s) => ({
+          channelId: s.channelId,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+        })),
+        conversations: conversations.map((c) => ({
+          id: c.id,
+          dealer: c.dealer.name,
+          channel: { type: c.channel.type, name: c.channel.name },
+          status: c.status,
+          createdAt: c.createdAt.toISOString(),
+          closedAt: c.closedAt?.toISOString() ?? null,
+          messages: c.messages.map((m) => ({
+            seq: m.seq,
+            authorType: m.authorType,
+            kind: m.kind,
+            body: m.body,
+            data: m.data,
+            createdAt: m.createdAt.toISOString(),
+            attachments: m.attachments.map((a) => ({
+              fileName: a.fileName,
+              mimeType: a.mimeType,
+              sizeBytes: a.sizeBytes,
+              sha256: a.sha256,
+              createdAt: a.createdAt.toISOString(),
+            })),
+          })),
+        })),
+      };
+    },
+    { userId: actor.userId },
+  );
+}
+
+export type TContactExport = NonNullable<Awaited<ReturnType<typeof exportContact>>>;

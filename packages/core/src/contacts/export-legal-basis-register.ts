@@ -1,0 +1,53 @@
+import { withTenant } from "@forecourt/db";
+import { assertCan, type TTenantActor } from "../retention/actor";
+
+/**
+ * T 7.1/7.2: the customer must be able to show, on request, the legal basis it recorded for
+ * each consumer. This is that register for the whole tenant, machine-readable. Audited.
+ */
+export async function exportLegalBasisRegister(options: { actor: TTenantActor; now: Date }) {
+  const { actor } = options;
+  assertCan(actor, "contacts.export");
+  return withTenant(
+    actor.customerId,
+    async (tx) => {
+      const contacts = await tx.contact.findMany({
+        where: { customerId: actor.customerId },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          phone: true,
+          legalBasis: true,
+          legalBasisNote: true,
+          legalBasisRecordedAt: true,
+          createdAt: true,
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          customerId: actor.customerId,
+          actorUserId: actor.userId,
+          action: "contact.legal_basis_exported",
+          data: { contacts: contacts.length },
+        },
+      });
+      return {
+        format: "forecourt.legal-basis-register/v1",
+        exportedAt: options.now.toISOString(),
+        contacts: contacts.map((c) => ({
+          id: c.id,
+          name: c.name,
+          email: c.email,
+          phone: c.phone,
+          legalBasis: c.legalBasis,
+          note: c.legalBasisNote,
+          recordedAt: c.legalBasisRecordedAt?.toISOString() ?? null,
+          contactSince: c.createdAt.toISOString(),
+        })),
+      };
+    },
+    { userId: actor.userId },
+  );
+}

@@ -1,0 +1,38 @@
+import { withTenant } from "@forecourt/db";
+import { assertCan, type TTenantActor } from "../retention/actor";
+
+/** A contact's page: personal data, legal-basis record, vehicles and what else is held. */
+export async function getContactRecord(options: { actor: TTenantActor; contactId: string }) {
+  assertCan(options.actor, "contacts.view");
+  const { customerId } = options.actor;
+  return withTenant(customerId, async (tx) => {
+    const contact = await tx.contact.findFirst({
+      where: { id: options.contactId, customerId },
+      include: {
+        vehicles: { orderBy: { createdAt: "asc" } },
+        identities: { orderBy: { createdAt: "asc" } },
+        conversations: {
+          orderBy: { lastMessageAt: "desc" },
+          take: 50,
+          select: {
+            id: true,
+            status: true,
+            createdAt: true,
+            lastMessageAt: true,
+            lastSeq: true,
+            channel: { select: { type: true, name: true } },
+            dealer: { select: { name: true } },
+          },
+        },
+      },
+    });
+    if (!contact) return null;
+    // One transaction is one connection: these run one after another.
+    const messages = await tx.message.count({ where: { customerId, conversation: { contactId: contact.id } } });
+    const attachments = await tx.attachment.count({
+      where: { customerId, message: { conversation: { contactId: contact.id } } },
+    });
+    const conversations = await tx.conversation.count({ where: { customerId, contactId: contact.id } });
+    return { contact, held: { conversations, messages, attachments } };
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { withTenant } from "@forecourt/db";
+import { assertCan, type TTenantActor } from "../retention/actor";
+
+export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("") });
+
+/**
+ * Finds contacts by name, e-mail or phone (case-insensitive substring; phone also ignoring
+ * spaces and dashes), newest engagement first. An empty query lists the most recent contacts.
+ */
+export async function searchContacts(options: { actor: TTenantActor; q: string; take?: number }) {
+  assertCan(options.actor, "contacts.view");
+  const q = options.q.trim();
+  const digits = q.replace(/[\s\-().]/g, "");
+  const customerId = options.actor.customerId;
+  return withTenant(customerId, async (tx) => {
+    // Phone numbers match without their spaces, dashes and brackets on either side.
+    const phoneIds = /^\+?\d{3,}$/.test(digits)
+      ? (
+          await tx.$queryRaw<{ id: string }[]>`
+            SELECT "id" FROM "Contact" WHERE "customerId" = ${customerId}::uuid
+              AND regexp_replace(COALESCE("phone", ''), '[[:space:]().-]', '', 'g') LIKE ${`%${digits}%`}
+            LIMIT 200`
+        ).map((r) => r.id)
+      : [];
+    return tx.contact.findMany({
+      where: {
+        customerId: options.actor.customerId,
+        ...(q
+          ? {
+              OR: [
+                { name: { contains: q, mode: "insensitive" } },
+                { email: { contains: q, mode: "insensitive" } },
+                { phone: { contains: q } },
+                { id: { in: phoneIds } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ lastEngagedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+      take: options.take ?? 50,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        phone: true,
+        legalBasis: true,
+        legalBasisRecordedAt: true,
+        lastEngagedAt: true,
+        createdAt: true,
+        _count: { select: { conversations: true, vehicles: true } },
+      },
+    });
+  });
+}

@@ -1,6 +1,7 @@
 import { hashPassword } from "@forecourt/auth";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { seedChat } from "./seed-chat";
 
 /**
  * Demo data: provider support, dealer group "Northwind Motors" (Amsterdam, Copenhagen) with an
@@ -79,4 +80,5 @@ export async function seedDemo(db: PrismaClient) {
       }
     }
   }
+  await seedChat(db);
 }

@@ -27,6 +27,10 @@ say "Starting the web app on port $WEB_PORT"
 (cd apps/web && exec pnpm exec next start --port "$WEB_PORT") &
 pids+=($!)
 
+say "Starting the live-chat gateway"
+(cd apps/gateway && exec pnpm exec tsx src/main.ts) &
+pids+=($!)
+
 say "Starting the worker"
 (cd apps/worker && exec pnpm exec tsx src/main.ts) &
 pids+=($!)

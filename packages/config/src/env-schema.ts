@@ -51,6 +51,15 @@ export const ZEnv = z.object({
   MAIL_CATCHER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
   /** Provider support's address for misuse reports and breach notices (RULES.md §1, §6). */
   PROVIDER_SUPPORT_EMAIL: z.email().default("support@forecourt.example"),
+  /** Live-chat abuse limits (per IP and per widget channel); see docs/realtime.md. */
+  CHAT_LIMIT_CONVERSATIONS_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
+  CHAT_LIMIT_CONVERSATIONS_PER_CHANNEL_HOUR: z.coerce.number().int().min(1).default(2000),
+  CHAT_LIMIT_MESSAGES_PER_IP_MINUTE: z.coerce.number().int().min(1).default(60),
+  CHAT_LIMIT_MESSAGES_PER_CHANNEL_MINUTE: z.coerce.number().int().min(1).default(6000),
+  CHAT_LIMIT_UPLOADS_PER_IP_HOUR: z.coerce.number().int().min(1).default(30),
+  CHAT_LIMIT_UPLOADS_PER_CHANNEL_HOUR: z.coerce.number().int().min(1).default(1000),
+  /** How often each gateway re-checks that its agents' sign-in sessions still hold (ms). */
+  GATEWAY_SESSION_RECHECK_MS: z.coerce.number().int().min(100).default(5000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -12,11 +12,22 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Internal packages are consumed from source (no stale dist/).
-  transpilePackages: ["@forecourt/auth", "@forecourt/config", "@forecourt/core", "@forecourt/db"],
+  transpilePackages: [
+    "@forecourt/auth",
+    "@forecourt/config",
+    "@forecourt/core",
+    "@forecourt/db",
+    "@forecourt/protocol",
+    "@forecourt/widget",
+  ],
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The widget iframe page sets its own frame-ancestors (the channel's allowed origins).
+    return [
+      { source: "/((?!widget/frame).*)", headers: securityHeaders },
+      { source: "/widget/frame", headers: securityHeaders.filter((h) => h.key !== "X-Frame-Options") },
+    ];
   },
 };
 

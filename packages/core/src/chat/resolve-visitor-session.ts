@@ -36,12 +36,20 @@ export async function resolveVisitorSession(options: { token: string }): Promise
 
 /** The visitor's conversations on this channel, newest first (returning visitors continue the latest). */
 export async function listVisitorConversations(visitor: TVisitor) {
-  return withTenant(visitor.customerId, (tx) =>
+  const rows = await withTenant(visitor.customerId, (tx) =>
     tx.conversation.findMany({
       where: { contactId: visitor.contactId, channelId: visitor.channelId },
       orderBy: { createdAt: "desc" },
-      select: { id: true, status: true, lastSeq: true, contactReadSeq: true, assigneeId: true },
+      select: {
+        id: true,
+        status: true,
+        lastSeq: true,
+        contactReadSeq: true,
+        reads: { select: { lastReadSeq: true } },
+      },
       take: 20,
     }),
   );
+  // "Seen" in the widget: how far any agent has read (never who).
+  return rows.map(({ reads, ...c }) => ({ ...c, agentReadSeq: Math.max(0, ...reads.map((r) => r.lastReadSeq)) }));
 }

@@ -14,6 +14,7 @@ say "Loading demo data";        pnpm --silent db:seed
 say "Building";                 pnpm --silent build > "$ROOT/.forecourt/build.log" 2>&1 || { tail -n 40 "$ROOT/.forecourt/build.log"; exit 1; }
 
 WEB_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts WEB_PORT)"
+DEMO_SITE_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts DEMO_SITE_PORT)"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; }
 trap cleanup EXIT INT TERM
@@ -31,6 +32,10 @@ say "Starting the live-chat gateway"
 (cd apps/gateway && exec pnpm exec tsx src/main.ts) &
 pids+=($!)
 
+say "Starting the demo dealer website on port $DEMO_SITE_PORT"
+(cd apps/widget && exec pnpm exec tsx src/demo-site.ts) &
+pids+=($!)
+
 say "Starting the worker"
 (cd apps/worker && exec pnpm exec tsx src/main.ts) &
 pids+=($!)
@@ -43,4 +48,5 @@ done
 curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecourt: the web app did not start." >&2; exit 1; }
 
 pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
+echo "Demo dealer websites with the chat widget: http://localhost:$DEMO_SITE_PORT/"
 wait -n "${pids[@]}"

@@ -114,3 +114,27 @@ test("a page on an origin that is not allowed gets no widget", async ({ page, re
     server.close();
   }
 });
+
+test("an administrator edits a dealer's website chat settings", async ({ page }) => {
+  await signIn(page, "admin@northwind.example");
+  await expect(page).toHaveURL(/\/inbox/);
+  await page.goto("/settings/channels");
+  const form = page.getByTestId("channel-form").filter({ hasText: "Northwind Copenhagen" });
+  await expect(form.getByTestId("embed-snippet")).toContainText("/widget.js");
+  const greeting = `Hej! Velkommen ${Date.now().toString(36)}`;
+  await form.getByLabel("Greeting").fill(greeting);
+  await form.getByLabel("Phone").selectOption("required");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByTestId("channel-form").filter({ hasText: "Northwind Copenhagen" }).getByLabel("Greeting"),
+  ).toHaveValue(greeting);
+
+  // Agents may not open the settings.
+  await page.context().clearCookies();
+  await signIn(page, "agent.copenhagen@northwind.example");
+  await expect(page).toHaveURL(/\/inbox/);
+  await page.goto("/settings/channels");
+  await expect(page).toHaveURL(/\/forbidden/);
+});

@@ -175,7 +175,7 @@ export function ConversationPane(props: {
     <div className="flex min-w-0 flex-1">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={contactName}>
         <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-5">
-          <div className="min-w-0 flex-1">
+          <div className="min-w-40 flex-1">
             <h2 className="truncate text-[15px] font-semibold text-zinc-900" data-testid="conversation-title">
               {contactName}
             </h2>
@@ -192,7 +192,7 @@ export function ConversationPane(props: {
                 title={`${t("assignee")} (A)`}
                 value={detail.assigneeId ?? ""}
                 onChange={(e) => void act({ action: "assign", assigneeId: e.target.value || null })}
-                className="max-w-40 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
+                className="max-w-36 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
               >
                 <option value="">{t("unassigned")}</option>
                 {colleagues.map((u) => (
@@ -205,7 +205,7 @@ export function ConversationPane(props: {
                 aria-label={t("department")}
                 value={detail.department?.id ?? ""}
                 onChange={(e) => void act({ action: "transfer", departmentId: e.target.value || null })}
-                className="max-w-36 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
+                className="max-w-32 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
               >
                 <option value="">{t("noDepartment")}</option>
                 {(dealer?.departments ?? []).map((d) => (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission } from "@/server/session";
+import Link from "next/link";
+import { requirePermission, sessionCan } from "@/server/session";
 import { LocaleForm } from "./locale-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +31,14 @@ export default async function SettingsPage() {
             <LocaleForm current={session.user.locale} />
           </div>
         </section>
+        {sessionCan(session, "settings.channels.manage") ? (
+          <Link
+            href="/settings/channels"
+            className="block rounded-xl border border-zinc-200 px-5 py-4 text-sm font-semibold hover:bg-zinc-50"
+          >
+            {(await getTranslations("channels"))("link")} →
+          </Link>
+        ) : null}
       </div>
     </>
   );

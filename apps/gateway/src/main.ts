@@ -7,6 +7,8 @@ const gateway = await startGateway();
 console.log(`[gateway] listening on port ${gateway.port}`);
 
 async function shutdown() {
+  // Never hang on a slow close: sockets reconnect to another gateway and catch up by seq.
+  setTimeout(() => process.exit(0), 3000).unref();
   await gateway.close();
   process.exit(0);
 }

@@ -16,6 +16,8 @@ export const ZEnv = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, "must be a lower-case SQL identifier")
     .default("forecourt_app"),
+  /** Connections per process in the runtime pool (web, gateway, worker each have their own). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
   /** Prefix of every Redis key this deployment writes, so tests and dev can share one server. */
   REDIS_PREFIX: z.string().min(1).default("fc"),

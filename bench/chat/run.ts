@@ -58,9 +58,10 @@ function startChild(
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
   // The child gets the same environment plus overrides (port, raised abuse limits).
   // eslint-disable-next-line no-restricted-properties, no-restricted-syntax
+  const childEnv = { ...process.env, ...env };
   const child = spawn(tsx, [script, ...argv], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: childEnv,
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

@@ -14,6 +14,7 @@ say "Loading demo data";        pnpm --silent db:seed
 say "Building";                 pnpm --silent build > "$ROOT/.forecourt/build.log" 2>&1 || { tail -n 40 "$ROOT/.forecourt/build.log"; exit 1; }
 
 WEB_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts WEB_PORT)"
+DEMO_SITE_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts DEMO_SITE_PORT)"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; }
 trap cleanup EXIT INT TERM
@@ -31,6 +32,15 @@ pids+=($!)
 
 say "Starting the web app on port $WEB_PORT"
 (cd apps/web && exec pnpm exec next start --port "$WEB_PORT") &
+WEB_PID=$!
+pids+=($WEB_PID)
+
+say "Starting the live-chat gateway"
+(cd apps/gateway && exec pnpm exec tsx src/main.ts) &
+pids+=($!)
+
+say "Starting the demo dealer website on port $DEMO_SITE_PORT"
+(cd apps/widget && exec pnpm exec tsx src/demo-site.ts) &
 pids+=($!)
 
 say "Starting the worker"
@@ -38,7 +48,7 @@ say "Starting the worker"
 pids+=($!)
 
 for _ in $(seq 1 60); do
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "forecourt: the web app exited during start-up." >&2; exit 1; }
+  kill -0 "$WEB_PID" 2>/dev/null || { echo "forecourt: the web app exited during start-up." >&2; exit 1; }
   if curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null 2>&1; then break; fi
   sleep 1
 done
@@ -46,4 +56,5 @@ curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecour
 
 pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
 echo "E-mail (invitations, password resets) is not sent anywhere: read it at http://localhost:$MAIL_CATCHER_HTTP_PORT/"
+echo "Demo dealer websites with the chat widget: http://localhost:$DEMO_SITE_PORT/"
 wait -n "${pids[@]}"

@@ -19,11 +19,17 @@ const nextConfig: NextConfig = {
     "@forecourt/core",
     "@forecourt/db",
     "@forecourt/jobs",
+    "@forecourt/protocol",
+    "@forecourt/widget",
   ],
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "bullmq", "ioredis"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The widget iframe page sets its own frame-ancestors (the channel's allowed origins).
+    return [
+      { source: "/((?!widget/frame).*)", headers: securityHeaders },
+      { source: "/widget/frame", headers: securityHeaders.filter((h) => h.key !== "X-Frame-Options") },
+    ];
   },
 };
 

@@ -41,12 +41,31 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `pnpm exec next start --port ${config.WEB_PORT}`,
-    url: `${config.WEB_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  // The app, the live-chat gateway and the demo dealer website (a different origin).
+  webServer: [
+    {
+      command: `pnpm exec next start --port ${config.WEB_PORT}`,
+      url: `${config.WEB_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: "pnpm --dir ../gateway exec tsx src/main.ts",
+      url: `${config.GATEWAY_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: "pnpm --dir ../widget exec tsx src/demo-site.ts",
+      url: `http://localhost:${config.DEMO_SITE_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

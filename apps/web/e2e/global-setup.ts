@@ -9,6 +9,9 @@ export default async function globalSetup() {
   const redis = new Redis(config.REDIS_URL);
   const keys = await redis.keys(`${config.REDIS_PREFIX}:signin:*`);
   if (keys.length > 0) await redis.del(...keys);
+  // Live-chat abuse limits count per IP; every test browser is 127.0.0.1.
+  const chatKeys = await redis.keys(`${config.REDIS_PREFIX}:rl:chat:*`);
+  if (chatKeys.length > 0) await redis.del(...chatKeys);
   redis.disconnect();
   await ownerDb().user.updateMany({ where: { lockedUntil: { not: null } }, data: { lockedUntil: null } });
 }

@@ -16,6 +16,8 @@ export const ZEnv = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, "must be a lower-case SQL identifier")
     .default("forecourt_app"),
+  /** Connections per process in the runtime pool (web, gateway, worker each have their own). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
   /** Prefix of every Redis key this deployment writes, so tests and dev can share one server. */
   REDIS_PREFIX: z.string().min(1).default("fc"),
@@ -51,6 +53,15 @@ export const ZEnv = z.object({
   MAIL_CATCHER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
   /** Provider support's address for misuse reports and breach notices (RULES.md §1, §6). */
   PROVIDER_SUPPORT_EMAIL: z.email().default("support@forecourt.example"),
+  /** Live-chat abuse limits (per IP and per widget channel); see docs/realtime.md. */
+  CHAT_LIMIT_CONVERSATIONS_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
+  CHAT_LIMIT_CONVERSATIONS_PER_CHANNEL_HOUR: z.coerce.number().int().min(1).default(2000),
+  CHAT_LIMIT_MESSAGES_PER_IP_MINUTE: z.coerce.number().int().min(1).default(60),
+  CHAT_LIMIT_MESSAGES_PER_CHANNEL_MINUTE: z.coerce.number().int().min(1).default(6000),
+  CHAT_LIMIT_UPLOADS_PER_IP_HOUR: z.coerce.number().int().min(1).default(30),
+  CHAT_LIMIT_UPLOADS_PER_CHANNEL_HOUR: z.coerce.number().int().min(1).default(1000),
+  /** How often each gateway re-checks that its agents' sign-in sessions still hold (ms). */
+  GATEWAY_SESSION_RECHECK_MS: z.coerce.number().int().min(100).default(5000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -5,8 +5,8 @@ import { PrismaClient } from "./generated/prisma/client";
 export type TDb = PrismaClient;
 
 /** A Prisma client over the pg driver adapter (Prisma 7: no engine binary). */
-export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize }) });
 }
 
 const globalForDb = globalThis as unknown as { forecourtAppDb?: PrismaClient };
@@ -17,6 +17,6 @@ const globalForDb = globalThis as unknown as { forecourtAppDb?: PrismaClient };
  * Cached on globalThis so Next.js hot reloads do not open a new pool each time.
  */
 export function appDb(): PrismaClient {
-  globalForDb.forecourtAppDb ??= createPrismaClient(getConfig().appDatabaseUrl);
+  globalForDb.forecourtAppDb ??= createPrismaClient(getConfig().appDatabaseUrl, getConfig().DATABASE_POOL_SIZE);
   return globalForDb.forecourtAppDb;
 }

@@ -24,8 +24,11 @@ async function inContext<T>(context: TContext, fn: (tx: TTx) => Promise<T>): Pro
                                 set_config('app.user_id', ${context.userId ?? ""}, true),
                                 set_config('app.provider_access', ${context.providerAccess ? "on" : ""}, true)`;
     return fn(tx);
-  });
+  }, TRANSACTION_OPTIONS);
 }
+
+/** Under a burst (a gateway reconnect storm) wait for a pooled connection rather than fail at 2 s. */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
 /**
  * The one way to touch a tenant's rows: Postgres row-level security admits only rows whose

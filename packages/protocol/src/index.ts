@@ -125,3 +125,121 @@ export const ERROR_CODES = [
   "read_only",
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
+
+// ── rooms (server-side names; clients never choose a room) ────────────────────────────────────
+
+export const ROOMS = {
+  /** Agents who opened the conversation: every message, notes included. */
+  convAgents: (conversationId: string) => `conv:${conversationId}:agents`,
+  /** The visitor's sockets: visitor-visible messages only (never notes). */
+  convVisitor: (conversationId: string) => `conv:${conversationId}:visitor`,
+  /** Inbox scope: conversation summaries of one dealer. */
+  dealer: (dealerId: string) => `dealer:${dealerId}`,
+  tenant: (customerId: string) => `tenant:${customerId}`,
+  user: (userId: string) => `user:${userId}`,
+  /** Every socket of one sign-in session (revocation disconnects this room). */
+  session: (sessionId: string) => `session:${sessionId}`,
+} as const;
+
+export const NAMESPACES = { agent: "/agent", visitor: "/visitor" } as const;
+
+/** Replay reply to `sync`: missed messages per conversation, oldest first. */
+export const ZSyncResult = z.object({
+  ok: z.literal(true),
+  messages: z.array(ZMessageEvent),
+});
+
+// ── widget settings (Channel.config for type WIDGET) ──────────────────────────────────────────
+
+export const ZFieldMode = z.enum(["off", "optional", "required"]);
+export type TFieldMode = z.infer<typeof ZFieldMode>;
+
+export const ZLegalBasis = z.enum([
+  "CONSENT",
+  "CONTRACT",
+  "LEGAL_OBLIGATION",
+  "VITAL_INTERESTS",
+  "PUBLIC_TASK",
+  "LEGITIMATE_INTERESTS",
+]);
+
+const ZHexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f6feb");
+
+/** An origin like https://www.dealer.example (scheme, host, optional port; nothing else). */
+export const ZOrigin = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "must be an origin like https://www.dealer.example");
+
+export const ZWidgetConfig = z.object({
+  primaryColour: ZHexColour.default("#1f6feb"),
+  textColour: ZHexColour.default("#ffffff"),
+  greeting: z.string().trim().max(280).default("Hi! How can we help you today?"),
+  dealerName: z.string().trim().max(80).default(""),
+  logoUrl: z.union([z.url(), z.literal("")]).default(""),
+  allowedOrigins: z.array(ZOrigin).max(50).default([]),
+  preChat: z
+    .object({
+      name: ZFieldMode.default("required"),
+      email: ZFieldMode.default("optional"),
+      phone: ZFieldMode.default("off"),
+    })
+    .default({ name: "required", email: "optional", phone: "off" }),
+  consentText: z
+    .string()
+    .trim()
+    .max(1000)
+    .default("I agree that the dealer stores my details and messages to answer my question."),
+  /** Recorded on the contact when the visitor starts a chat (RULES.md §6, T 7.1). */
+  legalBasis: ZLegalBasis.default("CONSENT"),
+  /** Ask the visitor to choose a department (the dealer's departments). */
+  askDepartment: z.boolean().default(true),
+  offlineText: z
+    .string()
+    .trim()
+    .max(500)
+    .default("We are closed right now. Leave a message and we will get back to you."),
+});
+export type TWidgetConfig = z.infer<typeof ZWidgetConfig>;
+
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 09:00");
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+/** Opening hours per weekday (dealer's time zone); a missing day is closed; `{}` = always open. */
+export const ZBusinessHours = z.partialRecord(z.enum(WEEKDAYS), z.array(z.tuple([ZTime, ZTime])).max(4));
+export type TBusinessHours = z.infer<typeof ZBusinessHours>;
+
+/** What the widget loader and app receive (public; no secrets). */
+export const ZPublicWidget = z.object({
+  channelId: z.uuid(),
+  dealerName: z.string(),
+  config: ZWidgetConfig,
+  open: z.boolean(),
+  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type TPublicWidget = z.infer<typeof ZPublicWidget>;
+
+/** The widget's pre-chat (or offline) form. */
+export const ZStartConversation = z.object({
+  key: z.string().min(10).max(120),
+  /** The embedding page's origin, as the iframe sees it. */
+  origin: z.string().max(200),
+  name: z.string().trim().max(120).optional(),
+  email: z.union([z.email().max(200), z.literal("")]).optional(),
+  phone: z
+    .union([
+      z
+        .string()
+        .trim()
+        .regex(/^[+0-9 ()-]{6,30}$/, "must be a phone number"),
+      z.literal(""),
+    ])
+    .optional(),
+  consent: z.boolean(),
+  departmentId: z.uuid().optional(),
+  /** Outside business hours: the visitor's message (the offline form). */
+  offlineMessage: z.string().trim().max(MAX_MESSAGE_LENGTH).optional(),
+});
+export type TStartConversation = z.input<typeof ZStartConversation>;
+
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"] as const;

@@ -7,7 +7,7 @@ import { listAuditEvents } from "../audit/list-audit-events";
 import { decryptSecret } from "../crypto/secret-box";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { redis } from "../infra/redis";
-import { socketIoRedisKey } from "../infra/socket-emitter";
+import { socketIoKey } from "../chat/realtime";
 import { setCustomerSuspension } from "../provider/set-customer-suspension";
 import { replaceAccount } from "../provider/replace-account";
 import { setUserSuspension } from "../provider/set-user-suspension";
@@ -220,7 +220,7 @@ describe("administering users", () => {
     if (!s1.ok || !s2.ok) throw new Error("sign-in failed");
     const subscriber = new Redis(getConfig().REDIS_URL);
     const heard: string[] = [];
-    await subscriber.psubscribe(`${socketIoRedisKey()}#*`);
+    await subscriber.psubscribe(`${socketIoKey()}#*`);
     subscriber.on("pmessageBuffer", (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
       heard.push(message.toString("latin1"));
     });

@@ -1,5 +1,5 @@
 import { appDb, type Prisma } from "@forecourt/db";
-import { sessionRoom, socketEmitter } from "../infra/socket-emitter";
+import { publishSessionRevoked } from "../chat/realtime";
 
 /**
  * Revokes sessions (UserSession is global, no tenant) and tells open sockets at once: the
@@ -21,7 +21,7 @@ export async function revokeSessionsWhere(where: Prisma.UserSessionWhereInput): 
 export function publishSessionsRevoked(sessionIds: string[]): void {
   if (sessionIds.length === 0) return;
   try {
-    socketEmitter().to(sessionIds.map(sessionRoom)).emit("session:revoked", { reason: "revoked" });
+    for (const id of sessionIds) publishSessionRevoked(id);
   } catch (error) {
     // Redis down: sockets learn it on their next check; the session is revoked regardless.
     console.error("could not publish session revocation", error);

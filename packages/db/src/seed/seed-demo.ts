@@ -2,6 +2,7 @@ import { hashPassword } from "@forecourt/auth";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedSubscriptions } from "./seed-subscriptions";
+import { seedChat } from "./seed-chat";
 
 /**
  * Demo data: provider support, dealer group "Northwind Motors" (Amsterdam, Copenhagen) with an
@@ -81,4 +82,5 @@ export async function seedDemo(db: PrismaClient) {
     }
   }
   await seedSubscriptions(db);
+  await seedChat(db);
 }

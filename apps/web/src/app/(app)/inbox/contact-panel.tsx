@@ -1,0 +1,207 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { Car, Plus, Trash2 } from "lucide-react";
+import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
+
+const LEGAL_BASES = [
+  "CONSENT",
+  "CONTRACT",
+  "LEGAL_OBLIGATION",
+  "VITAL_INTERESTS",
+  "PUBLIC_TASK",
+  "LEGITIMATE_INTERESTS",
+] as const;
+
+type TVehicle = { id?: string; vin: string; plate: string; motDate: string; remove?: boolean };
+const INPUT = "w-full rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] disabled:bg-zinc-50";
+
+/** The contact beside the conversation: details, legal basis record and vehicles, editable. */
+export function ContactPanel(props: {
+  detail: NonNullable<TConversationDetail>;
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
+  const t = useTranslations("chat.contact");
+  const c = props.detail.contact;
+  const [name, setName] = useState(c?.name ?? "");
+  const [email, setEmail] = useState(c?.email ?? "");
+  const [phone, setPhone] = useState(c?.phone ?? "");
+  const [legalBasis, setLegalBasis] = useState<string>(c?.legalBasis ?? "");
+  const [vehicles, setVehicles] = useState<TVehicle[]>(
+    (c?.vehicles ?? []).map((v) => ({ id: v.id, vin: v.vin ?? "", plate: v.plate ?? "", motDate: v.motDate ?? "" })),
+  );
+  const [state, setState] = useState<"idle" | "saving" | "saved" | { error: string }>("idle");
+  if (!c) return null;
+
+  async function save() {
+    setState("saving");
+    const res = await fetch(`/api/inbox/contacts/${c!.id}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        name,
+        email,
+        phone,
+        legalBasis: legalBasis || null,
+        vehicles: vehicles.map((v) => ({ id: v.id, vin: v.vin, plate: v.plate, motDate: v.motDate, remove: v.remove })),
+      }),
+    });
+    if (res.ok) {
+      setState("saved");
+      props.onSaved();
+    } else {
+      setState({ error: ((await res.json().catch(() => ({}))) as { error?: string }).error ?? t("saveError") });
+    }
+  }
+
+  const disabled = !props.canEdit;
+  return (
+    <aside
+      className="hidden w-72 shrink-0 flex-col gap-4 overflow-y-auto border-l border-zinc-200 p-4 xl:flex"
+      aria-label={t("title")}
+    >
+      <h3 className="text-[13px] font-semibold text-zinc-900">{t("title")}</h3>
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
+          {t("name")}
+          <input className={INPUT} value={name} onChange={(e) => setName(e.target.value)} disabled={disabled} />
+        </label>
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
+          {t("email")}
+          <input
+            className={INPUT}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            disabled={disabled}
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
+          {t("phone")}
+          <input
+            className={INPUT}
+            type="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            disabled={disabled}
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
+          {t("legalBasis")}
+          <select
+            className={INPUT}
+            value={legalBasis}
+            onChange={(e) => setLegalBasis(e.target.value)}
+            disabled={disabled}
+          >
+            <option value="">{t("legalBasisNone")}</option>
+            {LEGAL_BASES.map((b) => (
+              <option key={b} value={b}>
+                {t(`bases.${b}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {c.legalBasisRecordedAt ? (
+          <p className="text-[11px] leading-4 text-zinc-500" data-testid="legal-basis-record">
+            {t("recordedAt", { date: new Date(c.legalBasisRecordedAt).toLocaleString() })}
+            {c.legalBasisNote ? ` — ${c.legalBasisNote}` : ""}
+          </p>
+        ) : null}
+        <div className="flex items-center justify-between pt-2">
+          <h4 className="flex items-center gap-1 text-[12px] font-semibold text-zinc-700">
+            <Car className="size-3.5" aria-hidden="true" /> {t("vehicles")}
+          </h4>
+          {!disabled ? (
+            <button
+              type="button"
+              onClick={() => setVehicles((vs) => [...vs, { vin: "", plate: "", motDate: "" }])}
+              className="flex items-center gap-1 text-[12px] text-brand-600"
+            >
+              <Plus className="size-3" aria-hidden="true" /> {t("addVehicle")}
+            </button>
+          ) : null}
+        </div>
+        {vehicles.filter((v) => !v.remove).length === 0 ? (
+          <p className="text-[12px] text-zinc-400">{t("noVehicles")}</p>
+        ) : null}
+        {vehicles.map((v, i) =>
+          v.remove ? null : (
+            <fieldset key={v.id ?? `new-${i}`} className="flex flex-col gap-1.5 rounded-lg border border-zinc-200 p-2">
+              <legend className="sr-only">{t("vehicle")}</legend>
+              <input
+                className={INPUT}
+                placeholder={t("vin")}
+                aria-label={t("vin")}
+                value={v.vin}
+                maxLength={17}
+                disabled={disabled}
+                onChange={(e) => setVehicles((vs) => vs.map((x, j) => (j === i ? { ...x, vin: e.target.value } : x)))}
+              />
+              <div className="flex gap-1.5">
+                <input
+                  className={INPUT}
+                  placeholder={t("plate")}
+                  aria-label={t("plate")}
+                  value={v.plate}
+                  disabled={disabled}
+                  onChange={(e) =>
+                    setVehicles((vs) => vs.map((x, j) => (j === i ? { ...x, plate: e.target.value } : x)))
+                  }
+                />
+                <input
+                  className={INPUT}
+                  type="date"
+                  aria-label={t("motDate")}
+                  title={t("motDate")}
+                  value={v.motDate}
+                  disabled={disabled}
+                  onChange={(e) =>
+                    setVehicles((vs) => vs.map((x, j) => (j === i ? { ...x, motDate: e.target.value } : x)))
+                  }
+                />
+                {!disabled ? (
+                  <button
+                    type="button"
+                    aria-label={t("removeVehicle")}
+                    className="rounded-md p-1 text-zinc-400 hover:text-red-600"
+                    onClick={() =>
+                      setVehicles((vs) =>
+                        v.id ? vs.map((x, j) => (j === i ? { ...x, remove: true } : x)) : vs.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
+                    <Trash2 className="size-3.5" aria-hidden="true" />
+                  </button>
+                ) : null}
+              </div>
+            </fieldset>
+          ),
+        )}
+        {!disabled ? (
+          <button
+            type="submit"
+            disabled={state === "saving"}
+            className="mt-1 rounded-md bg-zinc-900 px-3 py-1.5 text-[13px] font-medium text-white disabled:opacity-50"
+          >
+            {state === "saving" ? t("saving") : t("save")}
+          </button>
+        ) : null}
+        {state === "saved" ? <p className="text-[12px] text-emerald-700">{t("saved")}</p> : null}
+        {typeof state === "object" ? (
+          <p role="alert" className="text-[12px] text-red-700">
+            {state.error}
+          </p>
+        ) : null}
+      </form>
+    </aside>
+  );
+}

@@ -1,0 +1,471 @@
+"use client";
+
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { useTranslations } from "next-intl";
+import type { Socket } from "socket.io-client";
+import { Check, Clock, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
+import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
+import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
+import type { TMessageEvent } from "@forecourt/protocol";
+import { ContactPanel } from "./contact-panel";
+import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-client";
+
+const BTN =
+  "flex items-center gap-1 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] text-zinc-700 hover:bg-zinc-50";
+
+type TPending = { clientId: string; body: string; kind: "TEXT" | "NOTE"; failed?: boolean };
+
+function newClientId() {
+  return crypto.randomUUID();
+}
+
+export function ConversationPane(props: {
+  me: { id: string; name: string };
+  detail: NonNullable<TConversationDetail>;
+  row: TInboxRow | null;
+  messages: Map<number, TMessageEvent>;
+  hasOlder: boolean;
+  loadOlder: () => Promise<void>;
+  typing: boolean;
+  socket: RefObject<Socket | null>;
+  team: TTeam;
+  canned: TCanned;
+  can: TCan;
+  onMessages: (m: TMessageEvent[]) => void;
+  onChanged: () => void;
+}) {
+  const t = useTranslations("chat");
+  const { detail } = props;
+  const [text, setText] = useState("");
+  const [mode, setMode] = useState<"TEXT" | "NOTE">("TEXT");
+  const [pending, setPending] = useState<TPending[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [pickerIndex, setPickerIndex] = useState(0);
+  const listRef = useRef<HTMLOListElement>(null);
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const assignRef = useRef<HTMLSelectElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const lastTyping = useRef(0);
+  const stick = useRef(true);
+  const prevHeight = useRef(0);
+
+  const sorted = useMemo(() => [...props.messages.values()].sort((a, b) => a.seq - b.seq), [props.messages]);
+  const dealer = props.team.dealers.find((d) => d.id === detail.dealer?.id);
+  const colleagues = props.team.users.filter(
+    (u) => u.dealerIds.length === 0 || (detail.dealer && u.dealerIds.includes(detail.dealer.id)),
+  );
+  const query = text.startsWith("/") ? text.slice(1).toLowerCase() : "";
+  const cannedMatches = props.canned.filter(
+    (c) =>
+      (!c.dealerId || c.dealerId === detail.dealer?.id) &&
+      (c.shortcut.includes(query) || c.title.toLowerCase().includes(query)),
+  );
+  const lastAgentSeq = [...sorted].reverse().find((m) => m.authorType !== "CONTACT" && m.kind !== "NOTE")?.seq ?? 0;
+
+  // Keep the view pinned to the bottom for new messages; keep position when older ones load above.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    if (stick.current) list.scrollTop = list.scrollHeight;
+    else if (prevHeight.current && list.scrollHeight > prevHeight.current && list.scrollTop < 40) {
+      list.scrollTop = list.scrollHeight - prevHeight.current;
+    }
+    prevHeight.current = list.scrollHeight;
+  }, [sorted, pending]);
+
+  async function act(body: object) {
+    setError(null);
+    const res = await fetch(`/api/inbox/conversations/${detail.id}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? t("actionError"));
+    props.onChanged();
+  }
+
+  function emitSend(p: TPending) {
+    const socket = props.socket.current;
+    if (!socket?.connected) {
+      setPending((ps) => ps.map((x) => (x.clientId === p.clientId ? { ...x, failed: true } : x)));
+      return;
+    }
+    socket
+      .timeout(10_000)
+      .emit(
+        "message:send",
+        { conversationId: detail.id, clientId: p.clientId, body: p.body, kind: p.kind },
+        (err: unknown, ack: { ok: boolean; error?: { message: string } }) => {
+          if (err) {
+            setPending((ps) => ps.map((x) => (x.clientId === p.clientId ? { ...x, failed: true } : x)));
+            return;
+          }
+          if (!ack.ok) setError(ack.error?.message ?? t("sendError"));
+          setPending((ps) => ps.filter((x) => x.clientId !== p.clientId));
+        },
+      );
+  }
+
+  // Resend what was not acked, with the same clientId, when the socket comes back.
+  useEffect(() => {
+    const socket = props.socket.current;
+    if (!socket) return;
+    const retry = () => setPending((ps) => (ps.forEach((p) => emitSend(p)), ps));
+    socket.on("connect", retry);
+    return () => {
+      socket.off("connect", retry);
+    };
+  });
+
+  function send() {
+    const body = text.trim();
+    if (!body) return;
+    const p: TPending = { clientId: newClientId(), body, kind: mode };
+    setPending((ps) => [...ps, p]);
+    setText("");
+    stick.current = true;
+    emitSend(p);
+  }
+
+  function insertCanned(index: number) {
+    const c = cannedMatches[index];
+    if (!c) return;
+    setText(c.body);
+    setPickerOpen(false);
+    composerRef.current?.focus();
+  }
+
+  async function upload(file: File) {
+    const data = new FormData();
+    data.set("file", file);
+    data.set("conversationId", detail.id);
+    data.set("clientId", newClientId());
+    setError(null);
+    const res = await fetch("/api/inbox/upload", { method: "POST", body: data });
+    const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string };
+    if (!res.ok) setError(body.error ?? t("sendError"));
+    else if (body.message) props.onMessages([body.message]);
+  }
+
+  // Shortcuts for the open conversation: e close, a assign, / canned replies.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typingInField(event) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === "e" && props.can.manage && detail.status !== "CLOSED") {
+        event.preventDefault();
+        void act({ action: "close" });
+      } else if (event.key === "a" && props.can.assign) {
+        event.preventDefault();
+        assignRef.current?.focus();
+      } else if (event.key === "/") {
+        event.preventDefault();
+        setText("/");
+        setPickerOpen(true);
+        setPickerIndex(0);
+        composerRef.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  const contactName = detail.contact?.name || t("anonymous");
+  return (
+    <div className="flex min-w-0 flex-1">
+      <section className="flex min-w-0 flex-1 flex-col" aria-label={contactName}>
+        <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-5">
+          <div className="min-w-40 flex-1">
+            <h2 className="truncate text-[15px] font-semibold text-zinc-900" data-testid="conversation-title">
+              {contactName}
+            </h2>
+            <p className="truncate text-[12px] text-zinc-500">
+              {detail.dealer?.name}
+              {detail.department ? ` · ${detail.department.name}` : ""} · {t(`status.${detail.status}`)}
+            </p>
+          </div>
+          {props.can.assign ? (
+            <>
+              <select
+                ref={assignRef}
+                aria-label={t("assignee")}
+                title={`${t("assignee")} (A)`}
+                value={detail.assigneeId ?? ""}
+                onChange={(e) => void act({ action: "assign", assigneeId: e.target.value || null })}
+                className="max-w-36 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
+              >
+                <option value="">{t("unassigned")}</option>
+                {colleagues.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.id === props.me.id ? t("me", { name: u.name }) : u.name}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label={t("department")}
+                value={detail.department?.id ?? ""}
+                onChange={(e) => void act({ action: "transfer", departmentId: e.target.value || null })}
+                className="max-w-32 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
+              >
+                <option value="">{t("noDepartment")}</option>
+                {(dealer?.departments ?? []).map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : null}
+          {props.can.manage ? (
+            detail.status === "CLOSED" ? (
+              <button type="button" onClick={() => void act({ action: "reopen" })} className={BTN}>
+                <RotateCcw className="size-3.5" aria-hidden="true" /> {t("reopen")}
+              </button>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  onClick={() => void act({ action: "snooze", until: new Date(Date.now() + 3_600_000).toISOString() })}
+                  className={BTN}
+                  title={t("snoozeHour")}
+                >
+                  <Clock className="size-3.5" aria-hidden="true" /> {t("snooze")}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => void act({ action: "close" })}
+                  className={BTN}
+                  title={`${t("close")} (E)`}
+                >
+                  <Check className="size-3.5" aria-hidden="true" /> {t("close")}
+                </button>
+              </>
+            )
+          ) : null}
+        </header>
+        <ol
+          ref={listRef}
+          className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto bg-zinc-50 px-5 py-4"
+          data-testid="message-list"
+          aria-live="polite"
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
+            if (el.scrollTop < 40 && props.hasOlder) void props.loadOlder();
+          }}
+        >
+          {props.hasOlder ? (
+            <li className="text-center">
+              <button type="button" onClick={() => void props.loadOlder()} className="text-[12px] text-brand-600">
+                {t("loadOlder")}
+              </button>
+            </li>
+          ) : null}
+          {sorted.length === 0 ? <li className="m-auto text-sm text-zinc-400">{t("noMessages")}</li> : null}
+          {sorted.map((m) => (
+            <MessageBubble key={m.seq} m={m} seen={m.seq === lastAgentSeq && detail.contactReadSeq >= m.seq} />
+          ))}
+          {pending.map((p) => (
+            <li
+              key={p.clientId}
+              className={`max-w-[75%] self-end rounded-xl border px-3 py-2 text-sm opacity-70 ${p.kind === "NOTE" ? "border-amber-200 bg-amber-50" : "border-brand-100 bg-brand-50"}`}
+            >
+              <p className="whitespace-pre-wrap">{p.body}</p>
+              <span className="text-[11px] text-zinc-500">{p.failed ? t("retrying") : t("sending")}</span>
+            </li>
+          ))}
+        </ol>
+        <div className="h-5 px-5 text-[12px] text-zinc-500" aria-live="polite">
+          {props.typing ? t("contactTyping", { name: contactName }) : ""}
+        </div>
+        {error ? (
+          <p role="alert" className="px-5 pb-1 text-[12px] text-red-700">
+            {error}
+          </p>
+        ) : null}
+        {props.can.reply || props.can.note ? (
+          <form
+            className={`relative m-3 mt-0 rounded-xl border ${mode === "NOTE" ? "border-amber-300 bg-amber-50" : "border-zinc-200 bg-white"}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              send();
+            }}
+          >
+            {pickerOpen && cannedMatches.length > 0 ? (
+              <ul
+                className="absolute bottom-full left-0 mb-1 max-h-56 w-96 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
+                role="listbox"
+                aria-label={t("cannedReplies")}
+              >
+                {cannedMatches.map((c, i) => (
+                  <li key={c.id} role="option" aria-selected={i === pickerIndex}>
+                    <button
+                      type="button"
+                      onMouseDown={(e) => {
+                        e.preventDefault();
+                        insertCanned(i);
+                      }}
+                      className={`flex w-full flex-col rounded-md px-2 py-1.5 text-left ${i === pickerIndex ? "bg-zinc-100" : ""}`}
+                    >
+                      <span className="text-[13px] font-medium">
+                        /{c.shortcut} · {c.title}
+                      </span>
+                      <span className="truncate text-[12px] text-zinc-500">{c.body}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="flex gap-1 border-b border-zinc-100 px-2 pt-1.5">
+              {props.can.reply ? (
+                <button
+                  type="button"
+                  onClick={() => setMode("TEXT")}
+                  aria-pressed={mode === "TEXT"}
+                  className={`rounded px-2 py-0.5 text-[12px] ${mode === "TEXT" ? "bg-zinc-900 text-white" : "text-zinc-600"}`}
+                >
+                  {t("reply")}
+                </button>
+              ) : null}
+              {props.can.note ? (
+                <button
+                  type="button"
+                  onClick={() => setMode("NOTE")}
+                  aria-pressed={mode === "NOTE"}
+                  className={`flex items-center gap-1 rounded px-2 py-0.5 text-[12px] ${mode === "NOTE" ? "bg-amber-500 text-white" : "text-zinc-600"}`}
+                >
+                  <Lock className="size-3" aria-hidden="true" /> {t("note")}
+                </button>
+              ) : null}
+            </div>
+            <textarea
+              ref={composerRef}
+              value={text}
+              rows={2}
+              aria-label={mode === "NOTE" ? t("notePlaceholder") : t("replyPlaceholder")}
+              placeholder={mode === "NOTE" ? t("notePlaceholder") : t("replyPlaceholder")}
+              data-testid="composer"
+              className="block w-full resize-none bg-transparent px-3 py-2 text-sm outline-none"
+              onChange={(e) => {
+                setText(e.target.value);
+                setPickerOpen(e.target.value.startsWith("/"));
+                setPickerIndex(0);
+                if (mode === "TEXT" && Date.now() - lastTyping.current > 2500) {
+                  lastTyping.current = Date.now();
+                  props.socket.current?.emit("typing", { conversationId: detail.id, typing: true });
+                }
+              }}
+              onKeyDown={(e) => {
+                if (pickerOpen && cannedMatches.length > 0) {
+                  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+                    e.preventDefault();
+                    const d = e.key === "ArrowDown" ? 1 : -1;
+                    setPickerIndex((i) => (i + d + cannedMatches.length) % cannedMatches.length);
+                    return;
+                  }
+                  if (e.key === "Enter" || e.key === "Tab") {
+                    e.preventDefault();
+                    insertCanned(pickerIndex);
+                    return;
+                  }
+                }
+                if (e.key === "Escape") {
+                  setPickerOpen(false);
+                  (e.target as HTMLTextAreaElement).blur();
+                }
+                if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  send();
+                }
+              }}
+            />
+            <div className="flex items-center justify-between px-2 pb-2">
+              <div className="flex items-center gap-1">
+                {props.can.reply ? (
+                  <>
+                    <input
+                      ref={fileRef}
+                      type="file"
+                      hidden
+                      accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+                      data-testid="agent-file"
+                      onChange={(e) => {
+                        const f = e.target.files?.[0];
+                        e.target.value = "";
+                        if (f) void upload(f);
+                      }}
+                    />
+                    <button
+                      type="button"
+                      onClick={() => fileRef.current?.click()}
+                      className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100"
+                      aria-label={t("attach")}
+                      title={t("attach")}
+                    >
+                      <Paperclip className="size-4" aria-hidden="true" />
+                    </button>
+                  </>
+                ) : null}
+                <span className="text-[11px] text-zinc-400">{t("composerHint")}</span>
+              </div>
+              <button
+                type="submit"
+                className="flex items-center gap-1 rounded-md bg-zinc-900 px-2.5 py-1 text-[12px] font-medium text-white disabled:opacity-40"
+                disabled={!text.trim()}
+              >
+                <Send className="size-3.5" aria-hidden="true" /> {mode === "NOTE" ? t("addNote") : t("send")}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </section>
+      <ContactPanel
+        key={detail.contact?.id}
+        detail={detail}
+        canEdit={props.can.editContact}
+        onSaved={props.onChanged}
+      />
+    </div>
+  );
+}
+
+function MessageBubble({ m, seen }: { m: TMessageEvent; seen: boolean }) {
+  const t = useTranslations("chat");
+  const mine = m.authorType !== "CONTACT";
+  const note = m.kind === "NOTE";
+  return (
+    <li
+      data-testid={note ? "note" : "message"}
+      className={`max-w-[75%] rounded-xl border px-3 py-2 text-sm ${
+        note
+          ? "self-end border-amber-200 bg-amber-50"
+          : mine
+            ? "self-end border-brand-100 bg-brand-50"
+            : "self-start border-zinc-200 bg-white"
+      }`}
+    >
+      <span className="mb-0.5 flex items-center gap-1 text-[11px] font-medium text-zinc-500">
+        {note ? <Lock className="size-3" aria-hidden="true" /> : null}
+        {m.author?.name || (mine ? "" : t("anonymous"))}
+        {note ? ` · ${t("privateNote")}` : ""}
+        <time className="ml-1 font-normal text-zinc-400" dateTime={m.createdAt}>
+          {new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+        </time>
+      </span>
+      {m.body ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : null}
+      {m.attachments.map((a) => (
+        <a
+          key={a.id}
+          href={a.url}
+          download={a.fileName}
+          className="mt-1 flex items-center gap-1 text-brand-700 underline"
+        >
+          <Paperclip className="size-3.5" aria-hidden="true" />
+          {a.fileName}
+          <span className="text-[11px] text-zinc-400">({Math.ceil(a.sizeBytes / 1024)} KB)</span>
+        </a>
+      ))}
+      {seen ? <span className="block text-right text-[11px] text-zinc-400">{t("seen")}</span> : null}
+    </li>
+  );
+}

@@ -1,0 +1,400 @@
+/**
+ * The chat inside the widget iframe (served from the app's origin). Plain DOM, no framework,
+ * to stay far under the 40 KB budget. Everything a person wrote is set with textContent: it
+ * is never parsed as HTML. Protocol: every message carries a clientId; unacked messages are
+ * resent with the same clientId after a reconnect (the server writes them once); on every
+ * (re)connect the widget asks for everything after the last seq it holds.
+ */
+import { io, type Socket } from "socket.io-client";
+import type { TMessageEvent, TPublicWidget } from "@forecourt/protocol";
+import { t } from "./i18n";
+
+type TWidget = TPublicWidget & { gatewayUrl: string };
+type TPending = { clientId: string; body: string; failed?: boolean };
+
+const params = new URLSearchParams(location.search);
+const key = params.get("key") ?? "";
+const origin = params.get("origin") ?? "";
+const storageKey = `fc:${key}`;
+const root = document.getElementById("app") as HTMLElement;
+
+let widget: TWidget;
+let token: string | null = null;
+let conversationId = "";
+const messages = new Map<number, TMessageEvent>();
+const pending = new Map<string, TPending>();
+let socket: Socket | null = null;
+let isOpen = false;
+let readSeq = 0;
+let agentReadSeq = 0;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+let lastTypingSent = 0;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: (Node | string | null | false)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+function store(value: string | null) {
+  try {
+    if (value) localStorage.setItem(storageKey, value);
+    else localStorage.removeItem(storageKey);
+  } catch {
+    // Storage can be blocked (private mode, third-party rules): the chat still works for this visit.
+  }
+}
+
+function newClientId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const headers = new Headers(init.headers);
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  if (init.body && typeof init.body === "string") headers.set("content-type", "application/json");
+  const res = await fetch(path, { ...init, headers });
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
+}
+
+function post(msg: object) {
+  parent.postMessage({ ...msg }, origin || "*");
+}
+
+// ── layout ──────────────────────────────────────────────────────────────────────────────────
+
+const list = h("ol", { class: "list", "aria-live": "polite", "aria-label": "Messages" });
+const typingLine = h("div", { class: "typing", "aria-live": "polite" });
+const errorLine = h("div", { class: "error", role: "alert" });
+
+function header() {
+  const c = widget.config;
+  return h(
+    "header",
+    { style: `background:${c.primaryColour};color:${c.textColour}` },
+    c.logoUrl ? h("img", { src: c.logoUrl, alt: "", class: "logo" }) : null,
+    h("div", { class: "title" }, h("strong", { text: widget.dealerName }), h("span", { text: c.greeting })),
+    h("button", { type: "button", class: "x", "aria-label": t.close, text: "×", "data-close": "" }),
+  );
+}
+
+function render(view: HTMLElement) {
+  root.replaceChildren(header(), view);
+  root.querySelector("[data-close]")?.addEventListener("click", () => post({ fc: "close" }));
+}
+
+// ── pre-chat / offline form ────────────────────────────────────────────────────────────────
+
+function field(name: "name" | "email" | "phone", type: string) {
+  const mode = widget.config.preChat[name];
+  if (mode === "off") return null;
+  const input = h("input", { name, type, id: `f-${name}`, autocomplete: name === "phone" ? "tel" : name });
+  if (mode === "required") input.required = true;
+  const label = h("label", { for: `f-${name}`, text: mode === "optional" ? `${t[name]} (${t.optional})` : t[name] });
+  return h("div", { class: "field" }, label, input);
+}
+
+function showForm() {
+  const c = widget.config;
+  const offline = !widget.open;
+  const form = h("form", { class: "form", novalidate: "" });
+  const consentId = "f-consent";
+  form.append(
+    h("p", { class: "intro", text: offline ? c.offlineText : c.greeting }),
+    field("name", "text") ?? "",
+    field("email", "email") ?? "",
+    field("phone", "tel") ?? "",
+  );
+  if (widget.departments.length > 0) {
+    const select = h("select", { name: "departmentId", id: "f-dep" }, h("option", { value: "", text: t.any }));
+    for (const d of widget.departments) select.append(h("option", { value: d.id, text: d.name }));
+    form.append(h("div", { class: "field" }, h("label", { for: "f-dep", text: t.department }), select));
+  }
+  if (offline) {
+    const area = h("textarea", { name: "offlineMessage", id: "f-msg", rows: "4", required: "" });
+    form.append(h("div", { class: "field" }, h("label", { for: "f-msg", text: t.message }), area));
+  }
+  const consent = h("input", { type: "checkbox", id: consentId, name: "consent" });
+  if (c.legalBasis === "CONSENT") consent.required = true;
+  form.append(
+    h("div", { class: "consent" }, consent, h("label", { for: consentId, text: c.consentText })),
+    errorLine,
+    h("button", {
+      type: "submit",
+      class: "primary",
+      style: `background:${c.primaryColour};color:${c.textColour}`,
+      text: offline ? t.send : t.start,
+    }),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (!form.reportValidity()) return;
+    const data = new FormData(form);
+    const value = (n: string) => String(data.get(n) ?? "").trim() || undefined;
+    errorLine.textContent = "";
+    const res = await api<{ token?: string; conversationId?: string; error?: string }>("/api/widget/conversations", {
+      method: "POST",
+      body: JSON.stringify({
+        key,
+        origin,
+        name: value("name"),
+        email: value("email"),
+        phone: value("phone"),
+        departmentId: value("departmentId"),
+        offlineMessage: value("offlineMessage"),
+        consent: consent.checked,
+      }),
+    });
+    if (!res.body.token || !res.body.conversationId) {
+      errorLine.textContent = res.body.error ?? t.error;
+      return;
+    }
+    token = res.body.token;
+    store(token);
+    conversationId = res.body.conversationId;
+    if (offline) {
+      render(h("p", { class: "intro", text: t.offlineSent }));
+      return;
+    }
+    await loadConversation();
+  });
+  render(form);
+  (form.querySelector("input,select,textarea") as HTMLElement | null)?.focus();
+}
+
+// ── chat ───────────────────────────────────────────────────────────────────────────────────
+
+function maxSeq(): number {
+  let max = 0;
+  for (const seq of messages.keys()) max = Math.max(max, seq);
+  return max;
+}
+
+function add(m: TMessageEvent) {
+  if (m.conversationId !== conversationId || m.kind === "NOTE") return;
+  messages.set(m.seq, m);
+  pending.delete(m.clientId);
+}
+
+function bubble(m: {
+  body: string;
+  mine: boolean;
+  author?: string;
+  attachments?: TMessageEvent["attachments"];
+  status?: string;
+}) {
+  const li = h("li", { class: m.mine ? "msg mine" : "msg" });
+  if (!m.mine && m.author) li.append(h("span", { class: "author", text: m.author }));
+  if (m.body) li.append(h("p", { class: "body", text: m.body }));
+  for (const a of m.attachments ?? []) {
+    const link = h("a", { href: a.url, download: a.fileName, target: "_blank", rel: "noopener", class: "file" });
+    link.textContent = `📎 ${a.fileName}`;
+    li.append(link);
+  }
+  if (m.status) li.append(h("span", { class: "status", text: m.status }));
+  return li;
+}
+
+function renderList() {
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  const items: HTMLElement[] = [];
+  const sorted = [...messages.values()].sort((a, b) => a.seq - b.seq);
+  const lastMine = [...sorted].reverse().find((m) => m.authorType === "CONTACT");
+  for (const m of sorted) {
+    const mine = m.authorType === "CONTACT";
+    items.push(
+      bubble({
+        body: m.body,
+        mine,
+        author: m.author?.name,
+        attachments: m.attachments,
+        status: mine && m === lastMine && agentReadSeq >= m.seq ? t.seen : undefined,
+      }),
+    );
+  }
+  for (const p of pending.values())
+    items.push(bubble({ body: p.body, mine: true, status: p.failed ? t.failed : t.sending }));
+  list.replaceChildren(...items);
+  if (atBottom || items.length < 30) list.scrollTop = list.scrollHeight;
+  updateUnread();
+}
+
+function updateUnread() {
+  let unread = 0;
+  for (const m of messages.values()) if (m.authorType !== "CONTACT" && m.seq > readSeq) unread++;
+  if (unread > 0 && isOpen && document.visibilityState === "visible") {
+    readSeq = maxSeq();
+    socket?.emit("read", { conversationId, seq: readSeq });
+    unread = 0;
+  }
+  post({ fc: "unread", count: unread });
+}
+
+function sendPending(p: TPending) {
+  if (!socket?.connected) return;
+  socket
+    .timeout(10_000)
+    .emit(
+      "message:send",
+      { conversationId, clientId: p.clientId, body: p.body },
+      (err: unknown, ack: { ok: boolean; error?: { message: string } }) => {
+        if (err) {
+          p.failed = true; // no ack: resent with the same clientId on reconnect
+        } else if (!ack.ok) {
+          pending.delete(p.clientId);
+          errorLine.textContent = ack.error?.message ?? t.error;
+        }
+        renderList();
+      },
+    );
+}
+
+function connect() {
+  socket?.disconnect();
+  socket = io(`${widget.gatewayUrl}/visitor`, { transports: ["websocket"], auth: { token } });
+  socket.on("connect", () => {
+    socket?.emit(
+      "sync",
+      { conversations: [{ conversationId, afterSeq: maxSeq() }] },
+      (res: { ok: boolean; messages?: TMessageEvent[] }) => {
+        for (const m of res.messages ?? []) add(m);
+        for (const p of pending.values()) sendPending(p);
+        renderList();
+      },
+    );
+  });
+  socket.on("message", (m: TMessageEvent) => {
+    add(m);
+    renderList();
+  });
+  socket.on("typing", (e: { conversationId: string; from: string; name: string | null; typing: boolean }) => {
+    if (e.conversationId !== conversationId || e.from !== "agent") return;
+    typingLine.textContent = e.typing ? `${e.name ?? ""} ${t.typing}` : "";
+    clearTimeout(typingTimer);
+    if (e.typing) typingTimer = setTimeout(() => (typingLine.textContent = ""), 6000);
+  });
+  socket.on("read", (e: { conversationId: string; seq: number; by: string }) => {
+    if (e.conversationId === conversationId && e.by === "agent") {
+      agentReadSeq = Math.max(agentReadSeq, e.seq);
+      renderList();
+    }
+  });
+}
+
+function showChat() {
+  const input = h("textarea", { rows: "1", placeholder: t.placeholder, "aria-label": t.message, class: "input" });
+  const file = h("input", {
+    type: "file",
+    accept: "image/png,image/jpeg,image/gif,image/webp,application/pdf",
+    hidden: "",
+  });
+  const attach = h("button", { type: "button", class: "icon", "aria-label": t.attach, title: t.attach, text: "📎" });
+  const send = h("button", { type: "submit", class: "icon send", "aria-label": t.send, text: "➤" });
+  const form = h("form", { class: "composer" }, attach, file, input, send);
+  const submit = () => {
+    const body = input.value.trim();
+    if (!body) return;
+    const p: TPending = { clientId: newClientId(), body };
+    pending.set(p.clientId, p);
+    input.value = "";
+    errorLine.textContent = "";
+    renderList();
+    sendPending(p);
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    submit();
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      submit();
+    }
+  });
+  input.addEventListener("input", () => {
+    if (Date.now() - lastTypingSent > 2500) {
+      lastTypingSent = Date.now();
+      socket?.emit("typing", { conversationId, typing: true });
+    }
+  });
+  attach.addEventListener("click", () => file.click());
+  file.addEventListener("change", async () => {
+    const f = file.files?.[0];
+    file.value = "";
+    if (!f) return;
+    const data = new FormData();
+    data.set("file", f);
+    data.set("conversationId", conversationId);
+    data.set("clientId", newClientId());
+    errorLine.textContent = t.sending;
+    const res = await api<{ ok?: boolean; message?: TMessageEvent; error?: string }>("/api/widget/upload", {
+      method: "POST",
+      body: data,
+    });
+    errorLine.textContent = res.body.ok ? "" : (res.body.error ?? t.error);
+    if (res.body.message) add(res.body.message);
+    renderList();
+  });
+  render(h("main", { class: "chat" }, list, typingLine, errorLine, form));
+  input.focus();
+}
+
+async function loadConversation(): Promise<boolean> {
+  const res = await api<{
+    conversationId?: string;
+    messages?: TMessageEvent[];
+    contactReadSeq?: number;
+    agentReadSeq?: number;
+  }>("/api/widget/conversation");
+  if (res.status !== 200 || !res.body.conversationId) return false;
+  conversationId = res.body.conversationId;
+  readSeq = res.body.contactReadSeq ?? 0;
+  agentReadSeq = res.body.agentReadSeq ?? 0;
+  for (const m of res.body.messages ?? []) add(m);
+  showChat();
+  renderList();
+  connect();
+  return true;
+}
+
+window.addEventListener("message", (e) => {
+  if (e.source !== parent || !e.data || e.data.fc !== "open") return;
+  isOpen = !!e.data.open;
+  if (isOpen) updateUnread();
+});
+document.addEventListener("visibilitychange", () => updateUnread());
+
+async function main() {
+  const res = await api<TWidget>(
+    `/api/widget/config?key=${encodeURIComponent(key)}&origin=${encodeURIComponent(origin)}`,
+  );
+  if (res.status !== 200) {
+    root.textContent = "";
+    return;
+  }
+  widget = res.body;
+  try {
+    token = localStorage.getItem(storageKey);
+  } catch {
+    token = null;
+  }
+  if (!token || !(await loadConversation())) {
+    token = null;
+    store(null);
+    showForm();
+  }
+  post({ fc: "ready" });
+}
+void main();

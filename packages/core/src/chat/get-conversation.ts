@@ -1,0 +1,54 @@
+import { withTenant } from "@forecourt/db";
+import { assertAgentCan, conversationForAgent, type TAgent } from "./agent";
+
+/** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
+export async function getConversation(options: { agent: TAgent; conversationId: string }) {
+  const { agent } = options;
+  assertAgentCan(agent, "inbox.view");
+  return withTenant(agent.customerId, async (tx) => {
+    const c = await conversationForAgent(tx, agent, options.conversationId);
+    const [contact, dealer, department, read] = await Promise.all([
+      tx.contact.findUnique({
+        where: { id: c.contactId },
+        include: { vehicles: { orderBy: { createdAt: "asc" } } },
+      }),
+      tx.dealer.findUnique({ where: { id: c.dealerId }, select: { id: true, name: true } }),
+      c.departmentId
+        ? tx.department.findUnique({ where: { id: c.departmentId }, select: { id: true, name: true } })
+        : null,
+      tx.conversationRead.findUnique({
+        where: { conversationId_userId: { conversationId: c.id, userId: agent.userId } },
+      }),
+    ]);
+    return {
+      id: c.id,
+      status: c.status,
+      assigneeId: c.assigneeId,
+      snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+      lastSeq: c.lastSeq,
+      contactReadSeq: c.contactReadSeq,
+      lastReadSeq: read?.lastReadSeq ?? 0,
+      createdAt: c.createdAt.toISOString(),
+      dealer,
+      department,
+      contact: contact && {
+        id: contact.id,
+        name: contact.name,
+        email: contact.email,
+        phone: contact.phone,
+        legalBasis: contact.legalBasis,
+        legalBasisNote: contact.legalBasisNote,
+        legalBasisRecordedAt: contact.legalBasisRecordedAt?.toISOString() ?? null,
+        vehicles: contact.vehicles.map((v) => ({
+          id: v.id,
+          vin: v.vin,
+          plate: v.plate,
+          make: v.make,
+          model: v.model,
+          motDate: v.motDate?.toISOString().slice(0, 10) ?? null,
+        })),
+      },
+    };
+  });
+}
+export type TConversationDetail = Awaited<ReturnType<typeof getConversation>>;

@@ -1,0 +1,18 @@
+import { withTenant } from "@forecourt/db";
+import { agentMaySeeDealer, assertAgentCan, type TAgent } from "./agent";
+
+/** Canned replies the agent may use: the customer's shared ones and those of the agent's dealers. */
+export async function listCannedReplies(options: { agent: TAgent; dealerId?: string }) {
+  const { agent } = options;
+  assertAgentCan(agent, "inbox.view");
+  const rows = await withTenant(agent.customerId, (tx) =>
+    tx.cannedReply.findMany({ where: { customerId: agent.customerId }, orderBy: { shortcut: "asc" } }),
+  );
+  return rows
+    .filter(
+      (r) =>
+        r.dealerId === null ||
+        (agentMaySeeDealer(agent, r.dealerId) && (!options.dealerId || r.dealerId === options.dealerId)),
+    )
+    .map((r) => ({ id: r.id, dealerId: r.dealerId, shortcut: r.shortcut, title: r.title, body: r.body }));
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { withTenant, type Prisma } from "@forecourt/db";
+import type { TConversationSummary } from "@forecourt/protocol";
+import { assertAgentCan, dealerScopeWhere, type TAgent } from "./agent";
+
+export const ZInboxView = z.enum(["mine", "unassigned", "open", "closed"]);
+export type TInboxView = z.infer<typeof ZInboxView>;
+
+export const ZListConversations = z.object({
+  view: ZInboxView.default("open"),
+  dealerId: z.uuid().optional(),
+  departmentId: z.uuid().optional(),
+  /** Keyset paging: lastMessageAt of the last row of the previous page. */
+  before: z.iso.datetime().optional(),
+  take: z.number().int().min(1).max(100).default(50),
+});
+export type TListConversations = z.input<typeof ZListConversations>;
+
+export type TInboxRow = TConversationSummary & { unread: number; contactEmail: string | null };
+
+/** The inbox: one view, scoped to the agent's dealers, newest activity first, with unread counts. */
+export async function listConversations(options: { agent: TAgent; input: TListConversations }): Promise<TInboxRow[]> {
+  const { agent } = options;
+  assertAgentCan(agent, "inbox.view");
+  const input = ZListConversations.parse(options.input);
+  const where: Prisma.ConversationWhereInput = { ...dealerScopeWhere(agent) };
+  if (input.dealerId) where.AND = [{ dealerId: input.dealerId }];
+  if (input.departmentId) where.departmentId = input.departmentId;
+  if (input.view === "closed") where.status = "CLOSED";
+  else where.status = { in: ["OPEN", "PENDING", "SNOOZED"] };
+  if (input.view === "mine") where.assigneeId = agent.userId;
+  if (input.view === "unassigned") where.assigneeId = null;
+  if (input.before) where.lastMessageAt = { lt: new Date(input.before) };
+
+  return withTenant(agent.customerId, async (tx) => {
+    const rows = await tx.conversation.findMany({
+      where,
+      orderBy: { lastMessageAt: "desc" },
+      take: input.take,
+      include: {
+        contact: { select: { id: true, name: true, email: true } },
+        channel: { select: { type: true } },
+        reads: { where: { userId: agent.userId }, select: { lastReadSeq: true } },
+        messages: {
+          where: { kind: { not: "NOTE" } },
+          orderBy: { seq: "desc" },
+          take: 1,
+          select: { body: true, seq: true, attachments: { select: { fileName: true }, take: 1 } },
+        },
+      },
+    });
+    const ids = rows.map((r) => r.id);
+    // Unread = visitor messages after the agent's read mark.
+    const unread =
+      ids.length === 0
+        ? []
+        : await tx.$queryRaw<{ conversationId: string; n: number }[]>`
+          SELECT m."conversationId", count(*)::int AS n
+            FROM "Message" m
+            LEFT JOIN "ConversationRead" r ON r."conversationId" = m."conversationId" AND r."userId" = ${agent.userId}::uuid
+           WHERE m."conversationId" = ANY(${ids}::uuid[]) AND m."authorType" = 'CONTACT'
+             AND m."seq" > COALESCE(r."lastReadSeq", 0)
+           GROUP BY m."conversationId"`;
+    const unreadBy = new Map(unread.map((u) => [u.conversationId, u.n]));
+    return rows.map((c) => {
+      const last = c.messages[0];
+      return {
+        id: c.id,
+        dealerId: c.dealerId,
+        departmentId: c.departmentId,
+        channelType: c.channel.type,
+        status: c.status,
+        assigneeId: c.assigneeId,
+        contact: { id: c.contact.id, name: c.contact.name },
+        contactEmail: c.contact.email,
+        lastSeq: c.lastSeq,
+        lastMessageAt: c.lastMessageAt.toISOString(),
+        preview: (last?.body || last?.attachments[0]?.fileName || "").slice(0, 140),
+        unread: unreadBy.get(c.id) ?? 0,
+      };
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import { withTenant } from "@forecourt/db";
+import { ZMarkRead } from "@forecourt/protocol";
+import type { TReader } from "./list-messages";
+import { conversationForAgent, NotFoundError } from "./agent";
+import { publishRead } from "./realtime";
+
+/** Records how far the reader has read (agents: per user; the visitor: on the conversation). */
+export async function markRead(options: { reader: TReader; input: { conversationId: string; seq: number } }) {
+  const { conversationId, seq } = ZMarkRead.parse(options.input);
+  const { reader } = options;
+  if ("agent" in reader) {
+    const { agent } = reader;
+    const read = await withTenant(agent.customerId, async (tx) => {
+      const c = await conversationForAgent(tx, agent, conversationId);
+      const upTo = Math.min(seq, c.lastSeq);
+      await tx.$executeRaw`
+        INSERT INTO "ConversationRead" ("customerId", "conversationId", "userId", "lastReadSeq", "updatedAt")
+        VALUES (${agent.customerId}::uuid, ${conversationId}::uuid, ${agent.userId}::uuid, ${upTo}, now())
+        ON CONFLICT ("conversationId", "userId")
+        DO UPDATE SET "lastReadSeq" = GREATEST("ConversationRead"."lastReadSeq", EXCLUDED."lastReadSeq"), "updatedAt" = now()`;
+      return upTo;
+    });
+    publishRead(conversationId, read, "agent");
+    return read;
+  }
+  const { visitor } = reader;
+  const read = await withTenant(visitor.customerId, async (tx) => {
+    const c = await tx.conversation.findFirst({
+      where: { id: conversationId, contactId: visitor.contactId, channelId: visitor.channelId },
+    });
+    if (!c) throw new NotFoundError("conversation");
+    const upTo = Math.min(seq, c.lastSeq);
+    if (upTo > c.contactReadSeq) await tx.conversation.update({ where: { id: c.id }, data: { contactReadSeq: upTo } });
+    return Math.max(upTo, c.contactReadSeq);
+  });
+  publishRead(conversationId, read, "contact");
+  return read;
+}

@@ -1,0 +1,74 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { findRepoRoot, getConfig } from "@forecourt/config";
+import { withTenant } from "@forecourt/db";
+import { ChatError, conversationForAgent, NotFoundError } from "./agent";
+import { checkFile } from "./magic-bytes";
+import { sendMessage, type TSender } from "./send-message";
+
+function storageRoot(): string {
+  const dir = getConfig().STORAGE_DIR;
+  return path.isAbsolute(dir) ? dir : path.join(findRepoRoot(), dir);
+}
+
+/**
+ * Sends a file as a message: checks size, declared type and magic bytes, stores the bytes
+ * under STORAGE_DIR/<customerId>/, then sends an ATTACHMENT message with the same idempotent
+ * protocol as text (a resend with the same clientId stores nothing new).
+ */
+export async function sendAttachment(options: {
+  sender: TSender;
+  conversationId: string;
+  clientId: string;
+  fileName: string;
+  declaredType: string;
+  bytes: Uint8Array;
+  caption?: string;
+}) {
+  const check = checkFile({ bytes: options.bytes, declaredType: options.declaredType, fileName: options.fileName });
+  if (!check.ok) throw new ChatError("invalid_payload", `File refused: ${check.reason.replaceAll("_", " ")}`);
+  const { sender } = options;
+  const customerId = "agent" in sender ? sender.agent.customerId : sender.visitor.customerId;
+  // Check access before writing anything to disk.
+  await withTenant(customerId, async (tx) => {
+    if ("agent" in sender) return conversationForAgent(tx, sender.agent, options.conversationId);
+    const c = await tx.conversation.findFirst({
+      where: { id: options.conversationId, contactId: sender.visitor.contactId, channelId: sender.visitor.channelId },
+    });
+    if (!c) throw new NotFoundError("conversation");
+    return c;
+  });
+  const storageKey = `${customerId}/${randomUUID()}`;
+  const file = path.join(storageRoot(), storageKey);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, options.bytes);
+  try {
+    const result = await sendMessage({
+      sender,
+      input: { conversationId: options.conversationId, clientId: options.clientId, body: options.caption ?? "" },
+      attachment: {
+        fileName: check.fileName,
+        mimeType: check.mimeType,
+        sizeBytes: options.bytes.length,
+        sha256: createHash("sha256").update(options.bytes).digest("hex"),
+        storageKey,
+      },
+    });
+    if (result.duplicate) await rm(file, { force: true });
+    return result;
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
+}
+
+/** The bytes of an attachment (the caller has verified a signed link). */
+export async function readAttachment(options: { customerId: string; attachmentId: string }) {
+  const attachment = await withTenant(options.customerId, (tx) =>
+    tx.attachment.findUnique({ where: { id: options.attachmentId } }),
+  );
+  if (!attachment) return null;
+  const bytes = await readFile(path.join(storageRoot(), attachment.storageKey));
+  return { fileName: attachment.fileName, mimeType: attachment.mimeType, bytes };
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { withTenant } from "@forecourt/db";
+import { ZLegalBasis } from "@forecourt/protocol";
+import { assertAgentCan, NotFoundError, dealerScopeWhere, type TAgent } from "./agent";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();
+
+export const ZVehicleInput = z.object({
+  id: z.uuid().optional(),
+  vin: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-HJ-NPR-Z0-9]{17})?$/, "A VIN has 17 letters and digits (no I, O or Q)")
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+  plate: optionalText(20),
+  make: optionalText(40),
+  model: optionalText(40),
+  motDate: z
+    .union([z.iso.date(), z.literal("")])
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+  remove: z.boolean().optional(),
+});
+
+export const ZUpdateContact = z.object({
+  contactId: z.uuid(),
+  name: optionalText(120),
+  email: z
+    .union([z.email().max(200), z.literal("")])
+    .transform((v) => v.toLowerCase() || null)
+    .nullable()
+    .optional(),
+  phone: optionalText(30),
+  legalBasis: ZLegalBasis.nullable().optional(),
+  legalBasisNote: optionalText(500),
+  vehicles: z.array(ZVehicleInput).max(20).optional(),
+});
+export type TUpdateContact = z.input<typeof ZUpdateContact>;
+
+/** Edit a contact (name, e-mail, phone, legal basis) and their vehicles (VIN, plate, MOT date). */
+export async function updateContact(options: { agent: TAgent; input: TUpdateContact }) {
+  const { agent } = options;
+  assertAgentCan(agent, "contacts.edit");
+  const input = ZUpdateContact.parse(options.input);
+  return withTenant(agent.customerId, async (tx) => {
+    // The contact must have a conversation in one of the agent's dealers.
+    const visible = await tx.conversation.findFirst({
+      where: { contactId: input.contactId, ...dealerScopeWhere(agent) },
+      select: { id: true },
+    });
+    if (!visible) throw new NotFoundError("contact");
+    const current = await tx.contact.findUniqueOrThrow({ where: { id: input.contactId } });
+    const legalBasisChanged = input.legalBasis !== undefined && input.legalBasis !== current.legalBasis;
+    await tx.contact.update({
+      where: { id: input.contactId },
+      data: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
+        ...(input.legalBasis !== undefined ? { legalBasis: input.legalBasis } : {}),
+        ...(input.legalBasisNote !== undefined ? { legalBasisNote: input.legalBasisNote } : {}),
+        ...(legalBasisChanged ? { legalBasisRecordedAt: new Date() } : {}),
+      },
+    });
+    for (const v of input.vehicles ?? []) {
+      const data = {
+        vin: v.vin ?? null,
+        plate: v.plate ?? null,
+        make: v.make ?? null,
+        model: v.model ?? null,
+        motDate: v.motDate ? new Date(`${v.motDate}T00:00:00Z`) : null,
+      };
+      if (v.id) {
+        const existing = await tx.vehicle.findFirst({ where: { id: v.id, contactId: input.contactId } });
+        if (!existing) throw new NotFoundError("vehicle");
+        if (v.remove) await tx.vehicle.delete({ where: { id: v.id } });
+        else await tx.vehicle.update({ where: { id: v.id }, data });
+      } else if (!v.remove && (data.vin || data.plate)) {
+        await tx.vehicle.create({ data: { ...data, customerId: agent.customerId, contactId: input.contactId } });
+      }
+    }
+    await tx.auditEvent.create({
+      data: {
+        customerId: agent.customerId,
+        actorUserId: agent.userId,
+        action: "contact.updated",
+        targetType: "Contact",
+        targetId: input.contactId,
+      },
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,99 @@
+import { getConfig } from "@forecourt/config";
+import type { PrismaClient } from "../generated/prisma/client";
+import { DEMO_IDS } from "./demo-data";
+
+/** Fixed demo widget keys (`wk_<customer id hex>_<name>`), so the demo site's tags never change. */
+export function demoWidgetKey(customerId: string, name: string): string {
+  return `wk_${customerId.replaceAll("-", "")}_${name}`;
+}
+
+export const DEMO_WIDGETS = [
+  {
+    id: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1d01",
+    customerId: DEMO_IDS.northwind,
+    dealerId: DEMO_IDS.amsterdam,
+    slug: "demo-amsterdam",
+    colour: "#1f6feb",
+  },
+  {
+    id: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1d02",
+    customerId: DEMO_IDS.northwind,
+    dealerId: DEMO_IDS.copenhagen,
+    slug: "demo-copenhagen",
+    colour: "#0f766e",
+  },
+  {
+    id: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1d03",
+    customerId: DEMO_IDS.vanDerMeer,
+    dealerId: DEMO_IDS.vanDerMeerUtrecht,
+    slug: "demo-utrecht",
+    colour: "#c2410c",
+  },
+] as const;
+
+const DEPARTMENTS = [
+  { name: "Sales", kind: "SALES" },
+  { name: "Service", kind: "SERVICE" },
+  { name: "Parts", kind: "PARTS" },
+] as const;
+
+/**
+ * Live-chat demo data: departments and one website-chat channel per demo dealer, allowed on
+ * the demo dealer site's origin (DEMO_SITE_PORT), plus a few canned replies. Idempotent; the
+ * allowed origins follow the configured port on every run.
+ */
+export async function seedChat(db: PrismaClient) {
+  const port = getConfig().DEMO_SITE_PORT;
+  const allowedOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  for (const w of DEMO_WIDGETS) {
+    const dealer = await db.dealer.findUniqueOrThrow({ where: { id: w.dealerId } });
+    for (const d of DEPARTMENTS) {
+      await db.department.upsert({
+        where: { dealerId_name: { dealerId: w.dealerId, name: d.name } },
+        update: {},
+        create: { customerId: w.customerId, dealerId: w.dealerId, name: d.name, kind: d.kind },
+      });
+    }
+    const existing = await db.channel.findUnique({ where: { id: w.id } });
+    const config = {
+      ...((existing?.config as object | null) ?? {
+        primaryColour: w.colour,
+        textColour: "#ffffff",
+        greeting: `Hi! Welcome to ${dealer.name}. How can we help?`,
+        dealerName: dealer.name,
+        preChat: { name: "required", email: "optional", phone: "off" },
+        legalBasis: "CONSENT",
+        askDepartment: true,
+      }),
+      allowedOrigins,
+    };
+    await db.channel.upsert({
+      where: { id: w.id },
+      update: { config },
+      create: {
+        id: w.id,
+        customerId: w.customerId,
+        dealerId: w.dealerId,
+        type: "WIDGET",
+        name: `${dealer.name} website`,
+        publicKey: demoWidgetKey(w.customerId, w.slug),
+        config,
+      },
+    });
+  }
+  const replies = [
+    { shortcut: "hello", title: "Greeting", body: "Hello! Thanks for reaching out. How can I help you today?" },
+    { shortcut: "testdrive", title: "Test drive", body: "We'd be happy to book a test drive. Which day suits you?" },
+    {
+      shortcut: "service",
+      title: "Service booking",
+      body: "I can book your car in for a service. What is your licence plate?",
+    },
+  ];
+  for (const customerId of [DEMO_IDS.northwind, DEMO_IDS.vanDerMeer]) {
+    for (const r of replies) {
+      const found = await db.cannedReply.findFirst({ where: { customerId, dealerId: null, shortcut: r.shortcut } });
+      if (!found) await db.cannedReply.create({ data: { customerId, dealerId: null, ...r } });
+    }
+  }
+}

@@ -11,6 +11,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
     { href: "/settings/two-factor", label: t("twoFactor"), show: sessionCan(session, "settings.profile") },
     { href: "/settings/users", label: t("users"), show: sessionCan(session, "settings.users.manage") },
     {
+      href: "/settings/channels",
+      label: t("channels"),
+      show: sessionCan(session, "settings.channels.manage") && !!session.active,
+    },
+    {
       href: "/settings/subscription",
       label: t("subscription"),
       show: sessionCan(session, "settings.subscription.view") && !!session.active,

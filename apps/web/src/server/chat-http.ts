@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ChatError, NotFoundError } from "@forecourt/core/chat/agent";
-import { resolveVisitorSession, type TVisitor } from "@forecourt/core/chat/resolve-visitor-session";
 import { ForbiddenError } from "@forecourt/core/errors";
+import type { THandlerResult } from "./handlers/result";
 
 /** A JSON error the widget and inbox show as it is: `{ error, code }` with a fitting status. */
 export function jsonError(status: number, code: string, error: string, headers: HeadersInit = {}) {
@@ -29,9 +29,19 @@ export function errorResponse(error: unknown, headers: HeadersInit = {}) {
   return jsonError(500, "server_error", "Something went wrong", headers);
 }
 
-/** The widget visitor named by `Authorization: Bearer <visitor token>`, or null. */
-export async function visitorFromRequest(request: Request): Promise<TVisitor | null> {
-  const header = request.headers.get("authorization") ?? "";
-  const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
-  return token ? resolveVisitorSession({ token }) : null;
+/**
+ * Answers a chat or widget route from its handler: a refusal becomes `{ error, code }` with its
+ * status (and headers); success goes through `ok`. What the handler throws is logged and
+ * answered with a plain 500.
+ */
+export async function respond<T>(
+  result: Promise<THandlerResult<T>> | THandlerResult<T>,
+  ok: (data: T) => Response = (data) => NextResponse.json(data),
+): Promise<Response> {
+  try {
+    const r = await result;
+    return r.ok ? ok(r.data) : jsonError(r.status, r.error, r.message ?? r.error, r.headers);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

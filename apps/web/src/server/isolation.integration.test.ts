@@ -15,10 +15,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSessionContext, type TSessionContext } from "@forecourt/core/accounts/get-session-context";
 import { signInWithPassword } from "@forecourt/core/accounts/sign-in-with-password";
 import { switchActiveTenant } from "@forecourt/core/accounts/switch-active-tenant";
+import { sendMessage } from "@forecourt/core/chat/send-message";
+import { newWidgetKey } from "@forecourt/core/chat/keys";
+import { attachmentUrl } from "@forecourt/core/chat/message-event";
+import { verifyRealtimeToken } from "@forecourt/core/chat/realtime-token";
+import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
+import { sendAttachment } from "@forecourt/core/chat/save-attachment";
+import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { redis } from "@forecourt/core/infra/redis";
 import { getConfig } from "@forecourt/config";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
 import { handleExportAudit } from "./handlers/audit";
+import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
+import {
+  handleEraseContact,
+  handleExportContact,
+  handleLegalBasisRegister,
+  handleUpdateRetention,
+} from "./handlers/data-protection";
+import {
+  handleAgentUpload,
+  handleConversationAction,
+  handleGetConversation,
+  handleListConversations,
+  handleListMessages,
+  handleRealtimeToken,
+  handleUpdateContact,
+  handleUpdateWidgetChannel,
+} from "./handlers/inbox";
 import {
   handleAddDepartment,
   handleReplaceAccount,
@@ -32,6 +56,15 @@ import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword
 import type { THandlerResult } from "./handlers/result";
 import { handleConfirmTwoFactor, handleStartTwoFactor } from "./handlers/security";
 import {
+  handleAttachment,
+  handleStartConversation,
+  handleVisitorConversation,
+  handleVisitorMessages,
+  handleVisitorUpload,
+  handleWidgetConfig,
+  handleWidgetFrame,
+} from "./handlers/widget";
+import {
   handleChangeMemberStatus,
   handleForceSignOut,
   handleInviteUser,
@@ -41,6 +74,7 @@ import {
   handleUnlockMember,
   handleUpdateMember,
 } from "./handlers/users";
+import { widgetAsset } from "./widget-assets";
 
 const SRC = join(import.meta.dirname, "..");
 /** Every role of customer A, plus a provider managed agent (provider staff without support rights). */
@@ -60,13 +94,77 @@ type TB = {
   userEmail: string;
   sessionId: string;
   subscriptionId: string;
+  /** B's website chat: a widget channel, a visitor's contact and conversation with messages and a file. */
+  channelId: string;
+  channelName: string;
+  widgetKey: string;
+  origin: string;
+  contactId: string;
+  contactName: string;
+  contactEmail: string;
+  conversationId: string;
+  messageBody: string;
+  attachmentId: string;
 };
-type TCtx = { session: TSessionContext; b: TB };
+/** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
+type TA = { customerId: string; widgetKey: string; origin: string; visitorToken: string; conversationId: string };
+type TCtx = { session: TSessionContext; b: TB; a: TA };
 /** What one attempt returned; `refused` cases must be 403/404, `public`/`own` ones only free of B's data. */
 type TCase =
   | { kind: "refused"; attempts: (ctx: TCtx) => Promise<THandlerResult<unknown>>[] }
   | { kind: "public" | "own"; attempts: (ctx: TCtx) => Promise<unknown>[] }
   | { kind: "exempt"; reason: string };
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+/** A fresh client address per call, so the widget's per-address limits never answer 429 here. */
+const someIp = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+/** A multipart upload as the inbox and the widget post it (optionally as a widget visitor). */
+function uploadRequest(path: string, conversationId: string, visitorToken?: string) {
+  const form = new FormData();
+  form.set("conversationId", conversationId);
+  form.set("clientId", `iso-${crypto.randomUUID()}`);
+  form.set("file", new File([PNG], "photo.png", { type: "image/png" }));
+  const headers: Record<string, string> = { "x-forwarded-for": someIp() };
+  if (visitorToken) headers.authorization = `Bearer ${visitorToken}`;
+  return new Request(`http://forecourt.test${path}`, { method: "POST", body: form, headers });
+}
+
+/** A GET as the widget sends it: query string, optional visitor token and Origin header. */
+function widgetGet(path: string, options: { token?: string; origin?: string } = {}) {
+  const headers: Record<string, string> = { "x-forwarded-for": someIp() };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.origin) headers.origin = options.origin;
+  return new Request(`http://forecourt.test${path}`, { headers });
+}
+
+function startRequest(body: Record<string, unknown>) {
+  return new Request("http://forecourt.test/api/widget/conversations", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": someIp() },
+    body: JSON.stringify({ consent: true, name: "Visitor", offlineMessage: "Hello there", ...body }),
+  });
+}
+
+/** The signed-link parts of a download link. */
+function linkOf(url: string) {
+  const { searchParams } = new URL(url);
+  return { exp: searchParams.get("exp") ?? "", sig: searchParams.get("sig") ?? "" };
+}
+
+/** For `public` cases whose attempt must be refused (a public entry point with the wrong key or origin). */
+async function mustRefuse<T extends { ok: boolean }>(result: Promise<T>, label: string): Promise<T> {
+  const r = await result;
+  expect(r.ok, `${label}: ${JSON.stringify(r)}`).toBe(false);
+  return r;
+}
+
+const widgetSettings = {
+  name: "Hijacked",
+  enabled: false,
+  config: { allowedOrigins: ["http://evil.test"] },
+  businessHours: { mon: [["00:00", "23:59"]] },
+};
 
 const member = (b: TB, extra: Record<string, unknown> = {}) => [
   { membershipId: b.membershipId, ...extra },
@@ -292,6 +390,275 @@ const CASES: Record<string, TCase> = {
     kind: "public",
     attempts: () => [handleResetPassword({ token: "z".repeat(43), password: "correct-horse-staple-9" })],
   },
+
+  // ── data protection: contacts and retention (active tenant only) ──────────────────────────
+  "action:app/(app)/contacts/[contactId]/actions.ts#eraseContactAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleEraseContact(session, { contactId: b.contactId, confirm: "on" }),
+      handleEraseContact(session, { contactId: b.contactId, confirm: "on", customerId: b.customerId }),
+      handleEraseContact(session, { contactId: guess(), confirm: "on" }),
+    ],
+  },
+  "route:app/(app)/contacts/[contactId]/export/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleExportContact(session, { contactId: b.contactId }),
+      handleExportContact(session, { contactId: guess() }),
+    ],
+  },
+  "route:app/(app)/contacts/legal-basis/route.ts#GET": {
+    kind: "own",
+    attempts: ({ session }) => [handleLegalBasisRegister(session)],
+  },
+  "action:app/(app)/settings/data-protection/actions.ts#updateRetentionAction": {
+    kind: "own",
+    attempts: ({ session, b }) => [handleUpdateRetention(session, { months: "12", customerId: b.customerId })],
+  },
+
+  // ── contracts (provider console, Settings → Subscription) ───────────────────────────────
+  "action:server/actions/contract.ts#contractAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => {
+      const own = session.active?.customerId ?? guess();
+      return [
+        handleContract(session, {
+          kind: "ordinary_notice",
+          customerId: b.customerId,
+          subscriptionId: b.subscriptionId,
+        }),
+        // B's subscription named under A's own customer id: core reads it under A's row-level security
+        // (an owner may file a dissolution notice on their own tenant, so this one reaches the lookup).
+        handleContract(session, { kind: "dissolution", customerId: own, subscriptionId: b.subscriptionId }),
+        handleContract(session, { kind: "dissolution", customerId: b.customerId, subscriptionId: b.subscriptionId }),
+        handleContract(session, { kind: "ordinary_notice", customerId: own, subscriptionId: b.subscriptionId }),
+        handleContract(session, {
+          kind: "fee_change",
+          customerId: own,
+          subscriptionId: b.subscriptionId,
+          date: "2026-06-01",
+          amount: "999.00",
+          reason: "YEARLY_RISE",
+        }),
+        handleContract(session, {
+          kind: "training",
+          customerId: b.customerId,
+          subscriptionId: b.subscriptionId,
+          firstTrainingDate: "2026-01-05",
+        }),
+        handleContract(session, { kind: "reinstate", customerId: b.customerId, subscriptionId: b.subscriptionId }),
+        handleContract(session, {
+          kind: "immediate",
+          customerId: b.customerId,
+          subscriptionId: b.subscriptionId,
+          terminationKind: "BREACH",
+          reason: "A hostile termination attempt",
+        }),
+        handleContract(session, {
+          kind: "create",
+          customerId: b.customerId,
+          product: "Conversations",
+          tier: "PLUS",
+          contractDate: "2026-01-01",
+          initialTermMonths: "12",
+          monthlyFee: "1",
+        }),
+        handleContract(session, { kind: "ordinary_notice", customerId: guess(), subscriptionId: guess() }),
+      ];
+    },
+  },
+  "action:server/actions/contract.ts#runLifecycleNowAction": {
+    kind: "refused",
+    attempts: ({ session }) => [handleRunLifecycleNow(session)],
+  },
+
+  // ── Settings → Channels ───────────────────────────────────────────────────────────────────
+  "action:server/actions/update-widget-channel.ts#updateWidgetChannelAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleUpdateWidgetChannel(session, { channelId: b.channelId, ...widgetSettings }),
+      handleUpdateWidgetChannel(session, { channelId: guess(), ...widgetSettings }),
+    ],
+  },
+
+  // ── the inbox (agents) ───────────────────────────────────────────────────────────────────
+  "route:app/api/inbox/conversations/route.ts#GET": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      handleListConversations(session, {}),
+      handleListConversations(session, { dealerId: b.dealerId }),
+      handleListConversations(session, { departmentId: b.departmentId, view: "open" }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleGetConversation(session, { id: b.conversationId }),
+      handleGetConversation(session, { id: guess() }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [
+        { action: "close" },
+        { action: "reopen" },
+        { action: "snooze", until: "2030-01-01T00:00:00.000Z" },
+        { action: "assign", assigneeId: session.user.id },
+        { action: "assign", assigneeId: null },
+        { action: "transfer", departmentId: b.departmentId },
+      ].flatMap((body) => [
+        handleConversationAction(session, { id: b.conversationId, body }),
+        handleConversationAction(session, { id: guess(), body }),
+      ]),
+  },
+  "route:app/api/inbox/conversations/[id]/messages/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleListMessages(session, { id: b.conversationId, before: "1000" }),
+      handleListMessages(session, { id: guess(), before: "1000" }),
+    ],
+  },
+  "route:app/api/inbox/contacts/[id]/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleUpdateContact(session, { id: b.contactId, body: { name: "Hijacked", email: "hijack@test.example" } }),
+      handleUpdateContact(session, { id: b.contactId, body: { contactId: guess(), vehicles: [] } }),
+      handleUpdateContact(session, { id: guess(), body: { name: "Hijacked" } }),
+    ],
+  },
+  "route:app/api/inbox/upload/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleAgentUpload(session, uploadRequest("/api/inbox/upload", b.conversationId)),
+      handleAgentUpload(session, uploadRequest("/api/inbox/upload", guess())),
+    ],
+  },
+  "route:app/api/realtime/token/route.ts#GET": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      (async () => {
+        const result = handleRealtimeToken(session);
+        // the token takes no input: it names the session's own active tenant, never B.
+        if (result.ok) expect(verifyRealtimeToken(result.data.token)?.cid).not.toBe(b.customerId);
+        return result;
+      })(),
+    ],
+  },
+  "route:app/api/attachments/[customerId]/[attachmentId]/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ a, b }) => {
+      // A link A could hold names A's customer; signed for B's file id it must still find nothing.
+      const signedForA = linkOf(attachmentUrl(a.customerId, b.attachmentId));
+      return [
+        handleAttachment({ customerId: b.customerId, attachmentId: b.attachmentId, exp: "", sig: "" }),
+        handleAttachment({ customerId: a.customerId, attachmentId: b.attachmentId, ...signedForA }),
+        handleAttachment({ customerId: b.customerId, attachmentId: b.attachmentId, ...signedForA }),
+        handleAttachment({ customerId: guess(), attachmentId: guess(), ...signedForA }),
+      ];
+    },
+  },
+
+  // ── the website chat: public by design; the key with its origins and the visitor token decide ──
+  "route:app/widget.js/route.ts#GET": {
+    kind: "public",
+    attempts: () => [widgetAsset("widget.js").then((r) => r.text())],
+  },
+  "route:app/widget/app.js/route.ts#GET": {
+    kind: "public",
+    attempts: () => [widgetAsset("app.js").then((r) => r.text())],
+  },
+  "route:app/widget/frame/route.ts#GET": {
+    kind: "public",
+    attempts: ({ a, b }) => [
+      mustRefuse(
+        handleWidgetFrame(widgetGet(`/widget/frame?key=${b.widgetKey}&origin=${a.origin}`)),
+        "B key, A origin",
+      ),
+      mustRefuse(handleWidgetFrame(widgetGet(`/widget/frame?key=${b.widgetKey}`)), "B key, no origin"),
+      handleWidgetFrame(widgetGet(`/widget/frame?key=${a.widgetKey}&origin=${a.origin}`)).then((r) => {
+        expect(r.ok && !r.data.csp.includes(b.origin)).toBe(true);
+        return r;
+      }),
+    ],
+  },
+  "route:app/api/widget/config/route.ts#GET": {
+    kind: "public",
+    attempts: ({ a, b }) => [
+      mustRefuse(handleWidgetConfig(widgetGet(`/api/widget/config?key=${b.widgetKey}`, { origin: a.origin })), "CORS"),
+      mustRefuse(
+        handleWidgetConfig(widgetGet(`/api/widget/config?key=${b.widgetKey}&origin=${a.origin}`)),
+        "B key, A origin (iframe)",
+      ),
+      mustRefuse(handleWidgetConfig(widgetGet(`/api/widget/config?key=${b.widgetKey}`)), "B key, no origin"),
+      mustRefuse(
+        handleWidgetConfig(widgetGet(`/api/widget/config?key=${b.widgetKey.slice(0, -3)}xyz`, { origin: b.origin })),
+        "guessed key",
+      ),
+      handleWidgetConfig(widgetGet(`/api/widget/config?key=${a.widgetKey}`, { origin: a.origin })).then((r) => {
+        expect(r.ok && r.data.widget.channelId !== b.channelId).toBe(true);
+        return r;
+      }),
+    ],
+  },
+  "route:app/api/widget/conversations/route.ts#POST": {
+    kind: "public",
+    attempts: ({ a, b }) => [
+      mustRefuse(handleStartConversation(startRequest({ key: b.widgetKey, origin: a.origin })), "B key, A origin"),
+      mustRefuse(handleStartConversation(startRequest({ key: b.widgetKey, origin: "http://evil.test" })), "evil"),
+      // A's own widget, naming B's department: the chat starts in A, without that department.
+      handleStartConversation(startRequest({ key: a.widgetKey, origin: a.origin, departmentId: b.departmentId })).then(
+        async (r) => {
+          expect(r.ok).toBe(true);
+          if (r.ok) {
+            const row = await ownerDb().conversation.findUniqueOrThrow({ where: { id: r.data.conversationId } });
+            expect(row).toMatchObject({ customerId: a.customerId, departmentId: null });
+          }
+          return r;
+        },
+      ),
+    ],
+  },
+  "route:app/api/widget/conversation/route.ts#GET": {
+    kind: "public",
+    attempts: ({ a, b }) => [
+      handleVisitorConversation(widgetGet("/api/widget/conversation", { token: a.visitorToken })).then((r) => {
+        expect(r.ok && r.data.conversationId).toBe(a.conversationId);
+        return r;
+      }),
+      // A's secret under B's customer id, and a made-up token of B: no visitor at all.
+      mustRefuse(
+        handleVisitorConversation(
+          widgetGet("/api/widget/conversation", { token: a.visitorToken.replace(a.customerId, b.customerId) }),
+        ),
+        "A secret, B customer",
+      ),
+      mustRefuse(
+        handleVisitorConversation(
+          widgetGet("/api/widget/conversation", { token: `v1.${b.customerId}.${"q".repeat(32)}` }),
+        ),
+        "made-up token",
+      ),
+    ],
+  },
+  "route:app/api/widget/messages/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ a, b }) => [
+      handleVisitorMessages(
+        widgetGet(`/api/widget/messages?conversationId=${b.conversationId}&before=1000`, { token: a.visitorToken }),
+      ),
+      handleVisitorMessages(
+        widgetGet(`/api/widget/messages?conversationId=${guess()}&before=1000`, { token: a.visitorToken }),
+      ),
+    ],
+  },
+  "route:app/api/widget/upload/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ a, b }) => [
+      handleVisitorUpload(uploadRequest("/api/widget/upload", b.conversationId, a.visitorToken)),
+      handleVisitorUpload(uploadRequest("/api/widget/upload", guess(), a.visitorToken)),
+    ],
+  },
 };
 
 function walk(dir: string): string[] {
@@ -326,15 +693,18 @@ function enumerateEntryPoints(): string[] {
 }
 
 let b: TB;
+let a: TA;
+/** B's rows as they were before the attempts. */
+let before: Awaited<ReturnType<typeof snapshotB>>;
 const sink = new SmtpSink();
 const sessions = new Map<TRole, TSessionContext>();
 const created: string[] = [];
 
 beforeAll(async () => {
   await sink.listen(getConfig().SMTP_PORT);
-  const a = await createTestTenant("Iso A");
+  const ta = await createTestTenant("Iso A");
   const tb = await createTestTenant("Iso B");
-  created.push(a.customer.id, tb.customer.id);
+  created.push(ta.customer.id, tb.customer.id);
   const department = await ownerDb().department.create({
     data: { customerId: tb.customer.id, dealerId: tb.dealer.id, name: "B Sales", kind: "SALES" },
   });
@@ -350,6 +720,65 @@ beforeAll(async () => {
   });
   if (!bSession.ok) throw new Error("B sign-in failed");
   const membership = await ownerDb().membership.findFirstOrThrow({ where: { userId: bUser.id } });
+  // B's website chat, through the same use cases a visitor's browser reaches.
+  const bOrigin = "http://b-dealer.test";
+  const bChannel = await ownerDb().channel.create({
+    data: {
+      customerId: tb.customer.id,
+      dealerId: tb.dealer.id,
+      type: "WIDGET",
+      name: "B Website",
+      publicKey: newWidgetKey(tb.customer.id),
+      config: { allowedOrigins: [bOrigin], askDepartment: true },
+    },
+  });
+  const bChat = await startVisitorConversation({
+    input: {
+      key: bChannel.publicKey!,
+      origin: bOrigin,
+      name: "Bea Secretcontact",
+      email: "bea.secret@b-dealer.test",
+      consent: true,
+      offlineMessage: "B first message",
+    },
+  });
+  const bVisitor = (await resolveVisitorSession({ token: bChat.token }))!;
+  const messageBody = "B secret message about a trade-in";
+  await sendMessage({
+    sender: { visitor: bVisitor },
+    input: { conversationId: bChat.conversationId, clientId: "b-message-1", body: messageBody },
+  });
+  const bFile = await sendAttachment({
+    sender: { visitor: bVisitor },
+    conversationId: bChat.conversationId,
+    clientId: "b-attachment-1",
+    fileName: "b-secret.png",
+    declaredType: "image/png",
+    bytes: PNG,
+  });
+  const attachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: bFile.id } });
+  // A's website chat and one visitor of A (the identity a visitor attacker holds).
+  const aOrigin = "http://a-dealer.test";
+  const aChannel = await ownerDb().channel.create({
+    data: {
+      customerId: ta.customer.id,
+      dealerId: ta.dealer.id,
+      type: "WIDGET",
+      name: "A Website",
+      publicKey: newWidgetKey(ta.customer.id),
+      config: { allowedOrigins: [aOrigin] },
+    },
+  });
+  const aChat = await startVisitorConversation({
+    input: { key: aChannel.publicKey!, origin: aOrigin, name: "A visitor", consent: true, offlineMessage: "Hi A" },
+  });
+  a = {
+    customerId: ta.customer.id,
+    widgetKey: aChannel.publicKey!,
+    origin: aOrigin,
+    visitorToken: aChat.token,
+    conversationId: aChat.conversationId,
+  };
   b = {
     customerId: tb.customer.id,
     customerName: tb.customer.name,
@@ -361,12 +790,23 @@ beforeAll(async () => {
     userEmail: bUser.email,
     sessionId: bSession.sessionId,
     subscriptionId: subscription.id,
+    channelId: bChannel.id,
+    channelName: bChannel.name,
+    widgetKey: bChannel.publicKey!,
+    origin: bOrigin,
+    contactId: bChat.contactId,
+    contactName: "Bea Secretcontact",
+    contactEmail: "bea.secret@b-dealer.test",
+    conversationId: bChat.conversationId,
+    messageBody,
+    attachmentId: attachment.id,
   };
+  before = await snapshotB();
   for (const role of ROLES) {
     const { user, password } =
       role === "PROVIDER_MANAGED_AGENT"
         ? await createTestUser({ providerRole: "MANAGED_AGENT" })
-        : await createTestUser({ customerId: a.customer.id, role });
+        : await createTestUser({ customerId: ta.customer.id, role });
     const signedIn = await signInWithPassword({
       email: user.email,
       password,
@@ -377,6 +817,33 @@ beforeAll(async () => {
     sessions.set(role, (await getSessionContext(signedIn.sessionId))!);
   }
 });
+
+/** Everything of B's website chat the attempts could have touched. */
+async function snapshotB() {
+  const db = ownerDb();
+  const where = { customerId: b.customerId };
+  return {
+    customer: await db.customer.findUniqueOrThrow({ where: { id: b.customerId }, select: { retentionMonths: true } }),
+    channel: await db.channel.findUniqueOrThrow({
+      where: { id: b.channelId },
+      select: { name: true, status: true, config: true, publicKey: true },
+    }),
+    dealer: await db.dealer.findUniqueOrThrow({ where: { id: b.dealerId }, select: { businessHours: true } }),
+    contacts: await db.contact.findMany({
+      where,
+      select: { id: true, name: true, email: true, phone: true, legalBasis: true, updatedAt: true },
+    }),
+    conversations: await db.conversation.findMany({
+      where,
+      select: { id: true, status: true, assigneeId: true, departmentId: true, lastSeq: true, snoozedUntil: true },
+    }),
+    messages: await db.message.count({ where }),
+    attachments: await db.attachment.findMany({ where, select: { id: true, storageKey: true } }),
+    visitorSessions: await db.visitorSession.count({ where }),
+    subscriptions: await db.subscription.findMany({ where }),
+    vehicles: await db.vehicle.count({ where }),
+  };
+}
 
 afterAll(async () => {
   await sink.close();
@@ -396,6 +863,17 @@ function leaks(body: unknown): string[] {
     b.userId,
     b.sessionId,
     b.dealerId,
+    b.channelId,
+    b.channelName,
+    b.widgetKey,
+    b.origin,
+    b.contactId,
+    b.contactName,
+    b.contactEmail,
+    b.conversationId,
+    b.messageBody,
+    b.attachmentId,
+    b.subscriptionId,
   ].filter((secret) => text.includes(secret));
 }
 
@@ -413,7 +891,7 @@ describe("isolation suite", () => {
     it(`${key}: every role of A is refused on B's objects, with none of B's data`, async () => {
       for (const role of ROLES) {
         const session = sessions.get(role)!;
-        const results = await Promise.all(testCase.attempts({ session, b }));
+        const results = await Promise.all(testCase.attempts({ session, b, a }));
         for (const [i, result] of results.entries()) {
           const where = `${role} attempt ${i + 1}`;
           expect(leaks(result), where).toEqual([]);
@@ -453,6 +931,10 @@ describe("isolation suite", () => {
       tier: "STANDARD",
     });
     expect(await ownerDb().misuseReport.count({ where: { customerId: b.customerId } })).toBe(0);
+    // B's website chat: channel, contact, conversation, messages, file, retention and contract as they were.
+    expect(await snapshotB()).toEqual(before);
+    expect(before.contacts).toHaveLength(1);
+    expect(before.messages).toBeGreaterThanOrEqual(3);
     // The only mail B's people may get is the public "forgot password" answer (sent to the owner of the address).
     const sent = sink.mails.filter((m) => !m.subject.includes("new Forecourt password"));
     expect(sent.map((m) => `${m.to.join(",")}: ${m.subject}`)).toEqual([]);

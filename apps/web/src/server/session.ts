@@ -1,11 +1,12 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { can, type TAction } from "@forecourt/auth";
+import type { TAction } from "@forecourt/auth";
 import { getSessionContext, type TSessionContext } from "@forecourt/core";
 import { headers } from "next/headers";
 import { actorFromSession } from "@forecourt/core/accounts/actor";
 import { auth } from "./auth";
 import { clientIp } from "./client-ip";
+import { sessionCan } from "./principal";
 
 /** Who is signed in, once per request; null when signed out, revoked, expired or suspended. */
 export const getCurrentSession = cache(async (): Promise<TSessionContext | null> => {
@@ -21,22 +22,7 @@ export async function requireSession(): Promise<TSessionContext> {
   return session;
 }
 
-/**
- * Who is acting, for the permission matrix. `tenantReadOnly` is set while the active customer
- * is terminated and in its read-only period (L 5.2): owners and admins read and export, and
- * every action marked `writes` is refused.
- */
-export function principalOf(session: TSessionContext) {
-  return {
-    tenantRole: session.active?.role ?? null,
-    providerRole: session.user.providerRole,
-    tenantReadOnly: Boolean(session.active?.readOnlyUntil),
-  };
-}
-
-export function sessionCan(session: TSessionContext, action: TAction): boolean {
-  return can(principalOf(session), action);
-}
+export { principalOf, sessionCan } from "./principal";
 
 /**
  * For pages behind the permission matrix: signed out → sign-in; not allowed → /forbidden.

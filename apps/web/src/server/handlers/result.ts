@@ -5,8 +5,19 @@ import { ForbiddenError, NotFoundError, RuleError } from "@forecourt/core/errors
  * What every handler returns: handlers are the thin layer between a server action or route and
  * a core use case (parse, call, map). The same mapping gives route handlers their HTTP status.
  */
-export type THandlerResult<T = undefined> =
-  { ok: true; data: T } | { ok: false; status: 400 | 401 | 403 | 404 | 422; error: string };
+export type THandlerResult<T = undefined> = { ok: true; data: T } | THandlerFailure;
+
+/**
+ * A refusal. `error` is a short code; `message` (chat and widget routes) is the text their JSON
+ * body carries; `headers` go on the HTTP response (e.g. retry-after on a 429).
+ */
+export type THandlerFailure = {
+  ok: false;
+  status: 400 | 401 | 403 | 404 | 413 | 422 | 429;
+  error: string;
+  message?: string;
+  headers?: Record<string, string>;
+};
 
 export type THandlerMeta = { ip: string | null; userAgent?: string | null };
 

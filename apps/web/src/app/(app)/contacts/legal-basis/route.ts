@@ -1,17 +1,12 @@
 import { NextResponse } from "next/server";
-import { exportLegalBasisRegister } from "@forecourt/core/contacts/export-legal-basis-register";
-import { getCurrentSession, sessionCan } from "@/server/session";
-import { tenantActorOf } from "@/server/retention-actor";
+import { handleLegalBasisRegister } from "@/server/handlers/data-protection";
+import { getCurrentSession } from "@/server/session";
 
 /** The tenant's legal-basis register (T 7.2) as a JSON download. */
 export async function GET() {
-  const session = await getCurrentSession();
-  if (!session) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
-  const actor = tenantActorOf(session);
-  if (!actor || !sessionCan(session, "contacts.export")) {
-    return NextResponse.json({ error: "You may not export contacts." }, { status: 403 });
-  }
-  const register = await exportLegalBasisRegister({ actor, now: new Date() });
+  const result = await handleLegalBasisRegister(await getCurrentSession());
+  if (!result.ok) return NextResponse.json({ error: result.message }, { status: result.status });
+  const register = result.data;
   return new NextResponse(JSON.stringify(register, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ForbiddenError } from "@forecourt/core";
-import { ZRetentionPeriod, updateRetentionPeriod } from "@forecourt/core/retention/update-retention-period";
+import { formObject } from "@/server/action-helpers";
+import { handleUpdateRetention } from "@/server/handlers/data-protection";
 import { requirePermission } from "@/server/session";
-import { tenantActorOf } from "@/server/retention-actor";
 
 export type TRetentionState =
   | { status: "idle" }
@@ -12,19 +11,12 @@ export type TRetentionState =
   | { status: "unchanged" | "invalid" | "forbidden" };
 
 export async function updateRetentionAction(_previous: TRetentionState, form: FormData): Promise<TRetentionState> {
-  const session = await requirePermission("settings.data_protection.manage");
-  const actor = tenantActorOf(session);
-  if (!actor) return { status: "forbidden" };
-  const parsed = ZRetentionPeriod.safeParse({ months: form.get("months") });
-  if (!parsed.success) return { status: "invalid" };
-  try {
-    const result = await updateRetentionPeriod({ actor, input: parsed.data });
-    revalidatePath("/settings/data-protection");
-    return result.changed
-      ? { status: "saved", oldMonths: result.oldMonths, newMonths: result.newMonths }
-      : { status: "unchanged" };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { status: "forbidden" };
-    throw error;
-  }
+  const result = await handleUpdateRetention(
+    await requirePermission("settings.data_protection.manage"),
+    formObject(form),
+  );
+  if (!result.ok) return { status: result.status === 400 ? "invalid" : "forbidden" };
+  revalidatePath("/settings/data-protection");
+  const { changed, oldMonths, newMonths } = result.data;
+  return changed ? { status: "saved", oldMonths, newMonths } : { status: "unchanged" };
 }

@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
-import { getConfig } from "@forecourt/config";
-import { getPublicWidget } from "@forecourt/core/chat/get-public-widget";
-import { jsonError } from "@/server/chat-http";
+import { respond } from "@/server/chat-http";
+import { handleWidgetConfig } from "@/server/handlers/widget";
 
 /**
  * The public settings of a widget. Called cross-origin by the loader on the dealer's page
@@ -10,17 +9,13 @@ import { jsonError } from "@/server/chat-http";
  * frame-ancestors makes the browser enforce it).
  */
 export async function GET(request: Request) {
-  const url = new URL(request.url);
-  const key = url.searchParams.get("key") ?? "";
-  const headerOrigin = request.headers.get("origin");
-  const appOrigin = new URL(getConfig().WEB_URL).origin;
-  const crossOrigin = headerOrigin !== null && headerOrigin !== appOrigin;
-  const origin = crossOrigin ? headerOrigin : url.searchParams.get("origin");
-  const lookup = await getPublicWidget({ key, origin });
-  if (!lookup.ok) {
-    return jsonError(lookup.reason === "not_found" ? 404 : 403, lookup.reason, "This website may not use this chat");
-  }
-  const headers: Record<string, string> = { "cache-control": "no-store", vary: "Origin" };
-  if (crossOrigin && headerOrigin) headers["access-control-allow-origin"] = headerOrigin;
-  return NextResponse.json({ ...lookup.widget, gatewayUrl: getConfig().GATEWAY_URL }, { headers });
+  return respond(handleWidgetConfig(request), ({ widget, allowOrigin }) =>
+    NextResponse.json(widget, {
+      headers: {
+        "cache-control": "no-store",
+        vary: "Origin",
+        ...(allowOrigin ? { "access-control-allow-origin": allowOrigin } : {}),
+      },
+    }),
+  );
 }

@@ -103,7 +103,7 @@ test("provider staff provision a dealer group; its admin scopes an agent; suspen
 
   // The agent accepts, signs in, and works in that one dealer only.
   const agentPage = await acceptInvitation(browser, agentEmail, "Arlo Agent", agentPassword);
-  await expect(agentPage).toHaveURL(/\/inbox$/);
+  await expect(agentPage).toHaveURL(/\/inbox(\?.*)?$/);
   await expectSignedInAs(agentPage, "Arlo Agent");
   await expect(agentPage.getByTestId("workspace-switcher")).toContainText(`Agent · ${north}`);
   await expect(agentPage.getByTestId("workspace-switcher")).not.toContainText(south);
@@ -138,7 +138,7 @@ test("provider staff provision a dealer group; its admin scopes an agent; suspen
 
 test("a customer admin sees only their own tenant's audit log and can export it as CSV", async ({ page }) => {
   await signIn(page, "admin@northwind.example");
-  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page).toHaveURL(/\/inbox(\?.*)?$/);
   await page.goto("/settings/audit");
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   const response = await page.request.get("/api/audit/export");

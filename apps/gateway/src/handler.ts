@@ -35,5 +35,5 @@ export function toRefusal(error: unknown) {
   if (error instanceof NotFoundError) return refusal("not_found", "Conversation not found");
   if (error instanceof ForbiddenError) return refusal("forbidden", error.message);
   console.error("[gateway] handler failed", error);
-  return refusal("invalid_payload", "The server could not handle this request");
+  return refusal("unavailable", "The server could not handle this now; try again");
 }

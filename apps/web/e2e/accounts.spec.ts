@@ -47,6 +47,7 @@ async function linkFromMail(to: string, path: string): Promise<string> {
 async function acceptInvitation(browser: Browser, to: string, name: string, password: string): Promise<Page> {
   const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
   await page.goto(await linkFromMail(to, "invite"));
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("New password").fill(password);
   await page.getByRole("button", { name: "Set password and join" }).click();
@@ -102,7 +103,7 @@ test("provider staff provision a dealer group; its admin scopes an agent; suspen
 
   // The agent accepts, signs in, and works in that one dealer only.
   const agentPage = await acceptInvitation(browser, agentEmail, "Arlo Agent", agentPassword);
-  await expect(agentPage).toHaveURL(/\/inbox$/);
+  await expect(agentPage).toHaveURL(/\/inbox(\?.*)?$/);
   await expectSignedInAs(agentPage, "Arlo Agent");
   await expect(agentPage.getByTestId("workspace-switcher")).toContainText(`Agent · ${north}`);
   await expect(agentPage.getByTestId("workspace-switcher")).not.toContainText(south);
@@ -137,7 +138,7 @@ test("provider staff provision a dealer group; its admin scopes an agent; suspen
 
 test("a customer admin sees only their own tenant's audit log and can export it as CSV", async ({ page }) => {
   await signIn(page, "admin@northwind.example");
-  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page).toHaveURL(/\/inbox(\?.*)?$/);
   await page.goto("/settings/audit");
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   const response = await page.request.get("/api/audit/export");
@@ -148,4 +149,28 @@ test("a customer admin sees only their own tenant's audit log and can export it 
   expect(csv).not.toContain(group);
   const foreign = await page.request.get(`/api/audit/export?customerId=${crypto.randomUUID()}`);
   expect(foreign.status()).toBe(403);
+});
+
+test("someone who forgot their password gets a single-use link by e-mail", async ({ page }) => {
+  const { user } = await createTestUser();
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await page.waitForLoadState("networkidle"); // hydrated, so the form runs as a server action
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("If that address has an account");
+  const path = await linkFromMail(user.email, "reset-password");
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("New password").fill("password1234");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "leaked passwords" })).toBeVisible();
+  await page.getByLabel("New password").fill("orchid-basalt-ferry-26");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByTestId("password-done")).toBeVisible();
+  await page.goto(path);
+  await expect(page.getByTestId("reset-invalid")).toBeVisible();
+  await signIn(page, user.email, "orchid-basalt-ferry-26");
+  await expectSignedInAs(page, "Test User");
 });

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { generateSync } from "otplib";
+import { ownerDb } from "@forecourt/testing";
 
 export const DEMO_PASSWORD = "Forecourt-demo-2026";
 
@@ -39,4 +40,20 @@ export async function signInWithCode(page: Page, email: string, password: string
   await signIn(page, email, password);
   await page.getByLabel("Two-factor code").fill(totpNow(secret));
   await page.getByRole("button", { name: "Verify and sign in" }).click();
+}
+
+/**
+ * Signs in as the seeded provider support user. Provider staff must use two-factor, so this
+ * starts from the seeded state (no two-factor), enrols, and lands on the provider console.
+ */
+export async function signInAsProviderSupport(page: Page) {
+  await ownerDb().user.update({
+    where: { email: "support@forecourt.example" },
+    data: { totpEnabledAt: null, totpSecretEncrypted: null },
+  });
+  await signIn(page, "support@forecourt.example");
+  await expect(page).toHaveURL(/\/settings\/two-factor\?required=1$/);
+  await enrolTwoFactor(page);
+  await page.goto("/provider");
+  await expect(page.getByRole("heading", { name: "Provider console" })).toBeVisible();
 }

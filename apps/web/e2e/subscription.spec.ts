@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { customerSchedules, dissolutionNoticeEffect } from "@forecourt/contract";
 import { ownerDb } from "@forecourt/testing";
-import { signIn } from "./helpers";
+import { signIn, signInAsProviderSupport } from "./helpers";
 
 const NORTHWIND = "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1c01";
 const NORTHWIND_CONVERSATIONS = "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e2c01";
@@ -17,7 +17,7 @@ test.beforeEach(async () => {
 
 test("the owner files a dissolution notice in Settings → Subscription while the window is open", async ({ page }) => {
   await signIn(page, "owner@northwind.example");
-  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page).toHaveURL(/\/inbox(\?.*)?$/);
   await page.goto("/settings");
   await page.getByRole("link", { name: /^Subscription/ }).click();
   await expect(page).toHaveURL(/\/settings\/subscription$/);
@@ -69,7 +69,7 @@ test("the owner files a dissolution notice in Settings → Subscription while th
 
 test("an administrator sees the window but only an owner can file the notice", async ({ page }) => {
   await signIn(page, "admin@northwind.example");
-  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page).toHaveURL(/\/inbox(\?.*)?$/);
   await page.goto("/settings/subscription");
   const card = page.getByTestId("subscription-card").filter({ hasText: "Conversations" });
   await expect(card.getByTestId("dissolution-status")).toContainText("The dissolution window is open until");
@@ -80,7 +80,7 @@ test("an administrator sees the window but only an owner can file the notice", a
 test("outside the window the page says when the next one opens", async ({ page }) => {
   // Olivia is also an administrator of Van der Meer Auto, whose window has closed.
   await signIn(page, "owner@northwind.example");
-  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page).toHaveURL(/\/inbox(\?.*)?$/);
   const switcher = page.getByTestId("workspace-switcher");
   await switcher.click();
   await page.getByRole("option", { name: "Van der Meer Auto" }).click();
@@ -94,14 +94,13 @@ test("outside the window the page says when the next one opens", async ({ page }
 
 test("an agent cannot open Settings → Subscription", async ({ page }) => {
   await signIn(page, "agent.copenhagen@northwind.example");
-  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page).toHaveURL(/\/inbox(\?.*)?$/);
   await page.goto("/settings/subscription");
   await expect(page).toHaveURL(/\/forbidden$/);
 });
 
 test("provider staff see the computed schedule as a timeline", async ({ page }) => {
-  await signIn(page, "support@forecourt.example");
-  await expect(page).toHaveURL(/\/provider$/);
+  await signInAsProviderSupport(page);
   await page.getByRole("link", { name: "Contracts" }).click();
   await page.getByTestId("contracts-table").getByRole("link", { name: "Northwind Motors" }).click();
   await expect(page).toHaveURL(new RegExp(`/provider/customers/${NORTHWIND}/subscription$`));

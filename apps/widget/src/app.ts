@@ -249,9 +249,10 @@ function sendPending(p: TPending) {
     .emit(
       "message:send",
       { conversationId, clientId: p.clientId, body: p.body },
-      (err: unknown, ack: { ok: boolean; error?: { message: string } }) => {
-        if (err) {
-          p.failed = true; // no ack: resent with the same clientId on reconnect
+      (err: unknown, ack: { ok: boolean; error?: { code: string; message: string } }) => {
+        if (err || ack.error?.code === "unavailable") {
+          p.failed = true; // no ack: resent with the same clientId on reconnect (or shortly)
+          if (!err) setTimeout(() => sendPending(p), 3000);
         } else if (!ack.ok) {
           pending.delete(p.clientId);
           errorLine.textContent = ack.error?.message ?? t.error;

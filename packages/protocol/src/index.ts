@@ -123,6 +123,8 @@ export const ERROR_CODES = [
   "conversation_closed",
   "channel_disabled",
   "read_only",
+  /** The server could not handle it now (e.g. the database is busy): resend later, same clientId. */
+  "unavailable",
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 

@@ -39,18 +39,18 @@ export type TLimitResult = { ok: true } | { ok: false; scope: "ip" | "channel"; 
 /** Spends one point per IP and per channel; refuses (with when to retry) once either is used up. */
 export async function consumeChatLimit(kind: TLimitKind, ip: string, channelId: string): Promise<TLimitResult> {
   const l = chatLimiters()[kind];
-  for (const [scope, limiter, key] of [
-    ["ip", l.ip, ip],
-    ["channel", l.channel, channelId],
-  ] as const) {
-    try {
-      await limiter.consume(key, 1);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) {
-        return { ok: false, scope, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) };
-      }
-      throw error;
+  // Both counters at once (one Redis round trip of latency, not two).
+  const results = await Promise.allSettled([l.ip.consume(ip, 1), l.channel.consume(channelId, 1)]);
+  for (const [index, result] of results.entries()) {
+    if (result.status === "fulfilled") continue;
+    if (result.reason instanceof RateLimiterRes) {
+      return {
+        ok: false,
+        scope: index === 0 ? "ip" : "channel",
+        retryAfterSeconds: Math.ceil(result.reason.msBeforeNext / 1000),
+      };
     }
+    throw result.reason;
   }
   return { ok: true };
 }

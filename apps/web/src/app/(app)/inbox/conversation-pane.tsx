@@ -96,8 +96,8 @@ export function ConversationPane(props: {
       .emit(
         "message:send",
         { conversationId: detail.id, clientId: p.clientId, body: p.body, kind: p.kind },
-        (err: unknown, ack: { ok: boolean; error?: { message: string } }) => {
-          if (err) {
+        (err: unknown, ack: { ok: boolean; error?: { code: string; message: string } }) => {
+          if (err || ack.error?.code === "unavailable") {
             setPending((ps) => ps.map((x) => (x.clientId === p.clientId ? { ...x, failed: true } : x)));
             return;
           }

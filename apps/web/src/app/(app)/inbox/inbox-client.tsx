@@ -7,6 +7,7 @@ import { Bell, Inbox, MessageSquare } from "lucide-react";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import type { TConversationSummary, TMessageEvent } from "@forecourt/protocol";
+import { EmptyState } from "@/components/empty-state";
 import { ConversationPane } from "./conversation-pane";
 
 export type TTeam = {
@@ -52,6 +53,7 @@ export function InboxClient(props: {
   can: TCan;
 }) {
   const t = useTranslations("chat");
+  const tInbox = useTranslations("inbox");
   const [view, setView] = useState<TView>(props.initialView);
   const [dealerId, setDealerId] = useState("");
   const [departmentId, setDepartmentId] = useState("");
@@ -102,7 +104,13 @@ export function InboxClient(props: {
     }
   }, []);
 
+  const firstFilterRun = useRef(true);
   useEffect(() => {
+    // The server already rendered the first list; the URL changes only when the agent changes the view.
+    if (firstFilterRun.current) {
+      firstFilterRun.current = false;
+      return;
+    }
     void reloadList();
     const url = new URL(window.location.href);
     url.searchParams.set("view", view);
@@ -175,13 +183,15 @@ export function InboxClient(props: {
       return;
     }
     void loadDetail(selectedId);
-    const url = new URL(window.location.href);
-    url.searchParams.set("c", selectedId);
-    window.history.replaceState(null, "", url);
+    if (selectedId !== props.initialSelectedId || new URL(window.location.href).searchParams.has("c")) {
+      const url = new URL(window.location.href);
+      url.searchParams.set("c", selectedId);
+      window.history.replaceState(null, "", url);
+    }
     return () => {
       socketRef.current?.emit("conversation:leave", { conversationId: selectedId });
     };
-  }, [selectedId, loadDetail]);
+  }, [selectedId, loadDetail, props.initialSelectedId]);
 
   const loadOlder = useCallback(async () => {
     const id = selectedRef.current;
@@ -423,7 +433,9 @@ export function InboxClient(props: {
         />
       ) : (
         <div className="flex flex-1 items-center justify-center p-8 text-center" data-testid="conversation-empty">
-          {detailState === "error" ? (
+          {!selectedId && rows.length === 0 && view === "open" && !dealerId && !departmentId ? (
+            <EmptyState icon={Inbox} title={tInbox("emptyTitle")} body={tInbox("emptyBody")} />
+          ) : detailState === "error" ? (
             <p className="text-sm text-red-700">{t("loadError")}</p>
           ) : selectedId ? (
             <p className="text-sm text-zinc-400">{t("loading")}</p>

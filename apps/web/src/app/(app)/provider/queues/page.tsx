@@ -82,13 +82,20 @@ export default async function QueuesPage() {
                 <tbody className="divide-y divide-zinc-100">
                   {q.jobs.map((job) => (
                     <tr key={job.id}>
-                      <td className="py-2 pl-5 font-mono text-xs text-zinc-500">{job.id}</td>
-                      <td className="py-2">{job.name}</td>
-                      <td className={`py-2 ${STATE_STYLE[job.state] ?? "text-zinc-600"}`}>
+                      <td className="max-w-36 truncate py-2 pr-3 pl-5 font-mono text-xs text-zinc-500" title={job.id}>
+                        {job.id}
+                      </td>
+                      <td className="py-2 pr-3 whitespace-nowrap">{job.name}</td>
+                      <td className={`py-2 pr-3 whitespace-nowrap ${STATE_STYLE[job.state] ?? "text-zinc-600"}`}>
                         {t(`states.${job.state}`)}
                       </td>
-                      <td className="py-2 font-mono text-xs text-zinc-500">{JSON.stringify(job.data)}</td>
-                      <td className="py-2 text-zinc-500">{time(job.createdAt)}</td>
+                      <td
+                        className="max-w-56 truncate py-2 pr-3 font-mono text-xs text-zinc-500"
+                        title={JSON.stringify(job.data)}
+                      >
+                        {JSON.stringify(job.data)}
+                      </td>
+                      <td className="py-2 pr-3 whitespace-nowrap text-zinc-500">{time(job.createdAt)}</td>
                       <td
                         className="max-w-72 truncate py-2 pr-5 font-mono text-xs text-zinc-500"
                         title={job.failedReason ?? JSON.stringify(job.result)}

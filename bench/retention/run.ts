@@ -319,7 +319,9 @@ async function main() {
   const duringStats = latencies.stats ?? [];
   const duringPurge = latencies.purge ?? [];
   log(`live chat without purge (${opts.chatRate} msg/s): ${summary(baseline)}`);
-  log(`daily statistics backfill: ${statDays} tenant-days in ${statsSeconds.toFixed(1)} s; live chat ${summary(duringStats)}`);
+  log(
+    `daily statistics backfill: ${statDays} tenant-days in ${statsSeconds.toFixed(1)} s; live chat ${summary(duringStats)}`,
+  );
   const rowsDeleted = (totals.messages ?? 0) + (totals.formResults ?? 0) + (totals.conversations ?? 0);
   const { rows: after } = await owner.query<{ n: string }>(`SELECT count(*) AS n FROM "Message"`);
 

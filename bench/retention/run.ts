@@ -292,7 +292,9 @@ async function main() {
   let started = performance.now();
   let statDays = 0;
   for (const t of tenants) {
-    statDays += (await backfillDailyStats({ customerId: t.id, cutoff: retentionCutoff(NOW, 18) })).length;
+    statDays += (
+      await backfillDailyStats({ customerId: t.id, cutoff: retentionCutoff(NOW, 18), pauseRatio: opts.pauseRatio })
+    ).length;
   }
   const statsSeconds = (performance.now() - started) / 1000;
 

@@ -1,5 +1,7 @@
+import { performance } from "node:perf_hooks";
 import { withTenant, type TTx } from "@forecourt/db";
 import { startOfUtcDay } from "./cutoff";
+import { restAfter } from "./purge-steps";
 
 /**
  * Anonymised daily aggregates per dealer and channel type (RULES.md §6: anonymised data may be
@@ -92,7 +94,12 @@ export async function aggregateDailyStats(options: { customerId: string; day: st
  * (by a crashed run, an earlier longer-cutoff run, or an erasure), and recomputing would lose it.
  * Finds the days with an index skip-scan (one probe per day), not a scan of every message.
  */
-export async function backfillDailyStats(options: { customerId: string; cutoff: Date }): Promise<string[]> {
+export async function backfillDailyStats(options: {
+  customerId: string;
+  cutoff: Date;
+  /** Rest after each day, × the time it took (as the purge does between batches). */
+  pauseRatio?: number;
+}): Promise<string[]> {
   const { customerId, cutoff } = options;
   const days = await withTenant(customerId, async (tx) => {
     // Every bound the index probes compare with is a plain timestamptz column of the work
@@ -116,6 +123,10 @@ export async function backfillDailyStats(options: { customerId: string; cutoff: 
                         WHERE s."customerId" = ${customerId}::uuid AND s."day" = (d.day AT TIME ZONE 'UTC')::date)`;
     return rows.map((r) => r.day);
   });
-  for (const day of days) await aggregateDailyStats({ customerId, day });
+  for (const day of days) {
+    const startedAt = performance.now();
+    await aggregateDailyStats({ customerId, day });
+    await restAfter(startedAt, options.pauseRatio);
+  }
   return days;
 }

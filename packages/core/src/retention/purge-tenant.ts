@@ -6,8 +6,8 @@ import { retentionCutoff, utcDay } from "./cutoff";
 import { deleteConversationsInBatches, deleteMessagesInBatches, restAfter, type TBatchHook } from "./purge-steps";
 
 export const DEFAULT_PURGE_BATCH_SIZE = 2_000;
-/** The worker rests this × each batch's duration after it (see docs/retention.md, "Scale"). */
-export const DEFAULT_PURGE_PAUSE_RATIO = 0.5;
+/** The worker rests this × each batch's duration after it: a 50 % duty cycle (docs/benchmarks.md). */
+export const DEFAULT_PURGE_PAUSE_RATIO = 1;
 
 export type TPurgeResult = {
   certificateId: string;
@@ -48,7 +48,7 @@ export async function purgeTenant(options: {
   if (!customer) throw new Error(`No customer ${customerId}`);
   const cutoff = retentionCutoff(now, customer.retentionMonths);
 
-  const statsDays = await backfillDailyStats({ customerId, cutoff });
+  const statsDays = await backfillDailyStats({ customerId, cutoff, pauseRatio: options.pauseRatio });
   const certificate = await CertificateRecorder.start({ customerId, kind: "RETENTION", cutoff });
   const steps = { customerId, batchSize, certificate, onBatch: options.onBatch, pauseRatio: options.pauseRatio };
 

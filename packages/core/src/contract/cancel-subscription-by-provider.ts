@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { isIsoDate, providerCancellationEffect, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
-import {
-  loadSubscription,
-  recordNotice,
-  refuseFutureNotice,
-  refuseUnlessOpen,
-  type TNoticeRefusal,
-} from "./record-notice";
+import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZCancelSubscriptionByProvider = z.object({
   subscriptionId: z.uuid(),
@@ -36,11 +30,13 @@ export async function cancelSubscriptionByProvider(options: {
       reason: "provider cancellation",
     },
     async (tx) => {
-      const future = refuseFutureNotice(noticeDate, options.day);
-      if (future) return future;
-      const { row, schedule } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
-      const open = refuseUnlessOpen(row);
-      if (open) return open;
+      const loaded = await loadOpenSubscription(tx, {
+        ...options,
+        subscriptionId: input.subscriptionId,
+        noticeDate: noticeDate,
+      });
+      if (!loaded.ok) return loaded;
+      const { row, schedule } = loaded;
       const effect = providerCancellationEffect(schedule, noticeDate);
       if (!effect.allowed) {
         return { ok: false, code: effect.code, message: effect.message, nextWindowOpens: effect.nextWindowOpens };

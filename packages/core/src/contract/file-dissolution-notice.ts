@@ -2,13 +2,7 @@ import { z } from "zod";
 import { dissolutionNoticeEffect, isIsoDate, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
 import { hasDissolutionOption } from "./products";
-import {
-  loadSubscription,
-  recordNotice,
-  refuseFutureNotice,
-  refuseUnlessOpen,
-  type TNoticeRefusal,
-} from "./record-notice";
+import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
 
 const ZIsoDate = z.string().refine(isIsoDate, "Expected a date YYYY-MM-DD");
 
@@ -45,15 +39,14 @@ export async function fileDissolutionNotice(options: {
       reason: "record a dissolution notice",
     },
     async (tx) => {
-      const future = refuseFutureNotice(noticeDate, options.day);
-      if (future) return future;
-      const { row, schedule } = await loadSubscription(tx, {
+      const loaded = await loadOpenSubscription(tx, {
         customerId: options.customerId,
         subscriptionId: input.subscriptionId,
         day: options.day,
+        noticeDate: noticeDate,
       });
-      const open = refuseUnlessOpen(row);
-      if (open) return open;
+      if (!loaded.ok) return loaded;
+      const { row, schedule } = loaded;
       if (!hasDissolutionOption(row.product)) {
         return {
           ok: false,

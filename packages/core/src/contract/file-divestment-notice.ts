@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { divestmentNoticeEffect, isIsoDate, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
-import {
-  loadSubscription,
-  recordNotice,
-  refuseFutureNotice,
-  refuseUnlessOpen,
-  type TNoticeRefusal,
-} from "./record-notice";
+import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZFileDivestmentNotice = z.object({
   subscriptionId: z.uuid(),
@@ -38,11 +32,13 @@ export async function fileDivestmentNotice(options: {
       reason: "record a divestment notice",
     },
     async (tx) => {
-      const future = refuseFutureNotice(noticeDate, options.day);
-      if (future) return future;
-      const { row, schedule } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
-      const open = refuseUnlessOpen(row);
-      if (open) return open;
+      const loaded = await loadOpenSubscription(tx, {
+        ...options,
+        subscriptionId: input.subscriptionId,
+        noticeDate: noticeDate,
+      });
+      if (!loaded.ok) return loaded;
+      const { row, schedule } = loaded;
       const effect = divestmentNoticeEffect(schedule, noticeDate, { transferred: input.transferred });
       await recordNotice(tx, {
         customerId: options.customerId,

@@ -2,13 +2,7 @@ import { z } from "zod";
 import { isIsoDate, ordinaryNoticeEffect, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
 import { hasDissolutionOption } from "./products";
-import {
-  loadSubscription,
-  recordNotice,
-  refuseFutureNotice,
-  refuseUnlessOpen,
-  type TNoticeRefusal,
-} from "./record-notice";
+import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZFileOrdinaryNotice = z.object({
   subscriptionId: z.uuid(),
@@ -37,11 +31,13 @@ export async function fileOrdinaryNotice(options: {
       reason: "record an ordinary notice",
     },
     async (tx) => {
-      const future = refuseFutureNotice(noticeDate, options.day);
-      if (future) return future;
-      const { row, schedule } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
-      const open = refuseUnlessOpen(row);
-      if (open) return open;
+      const loaded = await loadOpenSubscription(tx, {
+        ...options,
+        subscriptionId: input.subscriptionId,
+        noticeDate: noticeDate,
+      });
+      if (!loaded.ok) return loaded;
+      const { row, schedule } = loaded;
       if (hasDissolutionOption(row.product)) {
         return {
           ok: false,

@@ -32,6 +32,22 @@ export function refuseUnlessOpen(row: TSubscriptionRow): TNoticeRefusal | null {
 }
 
 /**
+ * The checks every notice starts with, in order: not dated in the future, the subscription
+ * exists in this customer, and it has no accepted notice yet. A refusal, or the subscription.
+ */
+export async function loadOpenSubscription(
+  tx: TTx,
+  options: { customerId: string; subscriptionId: string; day: IsoDate; noticeDate: IsoDate },
+): Promise<TNoticeRefusal | ({ ok: true } & Awaited<ReturnType<typeof loadSubscription>>)> {
+  const future = refuseFutureNotice(options.noticeDate, options.day);
+  if (future) return future;
+  const loaded = await loadSubscription(tx, options);
+  const open = refuseUnlessOpen(loaded.row);
+  if (open) return open;
+  return { ok: true, ...loaded };
+}
+
+/**
  * Stores an accepted notice on the subscription, audits it, and brings the customer's state
  * up to date for `day` (e.g. the subscription moves to "notice given").
  */

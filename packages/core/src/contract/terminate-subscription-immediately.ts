@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { isIsoDate, type IsoDate } from "@forecourt/contract";
 import { inContractScope, type TContractActor } from "./actor-scope";
-import {
-  loadSubscription,
-  recordNotice,
-  refuseFutureNotice,
-  refuseUnlessOpen,
-  type TNoticeRefusal,
-} from "./record-notice";
+import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZTerminateSubscriptionImmediately = z.object({
   subscriptionId: z.uuid(),
@@ -41,11 +35,13 @@ export async function terminateSubscriptionImmediately(options: {
       reason: `immediate termination (${input.kind.toLowerCase()})`,
     },
     async (tx) => {
-      const future = refuseFutureNotice(terminationDate, options.day);
-      if (future) return future;
-      const { row } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
-      const open = refuseUnlessOpen(row);
-      if (open) return open;
+      const loaded = await loadOpenSubscription(tx, {
+        ...options,
+        subscriptionId: input.subscriptionId,
+        noticeDate: terminationDate,
+      });
+      if (!loaded.ok) return loaded;
+      const { row } = loaded;
       await recordNotice(tx, {
         customerId: options.customerId,
         row,

@@ -44,6 +44,30 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** An inline paperclip (an emoji would depend on the visitor's fonts). */
+function paperclipIcon(): SVGSVGElement {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  const attrs: Record<string, string> = {
+    viewBox: "0 0 24 24",
+    width: "18",
+    height: "18",
+    fill: "none",
+    stroke: "currentColor",
+    "stroke-width": "2",
+    "stroke-linecap": "round",
+    "aria-hidden": "true",
+  };
+  for (const [k, v] of Object.entries(attrs)) svg.setAttribute(k, v);
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute(
+    "d",
+    "m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l8.6-8.6a4 4 0 1 1 5.7 5.7l-8.6 8.6a2 2 0 0 1-2.8-2.8l8.5-8.5",
+  );
+  svg.append(path);
+  return svg;
+}
+
 function store(value: string | null) {
   try {
     if (value) localStorage.setItem(storageKey, value);
@@ -301,7 +325,11 @@ function showChat() {
     accept: "image/png,image/jpeg,image/gif,image/webp,application/pdf",
     hidden: "",
   });
-  const attach = h("button", { type: "button", class: "icon", "aria-label": t.attach, title: t.attach, text: "📎" });
+  const attach = h(
+    "button",
+    { type: "button", class: "icon", "aria-label": t.attach, title: t.attach },
+    paperclipIcon(),
+  );
   const send = h("button", { type: "submit", class: "icon send", "aria-label": t.send, text: "➤" });
   const form = h("form", { class: "composer" }, attach, file, input, send);
   const submit = () => {

@@ -174,8 +174,8 @@ export function ConversationPane(props: {
   return (
     <div className="flex min-w-0 flex-1">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={contactName}>
-        <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-5">
-          <div className="min-w-40 flex-1">
+        <header className="flex min-h-14 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-5 py-2">
+          <div className="min-w-32 flex-1">
             <h2 className="truncate text-[15px] font-semibold text-zinc-900" data-testid="conversation-title">
               {contactName}
             </h2>

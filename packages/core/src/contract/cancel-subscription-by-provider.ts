@@ -33,7 +33,7 @@ export async function cancelSubscriptionByProvider(options: {
       const loaded = await loadOpenSubscription(tx, {
         ...options,
         subscriptionId: input.subscriptionId,
-        noticeDate: noticeDate,
+        noticeDate,
       });
       if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;

@@ -43,7 +43,7 @@ export async function fileDissolutionNotice(options: {
         customerId: options.customerId,
         subscriptionId: input.subscriptionId,
         day: options.day,
-        noticeDate: noticeDate,
+        noticeDate,
       });
       if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;

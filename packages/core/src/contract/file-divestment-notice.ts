@@ -35,7 +35,7 @@ export async function fileDivestmentNotice(options: {
       const loaded = await loadOpenSubscription(tx, {
         ...options,
         subscriptionId: input.subscriptionId,
-        noticeDate: noticeDate,
+        noticeDate,
       });
       if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;

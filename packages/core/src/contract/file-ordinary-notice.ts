@@ -34,7 +34,7 @@ export async function fileOrdinaryNotice(options: {
       const loaded = await loadOpenSubscription(tx, {
         ...options,
         subscriptionId: input.subscriptionId,
-        noticeDate: noticeDate,
+        noticeDate,
       });
       if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;

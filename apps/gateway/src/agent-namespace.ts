@@ -1,7 +1,7 @@
 import type { Server, Socket } from "socket.io";
 import { getConfig } from "@forecourt/config";
 import { getSessionContext } from "@forecourt/core/accounts/get-session-context";
-import { agentCan, type TAgent } from "@forecourt/core/chat/agent";
+import { principalMay, userPrincipal, type TTenantPrincipal } from "@forecourt/core/principal";
 import { endedSessions } from "@forecourt/core/chat/check-sessions";
 import { listMessagesAfter } from "@forecourt/core/chat/list-messages";
 import { markRead } from "@forecourt/core/chat/mark-read";
@@ -20,10 +20,10 @@ import {
 } from "@forecourt/protocol";
 import { handle } from "./handler";
 
-type TAgentData = { agent: TAgent; sessionId: string; dealerIds: string[] };
+type TAgentData = { agent: TTenantPrincipal; sessionId: string; dealerIds: string[] };
 
 /** Builds the acting agent from a live session and the tenant named in the token. */
-async function authenticate(token: unknown): Promise<TAgentData | null> {
+async function authenticate(token: unknown, ip: string | null): Promise<TAgentData | null> {
   if (typeof token !== "string") return null;
   const claims = verifyRealtimeToken(token);
   if (!claims) return null;
@@ -31,16 +31,8 @@ async function authenticate(token: unknown): Promise<TAgentData | null> {
   if (!session || session.user.id !== claims.uid) return null;
   const membership = session.memberships.find((m) => m.customerId === claims.cid);
   if (!membership) return null;
-  const agent: TAgent = {
-    userId: session.user.id,
-    name: session.user.name,
-    customerId: membership.customerId,
-    role: membership.role,
-    providerRole: session.user.providerRole,
-    dealerIds: membership.dealers.map((d) => d.id),
-    sessionId: session.sessionId,
-  };
-  if (!agentCan(agent, "inbox.view")) return null;
+  const agent = userPrincipal(session, membership, ip) as TTenantPrincipal;
+  if (!principalMay(agent, "inbox.view")) return null;
   return { agent, sessionId: session.sessionId, dealerIds: await inboxDealerIds({ agent }) };
 }
 
@@ -55,7 +47,7 @@ export function registerAgentNamespace(io: Server): () => void {
 
   nsp.use(async (socket, next) => {
     try {
-      const data = await authenticate(socket.handshake.auth?.token);
+      const data = await authenticate(socket.handshake.auth?.token, socket.handshake.address || null);
       if (!data) return next(new Error("unauthorized"));
       socket.data = data;
       next();
@@ -70,7 +62,7 @@ export function registerAgentNamespace(io: Server): () => void {
     void socket.join([
       ROOMS.session(sessionId),
       ROOMS.user(agent.userId),
-      ROOMS.tenant(agent.customerId),
+      ROOMS.tenant(agent.tenant.customerId),
       ...dealerIds.map(ROOMS.dealer),
     ]);
 

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { TErrorCode } from "@forecourt/protocol";
-import { ChatError, NotFoundError } from "@forecourt/core/chat/agent";
-import { ForbiddenError } from "@forecourt/core/errors";
+import { ackRefusal, asAppError } from "@forecourt/core/errors";
 
 type TAckFn = (response: unknown) => void;
 
@@ -19,7 +18,7 @@ export function handle<S extends z.ZodType>(schema: S, fn: (input: z.output<S>) 
     const reply = typeof ack === "function" ? ack : () => {};
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      reply(refusal("invalid_payload", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")));
+      reply(toRefusal(parsed.error));
       return;
     }
     try {
@@ -30,10 +29,10 @@ export function handle<S extends z.ZodType>(schema: S, fn: (input: z.output<S>) 
   };
 }
 
+/** Core's error vocabulary as an ack (the same codes as HTTP, docs/errors.md); a bug is "unavailable". */
 export function toRefusal(error: unknown) {
-  if (error instanceof ChatError) return refusal(error.code, error.message);
-  if (error instanceof NotFoundError) return refusal("not_found", "Conversation not found");
-  if (error instanceof ForbiddenError) return refusal("forbidden", error.message);
+  const known = asAppError(error);
+  if (known) return ackRefusal(known);
   console.error("[gateway] handler failed", error);
   return refusal("unavailable", "The server could not handle this now; try again");
 }

@@ -1,17 +1,14 @@
+import type { TVisitorPrincipal } from "@forecourt/core/principal";
 import type { Server, Socket } from "socket.io";
 import { consumeChatLimit } from "@forecourt/core/chat/chat-limits";
 import { listMessagesAfter } from "@forecourt/core/chat/list-messages";
 import { markRead } from "@forecourt/core/chat/mark-read";
-import {
-  listVisitorConversations,
-  resolveVisitorSession,
-  type TVisitor,
-} from "@forecourt/core/chat/resolve-visitor-session";
+import { listVisitorConversations, resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { EVENTS, NAMESPACES, ROOMS, ZMarkRead, ZSendMessage, ZSync, ZTyping } from "@forecourt/protocol";
 import { handle, refusal } from "./handler";
 
-type TVisitorData = { visitor: TVisitor; ip: string; conversationIds: Set<string> };
+type TVisitorData = { visitor: TVisitorPrincipal; ip: string; conversationIds: Set<string> };
 
 function clientIp(socket: Socket): string {
   return socket.handshake.address || "unknown";
@@ -29,7 +26,7 @@ export function registerVisitorNamespace(io: Server) {
   nsp.use(async (socket, next) => {
     try {
       const token = socket.handshake.auth?.token;
-      const visitor = typeof token === "string" ? await resolveVisitorSession({ token }) : null;
+      const visitor = typeof token === "string" ? await resolveVisitorSession({ token, ip: clientIp(socket) }) : null;
       if (!visitor) return next(new Error("unauthorized"));
       const conversations = await listVisitorConversations(visitor);
       socket.data = { visitor, ip: clientIp(socket), conversationIds: new Set(conversations.map((c) => c.id)) };

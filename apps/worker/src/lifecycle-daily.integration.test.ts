@@ -1,12 +1,13 @@
 import { afterAll, expect, it } from "vitest";
 import { QueueEvents, Worker } from "bullmq";
-import { createSubscription } from "@forecourt/core/contract/create-subscription";
+import { saveSubscription } from "@forecourt/core/contract/save-subscription";
 import { fileDissolutionNotice } from "@forecourt/core/contract/file-dissolution-notice";
 import { appDb } from "@forecourt/db";
 import { bullConnection, bullPrefix, closeQueues, enqueue, queue } from "@forecourt/jobs";
 import { LIFECYCLE_DAILY_SCHEDULE, lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
 import { HANDLERS } from "./registry";
+import { testMemberPrincipal, testUserPrincipal } from "@forecourt/core/test-principals";
 
 const worker = new Worker(
   "lifecycle",
@@ -31,8 +32,8 @@ it("the registry's lifecycle job runs through BullMQ for the day in its payload"
   const owner = await createTestUser({ customerId: customer.id, role: "OWNER" });
   const agent = await createTestUser({ customerId: customer.id, role: "AGENT" });
   const support = await createTestUser({ providerRole: "SUPPORT" });
-  const sub = await createSubscription({
-    actor: { userId: support.user.id, providerRole: "SUPPORT" },
+  const sub = await saveSubscription({
+    actor: testUserPrincipal(support.user.id, { providerRole: "SUPPORT", twoFactorPassed: true }),
     customerId: customer.id,
     day: "2025-01-01",
     input: {
@@ -44,7 +45,7 @@ it("the registry's lifecycle job runs through BullMQ for the day in its payload"
     },
   });
   await fileDissolutionNotice({
-    actor: { userId: owner.user.id, providerRole: null, tenantRole: "OWNER" },
+    actor: testMemberPrincipal(owner.user.id, customer.id, "OWNER"),
     customerId: customer.id,
     day: "2025-03-01",
     input: { subscriptionId: sub.id },

@@ -9,7 +9,10 @@ export {
   type TRoleKey,
   can,
   type TAction,
-  type TPrincipal,
+  PROVIDER_ACTIONS_WITHOUT_TWO_FACTOR,
+  refusalOf,
+  type TPermissionSubject,
+  type TRefusalReason,
   type TProviderRole,
   type TTenantRole,
 } from "./permissions";

@@ -90,20 +90,41 @@ export const PERMISSION_MATRIX = {
 export type TAction = keyof typeof PERMISSION_MATRIX;
 export const ACTIONS = Object.keys(PERMISSION_MATRIX) as TAction[];
 
-/** Who is acting: their role in the active tenant (if any) and their provider role (if any). */
-export type TPrincipal = {
+/**
+ * What the matrix needs to know of whoever acts (core's `TPrincipal` is reduced to this): their
+ * role in the tenant acted on (if any), their provider role (if any), whether this *session*
+ * passed two-factor, and whether that tenant is read-only.
+ */
+export type TPermissionSubject = {
   tenantRole?: TTenantRole | null;
   providerRole?: TProviderRole | null;
-  /** The active tenant is terminated and in its read-only period: no writes. */
+  /** The tenant is terminated and in its read-only period: no writes. */
   tenantReadOnly?: boolean;
+  /** This session was opened (or confirmed) with a second factor. */
+  twoFactorPassed?: boolean;
 };
 
-export function can(principal: TPrincipal, action: TAction): boolean {
+/** The only action provider staff may take before their session passed two-factor: enrolling. */
+export const PROVIDER_ACTIONS_WITHOUT_TWO_FACTOR: readonly TAction[] = ["settings.profile"];
+
+export type TRefusalReason = "forbidden" | "read_only" | "two_factor_required";
+
+/** Why `subject` may not do `action`, or null when it may (the matrix's one decision). */
+export function refusalOf(subject: TPermissionSubject, action: TAction): TRefusalReason | null {
   const rule: TRule = PERMISSION_MATRIX[action];
-  if (principal.tenantReadOnly && rule.writes) return false;
-  if (principal.tenantRole && rule.roles.includes(principal.tenantRole)) return true;
-  if (principal.providerRole && rule.roles.includes(`PROVIDER_${principal.providerRole}`)) return true;
-  return false;
+  const byTenantRole = !!subject.tenantRole && rule.roles.includes(subject.tenantRole);
+  const byProviderRole = !!subject.providerRole && rule.roles.includes(`PROVIDER_${subject.providerRole}`);
+  if (!byTenantRole && !byProviderRole) return "forbidden";
+  if (subject.tenantReadOnly && rule.writes) return "read_only";
+  // Provider rights reach every tenant: they need a session that passed two-factor.
+  if (!byTenantRole && !subject.twoFactorPassed && !PROVIDER_ACTIONS_WITHOUT_TWO_FACTOR.includes(action)) {
+    return "two_factor_required";
+  }
+  return null;
+}
+
+export function can(subject: TPermissionSubject, action: TAction): boolean {
+  return refusalOf(subject, action) === null;
 }
 
 /** The matrix as a Markdown table (docs/permissions.md). */

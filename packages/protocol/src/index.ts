@@ -116,7 +116,9 @@ export const EVENTS = {
 
 /** Error codes in acks and HTTP errors. */
 export const ERROR_CODES = [
-  "invalid_payload",
+  // The one vocabulary of packages/core/src/errors.ts (docs/errors.md); acks carry the same codes as HTTP.
+  "invalid_input",
+  "unauthenticated",
   "not_found",
   "forbidden",
   "rate_limited",

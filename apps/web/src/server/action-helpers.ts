@@ -1,20 +1,23 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
 import { clientIp } from "./client-ip";
-import type { THandlerMeta, THandlerResult } from "./handlers/result";
+import type { THandler, THandlerMeta, THandlerResult } from "./handlers/result";
 import { getCurrentSession } from "./session";
 
 /** The state a form's server action returns (useActionState): idle, or the handler's result. */
 export type TActionState = { ok: null } | THandlerResult<unknown>;
 export const IDLE: TActionState = { ok: null };
 
-/** FormData → plain object for zod; `arrays` names multi-value fields (checkbox groups). */
+/**
+ * FormData → plain object for core's zod schemas; `arrays` names multi-value fields (checkbox
+ * groups). An empty field is left out, as if not sent, so optional fields of the schema apply.
+ */
 export function formObject(form: FormData, arrays: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    out[key] = arrays.includes(key) ? form.getAll(key).map(String) : String(form.get(key) ?? "");
+    if (arrays.includes(key)) out[key] = form.getAll(key).map(String);
+    else if (String(form.get(key) ?? "") !== "") out[key] = String(form.get(key));
   }
   for (const key of arrays) out[key] ??= [];
   return out;
@@ -27,7 +30,7 @@ export async function requestMeta(): Promise<THandlerMeta> {
 
 /** Runs a handler for the current session, revalidates on success, and returns a serialisable state. */
 export async function runAction<T>(
-  handler: (session: TSessionContext | null, raw: unknown, meta: THandlerMeta) => Promise<THandlerResult<T>>,
+  handler: THandler<T>,
   raw: unknown,
   revalidate: string[] = [],
 ): Promise<TActionState> {

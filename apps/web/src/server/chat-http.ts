@@ -1,47 +1,45 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { ChatError, NotFoundError } from "@forecourt/core/chat/agent";
-import { ForbiddenError } from "@forecourt/core/errors";
-import type { THandlerResult } from "./handlers/result";
+import { toFailure, type THandlerFailure, type THandlerMeta, type THandlerResult } from "./handlers/result";
+import { clientIp } from "./client-ip";
+export { readJson, readUpload } from "./http/body";
 
-/** A JSON error the widget and inbox show as it is: `{ error, code }` with a fitting status. */
-export function jsonError(status: number, code: string, error: string, headers: HeadersInit = {}) {
-  return NextResponse.json({ error, code }, { status, headers });
-}
-
-/** Maps what core throws to HTTP; anything unknown is logged and answered with a plain 500. */
-export function errorResponse(error: unknown, headers: HeadersInit = {}) {
-  if (error instanceof z.ZodError) {
-    return jsonError(
-      400,
-      "invalid_payload",
-      error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-      headers,
-    );
-  }
-  if (error instanceof ChatError) {
-    const status = error.code === "rate_limited" ? 429 : error.code === "forbidden" ? 403 : 400;
-    return jsonError(status, error.code, error.message, headers);
-  }
-  if (error instanceof NotFoundError) return jsonError(404, "not_found", "Not found", headers);
-  if (error instanceof ForbiddenError) return jsonError(403, "forbidden", error.message, headers);
-  console.error(error);
-  return jsonError(500, "server_error", "Something went wrong", headers);
+/** The JSON body of a refusal: `{ code, error, details?, issues? }` (docs/errors.md), with its status and headers. */
+export function failureResponse(failure: THandlerFailure, headers: HeadersInit = {}) {
+  const body = {
+    code: failure.error,
+    error: failure.message,
+    ...(failure.details ? { details: failure.details } : {}),
+    ...(failure.issues ? { issues: failure.issues } : {}),
+  };
+  return NextResponse.json(body, { status: failure.status, headers: { ...failure.headers, ...headers } });
 }
 
 /**
- * Answers a chat or widget route from its handler: a refusal becomes `{ error, code }` with its
- * status (and headers); success goes through `ok`. What the handler throws is logged and
- * answered with a plain 500.
+ * Answers a route from its handler: a refusal becomes its JSON body and status; success goes
+ * through `ok`. What the handler throws is a bug: logged, and a plain 500 without details.
  */
 export async function respond<T>(
-  result: Promise<THandlerResult<T>> | THandlerResult<T>,
+  result: Promise<THandlerResult<T>> | THandlerResult<T> | (() => Promise<THandlerResult<T>>),
   ok: (data: T) => Response = (data) => NextResponse.json(data),
 ): Promise<Response> {
   try {
-    const r = await result;
-    return r.ok ? ok(r.data) : jsonError(r.status, r.error, r.message ?? r.error, r.headers);
+    const r = await (typeof result === "function" ? result() : result);
+    return r.ok ? ok(r.data) : failureResponse(r);
   } catch (error) {
-    return errorResponse(error);
+    // Reading the body can refuse too (too large, not JSON, not multipart).
+    const failure = toFailure(error);
+    if (failure) return failureResponse(failure);
+    console.error(error);
+    return NextResponse.json({ code: "server_error", error: "Something went wrong" }, { status: 500 });
   }
+}
+
+/** The caller's address and agent for a route handler (the one place routes read them). */
+export function routeMeta(request: Request): THandlerMeta {
+  return { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
+}
+
+/** Query parameters as an object, empty ones left out (so optional schema fields apply). */
+export function queryObject(request: Request): Record<string, string> {
+  return Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
 }

@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSessionContext, type TSessionContext } from "@forecourt/core/accounts/get-session-context";
 import { signInWithPassword } from "@forecourt/core/accounts/sign-in-with-password";
-import { switchActiveTenant } from "@forecourt/core/accounts/switch-active-tenant";
+import { handleSwitchTenant } from "./handlers/account";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
 import { attachmentUrl } from "@forecourt/core/chat/message-event";
@@ -53,7 +53,9 @@ import {
   handleSetUserSuspension,
 } from "./handlers/provider";
 import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "./handlers/public";
-import type { THandlerResult } from "./handlers/result";
+import type { THandlerMeta, THandlerResult } from "./handlers/result";
+import { queryObject, readUpload, routeMeta } from "./chat-http";
+import { visitorTokenOf } from "./define-handler";
 import { handleConfirmTwoFactor, handleStartTwoFactor } from "./handlers/security";
 import {
   handleAttachment,
@@ -354,16 +356,7 @@ const CASES: Record<string, TCase> = {
   "action:server/actions/switch-tenant.ts#switchTenantAction": {
     kind: "refused",
     attempts: ({ session, b }) =>
-      [b.customerId, guess()].map(async (customerId) => {
-        const result = await switchActiveTenant({
-          sessionId: session.sessionId,
-          userId: session.user.id,
-          input: { customerId },
-        });
-        return result.ok
-          ? ({ ok: true, data: result } as const)
-          : ({ ok: false, status: 404, error: result.reason } as const);
-      }),
+      [b.customerId, guess()].map((customerId) => handleSwitchTenant(session, { customerId }, meta)),
   },
 
   // ── public pages: the token is the only authority ───────────────────────────────────────
@@ -530,15 +523,15 @@ const CASES: Record<string, TCase> = {
   "route:app/api/inbox/upload/route.ts#POST": {
     kind: "refused",
     attempts: ({ session, b }) => [
-      handleAgentUpload(session, uploadRequest("/api/inbox/upload", b.conversationId)),
-      handleAgentUpload(session, uploadRequest("/api/inbox/upload", guess())),
+      readUpload(uploadRequest("/api/inbox/upload", b.conversationId)).then((f) => handleAgentUpload(session, f, meta)),
+      readUpload(uploadRequest("/api/inbox/upload", guess())).then((f) => handleAgentUpload(session, f, meta)),
     ],
   },
   "route:app/api/realtime/token/route.ts#GET": {
     kind: "own",
     attempts: ({ session, b }) => [
       (async () => {
-        const result = handleRealtimeToken(session);
+        const result = await handleRealtimeToken(session);
         // the token takes no input: it names the session's own active tenant, never B.
         if (result.ok) expect(verifyRealtimeToken(result.data.token)?.cid).not.toBe(b.customerId);
         return result;
@@ -622,19 +615,23 @@ const CASES: Record<string, TCase> = {
   "route:app/api/widget/conversation/route.ts#GET": {
     kind: "public",
     attempts: ({ a, b }) => [
-      handleVisitorConversation(widgetGet("/api/widget/conversation", { token: a.visitorToken })).then((r) => {
-        expect(r.ok && r.data.conversationId).toBe(a.conversationId);
-        return r;
-      }),
+      asVisitor(handleVisitorConversation, widgetGet("/api/widget/conversation", { token: a.visitorToken })).then(
+        (r) => {
+          expect(r.ok && r.data.conversationId).toBe(a.conversationId);
+          return r;
+        },
+      ),
       // A's secret under B's customer id, and a made-up token of B: no visitor at all.
       mustRefuse(
-        handleVisitorConversation(
+        asVisitor(
+          handleVisitorConversation,
           widgetGet("/api/widget/conversation", { token: a.visitorToken.replace(a.customerId, b.customerId) }),
         ),
         "A secret, B customer",
       ),
       mustRefuse(
-        handleVisitorConversation(
+        asVisitor(
+          handleVisitorConversation,
           widgetGet("/api/widget/conversation", { token: `v1.${b.customerId}.${"q".repeat(32)}` }),
         ),
         "made-up token",
@@ -644,10 +641,12 @@ const CASES: Record<string, TCase> = {
   "route:app/api/widget/messages/route.ts#GET": {
     kind: "refused",
     attempts: ({ a, b }) => [
-      handleVisitorMessages(
+      asVisitor(
+        handleVisitorMessages,
         widgetGet(`/api/widget/messages?conversationId=${b.conversationId}&before=1000`, { token: a.visitorToken }),
       ),
-      handleVisitorMessages(
+      asVisitor(
+        handleVisitorMessages,
         widgetGet(`/api/widget/messages?conversationId=${guess()}&before=1000`, { token: a.visitorToken }),
       ),
     ],
@@ -655,11 +654,23 @@ const CASES: Record<string, TCase> = {
   "route:app/api/widget/upload/route.ts#POST": {
     kind: "refused",
     attempts: ({ a, b }) => [
-      handleVisitorUpload(uploadRequest("/api/widget/upload", b.conversationId, a.visitorToken)),
-      handleVisitorUpload(uploadRequest("/api/widget/upload", guess(), a.visitorToken)),
+      asVisitorUpload(uploadRequest("/api/widget/upload", b.conversationId, a.visitorToken)),
+      asVisitorUpload(uploadRequest("/api/widget/upload", guess(), a.visitorToken)),
     ],
   },
 };
+
+/** Calls a visitor handler exactly as its route does: token, query and caller from the request. */
+function asVisitor<T>(
+  handler: (token: string | null, raw: unknown, meta?: THandlerMeta) => Promise<THandlerResult<T>>,
+  request: Request,
+) {
+  return handler(visitorTokenOf(request), queryObject(request), routeMeta(request));
+}
+
+async function asVisitorUpload(request: Request) {
+  return handleVisitorUpload(visitorTokenOf(request), await readUpload(request), routeMeta(request));
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,12 +1,16 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import type { TAction } from "@forecourt/auth";
 import { getSessionContext, type TSessionContext } from "@forecourt/core";
-import { headers } from "next/headers";
-import { actorFromSession } from "@forecourt/core/accounts/actor";
+import {
+  principalFromSession,
+  refusalFor,
+  type TTenantPrincipal,
+  type TUserPrincipal,
+} from "@forecourt/core/principal";
 import { auth } from "./auth";
 import { clientIp } from "./client-ip";
-import { sessionCan } from "./principal";
 
 /** Who is signed in, once per request; null when signed out, revoked, expired or suspended. */
 export const getCurrentSession = cache(async (): Promise<TSessionContext | null> => {
@@ -22,24 +26,31 @@ export async function requireSession(): Promise<TSessionContext> {
   return session;
 }
 
-export { principalOf, sessionCan } from "./principal";
+/** May the signed-in session do `action` (for showing or hiding parts of a page)? */
+export function sessionCan(session: TSessionContext, action: TAction): boolean {
+  return refusalFor(principalFromSession(session), action) === null;
+}
 
 /**
- * For pages behind the permission matrix: signed out → sign-in; not allowed → /forbidden.
- * Provider staff must enrol two-factor before anything but their own profile.
+ * For pages behind the permission matrix: signed out → sign-in; provider rights without a
+ * session that passed two-factor → enrol or sign in again; otherwise not allowed → /forbidden.
  */
 export async function requirePermission(action: TAction): Promise<TSessionContext> {
   const session = await requireSession();
-  if (!sessionCan(session, action)) redirect("/forbidden");
-  if (session.user.providerRole && !session.user.twoFactorEnabled && action !== "settings.profile") {
-    redirect("/settings/two-factor?required=1");
-  }
+  const refusal = refusalFor(principalFromSession(session), action);
+  if (refusal === "two_factor_required") redirect("/settings/two-factor?required=1");
+  if (refusal) redirect("/forbidden");
   return session;
 }
 
-/** The acting principal for core use cases. */
-export async function requireActor(action: TAction) {
+/** The acting principal for a page's core calls, after requirePermission. */
+export async function requireActor(action: TAction): Promise<{ session: TSessionContext; actor: TUserPrincipal }> {
   const session = await requirePermission(action);
-  const h = await headers();
-  return { session, actor: actorFromSession(session, clientIp(h)) };
+  return { session, actor: principalFromSession(session, clientIp(await headers())) };
+}
+
+/** The session's principal in its active tenant, for a page's core reads; null without an active tenant. */
+export function tenantPrincipalOf(session: TSessionContext): TTenantPrincipal | null {
+  const principal = principalFromSession(session);
+  return principal.tenant ? (principal as TTenantPrincipal) : null;
 }

@@ -15,7 +15,8 @@ import { confirmTwoFactorEnrolment } from "../security/confirm-two-factor-enrolm
 import { startTwoFactorEnrolment } from "../security/start-two-factor-enrolment";
 import { currentTotp } from "../security/totp";
 import { acceptInvitation, previewInvitation } from "./accept-invitation";
-import type { TActor } from "./actor";
+import type { TUserPrincipal } from "../principal";
+import { testMemberPrincipal, testUserPrincipal } from "../test-principals";
 import { changeMembershipStatus } from "./change-membership-status";
 import { forceSignOut } from "./force-sign-out";
 import { getSessionContext } from "./get-session-context";
@@ -38,12 +39,15 @@ const linkIn = (text: string, path: string) => {
 const tenants: string[] = [];
 let a: Awaited<ReturnType<typeof createTestTenant>>;
 let b: Awaited<ReturnType<typeof createTestTenant>>;
-let adminA: TActor;
-let provider: TActor;
+let adminA: TUserPrincipal;
+let provider: TUserPrincipal;
 
-async function memberActor(customerId: string, role: "OWNER" | "ADMIN" | "SUPERVISOR" | "AGENT"): Promise<TActor> {
+async function memberActor(
+  customerId: string,
+  role: "OWNER" | "ADMIN" | "SUPERVISOR" | "AGENT",
+): Promise<TUserPrincipal> {
   const { user } = await createTestUser({ customerId, role });
-  return { userId: user.id, providerRole: null, tenant: { customerId, role }, twoFactorEnabled: false, ip: "10.9.9.9" };
+  return testMemberPrincipal(user.id, customerId, role, { ip: "10.9.9.9" });
 }
 
 async function signIn(email: string, password: string, totpCode?: string) {
@@ -58,7 +62,7 @@ beforeAll(async () => {
   adminA = await memberActor(a.customer.id, "ADMIN");
   const { user } = await createTestUser({ providerRole: "SUPPORT" });
   await ownerDb().user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date() } });
-  provider = { userId: user.id, providerRole: "SUPPORT", tenant: null, twoFactorEnabled: true, ip: "10.8.8.8" };
+  provider = testUserPrincipal(user.id, { providerRole: "SUPPORT", twoFactorPassed: true, ip: "10.8.8.8" });
 });
 
 afterAll(async () => {
@@ -141,11 +145,11 @@ describe("invitations", () => {
     expect(byProvider.mailed).toBe(true);
     await expect(
       inviteUser({
-        actor: { ...provider, twoFactorEnabled: false },
+        actor: { ...provider, twoFactorPassed: false },
         customerId: b.customer.id,
         input: { email: "y@test.example", role: "ADMIN" },
       }),
-    ).rejects.toThrow(/two_factor_required/);
+    ).rejects.toMatchObject({ code: "two_factor_required" });
   });
 });
 
@@ -257,12 +261,7 @@ describe("administering users", () => {
 describe("two-factor", () => {
   it("is enrolled with an encrypted secret and then asked for at sign-in", async () => {
     const { user, password } = await createTestUser({ customerId: a.customer.id, role: "AGENT" });
-    const actor: TActor = {
-      userId: user.id,
-      providerRole: null,
-      tenant: { customerId: a.customer.id, role: "AGENT" },
-      twoFactorEnabled: false,
-    };
+    const actor = testMemberPrincipal(user.id, a.customer.id, "AGENT");
     const { secret } = await startTwoFactorEnrolment({ actor });
     const stored = await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.totpSecretEncrypted).not.toContain(secret);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { RuleError } from "../errors";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { ARCHIVE_RESTORE_DAYS } from "./links";
 import { assertMayManage, loadMember } from "./load-member";
 import { revokeSessionsWhere } from "./revoke-sessions";
@@ -14,7 +15,7 @@ export type TMembershipStatusChange = z.infer<typeof ZMembershipStatusChange>;
  * user's membership. Deactivating or archiving ends their sessions in this customer at once.
  */
 export async function changeMembershipStatus(options: {
-  actor: TActor;
+  actor: TUserPrincipal;
   customerId: string;
   membershipId: string;
   change: TMembershipStatusChange;

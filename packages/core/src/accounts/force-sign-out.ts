@@ -1,10 +1,11 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { assertMayManage, loadMember } from "./load-member";
 import { revokeAllSessionsOfUser } from "./revoke-sessions";
 
 /** Ends every session of a member (all browsers, open sockets within seconds). */
-export async function forceSignOut(options: { actor: TActor; customerId: string; membershipId: string }) {
+export async function forceSignOut(options: { actor: TUserPrincipal; customerId: string; membershipId: string }) {
   const { actor, customerId, membershipId } = options;
   const userId = await inTenant(
     actor,

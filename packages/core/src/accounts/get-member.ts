@@ -1,10 +1,11 @@
 import { appDb } from "@forecourt/db";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { loadMember } from "./load-member";
 import { ARCHIVE_RESTORE_DAYS } from "./links";
 
 /** One user of a customer with their scope, the customer's dealers/departments, and active sessions. */
-export async function getMember(options: { actor: TActor; customerId: string; membershipId: string }) {
+export async function getMember(options: { actor: TUserPrincipal; customerId: string; membershipId: string }) {
   const { actor, customerId, membershipId } = options;
   const data = await inTenant(
     actor,

@@ -8,6 +8,8 @@ export type TMembershipSummary = {
   role: TTenantRole;
   /** Empty: every dealer of the customer. */
   dealers: { id: string; name: string }[];
+  /** Empty: every department. */
+  departmentIds: string[];
   /**
    * Set while the customer is terminated and in its read-only period (L 5.2): the last day
    * owners and admins can still read and export. Writes are refused (`tenantReadOnly`).
@@ -17,6 +19,8 @@ export type TMembershipSummary = {
 
 export type TSessionContext = {
   sessionId: string;
+  /** This session was opened or confirmed with a second factor (provider rights need it). */
+  twoFactorPassed: boolean;
   user: {
     id: string;
     email: string;
@@ -53,7 +57,7 @@ export async function getSessionContext(
     tx.membership.findMany({
       where: { userId: user.id, status: "ACTIVE" },
       orderBy: { customer: { name: "asc" } },
-      include: { customer: true, dealerScope: { include: { dealer: true } } },
+      include: { customer: true, dealerScope: { include: { dealer: true } }, departmentScope: true },
     }),
   );
   // A customer suspended for non-payment (T 4.3): its users' sessions stop working, nothing is
@@ -73,6 +77,7 @@ export async function getSessionContext(
     customerName: m.customer.name,
     role: m.role,
     dealers: m.dealerScope.map((s) => ({ id: s.dealer.id, name: s.dealer.name })),
+    departmentIds: m.departmentScope.map((s) => s.departmentId),
     ...(m.customer.status === "TERMINATED" && m.customer.readOnlyUntil
       ? { readOnlyUntil: toIsoDate(m.customer.readOnlyUntil) }
       : {}),
@@ -83,6 +88,8 @@ export async function getSessionContext(
   }
   return {
     sessionId: session.id,
+    // TODO(auth branch): a property of the session, not of the user.
+    twoFactorPassed: !!user.totpEnabledAt,
     user: {
       id: user.id,
       email: user.email,

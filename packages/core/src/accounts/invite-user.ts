@@ -6,7 +6,8 @@ import { hashLinkToken, newLinkToken } from "../crypto/secret-box";
 import { NotFoundError, RuleError } from "../errors";
 import { sendMail } from "../mail/send-mail";
 import { invitationMail } from "../mail/templates";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { INVITATION_LIFETIME_HOURS, invitationLink } from "./links";
 
 export const ZInviteUser = z.object({
@@ -40,7 +41,7 @@ export async function assertScope(tx: TTx, customerId: string, dealerIds: string
  * Invites someone to a customer by e-mail (Settings → Users, or the provider creating the first
  * administrators). The link sets a password; it expires and works once. No seat limit (L 1.1).
  */
-export async function inviteUser(options: { actor: TActor; customerId: string; input: TInviteUser }) {
+export async function inviteUser(options: { actor: TUserPrincipal; customerId: string; input: TInviteUser }) {
   const input = ZInviteUser.parse(options.input);
   const { actor, customerId } = options;
   const token = `${customerId}.${newLinkToken().token}`;

@@ -1,7 +1,8 @@
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 
 /** A customer's dealers and their departments: the choices for a user's scope. */
-export async function listScopeOptions(options: { actor: TActor; customerId: string }) {
+export async function listScopeOptions(options: { actor: TUserPrincipal; customerId: string }) {
   return inTenant(
     options.actor,
     options.customerId,

@@ -1,9 +1,10 @@
 import { appDb } from "@forecourt/db";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { ARCHIVE_RESTORE_DAYS } from "./links";
 
 /** Every user of a customer (Settings → Users; provider console), with scope and pending invitations. */
-export async function listTenantUsers(options: { actor: TActor; customerId: string }) {
+export async function listTenantUsers(options: { actor: TUserPrincipal; customerId: string }) {
   const { actor, customerId } = options;
   const data = await inTenant(
     actor,

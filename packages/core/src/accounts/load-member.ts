@@ -1,6 +1,6 @@
 import type { TTx } from "@forecourt/db";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
-import type { TActor } from "./actor";
+import type { TUserPrincipal } from "../principal";
 
 /** One membership of this customer, or NotFoundError (ids of other tenants are simply absent). */
 export async function loadMember(tx: TTx, customerId: string, membershipId: string) {
@@ -17,7 +17,7 @@ export async function loadMember(tx: TTx, customerId: string, membershipId: stri
  * only an owner may change an owner. Provider staff may act on anyone (L 1.1.3).
  */
 export function assertMayManage(
-  actor: TActor,
+  actor: TUserPrincipal,
   mode: "tenant" | "provider",
   member: { userId: string; role: string },
 ): void {

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { sendMail } from "../mail/send-mail";
 import { misuseReportMail } from "../mail/templates";
-import { tenantMay, type TActor } from "./actor";
+import { principalMay, type TUserPrincipal } from "../principal";
 
 export const ZReportMisuse = z.object({
   description: z.string().trim().min(10).max(5000),
@@ -17,11 +17,11 @@ export const ZReportMisuse = z.object({
  * "Report suspected misuse" (L 1.1.3, T 3.1.5): records it, audits it, and e-mails provider
  * support (PROVIDER_SUPPORT_EMAIL), who may then suspend or replace the account.
  */
-export async function reportMisuse(options: { actor: TActor; input: z.input<typeof ZReportMisuse> }) {
+export async function reportMisuse(options: { actor: TUserPrincipal; input: z.input<typeof ZReportMisuse> }) {
   const { actor } = options;
   const input = ZReportMisuse.parse(options.input);
   const customerId = actor.tenant?.customerId;
-  if (!customerId || !tenantMay(actor, customerId, "misuse.report")) throw new ForbiddenError();
+  if (!customerId || !principalMay(actor, "misuse.report", customerId)) throw new ForbiddenError();
   const report = await withTenant(
     customerId,
     async (tx) => {

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError } from "../errors";
 import { appDb } from "@forecourt/db";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { assertMayManage, loadMember } from "./load-member";
 import { revokeSessionsWhere } from "./revoke-sessions";
 
 /** Revokes one of a member's sessions (Settings → Users → a user → Sessions). */
 export async function revokeMemberSession(options: {
-  actor: TActor;
+  actor: TUserPrincipal;
   customerId: string;
   membershipId: string;
   sessionId: string;

@@ -3,7 +3,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { newLinkToken } from "../crypto/secret-box";
 import { sendMail } from "../mail/send-mail";
 import { passwordResetMail } from "../mail/templates";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { PASSWORD_RESET_LIFETIME_HOURS, passwordResetLink } from "./links";
 import { assertMayManage, loadMember } from "./load-member";
 
@@ -43,7 +44,7 @@ export async function mailPasswordResetLink(
 }
 
 /** An administrator (or provider support) sends a member a password-reset link. */
-export async function sendPasswordReset(options: { actor: TActor; customerId: string; membershipId: string }) {
+export async function sendPasswordReset(options: { actor: TUserPrincipal; customerId: string; membershipId: string }) {
   const { actor, customerId, membershipId } = options;
   const user = await inTenant(
     actor,

@@ -6,6 +6,8 @@ import { getSessionContext } from "./get-session-context";
 import { revokeSession } from "./revoke-session";
 import { signInWithPassword } from "./sign-in-with-password";
 import { switchActiveTenant } from "./switch-active-tenant";
+import { NotFoundError } from "../errors";
+import { testUserPrincipal } from "../test-principals";
 
 const ip = () => `10.0.0.${Math.floor(Math.random() * 250) + 1}-${crypto.randomUUID().slice(0, 4)}`;
 let tenantA: Awaited<ReturnType<typeof createTestTenant>>;
@@ -35,7 +37,13 @@ describe("signInWithPassword", () => {
     const context = await getSessionContext(result.sessionId);
     expect(context?.user.email).toBe(user.email);
     expect(context?.memberships).toEqual([
-      { customerId: tenantA.customer.id, customerName: tenantA.customer.name, role: "ADMIN", dealers: [] },
+      {
+        customerId: tenantA.customer.id,
+        customerName: tenantA.customer.name,
+        role: "ADMIN",
+        dealers: [],
+        departmentIds: [],
+      },
     ]);
     expect(context?.active?.customerId).toBe(tenantA.customer.id);
   });
@@ -106,15 +114,16 @@ describe("sessions", () => {
     await ownerDb().membership.create({ data: { customerId: tenantB.customer.id, userId: user.id, role: "AGENT" } });
     const result = await signInWithPassword({ email: user.email, password, ip: ip(), userAgent: null });
     if (!result.ok) throw new Error("sign-in failed");
-    const options = { sessionId: result.sessionId, userId: user.id };
-    expect(await switchActiveTenant({ ...options, input: { customerId: tenantB.customer.id } })).toEqual({ ok: true });
+    const actor = testUserPrincipal(user.id, { sessionId: result.sessionId });
+    expect(await switchActiveTenant({ actor, input: { customerId: tenantB.customer.id } })).toEqual({
+      customerId: tenantB.customer.id,
+    });
     expect((await getSessionContext(result.sessionId))?.active?.role).toBe("AGENT");
     expect((await getSessionContext(result.sessionId))?.active?.customerId).toBe(tenantB.customer.id);
     const stranger = await createTestTenant("Stranger");
-    expect(await switchActiveTenant({ ...options, input: { customerId: stranger.customer.id } })).toEqual({
-      ok: false,
-      reason: "not_a_member",
-    });
+    await expect(switchActiveTenant({ actor, input: { customerId: stranger.customer.id } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await ownerDb().customer.delete({ where: { id: stranger.customer.id } });
   });
 });

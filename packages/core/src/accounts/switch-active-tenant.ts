@@ -1,22 +1,25 @@
 import { z } from "zod";
 import { appDb, withUser } from "@forecourt/db";
+import { ForbiddenError, NotFoundError } from "../errors";
+import type { TUserPrincipal } from "../principal";
 
 export const ZSwitchActiveTenant = z.object({ customerId: z.uuid() });
 
 /** Makes another of the user's own tenants the active one for this session. */
 export async function switchActiveTenant(options: {
-  sessionId: string;
-  userId: string;
+  actor: TUserPrincipal;
   input: z.input<typeof ZSwitchActiveTenant>;
-}): Promise<{ ok: true } | { ok: false; reason: "not_a_member" }> {
+}): Promise<{ customerId: string }> {
+  const { actor } = options;
   const { customerId } = ZSwitchActiveTenant.parse(options.input);
-  const membership = await withUser(options.userId, (tx) =>
-    tx.membership.findFirst({ where: { userId: options.userId, customerId, status: "ACTIVE" } }),
+  if (!actor.sessionId) throw new ForbiddenError();
+  const membership = await withUser(actor.userId, (tx) =>
+    tx.membership.findFirst({ where: { userId: actor.userId, customerId, status: "ACTIVE" } }),
   );
-  if (!membership) return { ok: false, reason: "not_a_member" };
+  if (!membership) throw new NotFoundError("membership");
   await appDb().userSession.update({
-    where: { id: options.sessionId, userId: options.userId },
+    where: { id: actor.sessionId, userId: actor.userId },
     data: { activeCustomerId: customerId },
   });
-  return { ok: true };
+  return { customerId };
 }

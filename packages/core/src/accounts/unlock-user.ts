@@ -1,11 +1,12 @@
 import { appDb } from "@forecourt/db";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { assertMayManage, loadMember } from "./load-member";
 import { clearAccountFailures } from "./sign-in-limits";
 
 /** Clears a lockout after repeated failed sign-ins before it runs out (an administrator's call). */
-export async function unlockUser(options: { actor: TActor; customerId: string; membershipId: string }) {
+export async function unlockUser(options: { actor: TUserPrincipal; customerId: string; membershipId: string }) {
   const { actor, customerId, membershipId } = options;
   const user = await inTenant(
     actor,

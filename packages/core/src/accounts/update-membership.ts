@@ -2,7 +2,8 @@ import { z } from "zod";
 import { TENANT_ROLES } from "@forecourt/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { RuleError } from "../errors";
-import { inTenant, type TActor } from "./actor";
+import { inTenant } from "../tenant-access";
+import { type TUserPrincipal } from "../principal";
 import { assertScope } from "./invite-user";
 import { assertMayManage, loadMember } from "./load-member";
 
@@ -14,7 +15,7 @@ export const ZUpdateMembership = z.object({
 
 /** Changes a user's role and dealer / department scope in one customer. */
 export async function updateMembership(options: {
-  actor: TActor;
+  actor: TUserPrincipal;
   customerId: string;
   membershipId: string;
   input: z.input<typeof ZUpdateMembership>;

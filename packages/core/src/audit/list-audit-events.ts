@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { can } from "@forecourt/auth";
 import { appDb, withProviderAccess, withTenant, type Prisma } from "@forecourt/db";
-import { assertProvider, providerMay, type TActor } from "../accounts/actor";
+import { assertProvider, principalMay, type TUserPrincipal } from "../principal";
 import { ForbiddenError } from "../errors";
 import type { TAuditRow } from "./audit-csv";
 
@@ -28,7 +27,7 @@ export type TAuditFilter = z.input<typeof ZAuditFilter>;
  * (withTenant, RLS); provider staff read every tenant (withProviderAccess, itself audited).
  * Provider-wide "provider.access" entries are left out unless asked for by action.
  */
-export async function listAuditEvents(options: { actor: TActor; filter?: TAuditFilter }): Promise<TAuditRow[]> {
+export async function listAuditEvents(options: { actor: TUserPrincipal; filter?: TAuditFilter }): Promise<TAuditRow[]> {
   const { actor } = options;
   const filter = ZAuditFilter.parse(options.filter ?? {});
   const actorIds = filter.actorEmail
@@ -51,7 +50,7 @@ export async function listAuditEvents(options: { actor: TActor; filter?: TAuditF
   const query = { where, orderBy: { createdAt: "desc" as const }, take: filter.limit };
 
   let events;
-  if (actor.tenant && can({ tenantRole: actor.tenant.role }, "audit.view") && !actor.providerRole) {
+  if (actor.tenant && principalMay(actor, "audit.view", actor.tenant.customerId) && !actor.providerRole) {
     const customerId = actor.tenant.customerId;
     if (filter.customerId && filter.customerId !== customerId) throw new ForbiddenError();
     events = await withTenant(
@@ -61,7 +60,7 @@ export async function listAuditEvents(options: { actor: TActor; filter?: TAuditF
         userId: actor.userId,
       },
     );
-  } else if (providerMay(actor, "audit.view")) {
+  } else if (actor.providerRole) {
     assertProvider(actor, "audit.view");
     events = await withProviderAccess({ actorUserId: actor.userId, reason: "read the audit log", ip: actor.ip }, (tx) =>
       tx.auditEvent.findMany({

@@ -1,5 +1,5 @@
 import type { Prisma, TTx } from "@forecourt/db";
-import type { TActor } from "../accounts/actor";
+import type { TUserPrincipal } from "../principal";
 
 export type TAuditEntry = {
   /** The tenant concerned; null for provider-wide events. */
@@ -14,7 +14,11 @@ export type TAuditEntry = {
  * Appends one AuditEvent (who, what, target, tenant, when, IP) in the caller's transaction, so
  * the record and the change commit together. The app role cannot update or delete it.
  */
-export async function recordAuditEvent(tx: TTx, actor: Pick<TActor, "userId" | "ip"> | null, entry: TAuditEntry) {
+export async function recordAuditEvent(
+  tx: TTx,
+  actor: Pick<TUserPrincipal, "userId" | "ip"> | null,
+  entry: TAuditEntry,
+) {
   await tx.auditEvent.create({
     data: {
       customerId: entry.customerId,

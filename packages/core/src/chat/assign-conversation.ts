@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
-import { assertAgentCan, ChatError, conversationForAgent, type TAgent } from "./agent";
+import { conversationForAgent } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
+import { InvalidInputError } from "../errors";
 import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
@@ -14,29 +16,31 @@ export const ZAssignConversation = z.object({
 });
 
 /** Assign or transfer a conversation to a colleague and/or a department of its dealer. */
-export async function assignConversation(options: { agent: TAgent; input: z.input<typeof ZAssignConversation> }) {
+export async function assignConversation(options: {
+  agent: TTenantPrincipal;
+  input: z.input<typeof ZAssignConversation>;
+}) {
   const { agent } = options;
-  assertAgentCan(agent, "conversations.assign");
+  assertMay(agent, "conversations.assign");
   const input = ZAssignConversation.parse(options.input);
-  const summary = await withTenant(agent.customerId, async (tx) => {
+  const summary = await withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, input.conversationId);
     const data: { assigneeId?: string | null; departmentId?: string | null } = {};
     if (input.assigneeId !== undefined) {
       if (input.assigneeId) {
         const m = await tx.membership.findFirst({
-          where: { customerId: agent.customerId, userId: input.assigneeId, status: "ACTIVE" },
+          where: { customerId: agent.tenant.customerId, userId: input.assigneeId, status: "ACTIVE" },
           include: { dealerScope: true, user: { select: { name: true } } },
         });
         const inScope = m && (m.dealerScope.length === 0 || m.dealerScope.some((d) => d.dealerId === c.dealerId));
-        if (!inScope)
-          throw new ChatError("invalid_payload", "That colleague cannot work on this dealer's conversations");
+        if (!inScope) throw new InvalidInputError("That colleague cannot work on this dealer's conversations");
       }
       data.assigneeId = input.assigneeId;
     }
     if (input.departmentId !== undefined) {
       if (input.departmentId) {
         const d = await tx.department.findFirst({ where: { id: input.departmentId, dealerId: c.dealerId } });
-        if (!d) throw new ChatError("invalid_payload", "That department does not belong to this dealer");
+        if (!d) throw new InvalidInputError("That department does not belong to this dealer");
       }
       data.departmentId = input.departmentId;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ownerDb } from "@forecourt/testing";
-import { ChatError, NotFoundError } from "./agent";
+import { ForbiddenError, NotFoundError } from "../errors";
 import { listMessagesAfter, listMessagesBefore } from "./list-messages";
 import { resolveVisitorSession } from "./resolve-visitor-session";
 import { sendMessage } from "./send-message";
@@ -28,7 +28,7 @@ describe("live chat use cases", () => {
       startVisitorConversation({
         input: { key: channel.publicKey, origin: "https://evil.test", name: "x", consent: true },
       }),
-    ).rejects.toBeInstanceOf(ChatError);
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       startVisitorConversation({ input: { key: channel.publicKey, origin: TEST_ORIGIN, name: "x", consent: false } }),
     ).rejects.toThrow(/privacy/);
@@ -75,7 +75,7 @@ describe("live chat use cases", () => {
     expect(forAgent.map((m) => m.body)).toEqual(["Question", "secret", "Answer"]);
     await expect(
       sendMessage({ sender: { visitor }, input: { conversationId, clientId: "v-note-0001", body: "x", kind: "NOTE" } }),
-    ).rejects.toBeInstanceOf(ChatError);
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("refuses agents of another tenant or dealer", async () => {

@@ -1,11 +1,12 @@
 import { withTenant } from "@forecourt/db";
-import { assertAgentCan, conversationForAgent, type TAgent } from "./agent";
+import { conversationForAgent } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
-export async function getConversation(options: { agent: TAgent; conversationId: string }) {
+export async function getConversation(options: { agent: TTenantPrincipal; conversationId: string }) {
   const { agent } = options;
-  assertAgentCan(agent, "inbox.view");
-  return withTenant(agent.customerId, async (tx) => {
+  assertMay(agent, "inbox.view");
+  return withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, options.conversationId);
     const [contact, dealer, department, read] = await Promise.all([
       tx.contact.findUnique({

@@ -31,7 +31,10 @@ export function newVisitorToken(customerId: string): { token: string; tokenHash:
 }
 
 export function parseVisitorToken(token: string): { customerId: string; tokenHash: string } | null {
-  const match = /^v1\.([0-9a-f-]{36})\.[A-Za-z0-9_-]{20,64}$/.exec(token);
+  // A strict uuid: a malformed one must not reach PostgreSQL (it answered 500 there).
+  const match = /^v1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[A-Za-z0-9_-]{20,64}$/.exec(
+    token,
+  );
   return match?.[1] ? { customerId: match[1], tokenHash: sha256(token) } : null;
 }
 

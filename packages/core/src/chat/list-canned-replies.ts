@@ -1,12 +1,13 @@
 import { withTenant } from "@forecourt/db";
-import { agentMaySeeDealer, assertAgentCan, type TAgent } from "./agent";
+import { agentMaySeeDealer } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 /** Canned replies the agent may use: the customer's shared ones and those of the agent's dealers. */
-export async function listCannedReplies(options: { agent: TAgent; dealerId?: string }) {
+export async function listCannedReplies(options: { agent: TTenantPrincipal; dealerId?: string }) {
   const { agent } = options;
-  assertAgentCan(agent, "inbox.view");
-  const rows = await withTenant(agent.customerId, (tx) =>
-    tx.cannedReply.findMany({ where: { customerId: agent.customerId }, orderBy: { shortcut: "asc" } }),
+  assertMay(agent, "inbox.view");
+  const rows = await withTenant(agent.tenant.customerId, (tx) =>
+    tx.cannedReply.findMany({ where: { customerId: agent.tenant.customerId }, orderBy: { shortcut: "asc" } }),
   );
   return rows
     .filter(

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { withTenant, type Prisma } from "@forecourt/db";
 import type { TConversationSummary } from "@forecourt/protocol";
-import { assertAgentCan, dealerScopeWhere, type TAgent } from "./agent";
+import { dealerScopeWhere } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 export const ZInboxView = z.enum(["mine", "unassigned", "open", "closed"]);
 export type TInboxView = z.infer<typeof ZInboxView>;
@@ -12,16 +13,19 @@ export const ZListConversations = z.object({
   departmentId: z.uuid().optional(),
   /** Keyset paging: lastMessageAt of the last row of the previous page. */
   before: z.iso.datetime().optional(),
-  take: z.number().int().min(1).max(100).default(50),
+  take: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type TListConversations = z.input<typeof ZListConversations>;
 
 export type TInboxRow = TConversationSummary & { unread: number; contactEmail: string | null };
 
 /** The inbox: one view, scoped to the agent's dealers, newest activity first, with unread counts. */
-export async function listConversations(options: { agent: TAgent; input: TListConversations }): Promise<TInboxRow[]> {
+export async function listConversations(options: {
+  agent: TTenantPrincipal;
+  input: TListConversations;
+}): Promise<TInboxRow[]> {
   const { agent } = options;
-  assertAgentCan(agent, "inbox.view");
+  assertMay(agent, "inbox.view");
   const input = ZListConversations.parse(options.input);
   const where: Prisma.ConversationWhereInput = { ...dealerScopeWhere(agent) };
   if (input.dealerId) where.AND = [{ dealerId: input.dealerId }];
@@ -32,7 +36,7 @@ export async function listConversations(options: { agent: TAgent; input: TListCo
   if (input.view === "unassigned") where.assigneeId = null;
   if (input.before) where.lastMessageAt = { lt: new Date(input.before) };
 
-  return withTenant(agent.customerId, async (tx) => {
+  return withTenant(agent.tenant.customerId, async (tx) => {
     const rows = await tx.conversation.findMany({
       where,
       orderBy: { lastMessageAt: "desc" },

@@ -1,17 +1,22 @@
+import { z } from "zod";
 import { withTenant, type TTx } from "@forecourt/db";
 import type { TMessageEvent } from "@forecourt/protocol";
-import { assertAgentCan, conversationForAgent, NotFoundError, type TAgent } from "./agent";
+import { conversationForAgent } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
+import { NotFoundError } from "../errors";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
-import type { TVisitor } from "./resolve-visitor-session";
 
 export const PAGE_SIZE = 50;
+
+/** A message sequence number from a query string: a positive int4 (larger values are refused with 400, not a 500). */
+export const ZSeq = z.coerce.number().int().min(1).max(2_147_483_647);
 const CATCH_UP_LIMIT = 500;
 
-export type TReader = { agent: TAgent } | { visitor: TVisitor };
+export type TReader = { agent: TTenantPrincipal } | { visitor: TVisitorPrincipal };
 
 async function readable(tx: TTx, reader: TReader, conversationId: string) {
   if ("agent" in reader) {
-    assertAgentCan(reader.agent, "inbox.view");
+    assertMay(reader.agent, "inbox.view");
     return conversationForAgent(tx, reader.agent, conversationId);
   }
   const conversation = await tx.conversation.findFirst({
@@ -53,7 +58,8 @@ export async function listMessagesAfter(options: {
   conversationId: string;
   afterSeq: number;
 }): Promise<TMessageEvent[]> {
-  const customerId = "agent" in options.reader ? options.reader.agent.customerId : options.reader.visitor.customerId;
+  const customerId =
+    "agent" in options.reader ? options.reader.agent.tenant.customerId : options.reader.visitor.customerId;
   return withTenant(customerId, (tx) =>
     load(tx, options.reader, options.conversationId, { seq: { gt: options.afterSeq } }, "asc", CATCH_UP_LIMIT),
   );
@@ -66,7 +72,8 @@ export async function listMessagesBefore(options: {
   beforeSeq?: number;
   take?: number;
 }): Promise<TMessageEvent[]> {
-  const customerId = "agent" in options.reader ? options.reader.agent.customerId : options.reader.visitor.customerId;
+  const customerId =
+    "agent" in options.reader ? options.reader.agent.tenant.customerId : options.reader.visitor.customerId;
   const where = options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {};
   return withTenant(customerId, (tx) =>
     load(tx, options.reader, options.conversationId, where, "desc", Math.min(options.take ?? PAGE_SIZE, 200)),

@@ -1,18 +1,19 @@
 import { withTenant } from "@forecourt/db";
-import { assertAgentCan, agentMaySeeDealer, type TAgent } from "./agent";
+import { agentMaySeeDealer } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 /** Colleagues and departments the agent can assign a conversation to, for the agent's dealers. */
-export async function listTeammates(options: { agent: TAgent }) {
+export async function listTeammates(options: { agent: TTenantPrincipal }) {
   const { agent } = options;
-  assertAgentCan(agent, "inbox.view");
-  return withTenant(agent.customerId, async (tx) => {
+  assertMay(agent, "inbox.view");
+  return withTenant(agent.tenant.customerId, async (tx) => {
     const [memberships, dealers] = await Promise.all([
       tx.membership.findMany({
-        where: { customerId: agent.customerId, status: "ACTIVE" },
+        where: { customerId: agent.tenant.customerId, status: "ACTIVE" },
         include: { user: { select: { id: true, name: true, status: true } }, dealerScope: true },
       }),
       tx.dealer.findMany({
-        where: { customerId: agent.customerId },
+        where: { customerId: agent.tenant.customerId },
         include: { departments: { orderBy: { name: "asc" } } },
         orderBy: { name: "asc" },
       }),

@@ -1,7 +1,8 @@
 import { withTenant } from "@forecourt/db";
 import { ZMarkRead } from "@forecourt/protocol";
 import type { TReader } from "./list-messages";
-import { conversationForAgent, NotFoundError } from "./agent";
+import { conversationForAgent } from "./dealer-scope";
+import { NotFoundError } from "../errors";
 import { publishRead } from "./realtime";
 
 /** Records how far the reader has read (agents: per user; the visitor: on the conversation). */
@@ -10,12 +11,12 @@ export async function markRead(options: { reader: TReader; input: { conversation
   const { reader } = options;
   if ("agent" in reader) {
     const { agent } = reader;
-    const read = await withTenant(agent.customerId, async (tx) => {
+    const read = await withTenant(agent.tenant.customerId, async (tx) => {
       const c = await conversationForAgent(tx, agent, conversationId);
       const upTo = Math.min(seq, c.lastSeq);
       await tx.$executeRaw`
         INSERT INTO "ConversationRead" ("customerId", "conversationId", "userId", "lastReadSeq", "updatedAt")
-        VALUES (${agent.customerId}::uuid, ${conversationId}::uuid, ${agent.userId}::uuid, ${upTo}, now())
+        VALUES (${agent.tenant.customerId}::uuid, ${conversationId}::uuid, ${agent.userId}::uuid, ${upTo}, now())
         ON CONFLICT ("conversationId", "userId")
         DO UPDATE SET "lastReadSeq" = GREATEST("ConversationRead"."lastReadSeq", EXCLUDED."lastReadSeq"), "updatedAt" = now()`;
       return upTo;

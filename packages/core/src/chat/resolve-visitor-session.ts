@@ -1,17 +1,15 @@
 import { withTenant } from "@forecourt/db";
+import type { TVisitorPrincipal } from "../principal";
 import { parseVisitorToken } from "./keys";
 
-/** A website visitor acting through the widget: one contact on one widget channel. */
-export type TVisitor = {
-  sessionId: string;
-  customerId: string;
-  channelId: string;
-  contactId: string;
-  dealerId: string;
-};
-
-/** The visitor a widget token stands for; null for an unknown token or a disabled channel. */
-export async function resolveVisitorSession(options: { token: string }): Promise<TVisitor | null> {
+/**
+ * The visitor principal a widget token stands for; null for an unknown or malformed token or a
+ * disabled channel. `ip`: the client address as the transport determined it.
+ */
+export async function resolveVisitorSession(options: {
+  token: string;
+  ip?: string | null;
+}): Promise<TVisitorPrincipal | null> {
   const parsed = parseVisitorToken(options.token);
   if (!parsed) return null;
   return withTenant(parsed.customerId, async (tx) => {
@@ -25,17 +23,19 @@ export async function resolveVisitorSession(options: { token: string }): Promise
       await tx.visitorSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
     }
     return {
+      kind: "visitor" as const,
       sessionId: session.id,
       customerId: session.customerId,
       channelId: session.channelId,
       contactId: session.contactId,
       dealerId: channel.dealerId,
+      ip: options.ip ?? null,
     };
   });
 }
 
 /** The visitor's conversations on this channel, newest first (returning visitors continue the latest). */
-export async function listVisitorConversations(visitor: TVisitor) {
+export async function listVisitorConversations(visitor: TVisitorPrincipal) {
   const rows = await withTenant(visitor.customerId, (tx) =>
     tx.conversation.findMany({
       where: { contactId: visitor.contactId, channelId: visitor.channelId },

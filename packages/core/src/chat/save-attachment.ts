@@ -3,7 +3,8 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { findRepoRoot, getConfig } from "@forecourt/config";
 import { withTenant } from "@forecourt/db";
-import { ChatError, conversationForAgent, NotFoundError } from "./agent";
+import { conversationForAgent } from "./dealer-scope";
+import { NotFoundError, InvalidInputError } from "../errors";
 import { checkFile } from "./magic-bytes";
 import { sendMessage, type TSender } from "./send-message";
 
@@ -27,9 +28,9 @@ export async function sendAttachment(options: {
   caption?: string;
 }) {
   const check = checkFile({ bytes: options.bytes, declaredType: options.declaredType, fileName: options.fileName });
-  if (!check.ok) throw new ChatError("invalid_payload", `File refused: ${check.reason.replaceAll("_", " ")}`);
+  if (!check.ok) throw new InvalidInputError(`File refused: ${check.reason.replaceAll("_", " ")}`);
   const { sender } = options;
-  const customerId = "agent" in sender ? sender.agent.customerId : sender.visitor.customerId;
+  const customerId = "agent" in sender ? sender.agent.tenant.customerId : sender.visitor.customerId;
   // Check access before writing anything to disk.
   await withTenant(customerId, async (tx) => {
     if ("agent" in sender) return conversationForAgent(tx, sender.agent, options.conversationId);

@@ -1,12 +1,12 @@
 import { withTenant, type TTx } from "@forecourt/db";
 import { ZSendMessage, type TConversationSummary, type TMessageEvent, type TSendMessage } from "@forecourt/protocol";
 import { randomUUID } from "node:crypto";
-import { assertAgentCan, ChatError, NotFoundError, type TAgent } from "./agent";
+import { assertMay, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
+import { NotFoundError, InvalidInputError, ForbiddenError } from "../errors";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 import { publishConversation, publishMessage } from "./realtime";
-import type { TVisitor } from "./resolve-visitor-session";
 
-export type TSender = { agent: TAgent } | { visitor: TVisitor };
+export type TSender = { agent: TTenantPrincipal } | { visitor: TVisitorPrincipal };
 
 export type TSendResult = { id: string; seq: number; duplicate: boolean; event: TMessageEvent };
 
@@ -29,15 +29,15 @@ export async function sendMessage(options: {
 }): Promise<TSendResult> {
   const input = ZSendMessage.parse(options.input);
   const { sender } = options;
-  const customerId = "agent" in sender ? sender.agent.customerId : sender.visitor.customerId;
-  if ("agent" in sender)
-    assertAgentCan(sender.agent, input.kind === "NOTE" ? "conversations.note" : "conversations.reply");
-  if ("visitor" in sender && input.kind === "NOTE") throw new ChatError("forbidden", "Visitors cannot write notes");
-  if (!input.body && !options.attachment) throw new ChatError("invalid_payload", "A message needs text or a file");
+  const customerId = "agent" in sender ? sender.agent.tenant.customerId : sender.visitor.customerId;
+  if ("agent" in sender) assertMay(sender.agent, input.kind === "NOTE" ? "conversations.note" : "conversations.reply");
+  if ("visitor" in sender && input.kind === "NOTE")
+    throw new ForbiddenError("forbidden", "Visitors cannot write notes");
+  if (!input.body && !options.attachment) throw new InvalidInputError("A message needs text or a file");
 
   const isVisitor = "visitor" in sender;
   const authorUserId = "agent" in sender ? sender.agent.userId : null;
-  const dealerIds = "agent" in sender ? sender.agent.dealerIds : [];
+  const dealerIds = "agent" in sender ? sender.agent.tenant.dealerIds : [];
   const kind = options.attachment ? "ATTACHMENT" : input.kind;
   const messageId = randomUUID();
 
@@ -84,8 +84,7 @@ export async function sendMessage(options: {
                     JOIN "Channel" ch ON ch."id" = conv."channelId") x) AS "created"`;
       if (!row?.accessible) throw new NotFoundError("conversation");
       if (row.existing) {
-        if (isVisitor && row.existing.authorType !== "CONTACT")
-          throw new ChatError("invalid_payload", "clientId in use");
+        if (isVisitor && row.existing.authorType !== "CONTACT") throw new InvalidInputError("clientId in use");
         const existing = await findByClientId(tx, input.conversationId, input.clientId);
         if (!existing) throw new NotFoundError("message");
         return { ...existing, duplicate: true };

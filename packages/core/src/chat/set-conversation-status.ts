@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
-import { assertAgentCan, conversationForAgent, type TAgent } from "./agent";
+import { conversationForAgent } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
 import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
@@ -12,11 +13,14 @@ export const ZSetConversationStatus = z.discriminatedUnion("action", [
 ]);
 
 /** Close, reopen or snooze a conversation. */
-export async function setConversationStatus(options: { agent: TAgent; input: z.input<typeof ZSetConversationStatus> }) {
+export async function setConversationStatus(options: {
+  agent: TTenantPrincipal;
+  input: z.input<typeof ZSetConversationStatus>;
+}) {
   const { agent } = options;
-  assertAgentCan(agent, "conversations.manage");
+  assertMay(agent, "conversations.manage");
   const input = ZSetConversationStatus.parse(options.input);
-  const summary = await withTenant(agent.customerId, async (tx) => {
+  const summary = await withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, input.conversationId);
     const data =
       input.action === "close"

@@ -1,7 +1,8 @@
+import type { TVisitorPrincipal } from "../principal";
 import { randomUUID } from "node:crypto";
 import { withTenant } from "@forecourt/db";
 import { ZStartConversation, type TFieldMode, type TStartConversation } from "@forecourt/protocol";
-import { ChatError } from "./agent";
+import { InvalidInputError, ForbiddenError } from "../errors";
 import { getPublicWidget } from "./get-public-widget";
 import { newVisitorToken } from "./keys";
 import { conversationSummary } from "./message-event";
@@ -11,7 +12,7 @@ import { sendMessage } from "./send-message";
 export type TStartedConversation = { token: string; conversationId: string; contactId: string };
 
 function required(mode: TFieldMode, value: string | undefined, field: string) {
-  if (mode === "required" && !value) throw new ChatError("invalid_payload", `${field} is required`);
+  if (mode === "required" && !value) throw new InvalidInputError(`${field} is required`);
   return mode === "off" ? null : value || null;
 }
 
@@ -25,16 +26,16 @@ function required(mode: TFieldMode, value: string | undefined, field: string) {
 export async function startVisitorConversation(options: { input: TStartConversation; ip?: string | null }) {
   const input = ZStartConversation.parse(options.input);
   const lookup = await getPublicWidget({ key: input.key, origin: input.origin });
-  if (!lookup.ok) throw new ChatError("forbidden", "This website may not use this chat");
+  if (!lookup.ok) throw new ForbiddenError("origin_not_allowed", "This website may not use this chat");
   const { widget, customerId, dealerId } = lookup;
   const { config } = widget;
   if (config.legalBasis === "CONSENT" && !input.consent) {
-    throw new ChatError("invalid_payload", "Please accept the privacy notice to start a chat");
+    throw new InvalidInputError("Please accept the privacy notice to start a chat");
   }
   const name = required(config.preChat.name, input.name, "Name");
   const email = required(config.preChat.email, input.email, "E-mail");
   const phone = required(config.preChat.phone, input.phone, "Phone");
-  if (!widget.open && !input.offlineMessage) throw new ChatError("invalid_payload", "Please write your message");
+  if (!widget.open && !input.offlineMessage) throw new InvalidInputError("Please write your message");
   const departmentId = widget.departments.some((d) => d.id === input.departmentId) ? input.departmentId : null;
   const { token, tokenHash } = newVisitorToken(customerId);
 
@@ -65,12 +66,14 @@ export async function startVisitorConversation(options: { input: TStartConversat
     return { contactId: contact.id, conversationId: conversation.id };
   });
 
-  const visitor = {
+  const visitor: TVisitorPrincipal = {
+    kind: "visitor",
     sessionId: "",
     customerId,
     channelId: widget.channelId,
     contactId: created.contactId,
     dealerId,
+    ip: options.ip ?? null,
   };
   if (input.offlineMessage) {
     await sendMessage({

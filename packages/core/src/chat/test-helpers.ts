@@ -1,5 +1,6 @@
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
-import type { TAgent } from "./agent";
+import type { TTenantPrincipal } from "../principal";
+import { testMemberPrincipal } from "../test-principals";
 import { newWidgetKey } from "./keys";
 
 export const TEST_ORIGIN = "http://dealer.test:8080";
@@ -18,13 +19,6 @@ export async function createChatTenant(label = "Chat") {
     },
   });
   const { user } = await createTestUser({ customerId: customer.id, role: "AGENT" });
-  const agent: TAgent = {
-    userId: user.id,
-    name: user.name,
-    customerId: customer.id,
-    role: "AGENT",
-    providerRole: null,
-    dealerIds: [],
-  };
+  const agent: TTenantPrincipal = testMemberPrincipal(user.id, customer.id, "AGENT", { name: user.name });
   return { customer, dealer, channel, user, agent };
 }

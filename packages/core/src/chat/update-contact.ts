@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
 import { ZLegalBasis } from "@forecourt/protocol";
-import { assertAgentCan, NotFoundError, dealerScopeWhere, type TAgent } from "./agent";
+import { dealerScopeWhere } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
+import { NotFoundError } from "../errors";
 
 const optionalText = (max: number) =>
   z
@@ -49,11 +51,11 @@ export const ZUpdateContact = z.object({
 export type TUpdateContact = z.input<typeof ZUpdateContact>;
 
 /** Edit a contact (name, e-mail, phone, legal basis) and their vehicles (VIN, plate, MOT date). */
-export async function updateContact(options: { agent: TAgent; input: TUpdateContact }) {
+export async function updateContact(options: { agent: TTenantPrincipal; input: TUpdateContact }) {
   const { agent } = options;
-  assertAgentCan(agent, "contacts.edit");
+  assertMay(agent, "contacts.edit");
   const input = ZUpdateContact.parse(options.input);
-  return withTenant(agent.customerId, async (tx) => {
+  return withTenant(agent.tenant.customerId, async (tx) => {
     // The contact must have a conversation in one of the agent's dealers.
     const visible = await tx.conversation.findFirst({
       where: { contactId: input.contactId, ...dealerScopeWhere(agent) },
@@ -87,12 +89,12 @@ export async function updateContact(options: { agent: TAgent; input: TUpdateCont
         if (v.remove) await tx.vehicle.delete({ where: { id: v.id } });
         else await tx.vehicle.update({ where: { id: v.id }, data });
       } else if (!v.remove && (data.vin || data.plate)) {
-        await tx.vehicle.create({ data: { ...data, customerId: agent.customerId, contactId: input.contactId } });
+        await tx.vehicle.create({ data: { ...data, customerId: agent.tenant.customerId, contactId: input.contactId } });
       }
     }
     await tx.auditEvent.create({
       data: {
-        customerId: agent.customerId,
+        customerId: agent.tenant.customerId,
         actorUserId: agent.userId,
         action: "contact.updated",
         targetType: "Contact",

@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
 import { ZBusinessHours, ZWidgetConfig } from "@forecourt/protocol";
-import { assertAgentCan, agentMaySeeDealer, NotFoundError, type TAgent } from "./agent";
+import { agentMaySeeDealer } from "./dealer-scope";
+import { assertMay, type TTenantPrincipal } from "../principal";
+import { NotFoundError } from "../errors";
 import { parseBusinessHours } from "./business-hours";
 import { parseWidgetConfig } from "./get-public-widget";
 import { newWidgetKey } from "./keys";
 
 /** Settings → Channels: the tenant's widget channels with their settings and their dealer's hours. */
-export async function listWidgetChannels(options: { agent: TAgent }) {
+export async function listWidgetChannels(options: { agent: TTenantPrincipal }) {
   const { agent } = options;
-  assertAgentCan(agent, "settings.channels.manage");
-  return withTenant(agent.customerId, async (tx) => {
+  assertMay(agent, "settings.channels.manage");
+  return withTenant(agent.tenant.customerId, async (tx) => {
     const channels = await tx.channel.findMany({
-      where: { customerId: agent.customerId, type: "WIDGET" },
+      where: { customerId: agent.tenant.customerId, type: "WIDGET" },
       include: { dealer: { include: { departments: { orderBy: { name: "asc" } } } } },
       orderBy: { name: "asc" },
     });
@@ -41,12 +43,15 @@ export const ZUpdateWidgetChannel = z.object({
 });
 
 /** Saves a widget channel's settings and its dealer's business hours (audited). */
-export async function updateWidgetChannel(options: { agent: TAgent; input: z.input<typeof ZUpdateWidgetChannel> }) {
+export async function updateWidgetChannel(options: {
+  agent: TTenantPrincipal;
+  input: z.input<typeof ZUpdateWidgetChannel>;
+}) {
   const { agent } = options;
-  assertAgentCan(agent, "settings.channels.manage");
-  assertAgentCan(agent, "settings.departments.manage");
+  assertMay(agent, "settings.channels.manage");
+  assertMay(agent, "settings.departments.manage");
   const input = ZUpdateWidgetChannel.parse(options.input);
-  return withTenant(agent.customerId, async (tx) => {
+  return withTenant(agent.tenant.customerId, async (tx) => {
     const channel = await tx.channel.findUnique({ where: { id: input.channelId } });
     if (!channel || channel.type !== "WIDGET" || !agentMaySeeDealer(agent, channel.dealerId)) {
       throw new NotFoundError("channel");
@@ -58,7 +63,7 @@ export async function updateWidgetChannel(options: { agent: TAgent; input: z.inp
     await tx.dealer.update({ where: { id: channel.dealerId }, data: { businessHours: input.businessHours } });
     await tx.auditEvent.create({
       data: {
-        customerId: agent.customerId,
+        customerId: agent.tenant.customerId,
         actorUserId: agent.userId,
         action: "channel.widget.updated",
         targetType: "Channel",
@@ -70,20 +75,20 @@ export async function updateWidgetChannel(options: { agent: TAgent; input: z.inp
 }
 
 /** Creates a widget channel for a dealer (Settings → Channels, "Add website chat"). */
-export async function createWidgetChannel(options: { agent: TAgent; dealerId: string; name: string }) {
+export async function createWidgetChannel(options: { agent: TTenantPrincipal; dealerId: string; name: string }) {
   const { agent } = options;
-  assertAgentCan(agent, "settings.channels.manage");
+  assertMay(agent, "settings.channels.manage");
   if (!agentMaySeeDealer(agent, options.dealerId)) throw new NotFoundError("dealer");
-  return withTenant(agent.customerId, async (tx) => {
+  return withTenant(agent.tenant.customerId, async (tx) => {
     const dealer = await tx.dealer.findUnique({ where: { id: options.dealerId } });
     if (!dealer) throw new NotFoundError("dealer");
     return tx.channel.create({
       data: {
-        customerId: agent.customerId,
+        customerId: agent.tenant.customerId,
         dealerId: dealer.id,
         type: "WIDGET",
         name: options.name.trim().slice(0, 80) || `${dealer.name} website`,
-        publicKey: newWidgetKey(agent.customerId),
+        publicKey: newWidgetKey(agent.tenant.customerId),
         config: ZWidgetConfig.parse({ dealerName: dealer.name }),
       },
     });

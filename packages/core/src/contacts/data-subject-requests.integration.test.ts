@@ -7,6 +7,7 @@ import { eraseContact } from "./erase-contact";
 import { exportContact } from "./export-contact";
 import { exportLegalBasisRegister } from "./export-legal-basis-register";
 import { searchContacts } from "./search-contacts";
+import { testMemberPrincipal } from "../test-principals";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 
@@ -18,8 +19,8 @@ async function setup() {
   const t = await createRetentionTenant("DSR");
   const admin = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
   const agent = await createTestUser({ customerId: t.customer.id, role: "AGENT" });
-  const actor = { userId: admin.user.id, customerId: t.customer.id, role: "ADMIN" as const };
-  const agentActor = { userId: agent.user.id, customerId: t.customer.id, role: "AGENT" as const };
+  const actor = testMemberPrincipal(admin.user.id, t.customer.id, "ADMIN");
+  const agentActor = testMemberPrincipal(agent.user.id, t.customer.id, "AGENT");
   const subject = await createContact(t.customer.id, {
     name: "Sanne de Vries",
     email: "sanne@example.nl",

@@ -1,5 +1,5 @@
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertMay, type TTenantPrincipal } from "../principal";
 import { CertificateRecorder, type TDeletionCounts } from "../retention/certificate";
 import { deleteConversationsInBatches } from "../retention/purge-steps";
 import { DEFAULT_PURGE_BATCH_SIZE } from "../retention/purge-tenant";
@@ -12,13 +12,13 @@ import { DEFAULT_PURGE_BATCH_SIZE } from "../retention/purge-tenant";
  * statistics already computed stay. Returns null when the contact is not in this tenant.
  */
 export async function eraseContact(options: {
-  actor: TTenantActor;
+  actor: TTenantPrincipal;
   contactId: string;
   batchSize?: number;
 }): Promise<{ certificateId: string; counts: TDeletionCounts } | null> {
   const { actor, contactId } = options;
-  assertCan(actor, "contacts.erase");
-  const customerId = actor.customerId;
+  assertMay(actor, "contacts.erase");
+  const customerId = actor.tenant.customerId;
   const exists = await withTenant(customerId, (tx) => tx.contact.count({ where: { id: contactId, customerId } }));
   if (exists === 0) return null;
 

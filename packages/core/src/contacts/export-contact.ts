@@ -1,5 +1,5 @@
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 export const CONTACT_EXPORT_FORMAT = "forecourt.contact-export/v1";
 
@@ -10,28 +10,28 @@ export const CONTACT_EXPORT_FORMAT = "forecourt.contact-export/v1";
  * list of attachments (name, type, size, checksum; the files themselves are downloaded from
  * the conversation). Audited. Null when the contact does not exist in this tenant.
  */
-export async function exportContact(options: { actor: TTenantActor; contactId: string; now: Date }) {
+export async function exportContact(options: { actor: TTenantPrincipal; contactId: string; now: Date }) {
   const { actor } = options;
-  assertCan(actor, "contacts.export");
+  assertMay(actor, "contacts.export");
   return withTenant(
-    actor.customerId,
+    actor.tenant.customerId,
     async (tx) => {
       const contact = await tx.contact.findFirst({
-        where: { id: options.contactId, customerId: actor.customerId },
+        where: { id: options.contactId, customerId: actor.tenant.customerId },
         include: { vehicles: true, identities: true },
       });
       if (!contact) return null;
       const customer = await tx.customer.findUniqueOrThrow({
-        where: { id: actor.customerId },
+        where: { id: actor.tenant.customerId },
         select: { id: true, name: true },
       });
       const sessions = await tx.visitorSession.findMany({
-        where: { customerId: actor.customerId, contactId: contact.id },
+        where: { customerId: actor.tenant.customerId, contactId: contact.id },
         select: { channelId: true, createdAt: true, lastSeenAt: true },
         orderBy: { createdAt: "asc" },
       });
       const conversations = await tx.conversation.findMany({
-        where: { customerId: actor.customerId, contactId: contact.id },
+        where: { customerId: actor.tenant.customerId, contactId: contact.id },
         orderBy: { createdAt: "asc" },
         include: {
           dealer: { select: { name: true } },
@@ -48,7 +48,7 @@ export async function exportContact(options: { actor: TTenantActor; contactId: s
       });
       await tx.auditEvent.create({
         data: {
-          customerId: actor.customerId,
+          customerId: actor.tenant.customerId,
           actorUserId: actor.userId,
           action: "contact.exported",
           targetType: "Contact",

@@ -1,18 +1,18 @@
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 /**
  * T 7.1/7.2: the customer must be able to show, on request, the legal basis it recorded for
  * each consumer. This is that register for the whole tenant, machine-readable. Audited.
  */
-export async function exportLegalBasisRegister(options: { actor: TTenantActor; now: Date }) {
+export async function exportLegalBasisRegister(options: { actor: TTenantPrincipal; now: Date }) {
   const { actor } = options;
-  assertCan(actor, "contacts.export");
+  assertMay(actor, "contacts.export");
   return withTenant(
-    actor.customerId,
+    actor.tenant.customerId,
     async (tx) => {
       const contacts = await tx.contact.findMany({
-        where: { customerId: actor.customerId },
+        where: { customerId: actor.tenant.customerId },
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
@@ -27,7 +27,7 @@ export async function exportLegalBasisRegister(options: { actor: TTenantActor; n
       });
       await tx.auditEvent.create({
         data: {
-          customerId: actor.customerId,
+          customerId: actor.tenant.customerId,
           actorUserId: actor.userId,
           action: "contact.legal_basis_exported",
           data: { contacts: contacts.length },

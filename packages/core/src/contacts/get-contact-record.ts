@@ -1,10 +1,10 @@
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 /** A contact's page: personal data, legal-basis record, vehicles and what else is held. */
-export async function getContactRecord(options: { actor: TTenantActor; contactId: string }) {
-  assertCan(options.actor, "contacts.view");
-  const { customerId } = options.actor;
+export async function getContactRecord(options: { actor: TTenantPrincipal; contactId: string }) {
+  assertMay(options.actor, "contacts.view");
+  const { customerId } = options.actor.tenant;
   return withTenant(customerId, async (tx) => {
     const contact = await tx.contact.findFirst({
       where: { id: options.contactId, customerId },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertMay, type TTenantPrincipal } from "../principal";
 
 export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("") });
 
@@ -8,11 +8,11 @@ export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("
  * Finds contacts by name, e-mail or phone (case-insensitive substring; phone also ignoring
  * spaces and dashes), newest engagement first. An empty query lists the most recent contacts.
  */
-export async function searchContacts(options: { actor: TTenantActor; q: string; take?: number }) {
-  assertCan(options.actor, "contacts.view");
+export async function searchContacts(options: { actor: TTenantPrincipal; q: string; take?: number }) {
+  assertMay(options.actor, "contacts.view");
   const q = options.q.trim();
   const digits = q.replace(/[\s\-().]/g, "");
-  const customerId = options.actor.customerId;
+  const customerId = options.actor.tenant.customerId;
   return withTenant(customerId, async (tx) => {
     // Phone numbers match without their spaces, dashes and brackets on either side.
     const phoneIds = /^\+?\d{3,}$/.test(digits)
@@ -25,7 +25,7 @@ export async function searchContacts(options: { actor: TTenantActor; q: string; 
       : [];
     return tx.contact.findMany({
       where: {
-        customerId: options.actor.customerId,
+        customerId: options.actor.tenant.customerId,
         ...(q
           ? {
               OR: [

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { isIsoDate, providerCancellationEffect, type IsoDate } from "@forecourt/contract";
-import { inContractScope, type TContractActor } from "./actor-scope";
-import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { RuleError } from "../errors";
+import { loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZCancelSubscriptionByProvider = z.object({
   subscriptionId: z.uuid(),
@@ -15,31 +17,27 @@ export type TCancelSubscriptionByProvider = z.input<typeof ZCancelSubscriptionBy
  * renewal term (never in the initial term); the licence is in force through notice + 90 days.
  */
 export async function cancelSubscriptionByProvider(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
   input: TCancelSubscriptionByProvider;
-}): Promise<{ ok: true; terminationDate: IsoDate } | TNoticeRefusal> {
+}): Promise<{ terminationDate: IsoDate }> {
   const input = ZCancelSubscriptionByProvider.parse(options.input);
   const noticeDate = input.noticeDate ?? options.day;
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.subscriptions.manage" },
-      reason: "provider cancellation",
-    },
+  return inTenant(
+    options.actor,
+    options.customerId,
+    { provider: "provider.subscriptions.manage", reason: "provider cancellation" },
     async (tx) => {
       const loaded = await loadOpenSubscription(tx, {
         ...options,
         subscriptionId: input.subscriptionId,
         noticeDate,
       });
-      if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;
       const effect = providerCancellationEffect(schedule, noticeDate);
       if (!effect.allowed) {
-        return { ok: false, code: effect.code, message: effect.message, nextWindowOpens: effect.nextWindowOpens };
+        throw new RuleError(effect.code, effect.message, { nextWindowOpens: effect.nextWindowOpens ?? null });
       }
       await recordNotice(tx, {
         customerId: options.customerId,
@@ -52,7 +50,7 @@ export async function cancelSubscriptionByProvider(options: {
         day: options.day,
         data: { term: effect.term },
       });
-      return { ok: true, terminationDate: effect.lastDayInForce };
+      return { terminationDate: effect.lastDayInForce };
     },
   );
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { checkFeeChange, isIsoDate, type FeeChangeReason, type IsoDate, type Money } from "@forecourt/contract";
-import { inContractScope, type TContractActor } from "./actor-scope";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { RuleError } from "../errors";
 import { feeHistoryOf } from "./customer-contract";
 import { fromIsoDate } from "./dates";
-import { loadSubscription, type TNoticeRefusal } from "./record-notice";
+import { loadSubscription } from "./record-notice";
 
 export const ZChangeMonthlyFee = z
   .object({
@@ -17,9 +19,7 @@ export const ZChangeMonthlyFee = z
   .transform((v) => ({ ...v, evidenceReference: v.evidenceReference || undefined }));
 export type TChangeMonthlyFee = z.input<typeof ZChangeMonthlyFee>;
 
-export type TChangeMonthlyFeeResult =
-  | { ok: true; effectiveDate: IsoDate; feeInForce: Money; maxAllowed: Money | null }
-  | (TNoticeRefusal & { effectiveDate?: IsoDate; feeInForce?: Money; maxAllowed?: Money | null });
+export type TChangeMonthlyFeeResult = { effectiveDate: IsoDate; feeInForce: Money; maxAllowed: Money | null };
 
 /**
  * A change of the monthly fee, checked against the fee cap (T 4.4, T 1.5) in packages/contract:
@@ -27,19 +27,16 @@ export type TChangeMonthlyFeeResult =
  * otherwise. Both outcomes are audited (a refused rise is worth knowing about).
  */
 export async function changeMonthlyFee(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
   input: TChangeMonthlyFee;
 }): Promise<TChangeMonthlyFeeResult> {
   const input = ZChangeMonthlyFee.parse(options.input);
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.subscriptions.manage" },
-      reason: "change a monthly fee",
-    },
+  const outcome = await inTenant(
+    options.actor,
+    options.customerId,
+    { provider: "provider.subscriptions.manage", reason: "change a monthly fee" },
     async (tx) => {
       const { row, state } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
       const decision = checkFeeChange({
@@ -71,7 +68,8 @@ export async function changeMonthlyFee(options: {
             data: { ...input, ...outcome, code: decision.reason.code },
           },
         });
-        return { ok: false, code: decision.reason.code, message: decision.reason.message, ...outcome };
+        // The refusal is audited, so it commits; the error is raised after the transaction.
+        return { refused: { code: decision.reason.code, message: decision.reason.message }, ...outcome };
       }
       await tx.feeChange.create({
         data: {
@@ -87,7 +85,16 @@ export async function changeMonthlyFee(options: {
       await tx.auditEvent.create({
         data: { ...base, action: "subscription.fee_changed", data: { ...input, ...outcome } },
       });
-      return { ok: true, ...outcome };
+      return { refused: null, ...outcome };
     },
   );
+  const { refused, ...result } = outcome;
+  if (refused) {
+    throw new RuleError(refused.code, refused.message, {
+      effectiveDate: result.effectiveDate,
+      feeInForce: result.feeInForce,
+      maxAllowed: result.maxAllowed,
+    });
+  }
+  return result;
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { dissolutionNoticeEffect, isIsoDate, type IsoDate } from "@forecourt/contract";
-import { inContractScope, type TContractActor } from "./actor-scope";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { RuleError } from "../errors";
 import { hasDissolutionOption } from "./products";
-import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
+import { loadOpenSubscription, recordNotice } from "./record-notice";
 
 const ZIsoDate = z.string().refine(isIsoDate, "Expected a date YYYY-MM-DD");
 
@@ -13,8 +15,11 @@ export const ZFileDissolutionNotice = z.object({
 });
 export type TFileDissolutionNotice = z.input<typeof ZFileDissolutionNotice>;
 
-export type TFileDissolutionNoticeResult =
-  { ok: true; terminationDate: IsoDate; lastFeeDay: IsoDate; windowCloses: IsoDate } | TNoticeRefusal;
+export type TFileDissolutionNoticeResult = {
+  terminationDate: IsoDate;
+  lastFeeDay: IsoDate;
+  windowCloses: IsoDate;
+};
 
 /**
  * A dissolution notice (L 5.1): accepted within the first 90 days of the initial or a renewal
@@ -23,7 +28,7 @@ export type TFileDissolutionNoticeResult =
  * record one received in writing.
  */
 export async function fileDissolutionNotice(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   /** Today, from the caller (the logic never reads the clock). */
   day: IsoDate;
@@ -31,11 +36,12 @@ export async function fileDissolutionNotice(options: {
 }): Promise<TFileDissolutionNoticeResult> {
   const input = ZFileDissolutionNotice.parse(options.input);
   const noticeDate = input.noticeDate ?? options.day;
-  return inContractScope(
+  return inTenant(
+    options.actor,
+    options.customerId,
     {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.subscriptions.manage", tenant: "settings.subscription.notice" },
+      provider: "provider.subscriptions.manage",
+      tenant: "settings.subscription.notice",
       reason: "record a dissolution notice",
     },
     async (tx) => {
@@ -45,18 +51,16 @@ export async function fileDissolutionNotice(options: {
         day: options.day,
         noticeDate,
       });
-      if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;
       if (!hasDissolutionOption(row.product)) {
-        return {
-          ok: false,
-          code: "no_dissolution_option",
-          message: `${row.product} has no dissolution option; it ends by ordinary notice (T 5.3).`,
-        };
+        throw new RuleError(
+          "no_dissolution_option",
+          `${row.product} has no dissolution option; it ends by ordinary notice (T 5.3).`,
+        );
       }
       const effect = dissolutionNoticeEffect(schedule, noticeDate);
       if (!effect.accepted) {
-        return { ok: false, code: effect.code, message: effect.message, nextWindowOpens: effect.nextWindowOpens };
+        throw new RuleError(effect.code, effect.message, { nextWindowOpens: effect.nextWindowOpens ?? null });
       }
       await recordNotice(tx, {
         customerId: options.customerId,
@@ -69,7 +73,6 @@ export async function fileDissolutionNotice(options: {
         data: { windowOpens: effect.window.opens, windowCloses: effect.window.closes, lastFeeDay: effect.lastFeeDay },
       });
       return {
-        ok: true,
         terminationDate: effect.terminationDate,
         lastFeeDay: effect.lastFeeDay,
         windowCloses: effect.window.closes,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { divestmentNoticeEffect, isIsoDate, type IsoDate } from "@forecourt/contract";
-import { inContractScope, type TContractActor } from "./actor-scope";
-import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZFileDivestmentNotice = z.object({
   subscriptionId: z.uuid(),
@@ -17,27 +18,23 @@ export type TFileDivestmentNotice = z.input<typeof ZFileDivestmentNotice>;
  * the current period's fees unless the subscription is transferred (see packages/contract).
  */
 export async function fileDivestmentNotice(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
   input: TFileDivestmentNotice;
-}): Promise<{ ok: true; terminationDate: IsoDate; feesOwedUntil: IsoDate } | TNoticeRefusal> {
+}): Promise<{ terminationDate: IsoDate; feesOwedUntil: IsoDate }> {
   const input = ZFileDivestmentNotice.parse(options.input);
   const noticeDate = input.noticeDate ?? options.day;
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.subscriptions.manage" },
-      reason: "record a divestment notice",
-    },
+  return inTenant(
+    options.actor,
+    options.customerId,
+    { provider: "provider.subscriptions.manage", reason: "record a divestment notice" },
     async (tx) => {
       const loaded = await loadOpenSubscription(tx, {
         ...options,
         subscriptionId: input.subscriptionId,
         noticeDate,
       });
-      if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;
       const effect = divestmentNoticeEffect(schedule, noticeDate, { transferred: input.transferred });
       await recordNotice(tx, {
@@ -51,7 +48,7 @@ export async function fileDivestmentNotice(options: {
         day: options.day,
         data: { transferred: input.transferred, feesOwedUntil: effect.feesOwedUntil },
       });
-      return { ok: true, ...effect };
+      return { ...effect };
     },
   );
 }

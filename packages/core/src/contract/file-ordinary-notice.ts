@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { isIsoDate, ordinaryNoticeEffect, type IsoDate } from "@forecourt/contract";
-import { inContractScope, type TContractActor } from "./actor-scope";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { RuleError } from "../errors";
 import { hasDissolutionOption } from "./products";
-import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
+import { loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZFileOrdinaryNotice = z.object({
   subscriptionId: z.uuid(),
@@ -16,34 +18,29 @@ export type TFileOrdinaryNotice = z.input<typeof ZFileOrdinaryNotice>;
  * otherwise at the end of the following period.
  */
 export async function fileOrdinaryNotice(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
   input: TFileOrdinaryNotice;
-}): Promise<{ ok: true; terminationDate: IsoDate; deadline: IsoDate } | TNoticeRefusal> {
+}): Promise<{ terminationDate: IsoDate; deadline: IsoDate }> {
   const input = ZFileOrdinaryNotice.parse(options.input);
   const noticeDate = input.noticeDate ?? options.day;
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.subscriptions.manage" },
-      reason: "record an ordinary notice",
-    },
+  return inTenant(
+    options.actor,
+    options.customerId,
+    { provider: "provider.subscriptions.manage", reason: "record an ordinary notice" },
     async (tx) => {
       const loaded = await loadOpenSubscription(tx, {
         ...options,
         subscriptionId: input.subscriptionId,
         noticeDate,
       });
-      if (!loaded.ok) return loaded;
       const { row, schedule } = loaded;
       if (hasDissolutionOption(row.product)) {
-        return {
-          ok: false,
-          code: "dissolution_option_applies",
-          message: `${row.product} has the dissolution option, which replaces ordinary notice (L 5.1).`,
-        };
+        throw new RuleError(
+          "dissolution_option_applies",
+          `${row.product} has the dissolution option, which replaces ordinary notice (L 5.1).`,
+        );
       }
       const effect = ordinaryNoticeEffect(schedule, noticeDate);
       await recordNotice(tx, {
@@ -56,7 +53,7 @@ export async function fileOrdinaryNotice(options: {
         day: options.day,
         data: { deadline: effect.deadline },
       });
-      return { ok: true, terminationDate: effect.terminationDate, deadline: effect.deadline };
+      return { terminationDate: effect.terminationDate, deadline: effect.deadline };
     },
   );
 }

@@ -1,6 +1,5 @@
-import { can, type TProviderRole } from "@forecourt/auth";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { QUEUES, queue, type TQueueName } from "@forecourt/jobs";
-import { ForbiddenError } from "../errors";
 
 export type TQueueJob = {
   id: string;
@@ -25,11 +24,8 @@ export type TQueueOverview = {
  * A read-only view of the job queues for provider staff (counts, job schedulers, recent jobs),
  * read with BullMQ's own Queue API. Payloads carry ids and days only, never personal data.
  */
-export async function getQueueOverview(options: {
-  actor: { userId: string; providerRole: TProviderRole | null };
-  limit?: number;
-}): Promise<TQueueOverview[]> {
-  if (!can({ providerRole: options.actor.providerRole }, "provider.queues.view")) throw new ForbiddenError();
+export async function getQueueOverview(options: { actor: TUserPrincipal; limit?: number }): Promise<TQueueOverview[]> {
+  assertProvider(options.actor, "provider.queues.view");
   const limit = options.limit ?? 15;
   return Promise.all(
     QUEUES.map(async (name) => {

@@ -15,7 +15,8 @@ import {
   type TerminationTimeline,
 } from "@forecourt/contract";
 import type { CustomerKind, CustomerStatus, SubscriptionStatus, TerminationKind, Tier } from "@forecourt/db";
-import { inContractScope, type TContractActor } from "./actor-scope";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
 import { feeHistoryOf, loadCustomerContract } from "./customer-contract";
 import { toIsoDate } from "./dates";
 import { hasDissolutionOption } from "./products";
@@ -77,18 +78,15 @@ export type TCustomerSubscriptions = {
  * the console, a customer's owners and admins in Settings → Subscription.
  */
 export async function getSubscriptionOverview(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
 }): Promise<TCustomerSubscriptions | null> {
   const { day } = options;
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.console", tenant: "settings.subscription.view" },
-      reason: "view subscriptions",
-    },
+  return inTenant(
+    options.actor,
+    options.customerId,
+    { provider: "provider.console", tenant: "settings.subscription.view", reason: "view subscriptions" },
     async (tx) => {
       const contract = await loadCustomerContract(tx, options.customerId, day);
       if (!contract) return null;

@@ -3,13 +3,15 @@ import { addDays, compareDates } from "@forecourt/contract";
 import { appDb } from "@forecourt/db";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
 import { changeMonthlyFee } from "./change-monthly-fee";
-import { createSubscription } from "./create-subscription";
+import { saveSubscription } from "./save-subscription";
 import { fileDissolutionNotice } from "./file-dissolution-notice";
 import { recordTrainingDate } from "./record-training-date";
 import { reinstateSubscription } from "./reinstate-subscription";
 import { runLifecycle } from "./run-lifecycle";
+import { enqueueLifecycleRun } from "./enqueue-lifecycle-run";
 import { getSessionContext } from "../accounts/get-session-context";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError, RuleError } from "../errors";
+import { testMemberPrincipal, testUserPrincipal } from "../test-principals";
 
 afterAll(async () => {
   await appDb().$disconnect();
@@ -59,8 +61,8 @@ async function dealerGroup() {
       events: ["message.created"],
     },
   });
-  const provider = { userId: support.user.id, providerRole: "SUPPORT" as const };
-  const ownerActor = { userId: owner.user.id, providerRole: null, tenantRole: "OWNER" as const };
+  const provider = testUserPrincipal(support.user.id, { providerRole: "SUPPORT", twoFactorPassed: true });
+  const ownerActor = testMemberPrincipal(owner.user.id, customer.id, "OWNER");
   return {
     customer,
     child,
@@ -99,7 +101,7 @@ describe("the daily lifecycle job over a simulated calendar (dealer group, two p
       };
 
       // The first product: order form on 1 Jan, training on 15 Jan, 12 months.
-      const first = await createSubscription({
+      const first = await saveSubscription({
         actor: g.provider,
         customerId: g.customer.id,
         day: "2025-01-01",
@@ -123,7 +125,7 @@ describe("the daily lifecycle job over a simulated calendar (dealer group, two p
       for (let day = "2025-01-02"; compareDates(day, "2025-07-10") <= 0; day = addDays(day, 1)) {
         if (day === "2025-03-01") {
           // T 5.6: the group adds a second product; a new minimum period starts for both.
-          second = await createSubscription({
+          second = await saveSubscription({
             actor: g.provider,
             customerId: g.customer.id,
             day,
@@ -153,7 +155,7 @@ describe("the daily lifecycle job over a simulated calendar (dealer group, two p
               day,
               input: { subscriptionId },
             });
-            expect(effect).toMatchObject({ ok: true, terminationDate: "2025-06-07", lastFeeDay: "2025-06-07" });
+            expect(effect).toMatchObject({ terminationDate: "2025-06-07", lastFeeDay: "2025-06-07" });
           }
         }
         await run(day);
@@ -225,7 +227,7 @@ describe("the daily lifecycle job over a simulated calendar (dealer group, two p
 describe("read-only mode, reinstatement and crash recovery", () => {
   async function terminatedGroup() {
     const g = await dealerGroup();
-    const sub = await createSubscription({
+    const sub = await saveSubscription({
       actor: g.provider,
       customerId: g.customer.id,
       day: "2025-01-01",
@@ -296,13 +298,14 @@ describe("read-only mode, reinstatement and crash recovery", () => {
     await runLifecycle({ day: "2025-04-10", customerIds: [g.customer.id] });
     expect(await membershipStatus(g.customer.id, g.agent.user.id)).toBe("ARCHIVED");
 
-    const late = await reinstateSubscription({
+    const late = reinstateSubscription({
       actor: g.provider,
       customerId: g.customer.id,
       day: "2025-05-10",
       input: {},
     });
-    expect(late).toMatchObject({ ok: false, code: "reinstatement_period_over" });
+    await expect(late).rejects.toMatchObject({ code: "reinstatement_period_over" });
+    await expect(late).rejects.toBeInstanceOf(RuleError);
 
     const result = await reinstateSubscription({
       actor: g.provider,
@@ -310,7 +313,7 @@ describe("read-only mode, reinstatement and crash recovery", () => {
       day: "2025-04-20",
       input: {},
     });
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ reinstated: true });
     expect(await statusOf(g.customer.id)).toBe("ACTIVE");
     expect(await membershipStatus(g.customer.id, g.agent.user.id)).toBe("ACTIVE");
     const channel = await ownerDb().channel.findUniqueOrThrow({ where: { id: g.channel.id } });
@@ -328,7 +331,7 @@ describe("read-only mode, reinstatement and crash recovery", () => {
 describe("actions checked by packages/contract", () => {
   it("a dissolution notice outside the window is refused with the day the next window opens", async () => {
     const g = await dealerGroup();
-    const sub = await createSubscription({
+    const sub = await saveSubscription({
       actor: g.provider,
       customerId: g.customer.id,
       day: "2025-01-01",
@@ -340,17 +343,17 @@ describe("actions checked by packages/contract", () => {
         monthlyFee: "99.50",
       },
     });
-    const result = await fileDissolutionNotice({
+    const result = fileDissolutionNotice({
       actor: g.ownerActor,
       customerId: g.customer.id,
       day: "2025-04-10",
       input: { subscriptionId: sub.id },
     });
-    expect(result).toMatchObject({ ok: false, code: "outside_window", nextWindowOpens: "2026-01-10" });
+    await expect(result).rejects.toMatchObject({ code: "outside_window", details: { nextWindowOpens: "2026-01-10" } });
     // An agent may not file it at all.
     await expect(
       fileDissolutionNotice({
-        actor: { userId: g.agent.user.id, providerRole: null, tenantRole: "OWNER" }, // a forged role does not help
+        actor: testMemberPrincipal(g.agent.user.id, g.customer.id, "OWNER"), // a forged role does not help
         customerId: g.customer.id,
         day: "2025-02-01",
         input: { subscriptionId: sub.id },
@@ -360,7 +363,7 @@ describe("actions checked by packages/contract", () => {
 
   it("a fee rise above the cap is refused with the reason and the maximum; within the cap it is recorded", async () => {
     const g = await dealerGroup();
-    const sub = await createSubscription({
+    const sub = await saveSubscription({
       actor: g.provider,
       customerId: g.customer.id,
       day: "2025-01-01",
@@ -373,24 +376,48 @@ describe("actions checked by packages/contract", () => {
       },
     });
     const input = { subscriptionId: sub.id, date: "2026-02-01", reason: "YEARLY_RISE" as const };
-    const refused = await changeMonthlyFee({
+    const refused = changeMonthlyFee({
       actor: g.provider,
       customerId: g.customer.id,
       day: "2026-01-20",
       input: { ...input, amount: "215.00" },
     });
-    expect(refused).toMatchObject({ ok: false, code: "above_cap", maxAllowed: "210.00", effectiveDate: "2026-02-01" });
+    await expect(refused).rejects.toMatchObject({
+      code: "above_cap",
+      details: { maxAllowed: "210.00", effectiveDate: "2026-02-01" },
+    });
     const accepted = await changeMonthlyFee({
       actor: g.provider,
       customerId: g.customer.id,
       day: "2026-01-20",
       input: { ...input, amount: "210.00" },
     });
-    expect(accepted).toMatchObject({ ok: true, effectiveDate: "2026-02-01" });
+    expect(accepted).toMatchObject({ effectiveDate: "2026-02-01" });
     expect(await ownerDb().feeChange.count({ where: { subscriptionId: sub.id } })).toBe(1);
     const audit = await ownerDb().auditEvent.findMany({
       where: { customerId: g.customer.id, action: { startsWith: "subscription.fee" } },
     });
     expect(audit.map((e) => e.action).sort()).toEqual(["subscription.fee_change_refused", "subscription.fee_changed"]);
+  });
+});
+
+describe("provider rights need a session that passed two-factor", () => {
+  // Regression (issue 9): `create` and "Run lifecycle now" asked only the role, not the session.
+  it("refuses an order form and a lifecycle run from a support session without two-factor", async () => {
+    const g = await dealerGroup();
+    const withoutTwoFactor = { ...g.provider, twoFactorPassed: false };
+    const before = await ownerDb().subscription.count({ where: { customerId: g.customer.id } });
+    await expect(
+      saveSubscription({
+        actor: withoutTwoFactor,
+        customerId: g.customer.id,
+        day: "2025-01-01",
+        input: { product: "Conversations", contractDate: "2025-01-01", initialTermMonths: 12, monthlyFee: "10" },
+      }),
+    ).rejects.toMatchObject({ code: "two_factor_required" });
+    expect(await ownerDb().subscription.count({ where: { customerId: g.customer.id } })).toBe(before);
+    await expect(enqueueLifecycleRun({ actor: withoutTwoFactor, day: "2025-01-01" })).rejects.toMatchObject({
+      code: "two_factor_required",
+    });
   });
 });

@@ -1,7 +1,6 @@
-import { can, type TProviderRole } from "@forecourt/auth";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import type { CustomerStage, IsoDate } from "@forecourt/contract";
 import { withProviderAccess, type CustomerKind, type CustomerStatus } from "@forecourt/db";
-import { ForbiddenError } from "../errors";
 import { loadCustomerContract } from "./customer-contract";
 import { toIsoDate } from "./dates";
 
@@ -20,12 +19,12 @@ export type TCustomerContractRow = {
 
 /** Every customer with where its contract stands on `day` (provider console: terminations and deletions). */
 export async function listCustomerContracts(options: {
-  actor: { userId: string; providerRole: TProviderRole | null };
+  actor: TUserPrincipal;
   day: IsoDate;
 }): Promise<TCustomerContractRow[]> {
-  if (!can({ providerRole: options.actor.providerRole }, "provider.console")) throw new ForbiddenError();
+  assertProvider(options.actor, "provider.console");
   return withProviderAccess(
-    { actorUserId: options.actor.userId, reason: "provider console: contracts" },
+    { actorUserId: options.actor.userId, reason: "provider console: contracts", ip: options.actor.ip },
     async (tx) => {
       const customers = await tx.customer.findMany({
         where: { status: { not: "DELETED" } },

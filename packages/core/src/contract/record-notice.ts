@@ -1,13 +1,11 @@
 import { compareDates, type IsoDate, type Schedule, type SubscriptionState } from "@forecourt/contract";
 import type { Prisma, TerminationKind, TTx } from "@forecourt/db";
 import { applyCustomerLifecycle } from "./apply-customer-lifecycle";
-import { SubscriptionNotFoundError } from "./actor-scope";
+import { NotFoundError, RuleError } from "../errors";
 import { loadCustomerContract, type TCustomerContract, type TSubscriptionRow } from "./customer-contract";
 import { fromIsoDate } from "./dates";
 
-export type TNoticeRefusal = { ok: false; code: string; message: string; nextWindowOpens?: IsoDate };
-
-/** The subscription, its computed state and the customer's contract; throws when not found. */
+/** The subscription, its computed state and the customer's contract; NotFoundError when absent. */
 export async function loadSubscription(
   tx: TTx,
   options: { customerId: string; subscriptionId: string; day: IsoDate },
@@ -15,36 +13,29 @@ export async function loadSubscription(
   const contract = await loadCustomerContract(tx, options.customerId, options.day);
   const row = contract?.subscriptions.find((s) => s.id === options.subscriptionId);
   const state = contract?.lifecycle.subscriptions.find((s) => s.id === options.subscriptionId);
-  if (!contract || !row || !state) throw new SubscriptionNotFoundError();
+  if (!contract || !row || !state) throw new NotFoundError("subscription");
   return { contract, row, state, schedule: state.schedule };
 }
 
 /** A notice can be recorded only on a subscription still in force without an accepted notice. */
-export function refuseUnlessOpen(row: TSubscriptionRow): TNoticeRefusal | null {
+export function assertOpen(row: TSubscriptionRow): void {
   if (row.terminationDate !== null || row.status === "TERMINATED" || row.status === "DELETED") {
-    return {
-      ok: false,
-      code: "already_ending",
-      message: "This subscription already has an accepted notice or has ended.",
-    };
+    throw new RuleError("already_ending", "This subscription already has an accepted notice or has ended.");
   }
-  return null;
 }
 
 /**
  * The checks every notice starts with, in order: not dated in the future, the subscription
- * exists in this customer, and it has no accepted notice yet. A refusal, or the subscription.
+ * exists in this customer, and it has no accepted notice yet. RuleError / NotFoundError, or the subscription.
  */
 export async function loadOpenSubscription(
   tx: TTx,
   options: { customerId: string; subscriptionId: string; day: IsoDate; noticeDate: IsoDate },
-): Promise<TNoticeRefusal | ({ ok: true } & Awaited<ReturnType<typeof loadSubscription>>)> {
-  const future = refuseFutureNotice(options.noticeDate, options.day);
-  if (future) return future;
+): Promise<Awaited<ReturnType<typeof loadSubscription>>> {
+  assertNotInFuture(options.noticeDate, options.day);
   const loaded = await loadSubscription(tx, options);
-  const open = refuseUnlessOpen(loaded.row);
-  if (open) return open;
-  return { ok: true, ...loaded };
+  assertOpen(loaded.row);
+  return loaded;
 }
 
 /**
@@ -95,8 +86,8 @@ export async function recordNotice(
 }
 
 /** The notice date may not lie in the future of `day` (a notice is given on or before today). */
-export function refuseFutureNotice(noticeDate: IsoDate, day: IsoDate): TNoticeRefusal | null {
-  return compareDates(noticeDate, day) > 0
-    ? { ok: false, code: "notice_in_future", message: `A notice cannot be dated after today (${day}).` }
-    : null;
+export function assertNotInFuture(noticeDate: IsoDate, day: IsoDate): void {
+  if (compareDates(noticeDate, day) > 0) {
+    throw new RuleError("notice_in_future", `A notice cannot be dated after today (${day}).`);
+  }
 }

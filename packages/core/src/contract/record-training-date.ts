@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { isIsoDate, productStartDate, type IsoDate } from "@forecourt/contract";
-import { inContractScope, type TContractActor } from "./actor-scope";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { RuleError } from "../errors";
 import { applyCustomerLifecycle } from "./apply-customer-lifecycle";
 import { fromIsoDate, toIsoDate } from "./dates";
-import { loadSubscription, type TNoticeRefusal } from "./record-notice";
+import { loadSubscription } from "./record-notice";
 
 export const ZRecordTrainingDate = z.object({
   subscriptionId: z.uuid(),
@@ -17,35 +19,27 @@ export type TRecordTrainingDate = z.input<typeof ZRecordTrainingDate>;
  * is never moved.
  */
 export async function recordTrainingDate(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
   input: TRecordTrainingDate;
-}): Promise<{ ok: true; startDate: IsoDate } | TNoticeRefusal> {
+}): Promise<{ startDate: IsoDate }> {
   const input = ZRecordTrainingDate.parse(options.input);
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.subscriptions.manage" },
-      reason: "record a training date",
-    },
+  return inTenant(
+    options.actor,
+    options.customerId,
+    { provider: "provider.subscriptions.manage", reason: "record a training date" },
     async (tx) => {
       const { row, state } = await loadSubscription(tx, { ...options, subscriptionId: input.subscriptionId });
       if (state.stage !== "pending") {
-        return {
-          ok: false,
-          code: "already_started",
-          message: `The subscription started on ${state.startDate}; its start date can no longer change.`,
-        };
+        throw new RuleError(
+          "already_started",
+          `The subscription started on ${state.startDate}; its start date can no longer change.`,
+        );
       }
       const contractDate = toIsoDate(row.contractDate);
       if (input.firstTrainingDate < contractDate) {
-        return {
-          ok: false,
-          code: "before_contract",
-          message: `The training cannot be before the contract date ${contractDate}.`,
-        };
+        throw new RuleError("before_contract", `The training cannot be before the contract date ${contractDate}.`);
       }
       const startDate = productStartDate({ contractDate, firstTrainingDate: input.firstTrainingDate });
       await tx.subscription.update({
@@ -67,7 +61,7 @@ export async function recordTrainingDate(options: {
         day: options.day,
         actor: { actorUserId: options.actor.userId },
       });
-      return { ok: true, startDate };
+      return { startDate };
     },
   );
 }

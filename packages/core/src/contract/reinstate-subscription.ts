@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { addDays, compareDates, REINSTATEMENT_DAYS_AFTER_TERMINATION, type IsoDate } from "@forecourt/contract";
 import type { Prisma, TTx } from "@forecourt/db";
-import { inContractScope, type TContractActor } from "./actor-scope";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { RuleError } from "../errors";
 import { AUTOMATION_FLAGS, applyCustomerLifecycle, type TTerminationEffects } from "./apply-customer-lifecycle";
 import { loadCustomerContract } from "./customer-contract";
 import { toIsoDate } from "./dates";
-import type { TNoticeRefusal } from "./record-notice";
 
 export const ZReinstateSubscription = z.object({
   /** For a customer still in force: the subscription whose notice is withdrawn or which is reinstated. Omit for a terminated customer (everything is reinstated). */
@@ -30,23 +31,20 @@ const CLEARED_NOTICE = {
  * termination, the same action withdraws a notice.
  */
 export async function reinstateSubscription(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
   input: TReinstateSubscription;
-}): Promise<{ ok: true } | TNoticeRefusal> {
+}): Promise<{ reinstated: true }> {
   const input = ZReinstateSubscription.parse(options.input);
   const { customerId, day } = options;
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId,
-      actions: { provider: "provider.subscriptions.manage" },
-      reason: "reinstate a subscription",
-    },
+  return inTenant(
+    options.actor,
+    customerId,
+    { provider: "provider.subscriptions.manage", reason: "reinstate a subscription" },
     async (tx) => {
       const contract = await loadCustomerContract(tx, customerId, day);
-      if (!contract) return { ok: false, code: "not_found", message: "No such customer." };
+      if (!contract) throw new RuleError("not_found", "No such customer.");
       const audit = (action: string, targetType: string, targetId: string, data: Record<string, unknown>) =>
         tx.auditEvent.create({
           data: {
@@ -62,13 +60,12 @@ export async function reinstateSubscription(options: {
       if (contract.customer.status === "TERMINATED") {
         const until = contract.lifecycle.timeline?.reinstatementPossibleUntil ?? null;
         if (!until || compareDates(day, until) > 0) {
-          return {
-            ok: false,
-            code: "reinstatement_period_over",
-            message: until
+          throw new RuleError(
+            "reinstatement_period_over",
+            until
               ? `Reinstatement was possible until ${until}; a new subscription is needed now (T 5.9).`
               : "This customer cannot be reinstated.",
-          };
+          );
         }
         await tx.subscription.updateMany({ where: { customerId }, data: CLEARED_NOTICE });
         await undoTermination(tx, customerId);
@@ -78,20 +75,19 @@ export async function reinstateSubscription(options: {
         });
         await audit("subscription.reinstated", "Customer", customerId, { reinstatementPossibleUntil: until });
         await applyCustomerLifecycle(tx, { customerId, day, actor: { actorUserId: options.actor.userId } });
-        return { ok: true };
+        return { reinstated: true as const };
       }
 
       const row = contract.subscriptions.find((s) => s.id === input.subscriptionId);
-      if (!row) return { ok: false, code: "not_found", message: "Choose the subscription to reinstate." };
+      if (!row) throw new RuleError("not_found", "Choose the subscription to reinstate.");
       const end = toIsoDate(row.terminationDate);
-      if (!end) return { ok: false, code: "no_notice", message: "This subscription has no notice to withdraw." };
+      if (!end) throw new RuleError("no_notice", "This subscription has no notice to withdraw.");
       const until = addDays(end, REINSTATEMENT_DAYS_AFTER_TERMINATION);
       if (compareDates(day, until) > 0) {
-        return {
-          ok: false,
-          code: "reinstatement_period_over",
-          message: `Reinstatement was possible until ${until}; a new subscription is needed now (T 5.9).`,
-        };
+        throw new RuleError(
+          "reinstatement_period_over",
+          `Reinstatement was possible until ${until}; a new subscription is needed now (T 5.9).`,
+        );
       }
       await tx.subscription.update({ where: { id: row.id }, data: CLEARED_NOTICE });
       await audit(
@@ -101,7 +97,7 @@ export async function reinstateSubscription(options: {
         { noticeKind: row.noticeKind, terminationDate: end },
       );
       await applyCustomerLifecycle(tx, { customerId, day, actor: { actorUserId: options.actor.userId } });
-      return { ok: true };
+      return { reinstated: true as const };
     },
   );
 }

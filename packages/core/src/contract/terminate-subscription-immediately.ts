@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isIsoDate, type IsoDate } from "@forecourt/contract";
-import { inContractScope, type TContractActor } from "./actor-scope";
-import { type TNoticeRefusal, loadOpenSubscription, recordNotice } from "./record-notice";
+import type { TUserPrincipal } from "../principal";
+import { inTenant } from "../tenant-access";
+import { loadOpenSubscription, recordNotice } from "./record-notice";
 
 export const ZTerminateSubscriptionImmediately = z.object({
   subscriptionId: z.uuid(),
@@ -20,27 +21,23 @@ export type TTerminateSubscriptionImmediately = z.input<typeof ZTerminateSubscri
  * the termination is immediate); the lifecycle job switches the customer off the next day.
  */
 export async function terminateSubscriptionImmediately(options: {
-  actor: TContractActor;
+  actor: TUserPrincipal;
   customerId: string;
   day: IsoDate;
   input: TTerminateSubscriptionImmediately;
-}): Promise<{ ok: true; terminationDate: IsoDate } | TNoticeRefusal> {
+}): Promise<{ terminationDate: IsoDate }> {
   const input = ZTerminateSubscriptionImmediately.parse(options.input);
   const terminationDate = input.terminationDate ?? options.day;
-  return inContractScope(
-    {
-      actor: options.actor,
-      customerId: options.customerId,
-      actions: { provider: "provider.subscriptions.manage" },
-      reason: `immediate termination (${input.kind.toLowerCase()})`,
-    },
+  return inTenant(
+    options.actor,
+    options.customerId,
+    { provider: "provider.subscriptions.manage", reason: `immediate termination (${input.kind.toLowerCase()})` },
     async (tx) => {
       const loaded = await loadOpenSubscription(tx, {
         ...options,
         subscriptionId: input.subscriptionId,
         noticeDate: terminationDate,
       });
-      if (!loaded.ok) return loaded;
       const { row } = loaded;
       await recordNotice(tx, {
         customerId: options.customerId,
@@ -52,7 +49,7 @@ export async function terminateSubscriptionImmediately(options: {
         actorUserId: options.actor.userId,
         day: options.day,
       });
-      return { ok: true, terminationDate };
+      return { terminationDate };
     },
   );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError, RuleError } from "../errors";
 
@@ -11,7 +11,7 @@ export const ZAddDepartment = z.object({
 
 /** Adds a department (sales, service, parts…) to one of a customer's dealers. */
 export async function addDepartment(options: {
-  actor: TActor;
+  actor: TUserPrincipal;
   customerId: string;
   dealerId: string;
   input: z.input<typeof ZAddDepartment>;

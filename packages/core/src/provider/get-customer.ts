@@ -1,9 +1,9 @@
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { NotFoundError } from "../errors";
 
 /** One customer in the provider console: details, children, dealers with departments, order forms. */
-export async function getCustomer(options: { actor: TActor; customerId: string }) {
+export async function getCustomer(options: { actor: TUserPrincipal; customerId: string }) {
   assertProvider(options.actor, "provider.console");
   const { customerId } = options;
   return withProviderAccess(

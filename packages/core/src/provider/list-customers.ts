@@ -1,8 +1,8 @@
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 
 /** Every customer for the provider console, with hierarchy and counts. */
-export async function listCustomers(options: { actor: TActor; query?: string }) {
+export async function listCustomers(options: { actor: TUserPrincipal; query?: string }) {
   assertProvider(options.actor, "provider.console");
   const q = options.query?.trim();
   return withProviderAccess(

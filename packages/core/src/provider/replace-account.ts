@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { revokeAllSessionsOfUser } from "../accounts/revoke-sessions";
 import { mailPasswordResetLink } from "../accounts/send-password-reset";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -11,7 +11,7 @@ import { NotFoundError, RuleError } from "../errors";
  * two-factor are wiped, every session is revoked, and the owner of the mailbox gets a
  * single-use link to set new credentials.
  */
-export async function replaceAccount(options: { actor: TActor; userId: string }) {
+export async function replaceAccount(options: { actor: TUserPrincipal; userId: string }) {
   const { actor } = options;
   assertProvider(actor, "provider.users.manage");
   const userId = z.uuid().parse(options.userId);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError, RuleError } from "../errors";
 
@@ -22,7 +22,7 @@ const MAY_HOLD: Record<string, string[]> = {
 };
 
 /** Creates (no id) or edits a customer: name, kind, tier, place in the hierarchy. */
-export async function saveCustomer(options: { actor: TActor; customerId?: string; input: TSaveCustomer }) {
+export async function saveCustomer(options: { actor: TUserPrincipal; customerId?: string; input: TSaveCustomer }) {
   const { actor } = options;
   assertProvider(actor, "provider.customers.manage");
   const input = ZSaveCustomer.parse(options.input);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError, RuleError } from "../errors";
 
@@ -23,7 +23,7 @@ export const ZSaveDealer = z.object({
 
 /** Adds (no dealerId) or edits a dealer (rooftop) of a customer. */
 export async function saveDealer(options: {
-  actor: TActor;
+  actor: TUserPrincipal;
   customerId: string;
   dealerId?: string;
   input: z.input<typeof ZSaveDealer>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { revokeSessionsWhere } from "../accounts/revoke-sessions";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError, RuleError } from "../errors";
@@ -17,7 +17,7 @@ export const ZCustomerSuspension = z.discriminatedUnion("suspend", [
  * the widget stops accepting new chats (the live-chat code reads Customer.status).
  */
 export async function setCustomerSuspension(options: {
-  actor: TActor;
+  actor: TUserPrincipal;
   customerId: string;
   input: z.input<typeof ZCustomerSuspension>;
 }) {

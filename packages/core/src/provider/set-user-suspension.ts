@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withProviderAccess } from "@forecourt/db";
-import { assertProvider, type TActor } from "../accounts/actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import { revokeAllSessionsOfUser } from "../accounts/revoke-sessions";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError, RuleError } from "../errors";
@@ -9,7 +9,7 @@ import { NotFoundError, RuleError } from "../errors";
  * Suspends or re-enables any account (L 1.1.3). A suspended user cannot sign in; every session
  * ends and open sockets are told at once. Audited against each customer the user belongs to.
  */
-export async function setUserSuspension(options: { actor: TActor; userId: string; suspend: boolean }) {
+export async function setUserSuspension(options: { actor: TUserPrincipal; userId: string; suspend: boolean }) {
   const { actor } = options;
   assertProvider(actor, "provider.users.manage");
   const userId = z.uuid().parse(options.userId);

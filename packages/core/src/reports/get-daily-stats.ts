@@ -1,5 +1,5 @@
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertMay, type TTenantPrincipal } from "../principal";
 import { startOfUtcDay, subtractMonths, utcDay } from "../retention/cutoff";
 
 export type TStatTotals = {
@@ -42,21 +42,21 @@ function totals(r: TSumRow): TStatTotals {
  * limited to some dealers sees only theirs.
  */
 export async function getDailyStats(options: {
-  actor: TTenantActor;
+  actor: TTenantPrincipal;
   /** Empty: every dealer of the tenant. */
   dealerIds: string[];
   months: number;
   now: Date;
 }) {
   const { actor } = options;
-  assertCan(actor, "reports.view");
+  assertMay(actor, "reports.view");
   const months = Math.min(Math.max(Math.trunc(options.months), 1), 120);
   const today = utcDay(options.now);
   const from = startOfUtcDay(subtractMonths(today.slice(0, 8) + "01", months - 1));
   const to = startOfUtcDay(today);
   const allDealers = options.dealerIds.length === 0;
   const dealerIds = options.dealerIds;
-  return withTenant(actor.customerId, async (tx) => {
+  return withTenant(actor.tenant.customerId, async (tx) => {
     const sums = `
       sum("conversationsStarted") AS started, sum("conversationsClosed") AS closed,
       sum("messagesIn") AS "msgIn", sum("messagesOut") AS "msgOut",
@@ -64,7 +64,7 @@ export async function getDailyStats(options: {
       sum("resolutionSecondsSum") AS "resSum", sum("resolutionCount") AS "resCount"`;
     const where = `s."customerId" = $1::uuid AND s."day" >= $2::date AND s."day" < $3::date
       AND ($4::boolean OR s."dealerId" = ANY($5::uuid[]))`;
-    const params = [actor.customerId, from, to, allDealers, dealerIds] as const;
+    const params = [actor.tenant.customerId, from, to, allDealers, dealerIds] as const;
     const byMonth = await tx.$queryRawUnsafe<(TSumRow & { month: string })[]>(
       `SELECT to_char(date_trunc('month', s."day"), 'YYYY-MM') AS month, ${sums}
        FROM "DailyStat" s WHERE ${where} GROUP BY 1 ORDER BY 1 DESC`,
@@ -83,7 +83,7 @@ export async function getDailyStats(options: {
     );
     const overall = await tx.$queryRawUnsafe<TSumRow[]>(`SELECT ${sums} FROM "DailyStat" s WHERE ${where}`, ...params);
     const [earliest] = await tx.$queryRaw<{ day: string | null }[]>`
-      SELECT to_char(min("day"), 'YYYY-MM-DD') AS day FROM "DailyStat" WHERE "customerId" = ${actor.customerId}::uuid`;
+      SELECT to_char(min("day"), 'YYYY-MM-DD') AS day FROM "DailyStat" WHERE "customerId" = ${actor.tenant.customerId}::uuid`;
     return {
       from: utcDay(from),
       to: utcDay(new Date(to.getTime() - 86_400_000)),

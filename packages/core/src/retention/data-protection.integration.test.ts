@@ -7,6 +7,7 @@ import { listDeletionCertificates } from "./list-deletion-certificates";
 import { purgeTenant } from "./purge-tenant";
 import { createContact, createConversation, createRetentionTenant } from "./testing/fixtures";
 import { updateRetentionPeriod } from "./update-retention-period";
+import { testMemberPrincipal, testUserPrincipal } from "../test-principals";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 
@@ -18,7 +19,7 @@ describe("data protection settings", () => {
   it("stores every retention change as a processing instruction (who, when, old, new) and audits it", async () => {
     const t = await createRetentionTenant();
     const admin = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
-    const actor = { userId: admin.user.id, customerId: t.customer.id, role: "ADMIN" as const };
+    const actor = testMemberPrincipal(admin.user.id, t.customer.id, "ADMIN");
     expect(await updateRetentionPeriod({ actor, input: { months: 24 } })).toEqual({
       changed: true,
       oldMonths: 18,
@@ -53,14 +54,14 @@ describe("data protection settings", () => {
     const admin = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
     await expect(
       updateRetentionPeriod({
-        actor: { userId: agent.user.id, customerId: t.customer.id, role: "AGENT" },
+        actor: testMemberPrincipal(agent.user.id, t.customer.id, "AGENT"),
         input: { months: 6 },
       }),
     ).rejects.toThrow(ForbiddenError);
     for (const months of [0, 121, 1.5]) {
       await expect(
         updateRetentionPeriod({
-          actor: { userId: admin.user.id, customerId: t.customer.id, role: "ADMIN" },
+          actor: testMemberPrincipal(admin.user.id, t.customer.id, "ADMIN"),
           input: { months },
         }),
       ).rejects.toThrow();
@@ -74,17 +75,20 @@ describe("data protection settings", () => {
     const rb = await purgeTenant({ customerId: b.customer.id, now: NOW });
     const admin = await createTestUser({ customerId: a.customer.id, role: "ADMIN" });
     const overview = await getDataProtectionOverview({
-      actor: { userId: admin.user.id, customerId: a.customer.id, role: "ADMIN" },
+      actor: testMemberPrincipal(admin.user.id, a.customer.id, "ADMIN"),
       now: NOW,
     });
     expect(overview.certificates.map((c) => c.id)).toEqual([ra.certificateId]);
 
     const support = await createTestUser({ providerRole: "SUPPORT" });
-    const all = await listDeletionCertificates({ actor: { userId: support.user.id, providerRole: "SUPPORT" } });
+    const supportPrincipal = testUserPrincipal(support.user.id, { providerRole: "SUPPORT", twoFactorPassed: true });
+    const all = await listDeletionCertificates({ actor: supportPrincipal });
     expect(all.map((c) => c.id)).toEqual(expect.arrayContaining([ra.certificateId, rb.certificateId]));
     expect(all.find((c) => c.id === rb.certificateId)?.customer?.name).toBe(b.customer.name);
-    await expect(listDeletionCertificates({ actor: { userId: admin.user.id, providerRole: null } })).rejects.toThrow(
-      ForbiddenError,
+    await expect(listDeletionCertificates({ actor: testUserPrincipal(admin.user.id) })).rejects.toThrow(ForbiddenError);
+    // Provider rights need a session that passed two-factor.
+    await expect(listDeletionCertificates({ actor: { ...supportPrincipal, twoFactorPassed: false } })).rejects.toThrow(
+      /two-factor|authenticator/,
     );
   });
 });
@@ -103,7 +107,7 @@ describe("reports", () => {
 
     const agent = await createTestUser({ customerId: t.customer.id, role: "AGENT" });
     const report = await getDailyStats({
-      actor: { userId: agent.user.id, customerId: t.customer.id, role: "AGENT" },
+      actor: testMemberPrincipal(agent.user.id, t.customer.id, "AGENT"),
       dealerIds: [],
       months: 36,
       now: NOW,
@@ -116,7 +120,7 @@ describe("reports", () => {
     expect(report.byChannel[0]?.channelType).toBe("WIDGET");
 
     const scoped = await getDailyStats({
-      actor: { userId: agent.user.id, customerId: t.customer.id, role: "AGENT" },
+      actor: testMemberPrincipal(agent.user.id, t.customer.id, "AGENT"),
       dealerIds: [crypto.randomUUID()],
       months: 36,
       now: NOW,

@@ -1,6 +1,5 @@
 import { appDb, withTenant } from "@forecourt/db";
-import { can } from "@forecourt/auth";
-import { assertCan, type TTenantActor } from "./actor";
+import { assertMay, principalMay, type TTenantPrincipal } from "../principal";
 import { RETENTION_MONTHS_DEFAULT, retentionCutoff } from "./cutoff";
 
 export type TCertificateSummary = {
@@ -13,23 +12,23 @@ export type TCertificateSummary = {
 };
 
 /** Settings → Data protection: the period, its history of instructions, and the certificates. */
-export async function getDataProtectionOverview(options: { actor: TTenantActor; now: Date }) {
+export async function getDataProtectionOverview(options: { actor: TTenantPrincipal; now: Date }) {
   const { actor } = options;
-  assertCan(actor, "settings.data_protection.manage");
-  const showCertificates = can({ tenantRole: actor.role }, "deletion_certificates.view");
-  const data = await withTenant(actor.customerId, async (tx) => {
+  assertMay(actor, "settings.data_protection.manage");
+  const showCertificates = principalMay(actor, "deletion_certificates.view");
+  const data = await withTenant(actor.tenant.customerId, async (tx) => {
     const customer = await tx.customer.findUniqueOrThrow({
-      where: { id: actor.customerId },
+      where: { id: actor.tenant.customerId },
       select: { retentionMonths: true },
     });
     const instructions = await tx.processingInstruction.findMany({
-      where: { customerId: actor.customerId },
+      where: { customerId: actor.tenant.customerId },
       orderBy: { createdAt: "desc" },
       take: 100,
     });
     const certificates = showCertificates
       ? await tx.deletionCertificate.findMany({
-          where: { customerId: actor.customerId },
+          where: { customerId: actor.tenant.customerId },
           orderBy: { startedAt: "desc" },
           take: 100,
         })

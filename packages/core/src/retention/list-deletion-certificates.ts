@@ -1,21 +1,16 @@
 import { withProviderAccess } from "@forecourt/db";
-import type { TProviderRole } from "@forecourt/auth";
-import { assertCan } from "./actor";
+import { assertProvider, type TUserPrincipal } from "../principal";
 import type { TCertificateSummary } from "./get-data-protection-overview";
 
 /**
  * Provider console → Deletions: every tenant's certificates, newest first, with the customer's
  * name and status (the Customer row survives deletion as the provider's record). Audited.
  */
-export async function listDeletionCertificates(options: {
-  actor: { userId: string; providerRole: TProviderRole | null };
-  kind?: string;
-  take?: number;
-}) {
-  assertCan({ providerRole: options.actor.providerRole }, "provider.console");
-  assertCan({ providerRole: options.actor.providerRole }, "deletion_certificates.view");
+export async function listDeletionCertificates(options: { actor: TUserPrincipal; kind?: string; take?: number }) {
+  assertProvider(options.actor, "provider.console");
+  assertProvider(options.actor, "deletion_certificates.view");
   return withProviderAccess(
-    { actorUserId: options.actor.userId, reason: "provider console: deletion certificates" },
+    { actorUserId: options.actor.userId, reason: "provider console: deletion certificates", ip: options.actor.ip },
     async (tx) => {
       const certificates = await tx.deletionCertificate.findMany({
         where: options.kind ? { kind: options.kind } : {},

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "./actor";
+import { assertMay, type TTenantPrincipal } from "../principal";
 import { RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from "./cutoff";
 
 export const ZRetentionPeriod = z.object({
@@ -14,25 +14,25 @@ export type TRetentionPeriod = z.infer<typeof ZRetentionPeriod>;
  * same transaction as the change. The next daily purge uses the new period.
  */
 export async function updateRetentionPeriod(options: {
-  actor: TTenantActor;
+  actor: TTenantPrincipal;
   input: TRetentionPeriod;
 }): Promise<{ changed: boolean; oldMonths: number; newMonths: number }> {
   const { actor } = options;
-  assertCan(actor, "settings.data_protection.manage");
+  assertMay(actor, "settings.data_protection.manage");
   const { months } = ZRetentionPeriod.parse(options.input);
   return withTenant(
-    actor.customerId,
+    actor.tenant.customerId,
     async (tx) => {
       const customer = await tx.customer.findUniqueOrThrow({
-        where: { id: actor.customerId },
+        where: { id: actor.tenant.customerId },
         select: { retentionMonths: true },
       });
       const oldMonths = customer.retentionMonths;
       if (oldMonths === months) return { changed: false, oldMonths, newMonths: months };
-      await tx.customer.update({ where: { id: actor.customerId }, data: { retentionMonths: months } });
+      await tx.customer.update({ where: { id: actor.tenant.customerId }, data: { retentionMonths: months } });
       const instruction = await tx.processingInstruction.create({
         data: {
-          customerId: actor.customerId,
+          customerId: actor.tenant.customerId,
           kind: "retention.period",
           oldValue: { months: oldMonths },
           newValue: { months },
@@ -41,7 +41,7 @@ export async function updateRetentionPeriod(options: {
       });
       await tx.auditEvent.create({
         data: {
-          customerId: actor.customerId,
+          customerId: actor.tenant.customerId,
           actorUserId: actor.userId,
           action: "data_protection.retention_changed",
           targetType: "ProcessingInstruction",

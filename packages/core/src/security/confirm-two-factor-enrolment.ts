@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appDb } from "@forecourt/db";
 import { decryptSecret } from "../crypto/secret-box";
 import { RuleError } from "../errors";
-import type { TActor } from "../accounts/actor";
+import type { TUserPrincipal } from "../principal";
 import { verifyTotp } from "./totp";
 
 export const ZTotpCode = z
@@ -11,7 +11,7 @@ export const ZTotpCode = z
   .regex(/^\d{6}$/);
 
 /** Turns two-factor on once the user proves their authenticator shows the right code. */
-export async function confirmTwoFactorEnrolment(options: { actor: TActor; code: string }) {
+export async function confirmTwoFactorEnrolment(options: { actor: TUserPrincipal; code: string }) {
   const code = ZTotpCode.parse(options.code);
   const user = await appDb().user.findUniqueOrThrow({ where: { id: options.actor.userId } });
   if (user.totpEnabledAt) throw new RuleError("already_enabled");

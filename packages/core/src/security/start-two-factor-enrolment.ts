@@ -1,20 +1,17 @@
 import QRCode from "qrcode";
-import { can } from "@forecourt/auth";
 import { appDb } from "@forecourt/db";
 import { encryptSecret } from "../crypto/secret-box";
-import { ForbiddenError, RuleError } from "../errors";
-import type { TActor } from "../accounts/actor";
+import { RuleError } from "../errors";
+import { assertMay, type TUserPrincipal } from "../principal";
 import { newTotpSecret, totpUri } from "./totp";
 
 /**
  * Starts TOTP enrolment: a new secret, stored encrypted (AES-256-GCM, ENCRYPTION_KEY) but not
  * yet enabled; the user scans the QR code and confirms with a code.
  */
-export async function startTwoFactorEnrolment(options: { actor: TActor }) {
+export async function startTwoFactorEnrolment(options: { actor: TUserPrincipal }) {
   const { actor } = options;
-  if (!can({ tenantRole: actor.tenant?.role, providerRole: actor.providerRole }, "settings.profile")) {
-    throw new ForbiddenError();
-  }
+  assertMay(actor, "settings.profile");
   const user = await appDb().user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (user.totpEnabledAt) throw new RuleError("already_enabled");
   const secret = newTotpSecret();

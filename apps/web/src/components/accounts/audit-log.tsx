@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ScrollText } from "lucide-react";
-import type { TActor } from "@forecourt/core/accounts/actor";
+import type { TUserPrincipal } from "@forecourt/core/principal";
 import { listAuditEvents, ZAuditFilter } from "@forecourt/core/audit/list-audit-events";
 import { EmptyState } from "@/components/empty-state";
 import { inputClass, labelClass } from "./styles";
@@ -17,7 +17,7 @@ export async function AuditLog({
   provider,
   customers = [],
 }: {
-  actor: TActor;
+  actor: TUserPrincipal;
   params: TParams;
   provider: boolean;
   customers?: { id: string; name: string }[];

@@ -1,16 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { switchActiveTenant } from "@forecourt/core";
-import { requireSession } from "@/server/session";
+import { requestMeta } from "@/server/action-helpers";
+import { handleSwitchTenant } from "@/server/handlers/account";
+import { getCurrentSession } from "@/server/session";
 
 export async function switchTenantAction(customerId: string) {
-  const session = await requireSession();
-  const result = await switchActiveTenant({
-    sessionId: session.sessionId,
-    userId: session.user.id,
-    input: { customerId },
-  });
+  const result = await handleSwitchTenant(await getCurrentSession(), { customerId }, await requestMeta());
   revalidatePath("/", "layout");
-  return result;
+  return result.ok ? { ok: true as const } : { ok: false as const, reason: result.error };
 }

@@ -1,210 +1,176 @@
 import { z } from "zod";
-import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
-import { cancelSubscriptionByProvider } from "@forecourt/core/contract/cancel-subscription-by-provider";
-import { changeMonthlyFee } from "@forecourt/core/contract/change-monthly-fee";
-import { ZCreateSubscription, createSubscription } from "@forecourt/core/contract/create-subscription";
+import type { TAction } from "@forecourt/auth";
+import {
+  cancelSubscriptionByProvider,
+  ZCancelSubscriptionByProvider,
+} from "@forecourt/core/contract/cancel-subscription-by-provider";
+import { changeMonthlyFee, ZChangeMonthlyFee } from "@forecourt/core/contract/change-monthly-fee";
 import { calendarDay } from "@forecourt/core/contract/dates";
 import { enqueueLifecycleRun } from "@forecourt/core/contract/enqueue-lifecycle-run";
-import { fileDissolutionNotice } from "@forecourt/core/contract/file-dissolution-notice";
-import { fileDivestmentNotice } from "@forecourt/core/contract/file-divestment-notice";
-import { fileOrdinaryNotice } from "@forecourt/core/contract/file-ordinary-notice";
-import { recordTrainingDate } from "@forecourt/core/contract/record-training-date";
-import { reinstateSubscription } from "@forecourt/core/contract/reinstate-subscription";
-import { terminateSubscriptionImmediately } from "@forecourt/core/contract/terminate-subscription-immediately";
-import { ForbiddenError } from "@forecourt/core/errors";
-import { principalOf, sessionCan } from "../principal";
-import { refuse } from "./chat-result";
-import type { THandlerFailure, THandlerResult } from "./result";
+import { fileDissolutionNotice, ZFileDissolutionNotice } from "@forecourt/core/contract/file-dissolution-notice";
+import { fileDivestmentNotice, ZFileDivestmentNotice } from "@forecourt/core/contract/file-divestment-notice";
+import { fileOrdinaryNotice, ZFileOrdinaryNotice } from "@forecourt/core/contract/file-ordinary-notice";
+import { recordTrainingDate, ZRecordTrainingDate } from "@forecourt/core/contract/record-training-date";
+import { reinstateSubscription, ZReinstateSubscription } from "@forecourt/core/contract/reinstate-subscription";
+import { saveSubscription, ZSaveSubscription } from "@forecourt/core/contract/save-subscription";
+import {
+  terminateSubscriptionImmediately,
+  ZTerminateSubscriptionImmediately,
+} from "@forecourt/core/contract/terminate-subscription-immediately";
+import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
+import type { TUserPrincipal } from "@forecourt/core/principal";
+import { defineHandler, parseInput } from "../define-handler";
+import { run, type THandler, type THandlerMeta, type THandlerResult } from "./result";
 
 /*
- * Contract forms (provider console and Settings → Subscription). Provider staff act through
- * the audited provider access; a customer user only on their active tenant, with the role
- * core re-reads from the database (contract/actor-scope.ts). A subscription of another
- * customer is "not found".
+ * Contract forms (provider console and Settings → Subscription): one handler per action. Each
+ * parses core's own schema plus the customer acted on; core runs it in that customer's scope
+ * (a customer user only in their active tenant, provider staff audited) and refuses by a
+ * contract rule with a RuleError whose details carry the dates the form shows.
  */
 
 export type TContractDone = { kind: string; date?: string; extra?: string };
 
-/** A refusal by a contract rule (422) keeps the date and the extra figure the form shows. */
-export type TContractRefusal = THandlerFailure & { date?: string; extra?: string };
+const PROVIDER = { permission: "provider.subscriptions.manage", scope: "user" } as const;
+const ZCustomer = z.object({ customerId: z.uuid() });
+const today = () => calendarDay(new Date());
 
-const notAllowed = refuse(403, "forbidden", "Not allowed.");
+type TContext<I> = { principal: TUserPrincipal; input: I & { customerId: string } };
 
-const ZBase = z.object({ customerId: z.uuid(), subscriptionId: z.uuid().optional() });
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date");
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+/** One contract action: the schema of its fields, who may, and what core call it makes. */
+function contractHandler<I extends z.ZodObject>(
+  kind: string,
+  spec: { permission: TAction | readonly TAction[]; input: I },
+  call: (context: TContext<z.output<I>>) => Promise<Record<string, unknown>>,
+  pick: (result: Record<string, unknown>) => Omit<TContractDone, "kind"> = () => ({}),
+) {
+  return defineHandler(
+    { permission: spec.permission, scope: "user", input: spec.input.extend(ZCustomer.shape) },
+    async (context) => ({ kind, ...pick(await call(context as unknown as TContext<z.output<I>>)) }) as TContractDone,
+  );
+}
 
-/** Every contract form posts a `kind`; each kind's fields are parsed here, then core decides. */
-export const ZContractAction = z.discriminatedUnion("kind", [
-  ZBase.extend({ kind: z.literal("dissolution"), noticeDate: optional(ZDate) }),
-  ZBase.extend({ kind: z.literal("training"), firstTrainingDate: ZDate }),
-  ZBase.extend({ kind: z.literal("provider_cancellation"), noticeDate: optional(ZDate), reason: optional(z.string()) }),
-  ZBase.extend({ kind: z.literal("ordinary_notice"), noticeDate: optional(ZDate) }),
-  ZBase.extend({
-    kind: z.literal("immediate"),
-    terminationKind: z.enum(["BREACH", "INSOLVENCY"]),
-    reason: z.string().trim().min(10, "Describe the reason (at least 10 characters)"),
-    terminationDate: optional(ZDate),
-  }),
-  ZBase.extend({
-    kind: z.literal("divestment"),
-    noticeDate: optional(ZDate),
-    transferred: z.preprocess((v) => v === "on", z.boolean()),
-    reason: optional(z.string()),
-  }),
-  ZBase.extend({
-    kind: z.literal("fee_change"),
-    date: ZDate,
-    amount: z.string().trim(),
-    reason: z.enum(["YEARLY_RISE", "DOCUMENTED_COST_INCREASE", "ORDERED_SERVICES", "TIER_CHANGE"]),
-    evidenceReference: optional(z.string()),
-  }),
-  ZBase.extend({ kind: z.literal("reinstate") }),
-  ZBase.extend({
-    kind: z.literal("create"),
-    product: z.string(),
-    tier: z.string(),
-    contractDate: ZDate,
-    firstTrainingDate: optional(ZDate),
-    initialTermMonths: z.string(),
-    setupFee: optional(z.string()),
-    serviceFees: optional(z.string()),
-    monthlyFee: z.string(),
-  }),
-]);
+const terminationDate = (r: Record<string, unknown>) => ({ date: r.terminationDate as string });
 
-/** Every contract form posts a `kind`; its fields are parsed, then core decides. */
+export const handleDissolutionNotice = contractHandler(
+  "dissolution",
+  { permission: ["provider.subscriptions.manage", "settings.subscription.notice"], input: ZFileDissolutionNotice },
+  ({ principal, input: { customerId, ...input } }) =>
+    fileDissolutionNotice({ actor: principal, customerId, day: today(), input }),
+  terminationDate,
+);
+
+export const handleTrainingDate = contractHandler(
+  "training",
+  { ...PROVIDER, input: ZRecordTrainingDate },
+  ({ principal, input: { customerId, ...input } }) =>
+    recordTrainingDate({ actor: principal, customerId, day: today(), input }),
+  (r) => ({ date: r.startDate as string }),
+);
+
+export const handleProviderCancellation = contractHandler(
+  "provider_cancellation",
+  { ...PROVIDER, input: ZCancelSubscriptionByProvider },
+  ({ principal, input: { customerId, ...input } }) =>
+    cancelSubscriptionByProvider({ actor: principal, customerId, day: today(), input }),
+  terminationDate,
+);
+
+export const handleOrdinaryNotice = contractHandler(
+  "ordinary_notice",
+  { ...PROVIDER, input: ZFileOrdinaryNotice },
+  ({ principal, input: { customerId, ...input } }) =>
+    fileOrdinaryNotice({ actor: principal, customerId, day: today(), input }),
+  terminationDate,
+);
+
+/** The form names the termination's kind `terminationKind` (its own `kind` is the form's). */
+export const handleImmediateTermination = contractHandler(
+  "immediate",
+  {
+    ...PROVIDER,
+    input: ZTerminateSubscriptionImmediately.omit({ kind: true }).extend({
+      terminationKind: ZTerminateSubscriptionImmediately.shape.kind,
+    }),
+  },
+  ({ principal, input: { customerId, terminationKind, ...input } }) =>
+    terminateSubscriptionImmediately({
+      actor: principal,
+      customerId,
+      day: today(),
+      input: { ...input, kind: terminationKind },
+    }),
+  terminationDate,
+);
+
+/** A checkbox posts "on" when ticked and nothing otherwise. */
+export const handleDivestmentNotice = contractHandler(
+  "divestment",
+  {
+    ...PROVIDER,
+    input: ZFileDivestmentNotice.extend({
+      transferred: z
+        .literal("on")
+        .optional()
+        .transform((v) => v === "on"),
+    }),
+  },
+  ({ principal, input: { customerId, ...input } }) =>
+    fileDivestmentNotice({ actor: principal, customerId, day: today(), input }),
+  (r) => ({ date: r.terminationDate as string, extra: r.feesOwedUntil as string }),
+);
+
+export const handleFeeChange = contractHandler(
+  "fee_change",
+  { ...PROVIDER, input: ZChangeMonthlyFee.in },
+  ({ principal, input: { customerId, ...input } }) =>
+    changeMonthlyFee({ actor: principal, customerId, day: today(), input }),
+  (r) => ({ date: r.effectiveDate as string }),
+);
+
+export const handleReinstatement = contractHandler(
+  "reinstate",
+  { ...PROVIDER, input: ZReinstateSubscription },
+  ({ principal, input: { customerId, ...input } }) =>
+    reinstateSubscription({ actor: principal, customerId, day: today(), input }),
+);
+
+export const handleCreateSubscription = contractHandler(
+  "create",
+  { ...PROVIDER, input: ZSaveSubscription },
+  ({ principal, input: { customerId, ...input } }) =>
+    saveSubscription({ actor: principal, customerId, day: today(), input }),
+);
+
+export const CONTRACT_HANDLERS = {
+  dissolution: handleDissolutionNotice,
+  training: handleTrainingDate,
+  provider_cancellation: handleProviderCancellation,
+  ordinary_notice: handleOrdinaryNotice,
+  immediate: handleImmediateTermination,
+  divestment: handleDivestmentNotice,
+  fee_change: handleFeeChange,
+  reinstate: handleReinstatement,
+  create: handleCreateSubscription,
+} satisfies Record<string, THandler<TContractDone>>;
+
+const ZContractKind = z.object({ kind: z.enum(Object.keys(CONTRACT_HANDLERS) as [keyof typeof CONTRACT_HANDLERS]) });
+
+/** Every contract form posts its `kind`; the form's action hands it to that kind's handler. */
 export async function handleContract(
   session: TSessionContext | null,
   raw: unknown,
-): Promise<THandlerResult<TContractDone> | TContractRefusal> {
-  if (!session) return refuse(401, "unauthenticated", "Sign in first.");
-  if (!sessionCan(session, "provider.subscriptions.manage") && !sessionCan(session, "settings.subscription.notice")) {
-    return notAllowed;
-  }
-  const parsed = ZContractAction.safeParse(raw);
-  if (!parsed.success) return refuse(400, "invalid", parsed.error.issues[0]?.message ?? "Invalid input");
-  const input = parsed.data;
-  const principal = principalOf(session);
-  const actor = {
-    userId: session.user.id,
-    providerRole: session.user.providerRole,
-    tenantRole: session.active?.customerId === input.customerId ? principal.tenantRole : null,
-  };
-  const day = calendarDay(new Date());
-  const common = { actor, customerId: input.customerId, day };
-  const subscriptionId = input.subscriptionId ?? "";
-  try {
-    let result:
-      | { ok: true; [k: string]: unknown }
-      | {
-          ok: false;
-          code: string;
-          message: string;
-          nextWindowOpens?: string;
-          maxAllowed?: string | null;
-          effectiveDate?: string;
-        };
-    switch (input.kind) {
-      case "dissolution":
-        result = await fileDissolutionNotice({ ...common, input: { subscriptionId, noticeDate: input.noticeDate } });
-        break;
-      case "training":
-        result = await recordTrainingDate({
-          ...common,
-          input: { subscriptionId, firstTrainingDate: input.firstTrainingDate },
-        });
-        break;
-      case "provider_cancellation":
-        result = await cancelSubscriptionByProvider({
-          ...common,
-          input: { subscriptionId, noticeDate: input.noticeDate, reason: input.reason },
-        });
-        break;
-      case "ordinary_notice":
-        result = await fileOrdinaryNotice({ ...common, input: { subscriptionId, noticeDate: input.noticeDate } });
-        break;
-      case "immediate":
-        result = await terminateSubscriptionImmediately({
-          ...common,
-          input: {
-            subscriptionId,
-            kind: input.terminationKind,
-            reason: input.reason,
-            terminationDate: input.terminationDate,
-          },
-        });
-        break;
-      case "divestment":
-        result = await fileDivestmentNotice({
-          ...common,
-          input: { subscriptionId, noticeDate: input.noticeDate, transferred: input.transferred, reason: input.reason },
-        });
-        break;
-      case "fee_change": {
-        const amountOk = /^\d{1,10}(\.\d{1,2})?$/.test(input.amount);
-        if (!amountOk) return refuse(400, "invalid", "Enter an amount such as 149.00");
-        result = await changeMonthlyFee({
-          ...common,
-          input: {
-            subscriptionId,
-            date: input.date,
-            amount: input.amount,
-            reason: input.reason,
-            evidenceReference: input.evidenceReference,
-          },
-        });
-        break;
-      }
-      case "create": {
-        const order = ZCreateSubscription.safeParse(input);
-        if (!order.success) return refuse(400, "invalid", order.error.issues[0]?.message ?? "Invalid input");
-        const created = await createSubscription({ ...common, input: order.data });
-        result = { ok: true, id: created.id };
-        break;
-      }
-      case "reinstate":
-        result = await reinstateSubscription({ ...common, input: { subscriptionId: input.subscriptionId } });
-        break;
-    }
-    if (!result.ok) {
-      const status = result.code === "forbidden" ? 403 : result.code === "not_found" ? 404 : 422;
-      return {
-        ...refuse(status, result.code, result.message),
-        date: result.nextWindowOpens ?? result.effectiveDate,
-        extra: result.maxAllowed ?? undefined,
-      };
-    }
-    const date = (result.terminationDate ?? result.effectiveDate ?? result.startDate) as string | undefined;
-    return {
-      ok: true,
-      data: { kind: input.kind, date, extra: (result.feesOwedUntil as string | undefined) ?? undefined },
-    };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return notAllowed;
-    if (error instanceof Error && error.name === "SubscriptionNotFoundError") {
-      return refuse(404, "not_found", "No such subscription.");
-    }
-    throw error;
-  }
+  meta?: THandlerMeta,
+): Promise<THandlerResult<TContractDone>> {
+  const picked = await run(async () => parseInput(ZContractKind, raw));
+  if (!picked.ok) return picked;
+  const { kind: _kind, ...fields } = raw as Record<string, unknown>;
+  return CONTRACT_HANDLERS[picked.data.kind](session, fields, meta);
 }
 
 /** Provider staff: run the daily lifecycle now, for today (no tenant input). */
-export async function handleRunLifecycleNow(
-  session: TSessionContext | null,
-): Promise<THandlerResult<{ jobId: string; day: string }>> {
-  if (!session) return refuse(401, "unauthenticated", "Sign in first.");
-  if (!sessionCan(session, "provider.subscriptions.manage")) return notAllowed;
-  const day = calendarDay(new Date());
-  try {
-    const { jobId } = await enqueueLifecycleRun({
-      actor: { userId: session.user.id, providerRole: session.user.providerRole },
-      day,
-    });
-    return { ok: true, data: { jobId, day } };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return notAllowed;
-    throw error;
-  }
-}
+export const handleRunLifecycleNow = defineHandler(PROVIDER, async ({ principal }) => {
+  const day = today();
+  const { jobId } = await enqueueLifecycleRun({ actor: principal, day });
+  return { jobId, day };
+});

@@ -1,14 +1,10 @@
 import { z } from "zod";
-import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
 import { eraseContact } from "@forecourt/core/contacts/erase-contact";
 import { exportContact } from "@forecourt/core/contacts/export-contact";
 import { exportLegalBasisRegister } from "@forecourt/core/contacts/export-legal-basis-register";
-import { ForbiddenError } from "@forecourt/core/errors";
+import { NotFoundError } from "@forecourt/core/errors";
 import { updateRetentionPeriod, ZRetentionPeriod } from "@forecourt/core/retention/update-retention-period";
-import { sessionCan } from "../principal";
-import { tenantActorOf } from "../retention-actor";
-import { refuse } from "./chat-result";
-import type { THandlerResult } from "./result";
+import { defineHandler } from "../define-handler";
 
 /*
  * Data protection (docs/retention.md): contacts are erased and exported, and the retention
@@ -16,67 +12,39 @@ import type { THandlerResult } from "./result";
  * under that tenant's row-level security, so another tenant's contact id is "not found".
  */
 
-async function forbiddenAsRefusal<T>(fn: () => Promise<THandlerResult<T>>): Promise<THandlerResult<T>> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof ForbiddenError) return refuse(403, "forbidden", "forbidden");
-    throw error;
-  }
-}
-
-const ZErase = z.object({ contactId: z.uuid(), confirm: z.literal("on") });
-
 /** Erase a contact (T 6.7.5): needs contacts.erase and the confirmation box. */
-export async function handleEraseContact(session: TSessionContext | null, raw: unknown) {
-  if (!session) return refuse(401, "unauthenticated", "Sign in first.");
-  const actor = tenantActorOf(session);
-  if (!actor || !sessionCan(session, "contacts.erase")) return refuse(403, "forbidden", "forbidden");
-  const parsed = ZErase.safeParse(raw);
-  if (!parsed.success) return refuse(400, "confirm", "Tick the box to confirm.");
-  return forbiddenAsRefusal(async () => {
-    const result = await eraseContact({ actor, contactId: parsed.data.contactId });
-    return result ? { ok: true, data: result } : refuse(404, "missing", "No such contact.");
-  });
-}
-
-const ZExport = z.object({ contactId: z.uuid() });
+export const handleEraseContact = defineHandler(
+  {
+    permission: "contacts.erase",
+    input: z.object({
+      contactId: z.uuid(),
+      confirm: z.literal("on", { error: "Tick the box to confirm." }),
+    }),
+  },
+  async ({ principal, input }) => {
+    const result = await eraseContact({ actor: principal, contactId: input.contactId });
+    if (!result) throw new NotFoundError("contact");
+    return result;
+  },
+);
 
 /** A data-subject access request: everything held about the contact (GET /contacts/:id/export). */
-export async function handleExportContact(session: TSessionContext | null, raw: unknown) {
-  if (!session) return refuse(401, "unauthenticated", "Sign in first.");
-  const actor = tenantActorOf(session);
-  if (!actor || !sessionCan(session, "contacts.export"))
-    return refuse(403, "forbidden", "You may not export contacts.");
-  const parsed = ZExport.safeParse(raw);
-  if (!parsed.success) return refuse(400, "invalid_input", "Not a contact id.");
-  return forbiddenAsRefusal(async () => {
-    const data = await exportContact({ actor, contactId: parsed.data.contactId, now: new Date() });
-    return data ? { ok: true, data } : refuse(404, "not_found", "No such contact.");
-  });
-}
+export const handleExportContact = defineHandler(
+  { permission: "contacts.export", input: z.object({ contactId: z.uuid() }) },
+  async ({ principal, input }) => {
+    const data = await exportContact({ actor: principal, contactId: input.contactId, now: new Date() });
+    if (!data) throw new NotFoundError("contact");
+    return data;
+  },
+);
 
 /** The active tenant's legal-basis register (T 7.2); takes no input. */
-export async function handleLegalBasisRegister(session: TSessionContext | null) {
-  if (!session) return refuse(401, "unauthenticated", "Sign in first.");
-  const actor = tenantActorOf(session);
-  if (!actor || !sessionCan(session, "contacts.export"))
-    return refuse(403, "forbidden", "You may not export contacts.");
-  return forbiddenAsRefusal(async () => ({
-    ok: true,
-    data: await exportLegalBasisRegister({ actor, now: new Date() }),
-  }));
-}
+export const handleLegalBasisRegister = defineHandler({ permission: "contacts.export" }, ({ principal }) =>
+  exportLegalBasisRegister({ actor: principal, now: new Date() }),
+);
 
 /** Settings → Data protection: the active tenant's retention period; any customer id in the input is ignored. */
-export async function handleUpdateRetention(session: TSessionContext | null, raw: unknown) {
-  if (!session) return refuse(401, "unauthenticated", "Sign in first.");
-  const actor = tenantActorOf(session);
-  if (!actor || !sessionCan(session, "settings.data_protection.manage")) return refuse(403, "forbidden", "forbidden");
-  const parsed = ZRetentionPeriod.safeParse({ months: (raw as { months?: unknown } | null)?.months });
-  if (!parsed.success) return refuse(400, "invalid", "invalid");
-  return forbiddenAsRefusal(async () => ({
-    ok: true,
-    data: await updateRetentionPeriod({ actor, input: parsed.data }),
-  }));
-}
+export const handleUpdateRetention = defineHandler(
+  { permission: "settings.data_protection.manage", input: ZRetentionPeriod },
+  ({ principal, input }) => updateRetentionPeriod({ actor: principal, input }),
+);

@@ -1,49 +1,40 @@
 import { z } from "zod";
 import { getConfig } from "@forecourt/config";
-import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
-import { agentFromSession, ChatError } from "@forecourt/core/chat/agent";
 import { assignConversation } from "@forecourt/core/chat/assign-conversation";
 import { getConversation } from "@forecourt/core/chat/get-conversation";
 import { listConversations, ZListConversations } from "@forecourt/core/chat/list-conversations";
-import { listMessagesBefore } from "@forecourt/core/chat/list-messages";
+import { listMessagesBefore, ZSeq } from "@forecourt/core/chat/list-messages";
 import { issueRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { sendAttachment } from "@forecourt/core/chat/save-attachment";
+import { ZUploadFields } from "@forecourt/core/chat/upload-fields";
 import { setConversationStatus } from "@forecourt/core/chat/set-conversation-status";
-import { updateContact } from "@forecourt/core/chat/update-contact";
+import { updateContact, ZUpdateContact } from "@forecourt/core/chat/update-contact";
 import { updateWidgetChannel, ZUpdateWidgetChannel } from "@forecourt/core/chat/widget-channels";
-import { sessionCan } from "../principal";
-import { agentGate, chatRun, refuse } from "./chat-result";
-import type { THandlerResult } from "./result";
+import { defineHandler } from "../define-handler";
 
 /*
- * The inbox (agents of the active tenant): each handler asks the permission matrix through
- * agentGate, then core loads every object inside the agent's tenant and dealer scope, so a
- * foreign or guessed id is "not found".
+ * The inbox (agents of the active tenant): the wrapper asks the permission matrix, then core
+ * loads every object inside the agent's tenant and dealer scope, so a foreign or guessed id is
+ * "not found".
  */
 
-const ZId = z.uuid();
+const ZId = z.object({ id: z.uuid() });
 
 /** GET /api/inbox/conversations: the list, ?view=&dealerId=&departmentId=&before= */
-export async function handleListConversations(session: TSessionContext | null, raw: Record<string, string>) {
-  const gate = agentGate(session, "inbox.view");
-  if ("ok" in gate) return gate;
-  const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ""));
-  return chatRun(async () => ({
-    conversations: await listConversations({ agent: gate.agent, input: ZListConversations.parse(params) }),
-  }));
-}
+export const handleListConversations = defineHandler(
+  { permission: "inbox.view", input: ZListConversations },
+  async ({ principal, input }) => ({ conversations: await listConversations({ agent: principal, input }) }),
+);
 
 /** GET /api/inbox/conversations/:id: one conversation with its latest page of messages (notes included). */
-export async function handleGetConversation(session: TSessionContext | null, raw: { id: string }) {
-  const gate = agentGate(session, "inbox.view");
-  if ("ok" in gate) return gate;
-  return chatRun(async () => {
-    const id = ZId.parse(raw.id);
-    const conversation = await getConversation({ agent: gate.agent, conversationId: id });
-    const messages = await listMessagesBefore({ reader: { agent: gate.agent }, conversationId: id });
+export const handleGetConversation = defineHandler(
+  { permission: "inbox.view", input: ZId },
+  async ({ principal, input }) => {
+    const conversation = await getConversation({ agent: principal, conversationId: input.id });
+    const messages = await listMessagesBefore({ reader: { agent: principal }, conversationId: input.id });
     return { conversation, messages };
-  });
-}
+  },
+);
 
 const ZConversationAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("assign"), assigneeId: z.uuid().nullable() }),
@@ -53,103 +44,76 @@ const ZConversationAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("snooze"), until: z.iso.datetime() }),
 ]);
 
-/** POST /api/inbox/conversations/:id: assign, transfer, close, reopen, snooze. */
-export async function handleConversationAction(session: TSessionContext | null, raw: { id: string; body: unknown }) {
-  const body = ZConversationAction.safeParse(raw.body);
-  if (!body.success) return chatRun(() => Promise.reject(body.error));
-  const action = body.data;
-  const gate = agentGate(
-    session,
-    action.action === "assign" || action.action === "transfer" ? "conversations.assign" : "conversations.manage",
+const conversationAction = (permission: "conversations.assign" | "conversations.manage") =>
+  defineHandler(
+    { permission, input: ZId.extend({ body: ZConversationAction }) },
+    async ({ principal: agent, input: { id: conversationId, body: action } }) => ({
+      conversation:
+        action.action === "assign"
+          ? await assignConversation({ agent, input: { conversationId, assigneeId: action.assigneeId } })
+          : action.action === "transfer"
+            ? await assignConversation({ agent, input: { conversationId, departmentId: action.departmentId } })
+            : await setConversationStatus({ agent, input: { conversationId, ...action } }),
+    }),
   );
-  if ("ok" in gate) return gate;
-  const { agent } = gate;
-  return chatRun(async () => {
-    const conversationId = ZId.parse(raw.id);
-    const summary =
-      action.action === "assign"
-        ? await assignConversation({ agent, input: { conversationId, assigneeId: action.assigneeId } })
-        : action.action === "transfer"
-          ? await assignConversation({ agent, input: { conversationId, departmentId: action.departmentId } })
-          : await setConversationStatus({ agent, input: { conversationId, ...action } });
-    return { conversation: summary };
-  });
-}
+const assignOrTransfer = conversationAction("conversations.assign");
+const manageStatus = conversationAction("conversations.manage");
+
+/** POST /api/inbox/conversations/:id: assign, transfer (conversations.assign); close, reopen, snooze (conversations.manage). */
+export const handleConversationAction: typeof manageStatus = (session, raw, meta) => {
+  const action = (raw as { body?: { action?: unknown } } | null)?.body?.action;
+  return (action === "assign" || action === "transfer" ? assignOrTransfer : manageStatus)(session, raw, meta);
+};
 
 /** GET /api/inbox/conversations/:id/messages?before=<seq>: older messages (load on scroll). */
-export async function handleListMessages(session: TSessionContext | null, raw: { id: string; before: unknown }) {
-  const gate = agentGate(session, "inbox.view");
-  if ("ok" in gate) return gate;
-  return chatRun(async () => {
-    const input = z.object({ id: z.uuid(), before: z.coerce.number().int().min(1) }).parse(raw);
-    const messages = await listMessagesBefore({
-      reader: { agent: gate.agent },
+export const handleListMessages = defineHandler(
+  { permission: "inbox.view", input: ZId.extend({ before: ZSeq }) },
+  async ({ principal, input }) => ({
+    messages: await listMessagesBefore({
+      reader: { agent: principal },
       conversationId: input.id,
       beforeSeq: input.before,
-    });
-    return { messages };
-  });
-}
+    }),
+  }),
+);
 
 /** POST /api/inbox/contacts/:id: the contact panel (name, e-mail, phone, legal basis, vehicles). */
-export async function handleUpdateContact(session: TSessionContext | null, raw: { id: string; body: unknown }) {
-  const gate = agentGate(session, "contacts.edit");
-  if ("ok" in gate) return gate;
-  const body = raw.body && typeof raw.body === "object" ? raw.body : {};
-  return chatRun(async () => {
-    await updateContact({ agent: gate.agent, input: { ...body, contactId: raw.id } });
+export const handleUpdateContact = defineHandler(
+  { permission: "contacts.edit", input: ZId.extend({ body: ZUpdateContact.omit({ contactId: true }) }) },
+  async ({ principal, input }) => {
+    await updateContact({ agent: principal, input: { ...input.body, contactId: input.id } });
     return { ok: true as const };
-  });
-}
+  },
+);
 
-const ZUploadFields = z.object({ conversationId: z.uuid(), clientId: z.string().min(8).max(64) });
-
-/** POST /api/inbox/upload (multipart): an agent sends a file; core checks size, type and magic bytes. */
-export async function handleAgentUpload(session: TSessionContext | null, request: Request) {
-  const gate = agentGate(session, "conversations.reply");
-  if ("ok" in gate) return gate;
-  return chatRun(async () => {
-    const form = await request.formData();
-    const fields = ZUploadFields.parse({ conversationId: form.get("conversationId"), clientId: form.get("clientId") });
-    const file = form.get("file");
-    if (!(file instanceof File)) throw new ChatError("invalid_payload", "No file");
+/** POST /api/inbox/upload (multipart, read with a size bound by the route): an agent sends a file. */
+export const handleAgentUpload = defineHandler(
+  { permission: "conversations.reply", input: ZUploadFields },
+  async ({ principal, input }) => {
     const result = await sendAttachment({
-      sender: { agent: gate.agent },
-      ...fields,
-      fileName: file.name,
-      declaredType: file.type,
-      bytes: new Uint8Array(await file.arrayBuffer()),
+      sender: { agent: principal },
+      conversationId: input.conversationId,
+      clientId: input.clientId,
+      fileName: input.file.name,
+      declaredType: input.file.type,
+      bytes: new Uint8Array(await input.file.arrayBuffer()),
     });
     return { ok: true as const, id: result.id, seq: result.seq, message: result.event };
-  });
-}
+  },
+);
 
 /** GET /api/realtime/token: a short-lived gateway token for the session's own active tenant (no input). */
-export function handleRealtimeToken(session: TSessionContext | null): THandlerResult<{ token: string; url: string }> {
-  if (!session) return refuse(401, "unauthorized", "Sign in again");
-  if (!session.active || !sessionCan(session, "inbox.view")) return refuse(403, "forbidden", "No inbox access");
-  const token = issueRealtimeToken({
-    sessionId: session.sessionId,
-    userId: session.user.id,
-    customerId: session.active.customerId,
-  });
-  return { ok: true, data: { token, url: getConfig().GATEWAY_URL } };
-}
+export const handleRealtimeToken = defineHandler({ permission: "inbox.view" }, ({ principal }) => ({
+  token: issueRealtimeToken({
+    sessionId: principal.sessionId ?? "",
+    userId: principal.userId,
+    customerId: principal.tenant.customerId,
+  }),
+  url: getConfig().GATEWAY_URL,
+}));
 
 /** Settings → Channels: save one widget channel (settings + its dealer's business hours). */
-export async function handleUpdateWidgetChannel(session: TSessionContext | null, raw: unknown) {
-  if (!session) return refuse(401, "unauthorized", "Sign in again");
-  const agent = agentFromSession(session);
-  if (
-    !agent ||
-    !sessionCan(session, "settings.channels.manage") ||
-    !sessionCan(session, "settings.departments.manage")
-  ) {
-    return refuse(403, "forbidden", "forbidden");
-  }
-  const parsed = ZUpdateWidgetChannel.safeParse(raw);
-  if (!parsed.success) {
-    return refuse(400, "invalid", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  }
-  return chatRun(() => updateWidgetChannel({ agent, input: parsed.data }));
-}
+export const handleUpdateWidgetChannel = defineHandler(
+  { permission: "settings.channels.manage", input: ZUpdateWidgetChannel },
+  ({ principal, input }) => updateWidgetChannel({ agent: principal, input }),
+);

@@ -1,145 +1,68 @@
 import { z } from "zod";
-import { can } from "@forecourt/auth";
-import { actorFromSession } from "@forecourt/core/accounts/actor";
-import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
-import { addDepartment } from "@forecourt/core/provider/add-department";
+import { addDepartment, ZAddDepartment } from "@forecourt/core/provider/add-department";
 import { replaceAccount } from "@forecourt/core/provider/replace-account";
-import { saveCustomer } from "@forecourt/core/provider/save-customer";
-import { saveDealer } from "@forecourt/core/provider/save-dealer";
-import { saveSubscription } from "@forecourt/core/provider/save-subscription";
+import { saveCustomer, ZSaveCustomer } from "@forecourt/core/provider/save-customer";
+import { saveDealer, ZSaveDealer } from "@forecourt/core/provider/save-dealer";
 import { setCustomerSuspension } from "@forecourt/core/provider/set-customer-suspension";
 import { setUserSuspension } from "@forecourt/core/provider/set-user-suspension";
-import type { TAction } from "@forecourt/auth";
-import { forbidden, run, unauthenticated, type THandlerMeta, type THandlerResult } from "./result";
+import { calendarDay } from "@forecourt/core/contract/dates";
+import { saveSubscription, ZSaveSubscription } from "@forecourt/core/contract/save-subscription";
+import { defineHandler } from "../define-handler";
 
-/** Provider console handlers: provider support only (matrix here, again in core, plus 2FA). */
-function gate(session: TSessionContext | null, action: TAction): THandlerResult<never> | null {
-  if (!session) return unauthenticated;
-  if (!can({ providerRole: session.user.providerRole }, action)) return forbidden;
-  if (!session.user.twoFactorEnabled) return { ok: false, status: 403, error: "two_factor_required" };
-  return null;
-}
+/** Provider console handlers: provider support only, in a session that passed two-factor (the wrapper asks). */
+const CUSTOMERS = { permission: "provider.customers.manage", scope: "user" } as const;
+const USERS = { permission: "provider.users.manage", scope: "user" } as const;
 
-const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const ZFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
-export async function handleSaveCustomer(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session, "provider.customers.manage");
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = z
-      .object({
-        customerId: z.preprocess(emptyToUndefined, z.uuid().optional()),
-        name: z.string(),
-        kind: z.enum(["OEM", "NSC", "DEALER_GROUP", "DEALER"]),
-        tier: z.enum(["STANDARD", "PLUS"]),
-        parentId: z.preprocess(emptyToNull, z.uuid().nullable()),
-      })
-      .parse(raw);
-    const { customerId, ...rest } = input;
-    const customer = await saveCustomer({ actor: actorFromSession(session, meta.ip), customerId, input: rest });
-    return { id: customer.id };
-  });
-}
+export const handleSaveCustomer = defineHandler(
+  { ...CUSTOMERS, input: ZSaveCustomer.extend({ customerId: z.uuid().optional() }) },
+  async ({ principal, input: { customerId, ...input } }) => ({
+    id: (await saveCustomer({ actor: principal, customerId, input })).id,
+  }),
+);
 
-export async function handleSaveDealer(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session, "provider.customers.manage");
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = z
-      .object({
-        customerId: z.uuid(),
-        dealerId: z.preprocess(emptyToUndefined, z.uuid().optional()),
-        name: z.string(),
-        city: z.preprocess(emptyToNull, z.string().nullable()),
-        timeZone: z.preprocess(emptyToUndefined, z.string().optional()),
-      })
-      .parse(raw);
-    const { customerId, dealerId, ...rest } = input;
-    const dealer = await saveDealer({ actor: actorFromSession(session, meta.ip), customerId, dealerId, input: rest });
-    return { id: dealer.id };
-  });
-}
+export const handleSaveDealer = defineHandler(
+  { ...CUSTOMERS, input: ZSaveDealer.extend({ customerId: z.uuid(), dealerId: z.uuid().optional() }) },
+  async ({ principal, input: { customerId, dealerId, ...input } }) => ({
+    id: (await saveDealer({ actor: principal, customerId, dealerId, input })).id,
+  }),
+);
 
-export async function handleAddDepartment(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session, "provider.customers.manage");
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = z
-      .object({
-        customerId: z.uuid(),
-        dealerId: z.uuid(),
-        name: z.string(),
-        kind: z.enum(["SALES", "SERVICE", "PARTS", "OTHER"]),
-      })
-      .parse(raw);
-    const { customerId, dealerId, ...rest } = input;
-    const department = await addDepartment({
-      actor: actorFromSession(session, meta.ip),
-      customerId,
-      dealerId,
-      input: rest,
-    });
-    return { id: department.id };
-  });
-}
+export const handleAddDepartment = defineHandler(
+  { ...CUSTOMERS, input: ZAddDepartment.extend({ customerId: z.uuid(), dealerId: z.uuid() }) },
+  async ({ principal, input: { customerId, dealerId, ...input } }) => ({
+    id: (await addDepartment({ actor: principal, customerId, dealerId, input })).id,
+  }),
+);
 
-export async function handleSaveSubscription(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session, "provider.subscriptions.manage");
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = z
-      .object({
-        customerId: z.uuid(),
-        subscriptionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
-        product: z.preprocess(emptyToUndefined, z.string().optional()),
-        tier: z.enum(["STANDARD", "PLUS"]),
-        contractDate: z.string(),
-        firstTrainingDate: z.preprocess(emptyToNull, z.string().nullable()),
-        initialTermMonths: z.coerce.number(),
-        setupFee: z.preprocess(emptyToUndefined, z.string().optional()),
-        serviceFees: z.preprocess(emptyToUndefined, z.string().optional()),
-        monthlyFee: z.string(),
-      })
-      .parse(raw);
-    const { customerId, subscriptionId, ...rest } = input;
-    return saveSubscription({ actor: actorFromSession(session, meta.ip), customerId, subscriptionId, input: rest });
-  });
-}
+/** The order form: records a subscription, or corrects one (`subscriptionId`); core is its one writer. */
+export const handleSaveSubscription = defineHandler(
+  {
+    permission: "provider.subscriptions.manage",
+    scope: "user",
+    input: ZSaveSubscription.extend({ customerId: z.uuid(), subscriptionId: z.uuid().optional() }),
+  },
+  ({ principal, input: { customerId, subscriptionId, ...input } }) =>
+    saveSubscription({ actor: principal, customerId, subscriptionId, day: calendarDay(new Date()), input }),
+);
 
-export async function handleSetCustomerSuspension(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session, "provider.customers.manage");
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = z
-      .object({ customerId: z.uuid(), suspend: z.enum(["true", "false"]), reason: z.string().optional() })
-      .parse(raw);
-    return setCustomerSuspension({
-      actor: actorFromSession(session, meta.ip),
+export const handleSetCustomerSuspension = defineHandler(
+  { ...CUSTOMERS, input: z.object({ customerId: z.uuid(), suspend: ZFlag, reason: z.string().optional() }) },
+  ({ principal, input }) =>
+    setCustomerSuspension({
+      actor: principal,
       customerId: input.customerId,
-      input: input.suspend === "true" ? { suspend: true, reason: input.reason ?? "" } : { suspend: false },
-    });
-  });
-}
+      input: input.suspend ? { suspend: true, reason: input.reason ?? "" } : { suspend: false },
+    }),
+);
 
-export async function handleSetUserSuspension(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session, "provider.users.manage");
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = z.object({ userId: z.uuid(), suspend: z.enum(["true", "false"]) }).parse(raw);
-    return setUserSuspension({
-      actor: actorFromSession(session, meta.ip),
-      userId: input.userId,
-      suspend: input.suspend === "true",
-    });
-  });
-}
+export const handleSetUserSuspension = defineHandler(
+  { ...USERS, input: z.object({ userId: z.uuid(), suspend: ZFlag }) },
+  ({ principal, input }) => setUserSuspension({ actor: principal, userId: input.userId, suspend: input.suspend }),
+);
 
-export async function handleReplaceAccount(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session, "provider.users.manage");
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = z.object({ userId: z.uuid() }).parse(raw);
-    return replaceAccount({ actor: actorFromSession(session, meta.ip), userId: input.userId });
-  });
-}
+export const handleReplaceAccount = defineHandler(
+  { ...USERS, input: z.object({ userId: z.uuid() }) },
+  ({ principal, input }) => replaceAccount({ actor: principal, userId: input.userId }),
+);

@@ -1,17 +1,15 @@
-import { acceptInvitation } from "@forecourt/core/accounts/accept-invitation";
-import { requestPasswordReset } from "@forecourt/core/accounts/request-password-reset";
-import { resetPassword } from "@forecourt/core/accounts/reset-password";
-import { run } from "./result";
+import { acceptInvitation, ZAcceptInvitation } from "@forecourt/core/accounts/accept-invitation";
+import { requestPasswordReset, ZRequestPasswordReset } from "@forecourt/core/accounts/request-password-reset";
+import { resetPassword, ZResetPassword } from "@forecourt/core/accounts/reset-password";
+import { definePublicHandler } from "../define-handler";
 
 /** Public pages (no session): the token in the link is the only authority. */
-export function handleAcceptInvitation(raw: unknown) {
-  return run(() => acceptInvitation(raw as Parameters<typeof acceptInvitation>[0]));
-}
+export const handleAcceptInvitation = definePublicHandler({ input: ZAcceptInvitation }, ({ input }) =>
+  acceptInvitation(input),
+);
 
-export function handleRequestPasswordReset(raw: unknown) {
-  return run(() => requestPasswordReset(raw as Parameters<typeof requestPasswordReset>[0]));
-}
+export const handleRequestPasswordReset = definePublicHandler({ input: ZRequestPasswordReset }, ({ input }) =>
+  requestPasswordReset(input),
+);
 
-export function handleResetPassword(raw: unknown) {
-  return run(() => resetPassword(raw as Parameters<typeof resetPassword>[0]));
-}
+export const handleResetPassword = definePublicHandler({ input: ZResetPassword }, ({ input }) => resetPassword(input));

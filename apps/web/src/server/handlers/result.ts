@@ -1,40 +1,63 @@
-import { ZodError } from "zod";
-import { ForbiddenError, NotFoundError, RuleError } from "@forecourt/core/errors";
+import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
+import {
+  asAppError,
+  httpRefusal,
+  type TErrorDetails,
+  type TInputIssue,
+  type TRefusalStatus,
+} from "@forecourt/core/errors";
 
 /**
  * What every handler returns: handlers are the thin layer between a server action or route and
- * a core use case (parse, call, map). The same mapping gives route handlers their HTTP status.
+ * a core use case. A refusal carries the one error vocabulary of core (docs/errors.md): the
+ * HTTP status, the stable `error` code, the message, and details or input issues.
  */
 export type THandlerResult<T = undefined> = { ok: true; data: T } | THandlerFailure;
 
-/**
- * A refusal. `error` is a short code; `message` (chat and widget routes) is the text their JSON
- * body carries; `headers` go on the HTTP response (e.g. retry-after on a 429).
- */
 export type THandlerFailure = {
   ok: false;
-  status: 400 | 401 | 403 | 404 | 413 | 422 | 429;
+  status: TRefusalStatus;
+  /** The stable code (docs/errors.md), e.g. not_found, two_factor_required, outside_window. */
   error: string;
-  message?: string;
+  message: string;
+  details?: TErrorDetails;
+  issues?: TInputIssue[];
+  /** For the HTTP response, e.g. retry-after on a 429. */
   headers?: Record<string, string>;
 };
 
 export type THandlerMeta = { ip: string | null; userAgent?: string | null };
 
-/** Runs a use case and maps the errors core raises to a status and a short code (never a stack). */
+/** A handler as routes, server actions and the isolation suite call it. */
+export type THandler<T> = (
+  session: TSessionContext | null,
+  raw?: unknown,
+  meta?: THandlerMeta,
+) => Promise<THandlerResult<T>>;
+
+/** A refusal of core's vocabulary as a handler result; null when `error` is not a refusal (a bug). */
+export function toFailure(error: unknown): THandlerFailure | null {
+  const refusal = asAppError(error);
+  if (!refusal) return null;
+  const { status, body, headers } = httpRefusal(refusal);
+  return {
+    ok: false,
+    status,
+    error: body.code,
+    message: body.error,
+    ...(body.details ? { details: body.details } : {}),
+    ...(body.issues ? { issues: body.issues } : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+  };
+}
+
+/** Runs `fn`; a refusal becomes a failure result, anything else is rethrown (the route answers 500). */
 export async function run<T>(fn: () => Promise<T>): Promise<THandlerResult<T>> {
   try {
     return { ok: true, data: await fn() };
   } catch (error) {
-    if (error instanceof NotFoundError) return { ok: false, status: 404, error: "not_found" };
-    if (error instanceof ForbiddenError) {
-      return { ok: false, status: 403, error: error.message === "two_factor_required" ? error.message : "forbidden" };
-    }
-    if (error instanceof RuleError) return { ok: false, status: 422, error: error.code };
-    if (error instanceof ZodError) return { ok: false, status: 400, error: "invalid_input" };
+    const failure = toFailure(error);
+    if (failure) return failure;
     throw error;
   }
 }
-
-export const unauthenticated = { ok: false, status: 401, error: "unauthenticated" } as const;
-export const forbidden = { ok: false, status: 403, error: "forbidden" } as const;

@@ -1,37 +1,21 @@
 import { z } from "zod";
-import { can } from "@forecourt/auth";
-import { actorFromSession } from "@forecourt/core/accounts/actor";
-import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
-import { confirmTwoFactorEnrolment } from "@forecourt/core/security/confirm-two-factor-enrolment";
+import { confirmTwoFactorEnrolment, ZTotpCode } from "@forecourt/core/security/confirm-two-factor-enrolment";
 import { disableTwoFactor } from "@forecourt/core/security/disable-two-factor";
 import { startTwoFactorEnrolment } from "@forecourt/core/security/start-two-factor-enrolment";
-import { forbidden, run, unauthenticated, type THandlerMeta } from "./result";
+import { defineHandler } from "../define-handler";
 
-/** The signed-in user's own two-factor settings (settings.profile). */
-function allowed(session: TSessionContext) {
-  return can({ tenantRole: session.active?.role ?? null, providerRole: session.user.providerRole }, "settings.profile");
-}
+/** The signed-in user's own two-factor settings (settings.profile; provider staff before their session passed it too). */
+const PROFILE = { permission: "settings.profile", scope: "user" } as const;
+const ZCode = z.object({ code: ZTotpCode });
 
-export async function handleStartTwoFactor(session: TSessionContext | null, _raw: unknown, meta: THandlerMeta) {
-  if (!session) return unauthenticated;
-  if (!allowed(session)) return forbidden;
-  return run(() => startTwoFactorEnrolment({ actor: actorFromSession(session, meta.ip) }));
-}
+export const handleStartTwoFactor = defineHandler(PROFILE, ({ principal }) =>
+  startTwoFactorEnrolment({ actor: principal }),
+);
 
-export async function handleConfirmTwoFactor(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  if (!session) return unauthenticated;
-  if (!allowed(session)) return forbidden;
-  return run(async () => {
-    const { code } = z.object({ code: z.string() }).parse(raw);
-    return confirmTwoFactorEnrolment({ actor: actorFromSession(session, meta.ip), code });
-  });
-}
+export const handleConfirmTwoFactor = defineHandler({ ...PROFILE, input: ZCode }, ({ principal, input }) =>
+  confirmTwoFactorEnrolment({ actor: principal, code: input.code }),
+);
 
-export async function handleDisableTwoFactor(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  if (!session) return unauthenticated;
-  if (!allowed(session)) return forbidden;
-  return run(async () => {
-    const { code } = z.object({ code: z.string() }).parse(raw);
-    return disableTwoFactor({ actor: actorFromSession(session, meta.ip), code });
-  });
-}
+export const handleDisableTwoFactor = defineHandler({ ...PROFILE, input: ZCode }, ({ principal, input }) =>
+  disableTwoFactor({ actor: principal, code: input.code }),
+);

@@ -1,138 +1,83 @@
 import { z } from "zod";
-import { can } from "@forecourt/auth";
-import { actorFromSession } from "@forecourt/core/accounts/actor";
-import { changeMembershipStatus } from "@forecourt/core/accounts/change-membership-status";
+import { changeMembershipStatus, ZMembershipStatusChange } from "@forecourt/core/accounts/change-membership-status";
 import { forceSignOut } from "@forecourt/core/accounts/force-sign-out";
-import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
-import { inviteUser } from "@forecourt/core/accounts/invite-user";
-import { reportMisuse } from "@forecourt/core/accounts/report-misuse";
+import { inviteUser, ZInviteUser } from "@forecourt/core/accounts/invite-user";
+import { reportMisuse, ZReportMisuse } from "@forecourt/core/accounts/report-misuse";
 import { revokeMemberSession } from "@forecourt/core/accounts/revoke-member-session";
 import { sendPasswordReset } from "@forecourt/core/accounts/send-password-reset";
 import { unlockUser } from "@forecourt/core/accounts/unlock-user";
-import { updateMembership } from "@forecourt/core/accounts/update-membership";
-import { forbidden, run, unauthenticated, type THandlerMeta, type THandlerResult } from "./result";
+import { updateMembership, ZUpdateMembership } from "@forecourt/core/accounts/update-membership";
+import { NotFoundError } from "@forecourt/core/errors";
+import type { TUserPrincipal } from "@forecourt/core/principal";
+import { defineHandler } from "../define-handler";
 
 /**
  * Settings → Users (a customer's owners and admins) and the same operations from the provider
- * console (provider support, with an explicit customerId). The matrix is asked here
- * (settings.users.manage or provider.users.manage) and again in core.
+ * console (provider support, with an explicit customerId). The matrix is asked by the wrapper
+ * (settings.users.manage or provider.users.manage) and again in core for the tenant named.
  */
-function gate(session: TSessionContext | null): THandlerResult<never> | null {
-  if (!session) return unauthenticated;
-  const principal = { tenantRole: session.active?.role ?? null, providerRole: session.user.providerRole };
-  if (!can(principal, "settings.users.manage") && !can(principal, "provider.users.manage")) return forbidden;
-  return null;
-}
+const USERS = { permission: ["settings.users.manage", "provider.users.manage"], scope: "user" } as const;
 
 const ZTarget = z.object({ customerId: z.uuid().optional() });
 const ZMember = ZTarget.extend({ membershipId: z.uuid() });
 
-function customerOf(session: TSessionContext, customerId: string | undefined): string {
-  return customerId ?? session.active?.customerId ?? "00000000-0000-4000-8000-000000000000";
+/** The tenant acted on: the one named (provider console) or the principal's active tenant. */
+function customerOf(principal: TUserPrincipal, customerId: string | undefined): string {
+  const id = customerId ?? principal.tenant?.customerId;
+  if (!id) throw new NotFoundError("customer");
+  return id;
 }
 
-export const ZInviteForm = ZTarget.extend({
-  email: z.string(),
-  role: z.string(),
-  dealerIds: z.array(z.string()).default([]),
-  departmentIds: z.array(z.string()).default([]),
-  locale: z.enum(["en", "nl"]).optional(),
-});
+export const handleInviteUser = defineHandler(
+  { ...USERS, input: ZInviteUser.partial({ locale: true }).extend(ZTarget.shape) },
+  ({ principal, input: { customerId, ...input }, session }) =>
+    inviteUser({
+      actor: principal,
+      customerId: customerOf(principal, customerId),
+      input: { ...input, locale: input.locale ?? session.user.locale },
+    }),
+);
 
-export async function handleInviteUser(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session);
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = ZInviteForm.parse(raw);
-    const { customerId, ...rest } = input;
-    return inviteUser({
-      actor: actorFromSession(session, meta.ip),
-      customerId: customerOf(session, customerId),
-      input: { ...rest, role: rest.role as "AGENT", locale: rest.locale ?? session.user.locale },
-    });
-  });
-}
+export const handleUpdateMember = defineHandler(
+  { ...USERS, input: ZUpdateMembership.extend(ZMember.shape) },
+  ({ principal, input: { customerId, membershipId, ...input } }) =>
+    updateMembership({ actor: principal, customerId: customerOf(principal, customerId), membershipId, input }),
+);
 
-export async function handleUpdateMember(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session);
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = ZMember.extend({
-      role: z.string(),
-      dealerIds: z.array(z.string()).default([]),
-      departmentIds: z.array(z.string()).default([]),
-    }).parse(raw);
-    return updateMembership({
-      actor: actorFromSession(session, meta.ip),
-      customerId: customerOf(session, input.customerId),
-      membershipId: input.membershipId,
-      input: { role: input.role as "AGENT", dealerIds: input.dealerIds, departmentIds: input.departmentIds },
-    });
-  });
-}
-
-export async function handleChangeMemberStatus(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session);
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = ZMember.extend({ change: z.enum(["deactivate", "archive", "restore"]) }).parse(raw);
-    return changeMembershipStatus({
-      actor: actorFromSession(session, meta.ip),
-      customerId: customerOf(session, input.customerId),
+export const handleChangeMemberStatus = defineHandler(
+  { ...USERS, input: ZMember.extend({ change: ZMembershipStatusChange }) },
+  ({ principal, input }) =>
+    changeMembershipStatus({
+      actor: principal,
+      customerId: customerOf(principal, input.customerId),
       membershipId: input.membershipId,
       change: input.change,
-    });
-  });
-}
+    }),
+);
 
-type TMemberOptions = { actor: ReturnType<typeof actorFromSession>; customerId: string; membershipId: string };
-function memberOperation<R>(op: (options: TMemberOptions) => Promise<R>) {
-  return async (session: TSessionContext | null, raw: unknown, meta: THandlerMeta) => {
-    const denied = gate(session);
-    if (denied || !session) return denied ?? unauthenticated;
-    return run(async () => {
-      const input = ZMember.parse(raw);
-      return op({
-        actor: actorFromSession(session, meta.ip),
-        customerId: customerOf(session, input.customerId),
-        membershipId: input.membershipId,
-      });
-    });
-  };
-}
+type TMemberOptions = { actor: TUserPrincipal; customerId: string; membershipId: string };
+const memberOperation = <R>(op: (options: TMemberOptions) => Promise<R>) =>
+  defineHandler({ ...USERS, input: ZMember }, ({ principal, input }) =>
+    op({ actor: principal, customerId: customerOf(principal, input.customerId), membershipId: input.membershipId }),
+  );
 
 export const handleSendPasswordReset = memberOperation(sendPasswordReset);
 export const handleForceSignOut = memberOperation(forceSignOut);
 export const handleUnlockMember = memberOperation(unlockUser);
 
-export async function handleRevokeMemberSession(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  const denied = gate(session);
-  if (denied || !session) return denied ?? unauthenticated;
-  return run(async () => {
-    const input = ZMember.extend({ sessionId: z.uuid() }).parse(raw);
-    return revokeMemberSession({
-      actor: actorFromSession(session, meta.ip),
-      customerId: customerOf(session, input.customerId),
+export const handleRevokeMemberSession = defineHandler(
+  { ...USERS, input: ZMember.extend({ sessionId: z.uuid() }) },
+  ({ principal, input }) =>
+    revokeMemberSession({
+      actor: principal,
+      customerId: customerOf(principal, input.customerId),
       membershipId: input.membershipId,
       sessionId: input.sessionId,
-    });
-  });
-}
+    }),
+);
 
 /** "Report suspected misuse": any staff member of the active tenant (misuse.report). */
-export async function handleReportMisuse(session: TSessionContext | null, raw: unknown, meta: THandlerMeta) {
-  if (!session) return unauthenticated;
-  if (!can({ tenantRole: session.active?.role ?? null }, "misuse.report")) return forbidden;
-  return run(async () => {
-    const input = z
-      .object({
-        description: z.string(),
-        subjectMembershipId: z
-          .uuid()
-          .optional()
-          .or(z.literal("").transform(() => undefined)),
-      })
-      .parse(raw);
-    return reportMisuse({ actor: actorFromSession(session, meta.ip), input });
-  });
-}
+export const handleReportMisuse = defineHandler(
+  { permission: "misuse.report", input: ZReportMisuse },
+  ({ principal, input }) => reportMisuse({ actor: principal, input }),
+);

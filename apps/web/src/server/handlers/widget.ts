@@ -1,21 +1,17 @@
-import { z } from "zod";
 import { getConfig } from "@forecourt/config";
-import { ChatError } from "@forecourt/core/chat/agent";
 import { consumeChatLimit } from "@forecourt/core/chat/chat-limits";
 import { getPublicWidget } from "@forecourt/core/chat/get-public-widget";
 import { listMessagesBefore } from "@forecourt/core/chat/list-messages";
 import { verifyAttachmentLink } from "@forecourt/core/chat/message-event";
-import {
-  listVisitorConversations,
-  resolveVisitorSession,
-  type TVisitor,
-} from "@forecourt/core/chat/resolve-visitor-session";
+import { listVisitorConversations } from "@forecourt/core/chat/resolve-visitor-session";
+import { ZUploadFields, ZVisitorMessagesQuery } from "@forecourt/core/chat/upload-fields";
+import { ForbiddenError, NotFoundError, RateLimitedError } from "@forecourt/core/errors";
 import { readAttachment, sendAttachment } from "@forecourt/core/chat/save-attachment";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
-import { ATTACHMENT_MAX_BYTES, ZStartConversation } from "@forecourt/protocol";
+import { ZStartConversation } from "@forecourt/protocol";
 import { clientIp } from "../client-ip";
-import { chatRun, refuse } from "./chat-result";
-import type { THandlerResult } from "./result";
+import { defineVisitorHandler, parseInput } from "../define-handler";
+import { run, type THandlerResult } from "./result";
 
 /*
  * The website chat (public by design). The only authorities are the widget's public key with
@@ -23,160 +19,133 @@ import type { THandlerResult } from "./result";
  * names one contact on one channel of one tenant; a signed link is the only way to a file.
  */
 
-/** The widget visitor named by `Authorization: Bearer <visitor token>`, or null. */
-export async function visitorOf(request: Request): Promise<TVisitor | null> {
-  const header = request.headers.get("authorization") ?? "";
-  const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
-  return token ? resolveVisitorSession({ token }) : null;
-}
-
-const noVisitor = refuse(401, "unauthorized", "Start a new chat");
-
 /**
  * GET /api/widget/config?key=: a widget's public settings. Cross-origin (the loader) the
  * browser's Origin decides; same-origin (the iframe) the `origin` parameter, which the iframe
  * page's frame-ancestors makes the browser enforce.
  */
-export async function handleWidgetConfig(request: Request) {
-  const url = new URL(request.url);
-  const key = url.searchParams.get("key") ?? "";
-  const headerOrigin = request.headers.get("origin");
-  const appOrigin = new URL(getConfig().WEB_URL).origin;
-  const crossOrigin = headerOrigin !== null && headerOrigin !== appOrigin;
-  const origin = crossOrigin ? headerOrigin : url.searchParams.get("origin");
-  const lookup = await getPublicWidget({ key, origin });
-  if (!lookup.ok) {
-    return refuse(lookup.reason === "not_found" ? 404 : 403, lookup.reason, "This website may not use this chat");
-  }
-  return {
-    ok: true as const,
-    data: {
+export function handleWidgetConfig(request: Request) {
+  return run(async () => {
+    const url = new URL(request.url);
+    const key = url.searchParams.get("key") ?? "";
+    const headerOrigin = request.headers.get("origin");
+    const appOrigin = new URL(getConfig().WEB_URL).origin;
+    const crossOrigin = headerOrigin !== null && headerOrigin !== appOrigin;
+    const origin = crossOrigin ? headerOrigin : url.searchParams.get("origin");
+    const lookup = await getPublicWidget({ key, origin });
+    if (!lookup.ok) throw widgetRefusal(lookup.reason);
+    return {
       widget: { ...lookup.widget, gatewayUrl: getConfig().GATEWAY_URL },
       allowOrigin: crossOrigin ? headerOrigin : null,
-    },
-  };
+    };
+  });
+}
+
+/** A widget key that is unknown (404) or used on a site its channel does not list (403). */
+function widgetRefusal(reason: string) {
+  return reason === "not_found"
+    ? new NotFoundError("widget")
+    : new ForbiddenError("origin_not_allowed", "This website may not use this chat.");
 }
 
 /** GET /widget/frame?key=&origin=: the iframe page, framed only by the channel's allowed origins. */
-export async function handleWidgetFrame(request: Request): Promise<THandlerResult<{ csp: string }>> {
-  const url = new URL(request.url);
-  const lookup = await getPublicWidget({
-    key: url.searchParams.get("key") ?? "",
-    origin: url.searchParams.get("origin"),
+export function handleWidgetFrame(request: Request): Promise<THandlerResult<{ csp: string }>> {
+  return run(async () => {
+    const url = new URL(request.url);
+    const lookup = await getPublicWidget({
+      key: url.searchParams.get("key") ?? "",
+      origin: url.searchParams.get("origin"),
+    });
+    if (!lookup.ok) throw widgetRefusal(lookup.reason);
+    const gateway = new URL(getConfig().GATEWAY_URL);
+    const ws = `${gateway.protocol === "https:" ? "wss:" : "ws:"}//${gateway.host}`;
+    const csp = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'unsafe-inline'",
+      "img-src 'self' data: https:",
+      `connect-src 'self' ${ws} ${gateway.origin}`,
+      "form-action 'none'",
+      "base-uri 'none'",
+      `frame-ancestors ${lookup.widget.config.allowedOrigins.join(" ")}`,
+    ].join("; ");
+    return { csp };
   });
-  if (!lookup.ok) return refuse(403, lookup.reason, "This website may not show this chat.");
-  const gateway = new URL(getConfig().GATEWAY_URL);
-  const ws = `${gateway.protocol === "https:" ? "wss:" : "ws:"}//${gateway.host}`;
-  const csp = [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'unsafe-inline'",
-    "img-src 'self' data: https:",
-    `connect-src 'self' ${ws} ${gateway.origin}`,
-    "form-action 'none'",
-    "base-uri 'none'",
-    `frame-ancestors ${lookup.widget.config.allowedOrigins.join(" ")}`,
-  ].join("; ");
-  return { ok: true, data: { csp } };
 }
 
 /** POST /api/widget/conversations: the pre-chat (or offline) form; returns the visitor's token. */
-export async function handleStartConversation(request: Request) {
-  const parsed = ZStartConversation.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return chatRun(() => Promise.reject(parsed.error));
-  const lookup = await getPublicWidget({ key: parsed.data.key, origin: parsed.data.origin });
-  if (!lookup.ok) return refuse(403, "forbidden", "This website may not use this chat");
-  const ip = clientIp(request.headers);
-  const limit = await consumeChatLimit("conversations", ip, lookup.widget.channelId);
-  if (!limit.ok) {
-    return refuse(429, "rate_limited", `Too many new chats; try again in ${limit.retryAfterSeconds} s`, {
-      "retry-after": String(limit.retryAfterSeconds),
-    });
-  }
-  return chatRun(async () => {
-    const started = await startVisitorConversation({ input: parsed.data, ip });
+export function handleStartConversation(request: Request) {
+  return run(async () => {
+    const input = parseInput(ZStartConversation, await request.json().catch(() => null));
+    const lookup = await getPublicWidget({ key: input.key, origin: input.origin });
+    if (!lookup.ok) throw widgetRefusal(lookup.reason);
+    const ip = clientIp(request.headers);
+    const limit = await consumeChatLimit("conversations", ip, lookup.widget.channelId);
+    if (!limit.ok) {
+      throw new RateLimitedError(
+        limit.retryAfterSeconds,
+        `Too many new chats; try again in ${limit.retryAfterSeconds} s`,
+      );
+    }
+    const started = await startVisitorConversation({ input, ip });
     return { token: started.token, conversationId: started.conversationId };
   });
 }
 
 /** GET /api/widget/conversation: a returning visitor's latest conversation with its latest messages. */
-export async function handleVisitorConversation(request: Request) {
-  const visitor = await visitorOf(request);
-  if (!visitor) return noVisitor;
-  return chatRun(async () => {
-    const [latest] = await listVisitorConversations(visitor);
-    if (!latest) return refuse(404, "not_found", "No conversation");
-    const messages = await listMessagesBefore({ reader: { visitor }, conversationId: latest.id });
-    return {
-      ok: true as const,
-      data: {
-        conversationId: latest.id,
-        status: latest.status,
-        contactReadSeq: latest.contactReadSeq,
-        agentReadSeq: latest.agentReadSeq,
-        messages,
-      },
-    };
-  }).then((result) => (result.ok ? result.data : result));
-}
-
-const ZMessagesQuery = z.object({ conversationId: z.uuid(), before: z.coerce.number().int().min(1) });
+export const handleVisitorConversation = defineVisitorHandler({}, async ({ visitor }) => {
+  const [latest] = await listVisitorConversations(visitor);
+  if (!latest) throw new NotFoundError("conversation");
+  const messages = await listMessagesBefore({ reader: { visitor }, conversationId: latest.id });
+  return {
+    conversationId: latest.id,
+    status: latest.status,
+    contactReadSeq: latest.contactReadSeq,
+    agentReadSeq: latest.agentReadSeq,
+    messages,
+  };
+});
 
 /** GET /api/widget/messages?conversationId=&before=: older messages of the visitor's own conversation. */
-export async function handleVisitorMessages(request: Request) {
-  const visitor = await visitorOf(request);
-  if (!visitor) return noVisitor;
-  return chatRun(async () => {
-    const query = ZMessagesQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const messages = await listMessagesBefore({
+export const handleVisitorMessages = defineVisitorHandler(
+  { input: ZVisitorMessagesQuery },
+  async ({ visitor, input }) => ({
+    messages: await listMessagesBefore({
       reader: { visitor },
-      conversationId: query.conversationId,
-      beforeSeq: query.before,
-    });
-    return { messages };
+      conversationId: input.conversationId,
+      beforeSeq: input.before,
+    }),
+  }),
+);
+
+/** POST /api/widget/upload (multipart, read with a size bound by the route): a visitor sends an image or PDF. */
+export const handleVisitorUpload = defineVisitorHandler({ input: ZUploadFields }, async ({ visitor, input, meta }) => {
+  const limit = await consumeChatLimit("uploads", meta.ip ?? "unknown", visitor.channelId);
+  if (!limit.ok)
+    throw new RateLimitedError(limit.retryAfterSeconds, `Too many files; try again in ${limit.retryAfterSeconds} s`);
+  const result = await sendAttachment({
+    sender: { visitor },
+    conversationId: input.conversationId,
+    clientId: input.clientId,
+    fileName: input.file.name,
+    declaredType: input.file.type,
+    bytes: new Uint8Array(await input.file.arrayBuffer()),
   });
-}
+  return { ok: true as const, id: result.id, seq: result.seq, message: result.event };
+});
 
-const ZUploadFields = z.object({ conversationId: z.uuid(), clientId: z.string().min(8).max(64) });
-
-/** POST /api/widget/upload (multipart): a visitor sends an image or PDF to their own conversation. */
-export async function handleVisitorUpload(request: Request) {
-  const visitor = await visitorOf(request);
-  if (!visitor) return noVisitor;
-  if (Number(request.headers.get("content-length") ?? 0) > ATTACHMENT_MAX_BYTES + 64 * 1024) {
-    return refuse(413, "invalid_payload", "File refused: too large (10 MB at most)");
-  }
-  const limit = await consumeChatLimit("uploads", clientIp(request.headers), visitor.channelId);
-  if (!limit.ok) return refuse(429, "rate_limited", `Too many files; try again in ${limit.retryAfterSeconds} s`);
-  return chatRun(async () => {
-    const form = await request.formData();
-    const fields = ZUploadFields.parse({ conversationId: form.get("conversationId"), clientId: form.get("clientId") });
-    const file = form.get("file");
-    if (!(file instanceof File)) throw new ChatError("invalid_payload", "No file");
-    const result = await sendAttachment({
-      sender: { visitor },
-      ...fields,
-      fileName: file.name,
-      declaredType: file.type,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-    });
-    return { ok: true as const, id: result.id, seq: result.seq, message: result.event };
-  });
-}
-
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** GET /api/attachments/:customerId/:attachmentId?exp=&sig=: a file, by signed link only. */
-export async function handleAttachment(raw: { customerId: string; attachmentId: string; exp: string; sig: string }) {
-  const { customerId, attachmentId } = raw;
-  if (
-    !UUID.test(customerId) ||
-    !UUID.test(attachmentId) ||
-    !verifyAttachmentLink(customerId, attachmentId, raw.exp, raw.sig)
-  ) {
-    return refuse(404, "not_found", "Not found");
-  }
-  const file = await readAttachment({ customerId, attachmentId });
-  if (!file) return refuse(404, "not_found", "Not found");
-  return { ok: true as const, data: file };
+export function handleAttachment(raw: { customerId: string; attachmentId: string; exp: string; sig: string }) {
+  return run(async () => {
+    const { customerId, attachmentId } = raw;
+    const signed =
+      UUID.test(customerId) &&
+      UUID.test(attachmentId) &&
+      verifyAttachmentLink(customerId, attachmentId, raw.exp, raw.sig);
+    const file = signed ? await readAttachment({ customerId, attachmentId }) : null;
+    if (!file) throw new NotFoundError("attachment");
+    return file;
+  });
 }

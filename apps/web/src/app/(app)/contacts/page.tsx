@@ -5,8 +5,7 @@ import { Download, Search, Users } from "lucide-react";
 import { ZContactSearch, searchContacts } from "@forecourt/core/contacts/search-contacts";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission, sessionCan } from "@/server/session";
-import { tenantActorOf } from "@/server/retention-actor";
+import { requirePermission, sessionCan, tenantPrincipalOf } from "@/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts"))("title") };
@@ -21,7 +20,7 @@ export default async function ContactsPage({
   const t = await getTranslations("contacts");
   const td = await getTranslations("dsr");
   const format = await getFormatter();
-  const actor = tenantActorOf(session);
+  const actor = tenantPrincipalOf(session);
   const params = await searchParams;
   const { q } = ZContactSearch.catch({ q: "" }).parse({ q: params.q ?? "" });
   const contacts = actor ? await searchContacts({ actor, q }) : [];

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getConfig } from "@forecourt/config";
-import { agentFromSession } from "@forecourt/core/chat/agent";
 import { listCannedReplies } from "@forecourt/core/chat/list-canned-replies";
 import { listConversations, ZInboxView } from "@forecourt/core/chat/list-conversations";
 import { listTeammates } from "@forecourt/core/chat/list-teammates";
 import { redirect } from "next/navigation";
-import { requirePermission, sessionCan } from "@/server/session";
+import { requirePermission, sessionCan, tenantPrincipalOf } from "@/server/session";
 import { InboxClient } from "./inbox-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +19,7 @@ export default async function InboxPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const session = await requirePermission("inbox.view");
-  const agent = agentFromSession(session);
+  const agent = tenantPrincipalOf(session);
   if (!agent) redirect("/forbidden");
   const params = await searchParams;
   const view = ZInboxView.catch("open").parse(params.view);

@@ -5,8 +5,7 @@ import { BarChart3 } from "lucide-react";
 import { getDailyStats, type TStatTotals } from "@forecourt/core/reports/get-daily-stats";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission } from "@/server/session";
-import { tenantActorOf } from "@/server/retention-actor";
+import { requirePermission, tenantPrincipalOf } from "@/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
@@ -28,7 +27,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("reportStats");
   const tr = await getTranslations("reports");
   const format = await getFormatter();
-  const actor = tenantActorOf(session);
+  const actor = tenantPrincipalOf(session);
   const { months: rawMonths } = await searchParams;
   const months = RANGES.find((r) => String(r) === rawMonths) ?? 12;
   const report = actor

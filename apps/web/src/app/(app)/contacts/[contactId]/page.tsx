@@ -6,8 +6,7 @@ import { ChevronLeft, Download } from "lucide-react";
 import { z } from "zod";
 import { getContactRecord } from "@forecourt/core/contacts/get-contact-record";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission, sessionCan } from "@/server/session";
-import { tenantActorOf } from "@/server/retention-actor";
+import { requirePermission, sessionCan, tenantPrincipalOf } from "@/server/session";
 import { EraseForm } from "./erase-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +17,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
   const session = await requirePermission("contacts.view");
   const t = await getTranslations("dsr");
   const format = await getFormatter();
-  const actor = tenantActorOf(session);
+  const actor = tenantPrincipalOf(session);
   const parsed = z.uuid().safeParse((await params).contactId);
   if (!actor || !parsed.success) notFound();
   const record = await getContactRecord({ actor, contactId: parsed.data });

@@ -1,3 +1,4 @@
+import { principalFromSession } from "@forecourt/core/principal";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -21,7 +22,7 @@ export default async function ProviderContractsPage() {
   const locale = await getLocale();
   const day = calendarDay(new Date());
   const rows = await listCustomerContracts({
-    actor: { userId: session.user.id, providerRole: session.user.providerRole },
+    actor: principalFromSession(session),
     day,
   });
   const f = (iso: string | null) => (iso ? formatDay(iso, locale) : "—");

@@ -1,3 +1,4 @@
+import { principalFromSession } from "@forecourt/core/principal";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -22,7 +23,7 @@ export default async function ProviderDeletionsPage({ searchParams }: { searchPa
   const { kind: rawKind } = await searchParams;
   const kind = KINDS.find((k) => k === rawKind);
   const rows = await listDeletionCertificates({
-    actor: { userId: session.user.id, providerRole: session.user.providerRole },
+    actor: principalFromSession(session),
     kind,
   });
   const tab = (value: string | undefined, label: string) => (

@@ -1,3 +1,4 @@
+import { principalFromSession } from "@forecourt/core/principal";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getQueueOverview } from "@forecourt/core/contract/get-lifecycle-queue";
@@ -37,7 +38,7 @@ export default async function QueuesPage() {
   let queues: Awaited<ReturnType<typeof getQueueOverview>> = [];
   let unavailable = false;
   try {
-    queues = await getQueueOverview({ actor: { userId: session.user.id, providerRole: session.user.providerRole } });
+    queues = await getQueueOverview({ actor: principalFromSession(session) });
   } catch {
     unavailable = true;
   }

@@ -3,11 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { MessageSquare } from "lucide-react";
 import { redirect } from "next/navigation";
 import { getConfig } from "@forecourt/config";
-import { agentFromSession } from "@forecourt/core/chat/agent";
 import { listWidgetChannels } from "@forecourt/core/chat/widget-channels";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission } from "@/server/session";
+import { requirePermission, tenantPrincipalOf } from "@/server/session";
 import { ChannelForm } from "./channel-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Settings → Channels: the website chat of each dealer, its look, pre-chat form and hours. */
 export default async function ChannelsPage() {
   const session = await requirePermission("settings.channels.manage");
-  const agent = agentFromSession(session);
+  const agent = tenantPrincipalOf(session);
   if (!agent) redirect("/forbidden");
   const t = await getTranslations("channels");
   const channels = await listWidgetChannels({ agent });

@@ -7,8 +7,7 @@ import { RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from "@forecourt/core/rete
 import { CertificateTable } from "@/components/data-protection/certificate-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission } from "@/server/session";
-import { tenantActorOf } from "@/server/retention-actor";
+import { requirePermission, tenantPrincipalOf } from "@/server/session";
 import { RetentionForm } from "./retention-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +24,7 @@ export default async function DataProtectionPage() {
   const session = await requirePermission("settings.data_protection.manage");
   const t = await getTranslations("dataProtection");
   const format = await getFormatter();
-  const actor = tenantActorOf(session);
+  const actor = tenantPrincipalOf(session);
   if (!actor) {
     return (
       <>

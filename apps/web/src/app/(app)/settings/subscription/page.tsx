@@ -11,7 +11,8 @@ import { ContractForm } from "@/components/contract/contract-form";
 import { formatDay } from "@/components/contract/format";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { principalOf, requirePermission, sessionCan } from "@/server/session";
+import { principalFromSession } from "@forecourt/core/principal";
+import { requirePermission, sessionCan } from "@/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contract"))("settingsTitle") };
@@ -33,7 +34,7 @@ export default async function SubscriptionSettingsPage() {
   }
   const day = calendarDay(new Date());
   const overview = await getSubscriptionOverview({
-    actor: { userId: session.user.id, providerRole: null, tenantRole: principalOf(session).tenantRole },
+    actor: principalFromSession(session),
     customerId: active.customerId,
     day,
   });

@@ -1,7 +1,10 @@
-import { respond } from "@/server/chat-http";
+import { readUpload, respond, routeMeta } from "@/server/chat-http";
+import { visitorTokenOf } from "@/server/define-handler";
 import { handleVisitorUpload } from "@/server/handlers/widget";
 
 /** A visitor sends an image or PDF (size, type and magic bytes are checked by core). */
 export async function POST(request: Request) {
-  return respond(handleVisitorUpload(request));
+  return respond(async () =>
+    handleVisitorUpload(visitorTokenOf(request), await readUpload(request), routeMeta(request)),
+  );
 }

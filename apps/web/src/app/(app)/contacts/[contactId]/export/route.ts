@@ -1,16 +1,19 @@
 import { NextResponse } from "next/server";
+import { respond, routeMeta } from "@/server/chat-http";
 import { handleExportContact } from "@/server/handlers/data-protection";
 import { getCurrentSession } from "@/server/session";
 
 /** A data-subject access request: everything held about the contact, as a JSON download. */
-export async function GET(_request: Request, { params }: { params: Promise<{ contactId: string }> }) {
-  const result = await handleExportContact(await getCurrentSession(), await params);
-  if (!result.ok) return NextResponse.json({ error: result.message }, { status: result.status });
-  return new NextResponse(JSON.stringify(result.data, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="contact-${result.data.contact.id}.json"`,
-      "Cache-Control": "no-store",
-    },
-  });
+export async function GET(request: Request, { params }: { params: Promise<{ contactId: string }> }) {
+  return respond(
+    handleExportContact(await getCurrentSession(), await params, routeMeta(request)),
+    (data) =>
+      new NextResponse(JSON.stringify(data, null, 2), {
+        headers: {
+          "Content-Type": "application/json; charset=utf-8",
+          "Content-Disposition": `attachment; filename="contact-${data.contact.id}.json"`,
+          "Cache-Control": "no-store",
+        },
+      }),
+  );
 }

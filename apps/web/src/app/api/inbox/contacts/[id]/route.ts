@@ -1,9 +1,11 @@
-import { respond } from "@/server/chat-http";
+import { readJson, respond, routeMeta } from "@/server/chat-http";
 import { handleUpdateContact } from "@/server/handlers/inbox";
 import { getCurrentSession } from "@/server/session";
 
 /** Save the contact panel: name, e-mail, phone, legal basis, vehicles. */
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
-  const body: unknown = await request.json().catch(() => null);
-  return respond(handleUpdateContact(await getCurrentSession(), { id: (await context.params).id, body }));
+  const { id } = await context.params;
+  return respond(async () =>
+    handleUpdateContact(await getCurrentSession(), { id, body: await readJson(request) }, routeMeta(request)),
+  );
 }

@@ -1,16 +1,18 @@
-import { respond } from "@/server/chat-http";
+import { readJson, respond, routeMeta } from "@/server/chat-http";
 import { handleConversationAction, handleGetConversation } from "@/server/handlers/inbox";
 import { getCurrentSession } from "@/server/session";
 
 type TContext = { params: Promise<{ id: string }> };
 
 /** One conversation with its latest page of messages (notes included: agents only). */
-export async function GET(_request: Request, context: TContext) {
-  return respond(handleGetConversation(await getCurrentSession(), await context.params));
+export async function GET(request: Request, context: TContext) {
+  return respond(handleGetConversation(await getCurrentSession(), await context.params, routeMeta(request)));
 }
 
 /** Assign, transfer, close, reopen, snooze. */
 export async function POST(request: Request, context: TContext) {
-  const body: unknown = await request.json().catch(() => null);
-  return respond(handleConversationAction(await getCurrentSession(), { id: (await context.params).id, body }));
+  const { id } = await context.params;
+  return respond(async () =>
+    handleConversationAction(await getCurrentSession(), { id, body: await readJson(request) }, routeMeta(request)),
+  );
 }

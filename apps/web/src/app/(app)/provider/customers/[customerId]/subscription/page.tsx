@@ -1,3 +1,4 @@
+import { principalFromSession } from "@forecourt/core/principal";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -31,7 +32,7 @@ export default async function ProviderSubscriptionPage({ params }: { params: Pro
   const locale = await getLocale();
   const day = calendarDay(new Date());
   const overview = await getSubscriptionOverview({
-    actor: { userId: session.user.id, providerRole: session.user.providerRole },
+    actor: principalFromSession(session),
     customerId,
     day,
   });

@@ -1,0 +1,156 @@
+import { refusalOf, type TAction, type TProviderRole, type TTenantRole } from "@forecourt/auth";
+import type { TSessionContext } from "./accounts/get-session-context";
+import { ForbiddenError } from "./errors";
+
+/*
+ * The one principal: who is acting, for every use case in core. Each transport builds it in one
+ * place (web: apps/web/src/server/define-handler.ts from the session; gateway: from its token;
+ * widget: from the visitor token; jobs: `systemPrincipal`). The permission matrix is asked
+ * through `assertMay` / `principalMay`, never with hand-built role objects.
+ */
+
+/** The tenant a user principal works in, with the scope of their membership there. */
+export type TTenantScope = {
+  customerId: string;
+  /** Null for provider staff acting in a tenant they are not a member of (managed agents). */
+  role: TTenantRole | null;
+  /** Empty: every dealer of the customer. */
+  dealerIds: string[];
+  /** Empty: every department. */
+  departmentIds: string[];
+  /** The customer is terminated and in its read-only period (L 5.2): writes are refused. */
+  readOnly: boolean;
+};
+
+/** A signed-in person: dealer staff, or provider staff. */
+export type TUserPrincipal = {
+  kind: "user";
+  userId: string;
+  name: string;
+  sessionId: string | null;
+  providerRole: TProviderRole | null;
+  /** This session passed two-factor (not merely: the user has enrolled a second factor). */
+  twoFactorPassed: boolean;
+  tenant: TTenantScope | null;
+  ip: string | null;
+};
+
+/** A user principal known to act in a tenant (what the inbox and tenant settings need). */
+export type TTenantPrincipal = TUserPrincipal & { tenant: TTenantScope };
+
+/** A website visitor acting through the widget: one contact on one widget channel. */
+export type TVisitorPrincipal = {
+  kind: "visitor";
+  sessionId: string;
+  customerId: string;
+  channelId: string;
+  contactId: string;
+  dealerId: string;
+  ip: string | null;
+};
+
+/** The platform itself: a scheduled job. Audits what it changes under `job`. */
+export type TSystemPrincipal = { kind: "system"; job: string };
+
+export type TPrincipal = TUserPrincipal | TVisitorPrincipal | TSystemPrincipal;
+
+/** The principal of a resolved web session (get-session-context), in its active tenant. */
+export function principalFromSession(session: TSessionContext, ip: string | null = null): TUserPrincipal {
+  return userPrincipal(session, session.active, ip);
+}
+
+/** The principal of a session acting in one of its memberships (the gateway names the tenant in its token). */
+export function userPrincipal(
+  session: Pick<TSessionContext, "sessionId" | "user" | "twoFactorPassed">,
+  membership: TSessionContext["active"],
+  ip: string | null,
+): TUserPrincipal {
+  return {
+    kind: "user",
+    userId: session.user.id,
+    name: session.user.name,
+    sessionId: session.sessionId,
+    providerRole: session.user.providerRole,
+    twoFactorPassed: session.twoFactorPassed,
+    tenant: membership
+      ? {
+          customerId: membership.customerId,
+          role: membership.role,
+          dealerIds: membership.dealers.map((d) => d.id),
+          departmentIds: membership.departmentIds,
+          readOnly: Boolean(membership.readOnlyUntil),
+        }
+      : null,
+    ip,
+  };
+}
+
+export function systemPrincipal(job: string): TSystemPrincipal {
+  return { kind: "system", job };
+}
+
+/**
+ * Why the principal may not do `action`, or null. `customerId`: the tenant acted on; the tenant
+ * role counts only there (provider rights count everywhere). Visitors and jobs hold no matrix
+ * rights: their use cases check their own authority (the token, the schedule).
+ */
+export function refusalFor(principal: TPrincipal, action: TAction, customerId?: string) {
+  if (principal.kind !== "user") return "forbidden" as const;
+  const tenant =
+    principal.tenant && (!customerId || principal.tenant.customerId === customerId) ? principal.tenant : null;
+  return refusalOf(
+    {
+      tenantRole: tenant?.role ?? null,
+      providerRole: principal.providerRole,
+      tenantReadOnly: tenant?.readOnly ?? false,
+      twoFactorPassed: principal.twoFactorPassed,
+    },
+    action,
+  );
+}
+
+export function principalMay(principal: TPrincipal, action: TAction, customerId?: string): boolean {
+  return refusalFor(principal, action, customerId) === null;
+}
+
+const REFUSAL_MESSAGES = {
+  forbidden: "You are not allowed to do this.",
+  read_only: "This workspace is read-only after the end of the contract.",
+  two_factor_required: "Sign in again with your authenticator code to use provider rights.",
+} as const;
+
+/** Throws ForbiddenError (code: forbidden, read_only or two_factor_required) unless the matrix allows it. */
+export function assertMay(principal: TPrincipal, action: TAction, customerId?: string): void {
+  const refusal = refusalFor(principal, action, customerId);
+  if (refusal) throw new ForbiddenError(refusal, REFUSAL_MESSAGES[refusal]);
+}
+
+/** The principal as a user acting in a tenant, or ForbiddenError. */
+export function asTenantPrincipal(principal: TPrincipal): TTenantPrincipal {
+  if (principal.kind !== "user" || !principal.tenant)
+    throw new ForbiddenError("forbidden", "Choose a workspace first.");
+  return principal as TTenantPrincipal;
+}
+
+/** May the provider role (not a membership) do this? Provider staff act on every tenant, audited. */
+export function providerMay(principal: TPrincipal, action: TAction): boolean {
+  if (principal.kind !== "user" || !principal.providerRole) return false;
+  return (
+    refusalOf({ providerRole: principal.providerRole, twoFactorPassed: principal.twoFactorPassed }, action) === null
+  );
+}
+
+/** Throws unless the provider role allows `action` in a session that passed two-factor. */
+export function assertProvider(principal: TPrincipal, action: TAction): asserts principal is TUserPrincipal {
+  if (principal.kind !== "user" || !principal.providerRole) throw new ForbiddenError();
+  const refusal = refusalOf(
+    { providerRole: principal.providerRole, twoFactorPassed: principal.twoFactorPassed },
+    action,
+  );
+  if (refusal) throw new ForbiddenError(refusal, REFUSAL_MESSAGES[refusal]);
+}
+
+/** The audit log's actor id: the user, or null for visitors and jobs. */
+export function actorUserId(principal: TPrincipal): string | null {
+  return principal.kind === "user" ? principal.userId : null;
+}

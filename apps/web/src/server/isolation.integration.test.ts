@@ -54,6 +54,7 @@ import {
 } from "./handlers/provider";
 import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "./handlers/public";
 import type { THandlerResult } from "./handlers/result";
+import { handleRunOrphanSweepNow } from "./handlers/storage";
 import { handleConfirmTwoFactor, handleStartTwoFactor } from "./handlers/security";
 import {
   handleAttachment,
@@ -470,6 +471,10 @@ const CASES: Record<string, TCase> = {
   "action:server/actions/contract.ts#runLifecycleNowAction": {
     kind: "refused",
     attempts: ({ session }) => [handleRunLifecycleNow(session)],
+  },
+  "action:server/actions/storage.ts#runOrphanSweepNowAction": {
+    kind: "refused",
+    attempts: ({ session }) => [handleRunOrphanSweepNow(session)],
   },
 
   // ── Settings → Channels ───────────────────────────────────────────────────────────────────

@@ -9,18 +9,18 @@
  * After each, every table's rows as text (owner connection), the storage folder (names and
  * contents) and every Redis key and value under the test prefix are scanned: zero matches.
  * Kept by design, and free of markers: the Customer row, DeletionCertificates, audit events
- * (ids only). The test's storage folder is its own (.forecourt/test-storage-<slot>) and removed
+ * (ids only). The test's storage folder is its own (.forecourt/fc-test-<slot>-storage) and removed
  * afterwards, so a developer's .forecourt/storage is never touched.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRepoRoot, getConfig } from "@forecourt/config";
+import { childProcessEnv, findRepoRoot, getConfig } from "@forecourt/config";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
 import { bullConnection, bullPrefix, closeQueues, enqueue } from "@forecourt/jobs";
 import { deleteCustomerJob, purgeTenantJob } from "@forecourt/jobs/retention-jobs";
@@ -28,16 +28,18 @@ import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
 import type { TMarkers, TWebCommand } from "./web-actor";
 
 const ROOT = findRepoRoot(path.dirname(new URL(import.meta.url).pathname));
-const SLOT = /^\d$/.test(process.env.FC_SLOT ?? "") ? process.env.FC_SLOT : "0";
-/** Relative, as in .env.example: resolved by the application, not by this test. */
-const STORAGE_DIR = `.forecourt/test-storage-${SLOT}`;
+/**
+ * Relative, as in .env.example: resolved by the application, not by this test. Named after the
+ * test slot's Redis prefix (fc-test-<slot>), so parallel checkouts never share it.
+ */
+const STORAGE_DIR = `.forecourt/${getConfig().REDIS_PREFIX}-storage`;
 const STORAGE_ABS = path.join(ROOT, STORAGE_DIR);
 /** Where code that resolves against the cwd would have looked (scanned too; must stay empty). */
 const WRONG_PLACES = [path.join(ROOT, "apps/web", STORAGE_DIR), path.join(ROOT, "apps/worker", STORAGE_DIR)];
 const ORIGIN = "http://dealer.deletion.test";
 const TSX = path.join(ROOT, "tests/deletion/node_modules/.bin/tsx");
 
-const childEnv = { ...process.env, STORAGE_DIR, FORCE_COLOR: "0" };
+const childEnv = childProcessEnv({ STORAGE_DIR, FORCE_COLOR: "0" });
 
 let worker: ChildProcess | undefined;
 let workerLog = "";

@@ -59,6 +59,14 @@ export function resolveStorageDir(dir: string, repoRoot: () => string = findRepo
   return path.normalize(path.isAbsolute(dir) ? dir : path.join(repoRoot(), dir));
 }
 
+/**
+ * The environment for a child process this process starts (tests start the web app's use cases
+ * and the worker as real processes): this process's environment with `overrides` on top.
+ */
+export function childProcessEnv(overrides: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
+}
+
 let cached: TConfig | undefined;
 
 /** The process's configuration, parsed once. Throws ConfigError naming bad variables. */

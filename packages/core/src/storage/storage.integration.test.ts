@@ -10,6 +10,9 @@ import { deleteCustomerData } from "../retention/delete-customer-data";
 import { purgeTenant } from "../retention/purge-tenant";
 import { createContact, createConversation, createRetentionTenant } from "../retention/testing/fixtures";
 import { storeAttachment } from "./attachments";
+import { ForbiddenError } from "../errors";
+import { enqueueOrphanSweep } from "./enqueue-orphan-sweep";
+import { listOrphanSweeps } from "./list-orphan-sweeps";
 import { sweepOrphanFiles } from "./sweep-orphan-files";
 
 afterAll(async () => {
@@ -108,5 +111,18 @@ describe("orphan sweep", () => {
     expect(row.filesRemoved).toBeGreaterThanOrEqual(2);
     expect(row.entriesSkipped).toBeGreaterThanOrEqual(1);
     await rm(strange);
+  });
+
+  it("shows sweep runs to provider support only; tenant staff may not start one", async () => {
+    const { user: support } = await createTestUser({ providerRole: "SUPPORT" });
+    const { t } = await tenantWithAttachment();
+    const { user: admin } = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
+    const run = await sweepOrphanFiles({ trigger: "schedule", graceHours: 24 });
+    const rows = await listOrphanSweeps({ actor: { userId: support.id, providerRole: "SUPPORT" } });
+    expect(rows.find((r) => r.id === run.sweepId)).toMatchObject({ trigger: "schedule", state: "completed" });
+    await expect(listOrphanSweeps({ actor: { userId: admin.id, providerRole: null } })).rejects.toThrow(ForbiddenError);
+    await expect(enqueueOrphanSweep({ actor: { userId: admin.id, providerRole: null } })).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });

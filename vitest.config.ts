@@ -12,14 +12,15 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["{apps,packages,bench}/**/*.test.ts"],
+          include: ["{apps,packages,bench,tests}/**/*.test.ts"],
           exclude: [...ignored, "**/*.integration.test.ts"],
         },
       },
       {
         test: {
           name: "integration",
-          include: ["{apps,packages,bench}/**/*.integration.test.ts"],
+          // tests/deletion: the deletion-completeness tier (real web and worker processes).
+          include: ["{apps,packages,bench,tests}/**/*.integration.test.ts"],
           exclude: ignored,
           globalSetup: ["./packages/testing/src/global-setup.ts"],
           // Integration files share one database; run them one file at a time.

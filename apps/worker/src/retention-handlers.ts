@@ -3,6 +3,7 @@ import { previousDay, startOfUtcDay, utcDay } from "@forecourt/core/retention/cu
 import { deleteCustomerData } from "@forecourt/core/retention/delete-customer-data";
 import { listRetentionWork } from "@forecourt/core/retention/list-retention-work";
 import { DEFAULT_PURGE_PAUSE_RATIO, purgeTenant } from "@forecourt/core/retention/purge-tenant";
+import { sweepOrphanFiles } from "@forecourt/core/storage/sweep-orphan-files";
 import { enqueue } from "@forecourt/jobs";
 import { removeTenantJobs } from "@forecourt/jobs/remove-tenant-jobs";
 import {
@@ -12,6 +13,7 @@ import {
   retentionDailyJob,
   retentionJobId,
 } from "@forecourt/jobs/retention-jobs";
+import { ORPHAN_SWEEP_SCHEDULE, orphanSweepJob } from "@forecourt/jobs/storage-jobs";
 import type { z } from "zod";
 import type { TJobDefinition } from "@forecourt/jobs";
 import type { TJobHandler } from "./registry";
@@ -81,4 +83,13 @@ export const RETENTION_HANDLERS = [
     });
     return { status: result.status };
   }),
+  handler(
+    orphanSweepJob,
+    async (p) => {
+      // What was removed is on the StorageSweep row; Redis gets its id only.
+      const result = await sweepOrphanFiles({ trigger: p.trigger });
+      return { sweepId: result.sweepId };
+    },
+    { ...ORPHAN_SWEEP_SCHEDULE, payload: { trigger: "schedule" } },
+  ),
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./index";
+import path from "node:path";
+import { ConfigError, findRepoRoot, parseConfig, resolveStorageDir } from "./index";
 
 const secrets = {
   AUTH_SECRET: "x".repeat(40),
@@ -40,5 +41,17 @@ describe("parseConfig", () => {
   it("treats empty strings as unset", () => {
     const config = parseConfig({ APP_ENV: "production", ...secrets, WEB_PORT: "" });
     expect(config.WEB_PORT).toBe(3000);
+  });
+});
+
+describe("storageDir", () => {
+  it("resolves a relative STORAGE_DIR against the repository root, not the working directory", () => {
+    const config = parseConfig({ APP_ENV: "production", ...secrets, STORAGE_DIR: ".forecourt/storage" });
+    expect(config.storageDir).toBe(path.join(findRepoRoot(), ".forecourt/storage"));
+    expect(resolveStorageDir("data/files", () => "/srv/forecourt")).toBe("/srv/forecourt/data/files");
+  });
+
+  it("keeps an absolute STORAGE_DIR", () => {
+    expect(resolveStorageDir("/var/lib/forecourt/storage/", () => "/elsewhere")).toBe("/var/lib/forecourt/storage/");
   });
 });

@@ -41,8 +41,13 @@ export const ZEnv = z.object({
   GATEWAY_URL: z.url().default("http://localhost:3001"),
   /** The demo dealer website that embeds the widget (a different origin from the app). */
   DEMO_SITE_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
-  /** Where attachment bytes are stored (local disk; one folder per tenant). */
+  /**
+   * Where attachment bytes are stored (local disk; one folder per tenant). A relative path is
+   * relative to the repository root, whatever the process's working directory (config.storageDir).
+   */
   STORAGE_DIR: z.string().min(1).default(".forecourt/storage"),
+  /** The orphan sweep deletes unreferenced files only when they are older than this (hours). */
+  STORAGE_ORPHAN_GRACE_HOURS: z.coerce.number().min(0).default(24),
   /** Outgoing mail (SMTP). The start command runs a local mail catcher on this port. */
   SMTP_HOST: z.string().min(1).default("127.0.0.1"),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),

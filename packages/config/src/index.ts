@@ -1,5 +1,6 @@
+import path from "node:path";
 import { z } from "zod";
-import { loadOrCreateDevSecrets } from "./dev-secrets";
+import { findRepoRoot, loadOrCreateDevSecrets } from "./dev-secrets";
 import { ZEnv, type TEnv } from "./env-schema";
 
 export { ZEnv, type TEnv } from "./env-schema";
@@ -10,6 +11,13 @@ export type TConfig = TEnv & {
   appDatabaseUrl: string;
   /** The database name of DATABASE_URL, e.g. "forecourt" or "forecourt_test". */
   databaseName: string;
+  /**
+   * STORAGE_DIR as an absolute path: a relative value is resolved against the repository root,
+   * never the process's working directory, so web (cwd apps/web), worker (cwd apps/worker) and
+   * scripts (cwd repo root) all read, write and delete the same files. The only place that
+   * resolves the storage location (docs/retention.md, "Attachment storage").
+   */
+  storageDir: string;
 };
 
 /** Raised when the environment is invalid; the message names every offending variable. */
@@ -42,7 +50,21 @@ function withDerived(env: TEnv): TConfig {
     ...env,
     appDatabaseUrl: env.APP_DATABASE_URL ?? appUrl.toString(),
     databaseName: decodeURIComponent(owner.pathname.replace(/^\//, "")),
+    storageDir: resolveStorageDir(env.STORAGE_DIR),
   };
+}
+
+/** An absolute STORAGE_DIR as is; a relative one against the repository root (not the cwd). */
+export function resolveStorageDir(dir: string, repoRoot: () => string = findRepoRoot): string {
+  return path.normalize(path.isAbsolute(dir) ? dir : path.join(repoRoot(), dir));
+}
+
+/**
+ * The environment for a child process this process starts (tests start the web app's use cases
+ * and the worker as real processes): this process's environment with `overrides` on top.
+ */
+export function childProcessEnv(overrides: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
 }
 
 let cached: TConfig | undefined;

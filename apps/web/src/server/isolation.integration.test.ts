@@ -56,6 +56,7 @@ import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword
 import type { THandlerMeta, THandlerResult } from "./handlers/result";
 import { queryObject, readUpload, routeMeta } from "./chat-http";
 import { visitorTokenOf } from "./define-handler";
+import { handleRunOrphanSweepNow } from "./handlers/storage";
 import { handleConfirmTwoFactor, handleStartTwoFactor } from "./handlers/security";
 import {
   handleAttachment,
@@ -463,6 +464,10 @@ const CASES: Record<string, TCase> = {
   "action:server/actions/contract.ts#runLifecycleNowAction": {
     kind: "refused",
     attempts: ({ session }) => [handleRunLifecycleNow(session)],
+  },
+  "action:server/actions/storage.ts#runOrphanSweepNowAction": {
+    kind: "refused",
+    attempts: ({ session }) => [handleRunOrphanSweepNow(session)],
   },
 
   // ── Settings → Channels ───────────────────────────────────────────────────────────────────

@@ -1,21 +1,14 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { findRepoRoot, getConfig } from "@forecourt/config";
+import { createHash } from "node:crypto";
 import { withTenant } from "@forecourt/db";
+import { discardStoredFile, readAttachment as readStoredFile, storeAttachment } from "../storage/attachments";
 import { conversationForAgent } from "./dealer-scope";
 import { NotFoundError, InvalidInputError } from "../errors";
 import { checkFile } from "./magic-bytes";
 import { sendMessage, type TSender } from "./send-message";
 
-function storageRoot(): string {
-  const dir = getConfig().STORAGE_DIR;
-  return path.isAbsolute(dir) ? dir : path.join(findRepoRoot(), dir);
-}
-
 /**
  * Sends a file as a message: checks size, declared type and magic bytes, stores the bytes
- * under STORAGE_DIR/<customerId>/, then sends an ATTACHMENT message with the same idempotent
+ * through storage/attachments.ts (the one storage folder), then sends an ATTACHMENT message with the same idempotent
  * protocol as text (a resend with the same clientId stores nothing new).
  */
 export async function sendAttachment(options: {
@@ -40,10 +33,7 @@ export async function sendAttachment(options: {
     if (!c) throw new NotFoundError("conversation");
     return c;
   });
-  const storageKey = `${customerId}/${randomUUID()}`;
-  const file = path.join(storageRoot(), storageKey);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, options.bytes);
+  const storageKey = await storeAttachment(customerId, options.bytes);
   try {
     const result = await sendMessage({
       sender,
@@ -56,10 +46,10 @@ export async function sendAttachment(options: {
         storageKey,
       },
     });
-    if (result.duplicate) await rm(file, { force: true });
+    if (result.duplicate) await discardStoredFile(storageKey);
     return result;
   } catch (error) {
-    await rm(file, { force: true });
+    await discardStoredFile(storageKey);
     throw error;
   }
 }
@@ -70,6 +60,8 @@ export async function readAttachment(options: { customerId: string; attachmentId
     tx.attachment.findUnique({ where: { id: options.attachmentId } }),
   );
   if (!attachment) return null;
-  const bytes = await readFile(path.join(storageRoot(), attachment.storageKey));
+  const bytes = await readStoredFile(attachment.storageKey);
+  // A row whose file is gone (an erasure or purge mid-way): the same answer as no row.
+  if (!bytes) return null;
   return { fileName: attachment.fileName, mimeType: attachment.mimeType, bytes };
 }

@@ -6,13 +6,20 @@ export type TDeletionCounts = Record<string, number>;
 export type TCertificateKind = "RETENTION" | "CUSTOMER_DELETION" | "DSR_ERASURE";
 
 /**
+ * Counts every certificate carries from the start, zero included, so "no files deleted" is a
+ * recorded fact, not an absent key. `attachmentFilesMissing`: attachment rows whose file was not
+ * on disk when deleted (logged with the key; issue 17 was exactly this going unnoticed).
+ */
+export const ALWAYS_COUNTED = { attachmentFiles: 0, attachmentFilesMissing: 0 } as const;
+
+/**
  * A deletion certificate written while the deletion runs: created first (state "running"),
  * then every batch adds its counts in the same transaction as its deletes, so the counts are
  * exact even when the run crashes half-way (the certificate then stays "running"; the resumed
  * run writes its own). `finish` marks it "completed".
  */
 export class CertificateRecorder {
-  private counts: TDeletionCounts = {};
+  private counts: TDeletionCounts = { ...ALWAYS_COUNTED };
 
   private constructor(
     readonly id: string,
@@ -32,7 +39,7 @@ export class CertificateRecorder {
           customerId: options.customerId,
           kind: options.kind,
           cutoff: options.cutoff,
-          counts: { state: "running", ...(options.subject ? { subject: options.subject } : {}) },
+          counts: { state: "running", ...ALWAYS_COUNTED, ...(options.subject ? { subject: options.subject } : {}) },
           startedAt: now,
           finishedAt: now,
         },
@@ -66,10 +73,20 @@ export class CertificateRecorder {
     return { ...this.counts };
   }
 
+  /** Attachment rows of this run whose file was already missing (0 on a clean run). */
+  missingFiles(): number {
+    return this.counts.attachmentFilesMissing ?? 0;
+  }
+
+  /**
+   * Marks the run finished: "completed", or "completed-with-missing-files" when some rows' files
+   * were not on disk (the rows are gone either way; the state says the files were not found).
+   */
   async finish(tx?: TTx): Promise<void> {
+    const state = this.missingFiles() > 0 ? "completed-with-missing-files" : "completed";
     const run = (t: TTx) =>
       t.$executeRaw`UPDATE "DeletionCertificate"
-        SET "counts" = "counts" || ${JSON.stringify({ ...this.counts, state: "completed" })}::jsonb, "finishedAt" = now()
+        SET "counts" = "counts" || ${JSON.stringify({ ...this.counts, state })}::jsonb, "finishedAt" = now()
         WHERE "id" = ${this.id}::uuid`;
     if (tx) await run(tx);
     else await withTenant(this.customerId, run);

@@ -60,7 +60,9 @@ export async function deleteCustomerData(options: {
     await certificate.addNow({ queuedJobs: await options.removeQueuedJobs(customerId) });
   }
   await deleteConversationsInBatches({ ...steps, filter: { all: true } });
-  await deleteTenantStorage(customerId);
+  // Whatever is still in the tenant's folder no row pointed at (orphans); counted, then checked gone.
+  const { leftoverFiles } = await deleteTenantStorage(customerId);
+  await certificate.addNow({ orphanFiles: leftoverFiles });
 
   // Users: note who they are before their memberships go.
   const memberUserIds = await withTenant(customerId, async (tx) =>

@@ -9,7 +9,9 @@ import type { CertificateRecorder } from "./certificate";
  * (2) their attachment files are deleted from disk; (3) a short write transaction deletes the
  * rows and adds the counts to the certificate. Files go before rows, so a crash never leaves a
  * file without a row pointing at it; a resumed run finds the rows again and finishes them
- * (deleting a missing file is a no-op). No transaction holds locks for longer than one batch,
+ * (their files, already gone, are logged and counted as `attachmentFilesMissing`, never silently
+ * skipped). After the files are deleted, every key is checked to be gone from disk before any row
+ * goes (deleteAttachments throws otherwise). No transaction holds locks for longer than one batch,
  * and none touches the conversations that live chat writes to (those are newer than the cutoff).
  */
 export type TBatchHook = (info: { step: string; batch: number; deleted: number }) => Promise<void> | void;
@@ -68,7 +70,7 @@ export async function deleteMessagesInBatches(options: TBatchOptions & { filter:
       return { ids: batchIds, keys: attachments.map((r) => r.storageKey) };
     });
     if (ids.length === 0) return;
-    const files = keys.length ? await deleteAttachments(keys) : 0;
+    const files = keys.length ? await deleteAttachments(keys) : { deleted: 0, missing: [] };
     let deleted = 0;
     await withTenant(customerId, async (tx) => {
       const attachments = await tx.$executeRaw`DELETE FROM "Attachment" WHERE "messageId" = ANY(${ids}::uuid[])`;
@@ -78,7 +80,13 @@ export async function deleteMessagesInBatches(options: TBatchOptions & { filter:
       const total = kinds[0]?.total ?? 0;
       const forms = kinds[0]?.forms ?? 0;
       deleted = total;
-      await certificate.add(tx, { messages: total - forms, formResults: forms, attachments, attachmentFiles: files });
+      await certificate.add(tx, {
+        messages: total - forms,
+        formResults: forms,
+        attachments,
+        attachmentFiles: files.deleted,
+        attachmentFilesMissing: files.missing.length,
+      });
     });
     await afterBatch(options, startedAt, { step: "messages", batch, deleted });
   }

@@ -110,10 +110,11 @@ describe("retention purge", () => {
     expect(first.counts.messages).toBe(1);
     const before = await ownerDb().message.count({ where: { customerId: t.customer.id } });
     const second = await purgeTenant({ customerId: t.customer.id, now: NOW });
-    expect(second.counts).toEqual({});
+    // Nothing deleted, but the file counts are always recorded, zero included (issue 17).
+    expect(second.counts).toEqual({ attachmentFiles: 0, attachmentFilesMissing: 0 });
     expect(await ownerDb().message.count({ where: { customerId: t.customer.id } })).toBe(before);
     const certificate = await ownerDb().deletionCertificate.findUniqueOrThrow({ where: { id: second.certificateId } });
-    expect(certificate.counts).toEqual({ state: "completed" });
+    expect(certificate.counts).toEqual({ state: "completed", attachmentFiles: 0, attachmentFilesMissing: 0 });
   });
 
   it("resumes after a crash mid-run and ends where an uninterrupted run would", async () => {

@@ -36,9 +36,15 @@ export async function CertificateTable({
         </thead>
         <tbody className="divide-y divide-zinc-100">
           {rows.map((row) => {
-            const state = row.counts.state === "completed" ? "completed" : "running";
+            const state = String(row.counts.state).startsWith("completed") ? "completed" : "running";
+            const missing =
+              typeof row.counts.attachmentFilesMissing === "number" ? row.counts.attachmentFilesMissing : 0;
+            // Attachment files are always shown, zero included: "no files deleted" is a fact too.
             const counts = Object.entries(row.counts).filter(
-              (e): e is [string, number] => typeof e[1] === "number" && e[1] > 0,
+              (e): e is [string, number] =>
+                typeof e[1] === "number" &&
+                (e[1] > 0 || e[0] === "attachmentFiles") &&
+                e[0] !== "attachmentFilesMissing",
             );
             return (
               <tr key={row.id} className="align-top">
@@ -57,6 +63,15 @@ export async function CertificateTable({
                   {state === "running" ? (
                     <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-[11px] text-amber-700">
                       {t("interrupted")}
+                    </span>
+                  ) : null}
+                  {missing > 0 ? (
+                    <span
+                      role="status"
+                      className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-[11px] text-red-700"
+                      data-testid="files-missing"
+                    >
+                      {t("filesMissing", { count: missing })}
                     </span>
                   ) : null}
                 </td>

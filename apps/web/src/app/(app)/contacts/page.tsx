@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ContactsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; erased?: string }>;
+  searchParams: Promise<{ q?: string; erased?: string; missingFiles?: string }>;
 }) {
   const session = await requirePermission("contacts.view");
   const t = await getTranslations("contacts");
@@ -43,6 +43,11 @@ export default async function ContactsPage({
         {params.erased ? (
           <p role="status" className="rounded-lg bg-emerald-50 px-4 py-2 text-[13px] text-emerald-800">
             {td("erasedNotice")}
+          </p>
+        ) : null}
+        {params.erased && Number(params.missingFiles) > 0 ? (
+          <p role="alert" className="rounded-lg bg-red-50 px-4 py-2 text-[13px] text-red-800">
+            {td("erasedMissingFiles", { count: Math.floor(Number(params.missingFiles)) })}
           </p>
         ) : null}
         <form role="search" className="relative" action="/contacts">

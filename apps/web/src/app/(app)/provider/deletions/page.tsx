@@ -43,6 +43,14 @@ export default async function ProviderDeletionsPage({ searchParams }: { searchPa
           {tab(undefined, t("all"))}
           {KINDS.map((k) => tab(k, t(`kinds.${k}`)))}
         </nav>
+        {sessionCan(session, "provider.queues.view") ? (
+          <Link
+            href="/provider/deletions/orphan-sweeps"
+            className="rounded-md border border-zinc-300 px-2.5 py-1 text-[13px] text-zinc-700 hover:bg-zinc-50"
+          >
+            {t("orphanSweeps")}
+          </Link>
+        ) : null}
       </PageHeader>
       <div className="px-6 py-6">
         <p className="mb-4 max-w-3xl text-[13px] text-zinc-500">{t("providerBody")}</p>

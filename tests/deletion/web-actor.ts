@@ -1,0 +1,133 @@
+/**
+ * The web app's side of the deletion-completeness test, run as a child process with
+ * cwd = apps/web and the default, relative STORAGE_DIR — exactly how `next start` runs — so that
+ * any code resolving storage paths against the working directory is caught. It calls the same
+ * core use cases the web app's handlers call (the widget, the inbox, Contacts).
+ *
+ *   tsx tests/deletion/web-actor.ts '<json command>'   → prints one JSON line with the result
+ *
+ * Uses only APIs that existed before issue 17's fix, so the test also runs on the old code.
+ */
+import { randomUUID } from "node:crypto";
+import { eraseContact } from "@forecourt/core/contacts/erase-contact";
+import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
+import { sendAttachment } from "@forecourt/core/chat/save-attachment";
+import { sendMessage } from "@forecourt/core/chat/send-message";
+import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
+import { updateContact } from "@forecourt/core/chat/update-contact";
+import { testMemberPrincipal } from "@forecourt/core/test-principals";
+
+export type TMarkers = { text: string; vin: string; phoneDigits: string };
+
+export type TWebCommand =
+  | {
+      op: "populate";
+      widgetKey: string;
+      origin: string;
+      markers: TMarkers;
+      agent: { userId: string; name: string; customerId: string };
+    }
+  | { op: "erase"; admin: { userId: string; customerId: string }; contactId: string };
+
+/** A PNG with valid magic bytes, then the marker (the file content a visitor controls). */
+function png(marker: string): Uint8Array {
+  const magic = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  return new Uint8Array([...magic, ...new TextEncoder().encode(` ${marker} photo bytes`)]);
+}
+
+function pdf(marker: string): Uint8Array {
+  return new TextEncoder().encode(`%PDF-1.4\n% ${marker} offer\n%%EOF\n`);
+}
+
+async function populate(command: Extract<TWebCommand, { op: "populate" }>) {
+  const { text: m, vin, phoneDigits } = command.markers;
+  // The visitor: pre-chat form (name, e-mail, phone), a message, two files.
+  const started = await startVisitorConversation({
+    input: {
+      key: command.widgetKey,
+      origin: command.origin,
+      name: `${m} Visitor`,
+      email: `${m}@example.com`,
+      phone: `+31 ${phoneDigits}`,
+      consent: true,
+      offlineMessage: `${m} offline message`,
+    },
+  });
+  const visitor = await resolveVisitorSession({ token: started.token });
+  if (!visitor) throw new Error("visitor session did not resolve");
+  const { conversationId, contactId } = started;
+  await sendMessage({
+    sender: { visitor },
+    input: { conversationId, clientId: randomUUID(), body: `${m} visitor message` },
+  });
+  await sendAttachment({
+    sender: { visitor },
+    conversationId,
+    clientId: randomUUID(),
+    fileName: `${m}-photo.png`,
+    declaredType: "image/png",
+    bytes: png(m),
+    caption: `${m} caption`,
+  });
+  await sendAttachment({
+    sender: { visitor },
+    conversationId,
+    clientId: randomUUID(),
+    fileName: `${m}-offer.pdf`,
+    declaredType: "application/pdf",
+    bytes: pdf(m),
+  });
+  // The agent (an admin here, who may also edit the legal-basis note): reply, note, a file,
+  // the contact's details and a vehicle.
+  const { userId, name, customerId } = command.agent;
+  const agent = testMemberPrincipal(userId, customerId, "ADMIN", { name });
+  await sendMessage({
+    sender: { agent },
+    input: { conversationId, clientId: randomUUID(), body: `${m} agent reply` },
+  });
+  await sendMessage({
+    sender: { agent },
+    input: { conversationId, clientId: randomUUID(), body: `${m} private note`, kind: "NOTE" },
+  });
+  await sendAttachment({
+    sender: { agent },
+    conversationId,
+    clientId: randomUUID(),
+    fileName: `${m}-quote.pdf`,
+    declaredType: "application/pdf",
+    bytes: pdf(`${m} agent`),
+  });
+  await updateContact({
+    agent,
+    input: {
+      contactId,
+      name: `${m} Edited Name`,
+      email: `${m}.edited@example.com`,
+      phone: `+31 ${phoneDigits}`,
+      legalBasisNote: `${m} legal basis note`,
+      vehicles: [{ vin, plate: m, make: `${m} make`, model: `${m} model` }],
+    },
+  });
+  return { conversationId, contactId, cwd: process.cwd() };
+}
+
+async function main() {
+  const command = JSON.parse(process.argv[2] ?? "{}") as TWebCommand;
+  let result: unknown;
+  if (command.op === "populate") result = await populate(command);
+  else if (command.op === "erase") {
+    result = await eraseContact({
+      actor: testMemberPrincipal(command.admin.userId, command.admin.customerId, "ADMIN"),
+      contactId: command.contactId,
+    });
+  } else throw new Error(`unknown command ${JSON.stringify(command)}`);
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -26,12 +26,14 @@ export { principalOf, sessionCan } from "./principal";
 
 /**
  * For pages behind the permission matrix: signed out → sign-in; not allowed → /forbidden.
- * Provider staff must enrol two-factor before anything but their own profile.
+ * Provider staff need a session that passed two-factor (opened with a TOTP code, or enrolled
+ * in it) before anything but their own profile; an enrolled user's password-only session does
+ * not count.
  */
 export async function requirePermission(action: TAction): Promise<TSessionContext> {
   const session = await requireSession();
   if (!sessionCan(session, action)) redirect("/forbidden");
-  if (session.user.providerRole && !session.user.twoFactorEnabled && action !== "settings.profile") {
+  if (session.user.providerRole && !session.twoFactorPassed && action !== "settings.profile") {
     redirect("/settings/two-factor?required=1");
   }
   return session;

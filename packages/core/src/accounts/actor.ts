@@ -8,7 +8,11 @@ export type TActor = {
   providerRole: TProviderRole | null;
   /** The active tenant and the actor's role in it, if any. */
   tenant: { customerId: string; role: TTenantRole } | null;
-  /** Provider staff must have enrolled two-factor before they use the console. */
+  /**
+   * Provider staff must have passed two-factor before they use the console. Built from the
+   * SESSION (`TSessionContext.twoFactorPassed`: this session was opened with a TOTP code or
+   * enrolled in it), not from whether the user has enrolled somewhere.
+   */
   twoFactorEnabled: boolean;
   sessionId?: string | null;
   ip?: string | null;
@@ -60,7 +64,8 @@ export async function inTenant<T>(
 export function actorFromSession(
   session: {
     sessionId: string;
-    user: { id: string; providerRole: TProviderRole | null; twoFactorEnabled: boolean };
+    user: { id: string; providerRole: TProviderRole | null };
+    twoFactorPassed: boolean;
     active: { customerId: string; role: TTenantRole } | null;
   },
   ip?: string | null,
@@ -69,7 +74,7 @@ export function actorFromSession(
     userId: session.user.id,
     providerRole: session.user.providerRole,
     tenant: session.active ? { customerId: session.active.customerId, role: session.active.role } : null,
-    twoFactorEnabled: session.user.twoFactorEnabled,
+    twoFactorEnabled: session.twoFactorPassed,
     sessionId: session.sessionId,
     ip: ip ?? null,
   };

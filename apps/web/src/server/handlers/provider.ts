@@ -12,11 +12,14 @@ import { setUserSuspension } from "@forecourt/core/provider/set-user-suspension"
 import type { TAction } from "@forecourt/auth";
 import { forbidden, run, unauthenticated, type THandlerMeta, type THandlerResult } from "./result";
 
-/** Provider console handlers: provider support only (matrix here, again in core, plus 2FA). */
+/**
+ * Provider console handlers: provider support only (matrix here, again in core), in a session
+ * that passed two-factor (not merely a user who has enrolled somewhere).
+ */
 function gate(session: TSessionContext | null, action: TAction): THandlerResult<never> | null {
   if (!session) return unauthenticated;
   if (!can({ providerRole: session.user.providerRole }, action)) return forbidden;
-  if (!session.user.twoFactorEnabled) return { ok: false, status: 403, error: "two_factor_required" };
+  if (!session.twoFactorPassed) return { ok: false, status: 403, error: "two_factor_required" };
   return null;
 }
 

@@ -10,6 +10,7 @@ import { revokeMemberSession } from "@forecourt/core/accounts/revoke-member-sess
 import { sendPasswordReset } from "@forecourt/core/accounts/send-password-reset";
 import { unlockUser } from "@forecourt/core/accounts/unlock-user";
 import { updateMembership } from "@forecourt/core/accounts/update-membership";
+import { sessionCan } from "../principal";
 import { forbidden, run, unauthenticated, type THandlerMeta, type THandlerResult } from "./result";
 
 /**
@@ -19,8 +20,9 @@ import { forbidden, run, unauthenticated, type THandlerMeta, type THandlerResult
  */
 function gate(session: TSessionContext | null): THandlerResult<never> | null {
   if (!session) return unauthenticated;
-  const principal = { tenantRole: session.active?.role ?? null, providerRole: session.user.providerRole };
-  if (!can(principal, "settings.users.manage") && !can(principal, "provider.users.manage")) return forbidden;
+  // principalOf carries tenantReadOnly: a terminated customer's owners and admins read and
+  // export during the read-only period (L 5.2) but no longer invite, scope or change users.
+  if (!sessionCan(session, "settings.users.manage") && !sessionCan(session, "provider.users.manage")) return forbidden;
   return null;
 }
 

@@ -7,7 +7,10 @@ export default async function globalSetup() {
   assertLocalTestDatabase();
   const config = getConfig();
   const redis = new Redis(config.REDIS_URL);
-  const keys = await redis.keys(`${config.REDIS_PREFIX}:signin:*`);
+  const keys = [
+    ...(await redis.keys(`${config.REDIS_PREFIX}:signin:*`)),
+    ...(await redis.keys(`${config.REDIS_PREFIX}:totp:*`)),
+  ];
   if (keys.length > 0) await redis.del(...keys);
   // Live-chat abuse limits count per IP; every test browser is 127.0.0.1.
   const chatKeys = await redis.keys(`${config.REDIS_PREFIX}:rl:chat:*`);

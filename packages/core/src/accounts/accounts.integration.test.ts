@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { generateSync } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConfig } from "@forecourt/config";
 import { appDb } from "@forecourt/db";
@@ -267,12 +268,19 @@ describe("two-factor", () => {
     expect(stored.totpSecretEncrypted).not.toContain(secret);
     expect(decryptSecret(stored.totpSecretEncrypted!)).toBe(secret);
     await expect(confirmTwoFactorEnrolment({ actor, code: "000000" })).rejects.toThrow(/wrong_code/);
-    await confirmTwoFactorEnrolment({ actor, code: currentTotp(secret) });
+    const enrolmentCode = currentTotp(secret);
+    await confirmTwoFactorEnrolment({ actor, code: enrolmentCode });
     expect(await signIn(user.email, password)).toEqual({ ok: false, reason: "totp_required" });
     expect(await signIn(user.email, password, "123456")).toMatchObject({ ok: false });
-    const ok = await signIn(user.email, password, currentTotp(secret));
+    // The code that confirmed enrolment is spent; the authenticator's next code works.
+    expect(await signIn(user.email, password, enrolmentCode)).toMatchObject({ ok: false });
+    const ok = await signIn(user.email, password, generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     expect(ok.ok).toBe(true);
-    if (ok.ok) expect((await getSessionContext(ok.sessionId))?.user.twoFactorEnabled).toBe(true);
+    if (ok.ok) {
+      const context = await getSessionContext(ok.sessionId);
+      expect(context?.user.twoFactorEnabled).toBe(true);
+      expect(context?.twoFactorPassed).toBe(true);
+    }
   });
 });
 

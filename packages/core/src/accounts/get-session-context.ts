@@ -19,16 +19,22 @@ export type TMembershipSummary = {
 
 export type TSessionContext = {
   sessionId: string;
-  /** This session was opened or confirmed with a second factor (provider rights need it). */
-  twoFactorPassed: boolean;
   user: {
     id: string;
     email: string;
     name: string;
     locale: "en" | "nl";
     providerRole: TProviderRole | null;
+    /** The user has enrolled two-factor (their account asks for a code at sign-in). */
     twoFactorEnabled: boolean;
   };
+  /**
+   * This session proved the second factor: it was opened with a TOTP code, or two-factor was
+   * enrolled in it (which ends every other session). Enrolling elsewhere does not lift a
+   * session that was opened with the password alone. Provider staff need it (not merely
+   * `user.twoFactorEnabled`) for anything but their own profile.
+   */
+  twoFactorPassed: boolean;
   memberships: TMembershipSummary[];
   /** The membership of the tenant the user is working in, if any. */
   active: TMembershipSummary | null;
@@ -88,8 +94,6 @@ export async function getSessionContext(
   }
   return {
     sessionId: session.id,
-    // TODO(auth branch): a property of the session, not of the user.
-    twoFactorPassed: !!user.totpEnabledAt,
     user: {
       id: user.id,
       email: user.email,
@@ -98,7 +102,17 @@ export async function getSessionContext(
       providerRole: user.providerRole,
       twoFactorEnabled: !!user.totpEnabledAt,
     },
+    twoFactorPassed: twoFactorPassed(session.twoFactorVerifiedAt, user.totpEnabledAt),
     memberships: summaries,
     active: summaries.find((m) => m.customerId === session.activeCustomerId) ?? summaries[0] ?? null,
   };
+}
+
+/**
+ * A proof counts only for the enrolment in force: one made before two-factor was (re-)enabled
+ * belongs to an older secret. (Disabling clears the proofs; enrolling revokes other sessions;
+ * this is the belt to those braces.)
+ */
+function twoFactorPassed(verifiedAt: Date | null, enabledAt: Date | null): boolean {
+  return !!verifiedAt && !!enabledAt && verifiedAt.getTime() >= enabledAt.getTime();
 }

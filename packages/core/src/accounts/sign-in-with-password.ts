@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { dummyPasswordHash, verifyPassword } from "@forecourt/auth";
 import { appDb, withUser } from "@forecourt/db";
-import { decryptSecret } from "../crypto/secret-box";
-import { verifyTotp } from "../security/totp";
+import { spendTotpCode } from "../security/spend-totp-code";
 import { customerSuspensionBlocks } from "./account-access";
-import { clearAccountFailures, recordSignInFailure, signInBlocked, type TSignInBlock } from "./sign-in-limits";
+import { consumeSignInAttempt, refundSignInAttempt, signInBlocked, type TSignInBlock } from "./sign-in-limits";
 
 export const ZSignInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -24,44 +23,55 @@ export type TSignInResult =
   | { ok: false; reason: "rate_limited"; scope: "account" | "ip"; retryAfterSeconds: number };
 
 /**
- * Checks an e-mail and password and opens a session (a UserSession row that the session token
- * names). Refuses early when the account or IP has too many recent failures.
+ * Checks an e-mail and password (and the TOTP code, when enrolled) and opens a session (a
+ * UserSession row that the session token names).
+ *
+ * Order matters for the limits: the persistent lock (User.lockedUntil) is read first, then one
+ * attempt is spent in Redis per account and per IP, and only then are argon2 and TOTP run. So
+ * a burst of parallel guesses gets at most the configured number verified; the rest are
+ * refused unchecked. The right password gets its attempt back; a wrong password or code keeps
+ * it spent, and the failure that uses up the account's last attempt sets the lock.
  */
 export async function signInWithPassword(input: TSignInInput): Promise<TSignInResult> {
   const parsed = ZSignInInput.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password, ip, userAgent, totpCode } = parsed.data;
 
-  const blocked = await signInBlocked(email, ip);
-  if (blocked) return { ok: false, reason: "rate_limited", ...blocked };
-
   const user = await appDb().user.findUnique({ where: { email } });
-  // Verify against a dummy hash when there is no such user: same work, same timing.
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !user.passwordHash || !valid) {
-    const nowBlocked = await recordSignInFailure(email, ip);
-    if (nowBlocked && user) await lockUser(user.id, nowBlocked);
-    return nowBlocked ? { ok: false, reason: "rate_limited", ...nowBlocked } : { ok: false, reason: "invalid" };
-  }
   // The persistent lock (set by repeated failures; an administrator can clear it early).
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+  if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
     const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
     return { ok: false, reason: "rate_limited", scope: "account", retryAfterSeconds };
   }
-  if (user.status !== "ACTIVE") return { ok: false, reason: "suspended" };
-  if (user.totpEnabledAt && user.totpSecretEncrypted) {
-    if (!totpCode) return { ok: false, reason: "totp_required" };
-    if (!verifyTotp(decryptSecret(user.totpSecretEncrypted), totpCode)) {
-      const nowBlocked = await recordSignInFailure(email, ip);
-      if (nowBlocked) {
-        await lockUser(user.id, nowBlocked);
-        return { ok: false, reason: "rate_limited", ...nowBlocked };
-      }
-      return { ok: false, reason: "totp_invalid" };
-    }
+  const blocked = await consumeSignInAttempt(email, ip);
+  if (blocked) return { ok: false, reason: "rate_limited", ...blocked };
+
+  const failed = async (reason: "invalid" | "totp_invalid"): Promise<TSignInResult> => {
+    const nowBlocked = await signInBlocked(email, ip);
+    if (!nowBlocked) return { ok: false, reason };
+    if (user && nowBlocked.scope === "account") await lockUser(user.id, nowBlocked);
+    return { ok: false, reason: "rate_limited", ...nowBlocked };
+  };
+
+  // Verify against a dummy hash when there is no such user: same work, same timing.
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !user.passwordHash || !valid) return failed("invalid");
+  if (user.status !== "ACTIVE") {
+    await refundSignInAttempt(email, ip);
+    return { ok: false, reason: "suspended" };
   }
+  let twoFactorVerifiedAt: Date | null = null;
+  if (user.totpEnabledAt && user.totpSecretEncrypted) {
+    if (!totpCode) {
+      // The password was right and no code was tried: nothing was guessed.
+      await refundSignInAttempt(email, ip);
+      return { ok: false, reason: "totp_required" };
+    }
+    if (!(await spendTotpCode(user, totpCode))) return failed("totp_invalid");
+    twoFactorVerifiedAt = new Date();
+  }
+  await refundSignInAttempt(email, ip);
   if (await customerSuspensionBlocks(user)) return { ok: false, reason: "customer_suspended" };
-  await clearAccountFailures(email);
 
   const firstMembership = await withUser(user.id, (tx) =>
     tx.membership.findFirst({
@@ -76,14 +86,14 @@ export async function signInWithPassword(input: TSignInInput): Promise<TSignInRe
       activeCustomerId: firstMembership?.customerId ?? null,
       ip,
       userAgent,
+      twoFactorVerifiedAt,
       expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * 86_400_000),
     },
   });
   return { ok: true, userId: user.id, sessionId: session.id };
 }
 
-async function lockUser(userId: string, block: NonNullable<TSignInBlock>) {
-  if (block.scope !== "account") return;
+async function lockUser(userId: string, block: TSignInBlock) {
   await appDb().user.update({
     where: { id: userId },
     data: { lockedUntil: new Date(Date.now() + block.retryAfterSeconds * 1000) },

@@ -1,17 +1,25 @@
 import { appDb } from "@forecourt/db";
-import { decryptSecret } from "../crypto/secret-box";
 import { ForbiddenError, RuleError } from "../errors";
 import type { TUserPrincipal } from "../principal";
 import { ZTotpCode } from "./confirm-two-factor-enrolment";
-import { verifyTotp } from "./totp";
+import { spendTotpCode } from "./spend-totp-code";
+import { consumeTotpAttempt, refundTotpAttempt } from "./totp-attempt-limit";
 
-/** Turns two-factor off (with a current code). Provider staff cannot: it is required for them. */
+/**
+ * Turns two-factor off (with a current code). Provider staff cannot: it is required for them.
+ * No session of the user counts as two-factor any more (`twoFactorVerifiedAt` cleared).
+ */
 export async function disableTwoFactor(options: { actor: TUserPrincipal; code: string }) {
   if (options.actor.providerRole) throw new ForbiddenError("required_for_provider_staff");
   const code = ZTotpCode.parse(options.code);
   const user = await appDb().user.findUniqueOrThrow({ where: { id: options.actor.userId } });
   if (!user.totpEnabledAt || !user.totpSecretEncrypted) throw new RuleError("not_enabled");
-  if (!verifyTotp(decryptSecret(user.totpSecretEncrypted), code)) throw new RuleError("wrong_code");
-  await appDb().user.update({ where: { id: user.id }, data: { totpEnabledAt: null, totpSecretEncrypted: null } });
+  await consumeTotpAttempt(user.id);
+  if (!(await spendTotpCode(user, code))) throw new RuleError("wrong_code");
+  await refundTotpAttempt(user.id);
+  await appDb().$transaction([
+    appDb().user.update({ where: { id: user.id }, data: { totpEnabledAt: null, totpSecretEncrypted: null } }),
+    appDb().userSession.updateMany({ where: { userId: user.id }, data: { twoFactorVerifiedAt: null } }),
+  ]);
   return { ok: true as const };
 }

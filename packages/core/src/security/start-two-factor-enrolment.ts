@@ -15,7 +15,11 @@ export async function startTwoFactorEnrolment(options: { actor: TUserPrincipal }
   const user = await appDb().user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (user.totpEnabledAt) throw new RuleError("already_enabled");
   const secret = newTotpSecret();
-  await appDb().user.update({ where: { id: user.id }, data: { totpSecretEncrypted: encryptSecret(secret) } });
+  // A new secret: the steps used with an older one say nothing about it.
+  await appDb().user.update({
+    where: { id: user.id },
+    data: { totpSecretEncrypted: encryptSecret(secret), totpLastStep: null },
+  });
   const uri = totpUri(secret, user.email);
   return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 192 }) };
 }

@@ -17,12 +17,23 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   const { required } = await searchParams;
   const enabled = session.user.twoFactorEnabled;
   const mustEnrol = !!session.user.providerRole && !enabled;
+  // Enrolled, but this session was opened with the password alone (before enrolment).
+  const mustSignInAgain = !!session.user.providerRole && enabled && !session.twoFactorPassed;
   return (
     <>
       <PageHeader title={t("title")} />
       <SettingsTabs session={session} current="/settings/two-factor" />
       <div className="mx-auto w-full max-w-2xl space-y-6 px-6 py-8">
-        {mustEnrol || required ? (
+        {mustSignInAgain ? (
+          <div
+            role="alert"
+            data-testid="two-factor-sign-in-again"
+            className="flex gap-2 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-[13px] text-amber-900"
+          >
+            <ShieldAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+            {t("signInAgain")}
+          </div>
+        ) : mustEnrol || required ? (
           <div
             role="alert"
             data-testid="two-factor-required"

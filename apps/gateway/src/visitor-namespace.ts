@@ -9,13 +9,10 @@ import {
 } from "@forecourt/core/chat/resolve-visitor-session";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { EVENTS, NAMESPACES, ROOMS, ZMarkRead, ZSendMessage, ZSync, ZTyping } from "@forecourt/protocol";
+import { clientIpOfSocket } from "./client-ip";
 import { handle, refusal } from "./handler";
 
 type TVisitorData = { visitor: TVisitor; ip: string; conversationIds: Set<string> };
-
-function clientIp(socket: Socket): string {
-  return socket.handshake.address || "unknown";
-}
 
 /**
  * /visitor: website visitors, authenticated by the widget session token. A visitor's socket
@@ -32,7 +29,7 @@ export function registerVisitorNamespace(io: Server) {
       const visitor = typeof token === "string" ? await resolveVisitorSession({ token }) : null;
       if (!visitor) return next(new Error("unauthorized"));
       const conversations = await listVisitorConversations(visitor);
-      socket.data = { visitor, ip: clientIp(socket), conversationIds: new Set(conversations.map((c) => c.id)) };
+      socket.data = { visitor, ip: clientIpOfSocket(socket), conversationIds: new Set(conversations.map((c) => c.id)) };
       next();
     } catch (error) {
       console.error("[gateway] visitor auth failed", error);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ChatError, NotFoundError } from "@forecourt/core/chat/agent";
 import { ForbiddenError } from "@forecourt/core/errors";
 import type { THandlerResult } from "./handlers/result";
+import { HttpRefusal } from "./http/refusal";
 
 /** A JSON error the widget and inbox show as it is: `{ error, code }` with a fitting status. */
 export function jsonError(status: number, code: string, error: string, headers: HeadersInit = {}) {
@@ -11,6 +12,7 @@ export function jsonError(status: number, code: string, error: string, headers: 
 
 /** Maps what core throws to HTTP; anything unknown is logged and answered with a plain 500. */
 export function errorResponse(error: unknown, headers: HeadersInit = {}) {
+  if (error instanceof HttpRefusal) return jsonError(error.status, error.code, error.message, headers);
   if (error instanceof z.ZodError) {
     return jsonError(
       400,

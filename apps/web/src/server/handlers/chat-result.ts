@@ -3,6 +3,7 @@ import type { TAction } from "@forecourt/auth";
 import type { TSessionContext } from "@forecourt/core/accounts/get-session-context";
 import { agentFromSession, ChatError, NotFoundError, type TAgent } from "@forecourt/core/chat/agent";
 import { ForbiddenError } from "@forecourt/core/errors";
+import { HttpRefusal } from "../http/refusal";
 import { sessionCan } from "../principal";
 import type { THandlerFailure, THandlerResult } from "./result";
 
@@ -24,6 +25,7 @@ export async function chatRun<T>(fn: () => Promise<T>): Promise<THandlerResult<T
   try {
     return { ok: true, data: await fn() };
   } catch (error) {
+    if (error instanceof HttpRefusal) return refuse(error.status, error.code, error.message);
     if (error instanceof z.ZodError) {
       return refuse(400, "invalid_payload", error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     }

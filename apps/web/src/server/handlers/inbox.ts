@@ -11,6 +11,8 @@ import { sendAttachment } from "@forecourt/core/chat/save-attachment";
 import { setConversationStatus } from "@forecourt/core/chat/set-conversation-status";
 import { updateContact } from "@forecourt/core/chat/update-contact";
 import { updateWidgetChannel, ZUpdateWidgetChannel } from "@forecourt/core/chat/widget-channels";
+import { ZSeqParam } from "@forecourt/protocol";
+import { readUploadBody, UPLOAD_MAX_BYTES } from "../http/read-body";
 import { sessionCan } from "../principal";
 import { agentGate, chatRun, refuse } from "./chat-result";
 import type { THandlerResult } from "./result";
@@ -81,7 +83,7 @@ export async function handleListMessages(session: TSessionContext | null, raw: {
   const gate = agentGate(session, "inbox.view");
   if ("ok" in gate) return gate;
   return chatRun(async () => {
-    const input = z.object({ id: z.uuid(), before: z.coerce.number().int().min(1) }).parse(raw);
+    const input = z.object({ id: z.uuid(), before: ZSeqParam }).parse(raw);
     const messages = await listMessagesBefore({
       reader: { agent: gate.agent },
       conversationId: input.id,
@@ -109,7 +111,7 @@ export async function handleAgentUpload(session: TSessionContext | null, request
   const gate = agentGate(session, "conversations.reply");
   if ("ok" in gate) return gate;
   return chatRun(async () => {
-    const form = await request.formData();
+    const form = await readUploadBody(request, { maxBytes: UPLOAD_MAX_BYTES });
     const fields = ZUploadFields.parse({ conversationId: form.get("conversationId"), clientId: form.get("clientId") });
     const file = form.get("file");
     if (!(file instanceof File)) throw new ChatError("invalid_payload", "No file");

@@ -13,7 +13,7 @@ export type THandlerResult<T = undefined> = { ok: true; data: T } | THandlerFail
  */
 export type THandlerFailure = {
   ok: false;
-  status: 400 | 401 | 403 | 404 | 413 | 422 | 429;
+  status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429;
   error: string;
   message?: string;
   headers?: Record<string, string>;

@@ -12,8 +12,10 @@ import {
 } from "@forecourt/core/chat/resolve-visitor-session";
 import { readAttachment, sendAttachment } from "@forecourt/core/chat/save-attachment";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
-import { ATTACHMENT_MAX_BYTES, ZStartConversation } from "@forecourt/protocol";
+import { issueFrameTicket, verifyFrameTicket } from "@forecourt/core/chat/widget-frame-ticket";
+import { ZSeqParam, ZStartConversation } from "@forecourt/protocol";
 import { clientIp } from "../client-ip";
+import { readJsonBody, readUploadBody, UPLOAD_MAX_BYTES } from "../http/read-body";
 import { chatRun, refuse } from "./chat-result";
 import type { THandlerResult } from "./result";
 
@@ -32,18 +34,29 @@ export async function visitorOf(request: Request): Promise<TVisitor | null> {
 
 const noVisitor = refuse(401, "unauthorized", "Start a new chat");
 
+/** The header in which the widget iframe returns the frame ticket its page was served with. */
+export const FRAME_TICKET_HEADER = "x-forecourt-frame";
+
 /**
- * GET /api/widget/config?key=: a widget's public settings. Cross-origin (the loader) the
- * browser's Origin decides; same-origin (the iframe) the `origin` parameter, which the iframe
- * page's frame-ancestors makes the browser enforce.
+ * The embedding page's origin of a widget request, never a value the caller writes into the
+ * body or query: cross-origin (the loader on the dealer's page, or that page calling us
+ * directly) it is the browser's Origin header; same-origin (our own iframe, whose requests
+ * carry the app's Origin) it is the origin the frame ticket vouches for (widget-frame-ticket.ts).
  */
-export async function handleWidgetConfig(request: Request) {
-  const url = new URL(request.url);
-  const key = url.searchParams.get("key") ?? "";
+function widgetOriginOf(request: Request, key: string): { origin: string | null; crossOrigin: boolean } {
   const headerOrigin = request.headers.get("origin");
   const appOrigin = new URL(getConfig().WEB_URL).origin;
-  const crossOrigin = headerOrigin !== null && headerOrigin !== appOrigin;
-  const origin = crossOrigin ? headerOrigin : url.searchParams.get("origin");
+  if (headerOrigin !== null && headerOrigin !== appOrigin) return { origin: headerOrigin, crossOrigin: true };
+  return { origin: verifyFrameTicket(request.headers.get(FRAME_TICKET_HEADER), key), crossOrigin: false };
+}
+
+/**
+ * GET /api/widget/config?key=: a widget's public settings, for the page origin of
+ * widgetOriginOf (the browser's Origin for the loader; the frame ticket for the iframe).
+ */
+export async function handleWidgetConfig(request: Request) {
+  const key = new URL(request.url).searchParams.get("key") ?? "";
+  const { origin, crossOrigin } = widgetOriginOf(request, key);
   const lookup = await getPublicWidget({ key, origin });
   if (!lookup.ok) {
     return refuse(lookup.reason === "not_found" ? 404 : 403, lookup.reason, "This website may not use this chat");
@@ -52,19 +65,25 @@ export async function handleWidgetConfig(request: Request) {
     ok: true as const,
     data: {
       widget: { ...lookup.widget, gatewayUrl: getConfig().GATEWAY_URL },
-      allowOrigin: crossOrigin ? headerOrigin : null,
+      allowOrigin: crossOrigin ? origin : null,
     },
   };
 }
 
-/** GET /widget/frame?key=&origin=: the iframe page, framed only by the channel's allowed origins. */
-export async function handleWidgetFrame(request: Request): Promise<THandlerResult<{ csp: string }>> {
+/**
+ * GET /widget/frame?key=&origin=: the iframe page. Served only for an allowed `origin`, with
+ * `frame-ancestors` that one origin (so the browser shows it only inside a page of it) and a
+ * frame ticket vouching for it, which the widget sends back on its requests.
+ */
+export async function handleWidgetFrame(request: Request): Promise<THandlerResult<{ csp: string; ticket: string }>> {
   const url = new URL(request.url);
-  const lookup = await getPublicWidget({
-    key: url.searchParams.get("key") ?? "",
-    origin: url.searchParams.get("origin"),
-  });
+  const key = url.searchParams.get("key") ?? "";
+  const lookup = await getPublicWidget({ key, origin: url.searchParams.get("origin") });
   if (!lookup.ok) return refuse(403, lookup.reason, "This website may not show this chat.");
+  // The allowed entry itself (exact match, case-insensitive), not the raw query value.
+  const origin = lookup.widget.config.allowedOrigins.find(
+    (o) => o.toLowerCase() === url.searchParams.get("origin")?.toLowerCase(),
+  )!;
   const gateway = new URL(getConfig().GATEWAY_URL);
   const ws = `${gateway.protocol === "https:" ? "wss:" : "ws:"}//${gateway.host}`;
   const csp = [
@@ -75,14 +94,24 @@ export async function handleWidgetFrame(request: Request): Promise<THandlerResul
     `connect-src 'self' ${ws} ${gateway.origin}`,
     "form-action 'none'",
     "base-uri 'none'",
-    `frame-ancestors ${lookup.widget.config.allowedOrigins.join(" ")}`,
+    `frame-ancestors ${origin}`,
   ].join("; ");
-  return { ok: true, data: { csp } };
+  return { ok: true, data: { csp, ticket: issueFrameTicket({ key, origin }) } };
 }
 
 /** POST /api/widget/conversations: the pre-chat (or offline) form; returns the visitor's token. */
 export async function handleStartConversation(request: Request) {
-  const parsed = ZStartConversation.safeParse(await request.json().catch(() => null));
+  let body: unknown;
+  try {
+    body = await readJsonBody(request);
+  } catch (error) {
+    return chatRun(() => Promise.reject(error));
+  }
+  const key = body && typeof body === "object" && "key" in body && typeof body.key === "string" ? body.key : "";
+  // The page origin comes from the request (widgetOriginOf); an `origin` in the body is ignored.
+  const { origin } = widgetOriginOf(request, key);
+  if (!origin) return refuse(403, "forbidden", "This website may not use this chat");
+  const parsed = ZStartConversation.safeParse({ ...(body as object), origin });
   if (!parsed.success) return chatRun(() => Promise.reject(parsed.error));
   const lookup = await getPublicWidget({ key: parsed.data.key, origin: parsed.data.origin });
   if (!lookup.ok) return refuse(403, "forbidden", "This website may not use this chat");
@@ -120,7 +149,7 @@ export async function handleVisitorConversation(request: Request) {
   }).then((result) => (result.ok ? result.data : result));
 }
 
-const ZMessagesQuery = z.object({ conversationId: z.uuid(), before: z.coerce.number().int().min(1) });
+const ZMessagesQuery = z.object({ conversationId: z.uuid(), before: ZSeqParam });
 
 /** GET /api/widget/messages?conversationId=&before=: older messages of the visitor's own conversation. */
 export async function handleVisitorMessages(request: Request) {
@@ -143,13 +172,13 @@ const ZUploadFields = z.object({ conversationId: z.uuid(), clientId: z.string().
 export async function handleVisitorUpload(request: Request) {
   const visitor = await visitorOf(request);
   if (!visitor) return noVisitor;
-  if (Number(request.headers.get("content-length") ?? 0) > ATTACHMENT_MAX_BYTES + 64 * 1024) {
-    return refuse(413, "invalid_payload", "File refused: too large (10 MB at most)");
+  if (Number(request.headers.get("content-length") ?? 0) > UPLOAD_MAX_BYTES) {
+    return refuse(413, "payload_too_large", "File refused: too large (10 MB at most)");
   }
   const limit = await consumeChatLimit("uploads", clientIp(request.headers), visitor.channelId);
   if (!limit.ok) return refuse(429, "rate_limited", `Too many files; try again in ${limit.retryAfterSeconds} s`);
   return chatRun(async () => {
-    const form = await request.formData();
+    const form = await readUploadBody(request, { maxBytes: UPLOAD_MAX_BYTES });
     const fields = ZUploadFields.parse({ conversationId: form.get("conversationId"), clientId: form.get("clientId") });
     const file = form.get("file");
     if (!(file instanceof File)) throw new ChatError("invalid_payload", "No file");

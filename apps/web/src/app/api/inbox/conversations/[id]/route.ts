@@ -1,5 +1,7 @@
 import { respond } from "@/server/chat-http";
 import { handleConversationAction, handleGetConversation } from "@/server/handlers/inbox";
+import { readJsonBody } from "@/server/http/read-body";
+import { assertSameOrigin } from "@/server/http/same-origin";
 import { getCurrentSession } from "@/server/session";
 
 type TContext = { params: Promise<{ id: string }> };
@@ -9,8 +11,13 @@ export async function GET(_request: Request, context: TContext) {
   return respond(handleGetConversation(await getCurrentSession(), await context.params));
 }
 
-/** Assign, transfer, close, reopen, snooze. */
+/** Assign, transfer, close, reopen, snooze (same-origin JSON only: CSRF). */
 export async function POST(request: Request, context: TContext) {
-  const body: unknown = await request.json().catch(() => null);
-  return respond(handleConversationAction(await getCurrentSession(), { id: (await context.params).id, body }));
+  return respond(
+    (async () => {
+      assertSameOrigin(request);
+      const body = await readJsonBody(request);
+      return handleConversationAction(await getCurrentSession(), { id: (await context.params).id, body });
+    })(),
+  );
 }

@@ -31,7 +31,7 @@ say "Starting the local mail catcher (SMTP $SMTP_PORT, web $MAIL_CATCHER_HTTP_PO
 pids+=($!)
 
 say "Starting the web app on port $WEB_PORT"
-(cd apps/web && exec pnpm exec next start --port "$WEB_PORT") &
+(cd apps/web && NODE_ENV=production exec pnpm exec tsx server.ts) &
 WEB_PID=$!
 pids+=($WEB_PID)
 

@@ -25,10 +25,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "bullmq", "ioredis"],
   poweredByHeader: false,
   async headers() {
-    // The widget iframe page sets its own frame-ancestors (the channel's allowed origins).
+    // The widget iframe page sets its own frame-ancestors (the embedding origin) and its own
+    // Referrer-Policy (no-referrer: its URL names the dealer page); a header from here would
+    // override the route's, so the frame only gets the ones it does not set itself.
     return [
       { source: "/((?!widget/frame).*)", headers: securityHeaders },
-      { source: "/widget/frame", headers: securityHeaders.filter((h) => h.key !== "X-Frame-Options") },
+      {
+        source: "/widget/frame",
+        headers: securityHeaders.filter((h) => h.key !== "X-Frame-Options" && h.key !== "Referrer-Policy"),
+      },
     ];
   },
 };

@@ -44,7 +44,8 @@ export default defineConfig({
   // The app, the live-chat gateway and the demo dealer website (a different origin).
   webServer: [
     {
-      command: `pnpm exec next start --port ${config.WEB_PORT}`,
+      // Our own server (server.ts), not `next start`: it stamps the client address from the socket.
+      command: "NODE_ENV=production pnpm exec tsx server.ts",
       url: `${config.WEB_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

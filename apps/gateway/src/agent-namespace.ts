@@ -18,6 +18,7 @@ import {
   ZSync,
   ZTyping,
 } from "@forecourt/protocol";
+import { clientIpOfSocket } from "./client-ip";
 import { handle } from "./handler";
 
 type TAgentData = { agent: TTenantPrincipal; sessionId: string; dealerIds: string[] };
@@ -47,7 +48,7 @@ export function registerAgentNamespace(io: Server): () => void {
 
   nsp.use(async (socket, next) => {
     try {
-      const data = await authenticate(socket.handshake.auth?.token, socket.handshake.address || null);
+      const data = await authenticate(socket.handshake.auth?.token, clientIpOfSocket(socket));
       if (!data) return next(new Error("unauthorized"));
       socket.data = data;
       next();

@@ -6,13 +6,10 @@ import { markRead } from "@forecourt/core/chat/mark-read";
 import { listVisitorConversations, resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { EVENTS, NAMESPACES, ROOMS, ZMarkRead, ZSendMessage, ZSync, ZTyping } from "@forecourt/protocol";
+import { clientIpOfSocket } from "./client-ip";
 import { handle, refusal } from "./handler";
 
 type TVisitorData = { visitor: TVisitorPrincipal; ip: string; conversationIds: Set<string> };
-
-function clientIp(socket: Socket): string {
-  return socket.handshake.address || "unknown";
-}
 
 /**
  * /visitor: website visitors, authenticated by the widget session token. A visitor's socket
@@ -26,10 +23,11 @@ export function registerVisitorNamespace(io: Server) {
   nsp.use(async (socket, next) => {
     try {
       const token = socket.handshake.auth?.token;
-      const visitor = typeof token === "string" ? await resolveVisitorSession({ token, ip: clientIp(socket) }) : null;
+      const visitor =
+        typeof token === "string" ? await resolveVisitorSession({ token, ip: clientIpOfSocket(socket) }) : null;
       if (!visitor) return next(new Error("unauthorized"));
       const conversations = await listVisitorConversations(visitor);
-      socket.data = { visitor, ip: clientIp(socket), conversationIds: new Set(conversations.map((c) => c.id)) };
+      socket.data = { visitor, ip: clientIpOfSocket(socket), conversationIds: new Set(conversations.map((c) => c.id)) };
       next();
     } catch (error) {
       console.error("[gateway] visitor auth failed", error);

@@ -24,9 +24,18 @@ test("a visitor and an agent chat live through the widget on another origin", as
   // The agent has the inbox open before the visitor writes.
   const agentContext = await browser.newContext({ locale: "en-GB", baseURL: config.WEB_URL });
   const agent = await agentContext.newPage();
+  // The dashboard runs under its nonce-based CSP (src/proxy.ts): no violation, sockets connect.
+  const violations: string[] = [];
+  for (const p of [agent, page]) {
+    p.on("console", (m) => {
+      if (/Content Security Policy|Refused to (execute|load|connect)/i.test(m.text())) violations.push(m.text());
+    });
+  }
   await signIn(agent, "admin@northwind.example");
   await expect(agent).toHaveURL(/\/inbox/);
   await expect(agent.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+  const inboxPage = await agent.request.get("/inbox");
+  expect(inboxPage.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
 
   // Visitor: pre-chat form with consent, then text and a PDF.
   const widget = await openWidget(page);
@@ -82,6 +91,7 @@ test("a visitor and an agent chat live through the widget on another origin", as
   await again.getByLabel("Your message").fill("Saturday at ten?");
   await again.getByLabel("Your message").press("Enter");
   await expect(thread2.getByText("Saturday at ten?")).toBeVisible();
+  expect(violations).toEqual([]);
   await agentContext.close();
 });
 
@@ -102,6 +112,12 @@ test("a page on an origin that is not allowed gets no widget", async ({ page, re
     expect(answer.headers()["access-control-allow-origin"]).toBeUndefined();
     const frame = await request.get(`${config.WEB_URL}/widget/frame?key=${key}&origin=${encodeURIComponent(origin)}`);
     expect(frame.status()).toBe(403);
+    // The allowed page's frame keeps its own policy and its no-referrer (not next.config's).
+    const allowed = await request.get(
+      `${config.WEB_URL}/widget/frame?key=${key}&origin=${encodeURIComponent(demoSite)}`,
+    );
+    expect(allowed.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(allowed.headers()["content-security-policy"]).toContain(`frame-ancestors ${demoSite}`);
 
     const configCall = page.waitForRequest((r) => r.url().includes("/api/widget/config"));
     await page.goto(`${origin}/`);

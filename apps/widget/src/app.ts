@@ -10,11 +10,16 @@ import type { TMessageEvent, TPublicWidget } from "@forecourt/protocol";
 import { t } from "./i18n";
 
 type TWidget = TPublicWidget & { gatewayUrl: string };
-type TPending = { clientId: string; body: string; failed?: boolean };
+/** `refused`: the server said no for good (bad input, forbidden): shown, never resent. */
+type TPending = { clientId: string; body: string; failed?: boolean; refused?: boolean; tries?: number };
+/** Retries of a message the server could not handle now (`unavailable`) before we stop and say so. */
+const MAX_UNAVAILABLE_RETRIES = 4;
 
 const params = new URLSearchParams(location.search);
 const key = params.get("key") ?? "";
 const origin = params.get("origin") ?? "";
+/** The app's voucher for `origin` (the page's frame ticket); sent back on every request. */
+const frameTicket = document.querySelector<HTMLMetaElement>('meta[name="forecourt-frame"]')?.content ?? "";
 const storageKey = `fc:${key}`;
 const root = document.getElementById("app") as HTMLElement;
 
@@ -88,6 +93,7 @@ function newClientId(): string {
 async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
   const headers = new Headers(init.headers);
   if (token) headers.set("authorization", `Bearer ${token}`);
+  if (frameTicket) headers.set("x-forecourt-frame", frameTicket);
   if (init.body && typeof init.body === "string") headers.set("content-type", "application/json");
   const res = await fetch(path, { ...init, headers });
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
@@ -172,7 +178,6 @@ function showForm() {
       method: "POST",
       body: JSON.stringify({
         key,
-        origin,
         name: value("name"),
         email: value("email"),
         phone: value("phone"),
@@ -249,7 +254,7 @@ function renderList() {
     );
   }
   for (const p of pending.values())
-    items.push(bubble({ body: p.body, mine: true, status: p.failed ? t.failed : t.sending }));
+    items.push(bubble({ body: p.body, mine: true, status: p.refused ? t.notSent : p.failed ? t.failed : t.sending }));
   list.replaceChildren(...items);
   if (atBottom || items.length < 30) list.scrollTop = list.scrollHeight;
   updateUnread();
@@ -267,18 +272,23 @@ function updateUnread() {
 }
 
 function sendPending(p: TPending) {
-  if (!socket?.connected) return;
+  if (!socket?.connected || p.refused) return;
   socket
     .timeout(10_000)
     .emit(
       "message:send",
       { conversationId, clientId: p.clientId, body: p.body },
       (err: unknown, ack: { ok: boolean; error?: { code: string; message: string } }) => {
-        if (err || ack.error?.code === "unavailable") {
-          p.failed = true; // no ack: resent with the same clientId on reconnect (or shortly)
-          if (!err) setTimeout(() => sendPending(p), 3000);
+        if (err) {
+          p.failed = true; // no ack: resent with the same clientId on reconnect
+        } else if (ack.error?.code === "unavailable" && (p.tries ?? 0) < MAX_UNAVAILABLE_RETRIES) {
+          // A passing server problem: try again, a little later each time (same clientId).
+          p.failed = true;
+          p.tries = (p.tries ?? 0) + 1;
+          setTimeout(() => sendPending(p), 3000 * 2 ** (p.tries - 1));
         } else if (!ack.ok) {
-          pending.delete(p.clientId);
+          // A refusal (or a problem that did not pass): keep the text visible, stop resending.
+          p.refused = true;
           errorLine.textContent = ack.error?.message ?? t.error;
         }
         renderList();
@@ -299,6 +309,16 @@ function connect() {
         renderList();
       },
     );
+  });
+  socket.on("connect_error", (err: Error) => {
+    // The gateway refused the token (unknown, malformed, channel closed): socket.io does not
+    // retry that, and neither do we; the visitor starts a new chat.
+    if (socket?.active || err.message !== "unauthorized") return;
+    token = null;
+    store(null);
+    pending.clear();
+    showForm();
+    errorLine.textContent = t.sessionEnded;
   });
   socket.on("message", (m: TMessageEvent) => {
     add(m);
@@ -406,9 +426,7 @@ window.addEventListener("message", (e) => {
 document.addEventListener("visibilitychange", () => updateUnread());
 
 async function main() {
-  const res = await api<TWidget>(
-    `/api/widget/config?key=${encodeURIComponent(key)}&origin=${encodeURIComponent(origin)}`,
-  );
+  const res = await api<TWidget>(`/api/widget/config?key=${encodeURIComponent(key)}`);
   if (res.status !== 200) {
     root.textContent = "";
     return;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validTrustedProxies } from "./client-address";
 
 /** Every environment variable Forecourt reads. `.env.example` documents each one. */
 export const ZEnv = z.object({
@@ -67,6 +68,21 @@ export const ZEnv = z.object({
   CHAT_LIMIT_UPLOADS_PER_CHANNEL_HOUR: z.coerce.number().int().min(1).default(1000),
   /** How often each gateway re-checks that its agents' sign-in sessions still hold (ms). */
   GATEWAY_SESSION_RECHECK_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * Proxies (load balancers) whose X-Forwarded-For is believed: comma-separated IPs or CIDRs
+   * (also "loopback", "uniquelocal"). Default none: the client address is the socket's peer.
+   * Read by apps/web's server and by the gateway (client-address.ts).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(validTrustedProxies, "must be comma-separated IP addresses or CIDR ranges"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

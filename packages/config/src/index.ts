@@ -67,6 +67,11 @@ export function childProcessEnv(overrides: Record<string, string> = {}): Record<
   return { ...process.env, ...overrides };
 }
 
+/** Whether this is Next.js's development server (`next dev`); its NODE_ENV, not ours (APP_ENV). */
+export function isNextDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 let cached: TConfig | undefined;
 
 /** The process's configuration, parsed once. Throws ConfigError naming bad variables. */

@@ -76,14 +76,14 @@ export class RateLimitedError extends AppError {
 
 export type TInputIssue = { path: string; message: string };
 
-/** The input is malformed. HTTP 400 (413 for `too_large`, 415 for `unsupported_media_type`) with the issues. */
+/** The input is malformed. HTTP 400 (413 for `payload_too_large`, 415 for `unsupported_media_type`) with the issues. */
 export class InvalidInputError extends AppError {
   override name = "InvalidInputError";
   readonly kind = "invalid_input";
   constructor(
     message: string,
     readonly issues: TInputIssue[] = [],
-    code: "invalid_input" | "too_large" | "unsupported_media_type" = "invalid_input",
+    code: "invalid_input" | "payload_too_large" | "unsupported_media_type" = "invalid_input",
   ) {
     super(code, message);
   }
@@ -120,7 +120,7 @@ export function httpRefusal(error: AppError): {
   headers: Record<string, string>;
 } {
   let status = STATUS[error.kind];
-  if (error.code === "too_large") status = 413;
+  if (error.code === "payload_too_large") status = 413;
   if (error.code === "unsupported_media_type") status = 415;
   const headers: Record<string, string> =
     error instanceof RateLimitedError ? { "retry-after": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {};

@@ -11,13 +11,24 @@ import { z } from "zod";
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
+/**
+ * A message seq from a client. Seqs are PostgreSQL `integer`s, so anything above 2^31 - 1 is
+ * refused here (400 / invalid_payload) instead of failing in the database.
+ */
+export const MAX_SEQ = 2 ** 31 - 1;
+/** A seq in a query string (`?before=`): a number, 1 … MAX_SEQ. */
+export const ZSeqParam = z.coerce.number().int().min(1).max(MAX_SEQ);
+/** Text a client sends: PostgreSQL text cannot hold U+0000, so it is refused with a message. */
+const noNul = (v: string) => !v.includes("\u0000");
+const NO_NUL = "must not contain NUL characters (\\u0000)";
+
 // ── client → server ────────────────────────────────────────────────────────────────────────
 
 /** Send a message. `clientId` is the idempotency key: a resend returns the same ack. */
 export const ZSendMessage = z.object({
   conversationId: z.uuid(),
   clientId: z.string().min(8).max(64),
-  body: z.string().trim().max(MAX_MESSAGE_LENGTH).default(""),
+  body: z.string().trim().max(MAX_MESSAGE_LENGTH).refine(noNul, NO_NUL).default(""),
   /** NOTE is agent-only and never reaches the visitor. */
   kind: z.enum(["TEXT", "NOTE"]).default("TEXT"),
   /** Attachments uploaded beforehand over HTTP. */
@@ -27,12 +38,14 @@ export type TSendMessage = z.input<typeof ZSendMessage>;
 
 /** After (re)connect: the last seq the client holds per conversation; the server replays the rest. */
 export const ZSync = z.object({
-  conversations: z.array(z.object({ conversationId: z.uuid(), afterSeq: z.number().int().min(0) })).max(500),
+  conversations: z
+    .array(z.object({ conversationId: z.uuid(), afterSeq: z.number().int().min(0).max(MAX_SEQ) }))
+    .max(500),
 });
 export type TSync = z.input<typeof ZSync>;
 
 export const ZTyping = z.object({ conversationId: z.uuid(), typing: z.boolean() });
-export const ZMarkRead = z.object({ conversationId: z.uuid(), seq: z.number().int().min(0) });
+export const ZMarkRead = z.object({ conversationId: z.uuid(), seq: z.number().int().min(0).max(MAX_SEQ) });
 /** Agents: open a conversation (join its room). Refused unless the membership's scope allows it. */
 export const ZJoinConversation = z.object({ conversationId: z.uuid() });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prerendered: Next.js puts the request's CSP nonce (src/proxy.ts)
+  // on its scripts only when it renders the page for that request.
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale}>

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { toFailure, type THandlerFailure, type THandlerMeta, type THandlerResult } from "./handlers/result";
 import { clientIp } from "./client-ip";
-export { readJson, readUpload } from "./http/body";
+import { readJsonBody, readUploadBody, UPLOAD_MAX_BYTES } from "./http/read-body";
+import { assertSameOrigin } from "./http/same-origin";
 
 /** The JSON body of a refusal: `{ code, error, details?, issues? }` (docs/errors.md), with its status and headers. */
 export function failureResponse(failure: THandlerFailure, headers: HeadersInit = {}) {
@@ -42,4 +43,27 @@ export function routeMeta(request: Request): THandlerMeta {
 /** Query parameters as an object, empty ones left out (so optional schema fields apply). */
 export function queryObject(request: Request): Record<string, string> {
   return Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
+}
+
+/** A JSON body: application/json only, at most 1 MB while it streams in, no NUL characters. */
+export function readJson(request: Request): Promise<unknown> {
+  return readJsonBody(request);
+}
+
+/** A multipart upload, bounded while it streams in, as plain fields for the handler's schema. */
+export async function readUpload(request: Request): Promise<Record<string, unknown>> {
+  const form = await readUploadBody(request, { maxBytes: UPLOAD_MAX_BYTES });
+  return Object.fromEntries(form.entries());
+}
+
+/** The dashboard's state-changing routes: same-origin requests only (CSRF), then the JSON body. */
+export function readDashboardJson(request: Request): Promise<unknown> {
+  assertSameOrigin(request);
+  return readJson(request);
+}
+
+/** The inbox upload: same-origin only (CSRF), then the bounded multipart body. */
+export function readDashboardUpload(request: Request): Promise<Record<string, unknown>> {
+  assertSameOrigin(request);
+  return readUpload(request);
 }

@@ -1,8 +1,9 @@
+import { clientIpOf } from "./http/client-ip";
+
 /**
- * The client's address as the nearest proxy saw it. Behind a load balancer, set it to
- * overwrite x-forwarded-for (docs/operations.md), or a client could pick its own limit key.
+ * The client's address (server.ts sets it from the socket; X-Forwarded-For only through
+ * TRUSTED_PROXIES). Kept under this name for the existing callers.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  return clientIpOf(headers);
 }

@@ -11,7 +11,7 @@ import {
   type TVisitorPrincipal,
 } from "@forecourt/core/principal";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
-import { findNulPath } from "./input-guards";
+import { assertNoNul } from "./http/no-nul";
 import { run, type THandler, type THandlerMeta } from "./handlers/result";
 
 /*
@@ -62,12 +62,7 @@ export function assertAnyPermission(principal: TUserPrincipal, actions: readonly
 
 /** Parses untrusted input with core's schema; NUL characters are refused before anything else sees them. */
 export function parseInput<I extends z.ZodType>(schema: I | undefined, raw: unknown): z.output<I> {
-  const nul = findNulPath(raw);
-  if (nul !== null) {
-    throw new InvalidInputError("Text may not contain NUL characters.", [
-      { path: nul, message: "NUL characters are not allowed" },
-    ]);
-  }
+  assertNoNul(raw);
   if (!schema) return undefined as z.output<I>;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);

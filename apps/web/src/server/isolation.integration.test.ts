@@ -24,6 +24,7 @@ import { sendAttachment } from "@forecourt/core/chat/save-attachment";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { redis } from "@forecourt/core/infra/redis";
 import { getConfig } from "@forecourt/config";
+import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
 import { handleExportAudit } from "./handlers/audit";
 import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
@@ -128,23 +129,24 @@ function uploadRequest(path: string, conversationId: string, visitorToken?: stri
   form.set("conversationId", conversationId);
   form.set("clientId", `iso-${crypto.randomUUID()}`);
   form.set("file", new File([PNG], "photo.png", { type: "image/png" }));
-  const headers: Record<string, string> = { "x-forwarded-for": someIp() };
+  const headers: Record<string, string> = { [CLIENT_IP_HEADER]: someIp() };
   if (visitorToken) headers.authorization = `Bearer ${visitorToken}`;
   return new Request(`http://forecourt.test${path}`, { method: "POST", body: form, headers });
 }
 
 /** A GET as the widget sends it: query string, optional visitor token and Origin header. */
 function widgetGet(path: string, options: { token?: string; origin?: string } = {}) {
-  const headers: Record<string, string> = { "x-forwarded-for": someIp() };
+  const headers: Record<string, string> = { [CLIENT_IP_HEADER]: someIp() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.origin) headers.origin = options.origin;
   return new Request(`http://forecourt.test${path}`, { headers });
 }
 
+/** The pre-chat form as a dealer page's browser posts it: the page origin is the Origin header. */
 function startRequest(body: Record<string, unknown>) {
   return new Request("http://forecourt.test/api/widget/conversations", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": someIp() },
+    headers: { "content-type": "application/json", [CLIENT_IP_HEADER]: someIp(), origin: String(body.origin) },
     body: JSON.stringify({ consent: true, name: "Visitor", offlineMessage: "Hello there", ...body }),
   });
 }

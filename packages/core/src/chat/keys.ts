@@ -31,7 +31,8 @@ export function newVisitorToken(customerId: string): { token: string; tokenHash:
 }
 
 export function parseVisitorToken(token: string): { customerId: string; tokenHash: string } | null {
-  // A strict uuid: a malformed one must not reach PostgreSQL (it answered 500 there).
+  // A strict UUID: a 36-character run of hex and dashes that is not one would reach
+  // PostgreSQL as a tenant id and fail there (500) instead of being an unknown token (401).
   const match = /^v1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[A-Za-z0-9_-]{20,64}$/.exec(
     token,
   );

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { withTenant, type TTx } from "@forecourt/db";
 import type { TMessageEvent } from "@forecourt/protocol";
 import { conversationForAgent } from "./dealer-scope";
@@ -7,9 +6,6 @@ import { NotFoundError } from "../errors";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 
 export const PAGE_SIZE = 50;
-
-/** A message sequence number from a query string: a positive int4 (larger values are refused with 400, not a 500). */
-export const ZSeq = z.coerce.number().int().min(1).max(2_147_483_647);
 const CATCH_UP_LIMIT = 500;
 
 export type TReader = { agent: TTenantPrincipal } | { visitor: TVisitorPrincipal };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZSeq } from "./list-messages";
+import { ZSeqParam } from "@forecourt/protocol";
 
 /**
  * The fields of an upload (agent or visitor), as the web app reads them from a size-bounded
@@ -13,4 +13,4 @@ export const ZUploadFields = z.object({
 });
 
 /** Query of a visitor's history page: ?conversationId=&before=<seq>. */
-export const ZVisitorMessagesQuery = z.object({ conversationId: z.uuid(), before: ZSeq });
+export const ZVisitorMessagesQuery = z.object({ conversationId: z.uuid(), before: ZSeqParam });

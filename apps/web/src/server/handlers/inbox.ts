@@ -3,7 +3,8 @@ import { getConfig } from "@forecourt/config";
 import { assignConversation } from "@forecourt/core/chat/assign-conversation";
 import { getConversation } from "@forecourt/core/chat/get-conversation";
 import { listConversations, ZListConversations } from "@forecourt/core/chat/list-conversations";
-import { listMessagesBefore, ZSeq } from "@forecourt/core/chat/list-messages";
+import { listMessagesBefore } from "@forecourt/core/chat/list-messages";
+import { ZSeqParam } from "@forecourt/protocol";
 import { issueRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { sendAttachment } from "@forecourt/core/chat/save-attachment";
 import { ZUploadFields } from "@forecourt/core/chat/upload-fields";
@@ -67,7 +68,7 @@ export const handleConversationAction: typeof manageStatus = (session, raw, meta
 
 /** GET /api/inbox/conversations/:id/messages?before=<seq>: older messages (load on scroll). */
 export const handleListMessages = defineHandler(
-  { permission: "inbox.view", input: ZId.extend({ before: ZSeq }) },
+  { permission: "inbox.view", input: ZId.extend({ before: ZSeqParam }) },
   async ({ principal, input }) => ({
     messages: await listMessagesBefore({
       reader: { agent: principal },

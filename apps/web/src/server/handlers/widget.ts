@@ -8,6 +8,8 @@ import { ZUploadFields, ZVisitorMessagesQuery } from "@forecourt/core/chat/uploa
 import { ForbiddenError, NotFoundError, RateLimitedError } from "@forecourt/core/errors";
 import { readAttachment, sendAttachment } from "@forecourt/core/chat/save-attachment";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
+import { issueFrameTicket, verifyFrameTicket } from "@forecourt/core/chat/widget-frame-ticket";
+import { readJsonBody } from "../http/read-body";
 import { ZStartConversation } from "@forecourt/protocol";
 import { clientIp } from "../client-ip";
 import { defineVisitorHandler, parseInput } from "../define-handler";
@@ -19,24 +21,35 @@ import { run, type THandlerResult } from "./result";
  * names one contact on one channel of one tenant; a signed link is the only way to a file.
  */
 
+/** The header in which the widget iframe returns the frame ticket its page was served with. */
+export const FRAME_TICKET_HEADER = "x-forecourt-frame";
+
 /**
- * GET /api/widget/config?key=: a widget's public settings. Cross-origin (the loader) the
- * browser's Origin decides; same-origin (the iframe) the `origin` parameter, which the iframe
- * page's frame-ancestors makes the browser enforce.
+ * The embedding page's origin of a widget request, never a value the caller writes into the
+ * body or query: cross-origin (the loader on the dealer's page, or that page calling us
+ * directly) it is the browser's Origin header; same-origin (our own iframe, whose requests
+ * carry the app's Origin) it is the origin the frame ticket vouches for (widget-frame-ticket.ts).
+ */
+function widgetOriginOf(request: Request, key: string): { origin: string | null; crossOrigin: boolean } {
+  const headerOrigin = request.headers.get("origin");
+  const appOrigin = new URL(getConfig().WEB_URL).origin;
+  if (headerOrigin !== null && headerOrigin !== appOrigin) return { origin: headerOrigin, crossOrigin: true };
+  return { origin: verifyFrameTicket(request.headers.get(FRAME_TICKET_HEADER), key), crossOrigin: false };
+}
+
+/**
+ * GET /api/widget/config?key=: a widget's public settings, for the page origin of
+ * widgetOriginOf (the browser's Origin for the loader; the frame ticket for the iframe).
  */
 export function handleWidgetConfig(request: Request) {
   return run(async () => {
-    const url = new URL(request.url);
-    const key = url.searchParams.get("key") ?? "";
-    const headerOrigin = request.headers.get("origin");
-    const appOrigin = new URL(getConfig().WEB_URL).origin;
-    const crossOrigin = headerOrigin !== null && headerOrigin !== appOrigin;
-    const origin = crossOrigin ? headerOrigin : url.searchParams.get("origin");
+    const key = new URL(request.url).searchParams.get("key") ?? "";
+    const { origin, crossOrigin } = widgetOriginOf(request, key);
     const lookup = await getPublicWidget({ key, origin });
     if (!lookup.ok) throw widgetRefusal(lookup.reason);
     return {
       widget: { ...lookup.widget, gatewayUrl: getConfig().GATEWAY_URL },
-      allowOrigin: crossOrigin ? headerOrigin : null,
+      allowOrigin: crossOrigin ? origin : null,
     };
   });
 }
@@ -48,15 +61,21 @@ function widgetRefusal(reason: string) {
     : new ForbiddenError("origin_not_allowed", "This website may not use this chat.");
 }
 
-/** GET /widget/frame?key=&origin=: the iframe page, framed only by the channel's allowed origins. */
-export function handleWidgetFrame(request: Request): Promise<THandlerResult<{ csp: string }>> {
+/**
+ * GET /widget/frame?key=&origin=: the iframe page. Served only for an allowed `origin`, with
+ * `frame-ancestors` that one origin (so the browser shows it only inside a page of it) and a
+ * frame ticket vouching for it, which the widget sends back on its requests.
+ */
+export function handleWidgetFrame(request: Request): Promise<THandlerResult<{ csp: string; ticket: string }>> {
   return run(async () => {
     const url = new URL(request.url);
-    const lookup = await getPublicWidget({
-      key: url.searchParams.get("key") ?? "",
-      origin: url.searchParams.get("origin"),
-    });
+    const key = url.searchParams.get("key") ?? "";
+    const lookup = await getPublicWidget({ key, origin: url.searchParams.get("origin") });
     if (!lookup.ok) throw widgetRefusal(lookup.reason);
+    // The allowed entry itself (exact match, case-insensitive), not the raw query value.
+    const origin = lookup.widget.config.allowedOrigins.find(
+      (o) => o.toLowerCase() === url.searchParams.get("origin")?.toLowerCase(),
+    )!;
     const gateway = new URL(getConfig().GATEWAY_URL);
     const ws = `${gateway.protocol === "https:" ? "wss:" : "ws:"}//${gateway.host}`;
     const csp = [
@@ -67,16 +86,21 @@ export function handleWidgetFrame(request: Request): Promise<THandlerResult<{ cs
       `connect-src 'self' ${ws} ${gateway.origin}`,
       "form-action 'none'",
       "base-uri 'none'",
-      `frame-ancestors ${lookup.widget.config.allowedOrigins.join(" ")}`,
+      `frame-ancestors ${origin}`,
     ].join("; ");
-    return { csp };
+    return { csp, ticket: issueFrameTicket({ key, origin }) };
   });
 }
 
 /** POST /api/widget/conversations: the pre-chat (or offline) form; returns the visitor's token. */
 export function handleStartConversation(request: Request) {
   return run(async () => {
-    const input = parseInput(ZStartConversation, await request.json().catch(() => null));
+    const body = await readJsonBody(request);
+    const key = body && typeof body === "object" && "key" in body && typeof body.key === "string" ? body.key : "";
+    // The page origin comes from the request (widgetOriginOf); an `origin` in the body is ignored.
+    const { origin } = widgetOriginOf(request, key);
+    if (!origin) throw widgetRefusal("origin_not_allowed");
+    const input = parseInput(ZStartConversation, { ...(body as object), origin });
     const lookup = await getPublicWidget({ key: input.key, origin: input.origin });
     if (!lookup.ok) throw widgetRefusal(lookup.reason);
     const ip = clientIp(request.headers);

@@ -1,3 +1,4 @@
+import contentDisposition from "content-disposition";
 import { respond } from "@/server/chat-http";
 import { handleAttachment } from "@/server/handlers/widget";
 
@@ -17,7 +18,9 @@ export async function GET(
       new Response(new Uint8Array(file.bytes), {
         headers: {
           "content-type": file.mimeType,
-          "content-disposition": `attachment; filename="${file.fileName.replace(/"/g, "")}"`,
+          // RFC 6266 / 5987: an ASCII `filename` fallback plus `filename*=UTF-8''…` for any
+          // other name (a raw non-Latin-1 header value would make the response itself fail).
+          "content-disposition": contentDisposition(file.fileName, { type: "attachment" }),
           "x-content-type-options": "nosniff",
           "content-security-policy": "sandbox; default-src 'none'",
           "cache-control": "private, max-age=3600",

@@ -1,4 +1,4 @@
-import { readJson, respond, routeMeta } from "@/server/chat-http";
+import { readDashboardJson, respond, routeMeta } from "@/server/chat-http";
 import { handleConversationAction, handleGetConversation } from "@/server/handlers/inbox";
 import { getCurrentSession } from "@/server/session";
 
@@ -12,7 +12,9 @@ export async function GET(request: Request, context: TContext) {
 /** Assign, transfer, close, reopen, snooze. */
 export async function POST(request: Request, context: TContext) {
   const { id } = await context.params;
-  return respond(async () =>
-    handleConversationAction(await getCurrentSession(), { id, body: await readJson(request) }, routeMeta(request)),
-  );
+  return respond(async () => {
+    // Same-origin and body checks first: a cross-site request is refused before the session is read.
+    const body = await readDashboardJson(request);
+    return handleConversationAction(await getCurrentSession(), { id, body }, routeMeta(request));
+  });
 }

@@ -18,8 +18,13 @@ async function setup() {
   const t = await createRetentionTenant("DSR");
   const admin = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
   const agent = await createTestUser({ customerId: t.customer.id, role: "AGENT" });
-  const actor = { userId: admin.user.id, customerId: t.customer.id, role: "ADMIN" as const };
-  const agentActor = { userId: agent.user.id, customerId: t.customer.id, role: "AGENT" as const };
+  const actor = { userId: admin.user.id, customerId: t.customer.id, role: "ADMIN" as const, dealerIds: [] as string[] };
+  const agentActor = {
+    userId: agent.user.id,
+    customerId: t.customer.id,
+    role: "AGENT" as const,
+    dealerIds: [] as string[],
+  };
   const subject = await createContact(t.customer.id, {
     name: "Sanne de Vries",
     email: "sanne@example.nl",

@@ -1,18 +1,20 @@
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertCan } from "../retention/actor";
+import { contactScopeWhere, isDealerScoped, type TScopedTenantActor } from "./contact-scope";
 
 /**
  * T 7.1/7.2: the customer must be able to show, on request, the legal basis it recorded for
  * each consumer. This is that register for the whole tenant, machine-readable. Audited.
+ * A dealer-scoped member gets the register of their dealers' contacts only (contact-scope.ts).
  */
-export async function exportLegalBasisRegister(options: { actor: TTenantActor; now: Date }) {
+export async function exportLegalBasisRegister(options: { actor: TScopedTenantActor; now: Date }) {
   const { actor } = options;
   assertCan(actor, "contacts.export");
   return withTenant(
     actor.customerId,
     async (tx) => {
       const contacts = await tx.contact.findMany({
-        where: { customerId: actor.customerId },
+        where: { customerId: actor.customerId, ...contactScopeWhere(actor) },
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
@@ -30,12 +32,13 @@ export async function exportLegalBasisRegister(options: { actor: TTenantActor; n
           customerId: actor.customerId,
           actorUserId: actor.userId,
           action: "contact.legal_basis_exported",
-          data: { contacts: contacts.length },
+          data: { contacts: contacts.length, dealerScoped: isDealerScoped(actor) },
         },
       });
       return {
         format: "forecourt.legal-basis-register/v1",
         exportedAt: options.now.toISOString(),
+        scope: isDealerScoped(actor) ? ("dealers" as const) : ("tenant" as const),
         contacts: contacts.map((c) => ({
           id: c.id,
           name: c.name,

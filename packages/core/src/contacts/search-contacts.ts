@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
-import { assertCan, type TTenantActor } from "../retention/actor";
+import { assertCan } from "../retention/actor";
+import { contactScopeWhere, conversationScopeWhere, type TScopedTenantActor } from "./contact-scope";
 
 export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("") });
 
 /**
  * Finds contacts by name, e-mail or phone (case-insensitive substring; phone also ignoring
  * spaces and dashes), newest engagement first. An empty query lists the most recent contacts.
+ * A dealer-scoped member finds only contacts with a conversation in their dealers
+ * (contact-scope.ts), and the conversation count covers only those.
  */
-export async function searchContacts(options: { actor: TTenantActor; q: string; take?: number }) {
+export async function searchContacts(options: { actor: TScopedTenantActor; q: string; take?: number }) {
   assertCan(options.actor, "contacts.view");
   const q = options.q.trim();
   const digits = q.replace(/[\s\-().]/g, "");
@@ -26,6 +29,7 @@ export async function searchContacts(options: { actor: TTenantActor; q: string; 
     return tx.contact.findMany({
       where: {
         customerId: options.actor.customerId,
+        ...contactScopeWhere(options.actor),
         ...(q
           ? {
               OR: [
@@ -48,7 +52,9 @@ export async function searchContacts(options: { actor: TTenantActor; q: string; 
         legalBasisRecordedAt: true,
         lastEngagedAt: true,
         createdAt: true,
-        _count: { select: { conversations: true, vehicles: true } },
+        _count: {
+          select: { conversations: { where: conversationScopeWhere(options.actor) }, vehicles: true },
+        },
       },
     });
   });

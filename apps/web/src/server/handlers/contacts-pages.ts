@@ -13,7 +13,7 @@ import type { THandlerMeta, THandlerResult } from "./result";
  */
 
 /** /contacts?q=…: the search box and its results. A malformed query searches for nothing. */
-export async function loadContactsPage(session: TSessionContext | null, raw: { q?: unknown }, _meta?: THandlerMeta) {
+export async function loadContactsPage(session: TSessionContext | null, raw: Record<string, unknown>, _meta?: THandlerMeta) {
   if (!session) return refuse(401, "unauthenticated", "Sign in first.");
   const actor = scopedActorOf(session);
   if (!actor || !sessionCan(session, "contacts.view")) return refuse(403, "forbidden", "forbidden");
@@ -27,7 +27,7 @@ export type TContactsPage = Extract<Awaited<ReturnType<typeof loadContactsPage>>
 /** /contacts/:id: one contact's record; 404 for a malformed, foreign or out-of-scope id. */
 export async function loadContactRecordPage(
   session: TSessionContext | null,
-  raw: { contactId?: unknown },
+  raw: Record<string, unknown>,
   _meta?: THandlerMeta,
 ) {
   if (!session) return refuse(401, "unauthenticated", "Sign in first.");

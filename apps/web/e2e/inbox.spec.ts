@@ -114,7 +114,7 @@ test("a phone-width inbox shows the list, then the conversation with a way back"
 
 test("switching workspace leaves nothing of the previous tenant's open conversation", async ({ page }) => {
   test.setTimeout(90_000);
-  const { conversation, contact } = await freshConversation(amsterdam, "Previous Tenant Visitor");
+  const { contact } = await freshConversation(amsterdam, "Previous Tenant Visitor");
   await signIn(page, "owner@northwind.example");
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 20_000 });
   await page.goto("/inbox");
@@ -126,20 +126,19 @@ test("switching workspace leaves nothing of the previous tenant's open conversat
   }
   await page.getByTestId("conversation-row").filter({ hasText: contact.name! }).click();
   await expect(page.getByTestId("message-list").getByText(`Hello from ${contact.name}`)).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`c=${conversation.id}`));
   await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining(["WVWZZZ1JZXW0E2E01", contact.phone]));
 
   await switcher.click();
   await page.getByRole("option", { name: "Van der Meer Auto" }).click();
   await expect(switcher).toContainText("Van der Meer Auto");
-  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByText(contact.name!)).toHaveCount(0);
   // The new tenant's empty pane ("Select a conversation", or "No conversations yet" when it has none).
   await expect(page.getByTestId("conversation-empty")).toBeVisible();
-  await expect(page.getByText(contact.name!)).toHaveCount(0);
   const after = await fieldValues(page);
   expect(after).not.toContain("WVWZZZ1JZXW0E2E01");
   expect(after).not.toContain(contact.phone);
   await expect(page.getByTestId("message-list")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/inbox$/);
 
   // Back to where the owner started, for the other specs.
   await switcher.click();

@@ -13,7 +13,11 @@ import type { THandlerMeta, THandlerResult } from "./result";
  */
 
 /** /contacts?q=…: the search box and its results. A malformed query searches for nothing. */
-export async function loadContactsPage(session: TSessionContext | null, raw: Record<string, unknown>, _meta?: THandlerMeta) {
+export async function loadContactsPage(
+  session: TSessionContext | null,
+  raw: Record<string, unknown>,
+  _meta?: THandlerMeta,
+) {
   if (!session) return refuse(401, "unauthenticated", "Sign in first.");
   const actor = scopedActorOf(session);
   if (!actor || !sessionCan(session, "contacts.view")) return refuse(403, "forbidden", "forbidden");

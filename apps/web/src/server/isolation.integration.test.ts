@@ -3,11 +3,18 @@
  * A against customer B's objects (real ids and guessed ones). Each attempt must be refused with
  * 403 or 404 and carry none of B's data; afterwards B's rows must be unchanged.
  *
- * The suite enumerates apps/web/src/app/**\/route.ts and every "use server" file's exported
- * functions; each must have a case in CASES below, so a new route or action without a case
- * makes this file fail. Actions and routes are thin wrappers over the handlers in
- * src/server/handlers (parse, call core, map to a status); the cases call those handlers with
- * a real session of A, exactly as the wrappers do.
+ * The suite enumerates apps/web/src/app/**\/route.ts, every "use server" file's exported
+ * functions and every exported page loader (`load…Page` in src/server/handlers: what a page
+ * calls for its tenant data); each must have a case in CASES below, so a new route, action or
+ * page loader without a case makes this file fail. Actions, routes and pages are thin wrappers
+ * over the handlers in src/server/handlers (parse, call core, map to a status); the cases call
+ * those handlers with a real session of A, exactly as the wrappers do.
+ *
+ * Within a tenant, the same entry points are tried by members of A scoped to one dealer of A
+ * against the rows of A's other ("sibling") dealer: its conversation, contact, messages, file
+ * and channel, and a contact shared by both dealers. Every entry point needs a SCOPE_CASES
+ * entry too (attempts, or a reason why it holds no dealer's rows). Refused attempts must be
+ * 403/404, none may carry the sibling's conversation data, and the sibling's rows must stay.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -78,6 +85,8 @@ import {
   handleUnlockMember,
   handleUpdateMember,
 } from "./handlers/users";
+import { loadContactRecordPage, loadContactsPage } from "./handlers/contacts-pages";
+import { loadInboxPage } from "./handlers/inbox-page";
 import { widgetAsset } from "./widget-assets";
 
 const SRC = join(import.meta.dirname, "..");
@@ -665,6 +674,200 @@ const CASES: Record<string, TCase> = {
       asVisitorUpload(uploadRequest("/api/widget/upload", guess(), a.visitorToken)),
     ],
   },
+
+  // ── page loaders (what the pages call for their data) ──────────────────────────────────────
+  "page:server/handlers/contacts-pages.ts#loadContactsPage": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      loadContactsPage(session, { q: "" }, meta),
+      // partial terms: the page echoes the query, so the full name would "leak" from the input itself.
+      loadContactsPage(session, { q: b.contactName.split(" ")[1] }, meta),
+      loadContactsPage(session, { q: b.contactEmail.split(".")[0], customerId: b.customerId }, meta),
+    ],
+  },
+  "page:server/handlers/contacts-pages.ts#loadContactRecordPage": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      loadContactRecordPage(session, { contactId: b.contactId }, meta),
+      loadContactRecordPage(session, { contactId: b.contactId, customerId: b.customerId }, meta),
+      loadContactRecordPage(session, { contactId: guess() }, meta),
+      loadContactRecordPage(session, { contactId: "not-a-uuid" }, meta),
+    ],
+  },
+  "page:server/handlers/inbox-page.ts#loadInboxPage": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      loadInboxPage(session, {}, meta),
+      loadInboxPage(session, { view: "closed", c: b.conversationId }, meta),
+      loadInboxPage(session, { c: guess() }, meta),
+    ],
+  },
+};
+
+// ── within a tenant: members of A scoped to A's first dealer against A's sibling dealer ───────
+/** Roles of A tried with a dealer scope (provider staff have no dealer scope). */
+const SCOPED_ROLES = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"] as const;
+type TScopedRole = (typeof SCOPED_ROLES)[number];
+
+/** A's sibling dealer: its website chat (contact, conversation, messages, file) and a contact both dealers talk to. */
+type TS = {
+  dealerId: string;
+  departmentId: string;
+  channelId: string;
+  contactId: string;
+  contactName: string;
+  contactEmail: string;
+  conversationId: string;
+  messageBody: string;
+  attachmentId: string;
+  fileName: string;
+  /** Talks to both dealers: in scope, but its conversation with the sibling dealer is not. */
+  sharedContactId: string;
+  sharedConversationId: string;
+  sharedMessageBody: string;
+};
+type TSCtx = { session: TSessionContext; s: TS; a: TA };
+type TScopeCase =
+  | {
+      refused?: (ctx: TSCtx) => Promise<THandlerResult<unknown>>[];
+      /** Attempts that may succeed (lists, the member's own tenant) but carry none of the sibling's rows. */
+      own?: (ctx: TSCtx) => Promise<unknown>[];
+    }
+  | { exempt: string };
+
+const TENANT_WIDE = "acts on tenant-wide settings (no dealer's conversations, contacts, messages or files)";
+const SCOPE_CASES: Record<string, TScopeCase> = {
+  "route:app/api/audit/export/route.ts#GET": {
+    exempt: "the audit log is tenant-wide by design (owners and admins); it holds ids and actions, no messages",
+  },
+  "route:app/api/auth/[...nextauth]/route.ts#GET": { exempt: "sign-in only" },
+  "route:app/api/auth/[...nextauth]/route.ts#POST": { exempt: "sign-in only" },
+  "route:app/api/health/route.ts#GET": { exempt: "liveness only" },
+  "action:server/actions/users.ts#inviteUserAction": { exempt: TENANT_WIDE },
+  "action:server/actions/users.ts#updateMemberAction": { exempt: TENANT_WIDE },
+  "action:server/actions/users.ts#changeMemberStatusAction": { exempt: TENANT_WIDE },
+  "action:server/actions/users.ts#sendPasswordResetAction": { exempt: TENANT_WIDE },
+  "action:server/actions/users.ts#forceSignOutAction": { exempt: TENANT_WIDE },
+  "action:server/actions/users.ts#revokeMemberSessionAction": { exempt: TENANT_WIDE },
+  "action:server/actions/users.ts#unlockMemberAction": { exempt: TENANT_WIDE },
+  "action:server/actions/users.ts#reportMisuseAction": { exempt: TENANT_WIDE },
+  "action:server/actions/provider.ts#saveCustomerAction": { exempt: "provider staff only (tenant roles: 403 above)" },
+  "action:server/actions/provider.ts#saveDealerAction": { exempt: "provider staff only (tenant roles: 403 above)" },
+  "action:server/actions/provider.ts#addDepartmentAction": { exempt: "provider staff only (tenant roles: 403 above)" },
+  "action:server/actions/provider.ts#saveSubscriptionAction": { exempt: "provider staff only" },
+  "action:server/actions/provider.ts#setCustomerSuspensionAction": { exempt: "provider staff only" },
+  "action:server/actions/provider.ts#setUserSuspensionAction": { exempt: "provider staff only" },
+  "action:server/actions/provider.ts#replaceAccountAction": { exempt: "provider staff only" },
+  "action:server/actions/two-factor.ts#startTwoFactorAction": { exempt: "the user's own account" },
+  "action:server/actions/two-factor.ts#confirmTwoFactorAction": { exempt: "the user's own account" },
+  "action:server/actions/two-factor.ts#disableTwoFactorAction": { exempt: "the user's own account" },
+  "action:server/actions/update-locale.ts#updateLocaleAction": { exempt: "the user's own account" },
+  "action:server/actions/sign-out.ts#signOutAction": { exempt: "the user's own session" },
+  "action:server/actions/sign-in.ts#signInAction": { exempt: "credentials only" },
+  "action:server/actions/switch-tenant.ts#switchTenantAction": { exempt: "chooses among the user's own memberships" },
+  "action:server/actions/public-accounts.ts#acceptInvitationAction": { exempt: "public: the token decides" },
+  "action:server/actions/public-accounts.ts#requestPasswordResetAction": { exempt: "public" },
+  "action:server/actions/public-accounts.ts#resetPasswordAction": { exempt: "public: the token decides" },
+  "action:server/actions/contract.ts#contractAction": { exempt: "the tenant's own contract (owners)" },
+  "action:server/actions/contract.ts#runLifecycleNowAction": { exempt: "provider staff only" },
+  "action:server/actions/storage.ts#runOrphanSweepNowAction": { exempt: "provider staff only" },
+  "action:app/(app)/settings/data-protection/actions.ts#updateRetentionAction": { exempt: TENANT_WIDE },
+
+  "route:app/(app)/contacts/[contactId]/export/route.ts#GET": {
+    refused: ({ session, s }) => [handleExportContact(session, { contactId: s.contactId })],
+    own: ({ session, s }) => [handleExportContact(session, { contactId: s.sharedContactId })],
+  },
+  "route:app/(app)/contacts/legal-basis/route.ts#GET": { own: ({ session }) => [handleLegalBasisRegister(session)] },
+  "action:server/actions/update-widget-channel.ts#updateWidgetChannelAction": {
+    refused: ({ session, s }) => [handleUpdateWidgetChannel(session, { channelId: s.channelId, ...widgetSettings })],
+  },
+  "route:app/api/inbox/conversations/route.ts#GET": {
+    own: ({ session, s }) => [
+      handleListConversations(session, {}),
+      handleListConversations(session, { view: "unassigned" }),
+      handleListConversations(session, { dealerId: s.dealerId }),
+      handleListConversations(session, { departmentId: s.departmentId }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/route.ts#GET": {
+    refused: ({ session, s }) => [
+      handleGetConversation(session, { id: s.conversationId }),
+      handleGetConversation(session, { id: s.sharedConversationId }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/route.ts#POST": {
+    refused: ({ session, s }) =>
+      [
+        { action: "close" },
+        { action: "snooze", until: "2030-01-01T00:00:00.000Z" },
+        { action: "assign", assigneeId: session.user.id },
+        { action: "transfer", departmentId: s.departmentId },
+      ].flatMap((body) => [
+        handleConversationAction(session, { id: s.conversationId, body }),
+        handleConversationAction(session, { id: s.sharedConversationId, body }),
+      ]),
+  },
+  "route:app/api/inbox/conversations/[id]/messages/route.ts#GET": {
+    refused: ({ session, s }) => [
+      handleListMessages(session, { id: s.conversationId, before: "1000" }),
+      handleListMessages(session, { id: s.sharedConversationId, before: "1000" }),
+    ],
+  },
+  "route:app/api/inbox/contacts/[id]/route.ts#POST": {
+    refused: ({ session, s }) => [
+      handleUpdateContact(session, { id: s.contactId, body: { name: "Hijacked", email: "hijack@test.example" } }),
+    ],
+  },
+  "route:app/api/inbox/upload/route.ts#POST": {
+    refused: ({ session, s }) => [
+      readUpload(uploadRequest("/api/inbox/upload", s.conversationId)).then((f) => handleAgentUpload(session, f, meta)),
+      readUpload(uploadRequest("/api/inbox/upload", s.sharedConversationId)).then((f) => handleAgentUpload(session, f, meta)),
+    ],
+  },
+  "route:app/api/realtime/token/route.ts#GET": {
+    exempt: "names only the session's tenant; the gateway joins the member's dealer rooms (realtime tests)",
+  },
+  "route:app/api/attachments/[customerId]/[attachmentId]/route.ts#GET": {
+    refused: ({ a, s }) => [
+      handleAttachment({ customerId: a.customerId, attachmentId: s.attachmentId, exp: "", sig: "" }),
+      handleAttachment({ customerId: a.customerId, attachmentId: s.attachmentId, exp: "9999999999", sig: "0" }),
+    ],
+  },
+  "route:app/widget.js/route.ts#GET": { exempt: "public widget file" },
+  "route:app/widget/app.js/route.ts#GET": { exempt: "public widget file" },
+  "route:app/widget/frame/route.ts#GET": { exempt: "visitor entry point: no member session" },
+  "route:app/api/widget/config/route.ts#GET": { exempt: "visitor entry point: no member session" },
+  "route:app/api/widget/conversations/route.ts#POST": { exempt: "visitor entry point: no member session" },
+  "route:app/api/widget/conversation/route.ts#GET": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/messages/route.ts#GET": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/upload/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
+
+  "page:server/handlers/contacts-pages.ts#loadContactsPage": {
+    own: ({ session, s }) => [
+      loadContactsPage(session, { q: "" }, meta),
+      loadContactsPage(session, { q: s.contactName.split(" ")[1] }, meta),
+      loadContactsPage(session, { q: s.contactEmail.split("@")[0] }, meta),
+    ],
+  },
+  "page:server/handlers/contacts-pages.ts#loadContactRecordPage": {
+    refused: ({ session, s }) => [loadContactRecordPage(session, { contactId: s.contactId }, meta)],
+    own: ({ session, s }) => [loadContactRecordPage(session, { contactId: s.sharedContactId }, meta)],
+  },
+  "page:server/handlers/inbox-page.ts#loadInboxPage": {
+    own: ({ session, s }) => [
+      loadInboxPage(session, {}, meta),
+      loadInboxPage(session, { c: s.conversationId }, meta),
+      loadInboxPage(session, { c: s.sharedConversationId, view: "closed" }, meta),
+    ],
+  },
+  // Last: on a build without the scope, this erases the sibling's contact and every later case would pass vacuously.
+  "action:app/(app)/contacts/[contactId]/actions.ts#eraseContactAction": {
+    refused: ({ session, s }) => [
+      handleEraseContact(session, { contactId: s.contactId, confirm: "on" }),
+      // The shared contact is in scope, but erasing it would delete the sibling's conversation.
+      handleEraseContact(session, { contactId: s.sharedContactId, confirm: "on" }),
+    ],
+  },
 };
 
 /** Calls a visitor handler exactly as its route does: token, query and caller from the request. */
@@ -706,6 +909,11 @@ function enumerateEntryPoints(): string[] {
     if (/^\s*["']use server["']/.test(text)) {
       for (const m of text.matchAll(/export\s+(?:async\s+function|const)\s+(\w+)/g)) keys.push(`action:${rel}#${m[1]}`);
     }
+    if (rel.startsWith("server/handlers/")) {
+      for (const m of text.matchAll(/export\s+(?:async\s+function|const)\s+(load\w*Page)\b/g)) {
+        keys.push(`page:${rel}#${m[1]}`);
+      }
+    }
   }
   return keys.sort();
 }
@@ -716,6 +924,9 @@ let a: TA;
 let before: Awaited<ReturnType<typeof snapshotB>>;
 const sink = new SmtpSink();
 const sessions = new Map<TRole, TSessionContext>();
+let s: TS;
+let sBefore: Awaited<ReturnType<typeof snapshotSibling>>;
+const scopedSessions = new Map<TScopedRole, TSessionContext>();
 const created: string[] = [];
 
 beforeAll(async () => {
@@ -834,7 +1045,130 @@ beforeAll(async () => {
     if (!signedIn.ok) throw new Error(`${role} sign-in failed`);
     sessions.set(role, (await getSessionContext(signedIn.sessionId))!);
   }
+
+  // A's sibling dealer with its own website chat, and a contact who talks to both of A's dealers.
+  const sDealer = await ownerDb().dealer.create({ data: { customerId: ta.customer.id, name: "Iso A Sibling" } });
+  const sDepartment = await ownerDb().department.create({
+    data: { customerId: ta.customer.id, dealerId: sDealer.id, name: "Sibling Sales", kind: "SALES" },
+  });
+  const sOrigin = "http://a-sibling.test";
+  const sChannel = await ownerDb().channel.create({
+    data: {
+      customerId: ta.customer.id,
+      dealerId: sDealer.id,
+      type: "WIDGET",
+      name: "Sibling Website",
+      publicKey: newWidgetKey(ta.customer.id),
+      config: { allowedOrigins: [sOrigin] },
+    },
+  });
+  const sChat = await startVisitorConversation({
+    input: {
+      key: sChannel.publicKey!,
+      origin: sOrigin,
+      name: "Sid Siblingcontact",
+      email: "sid.sibling@a-sibling.test",
+      consent: true,
+      offlineMessage: "Sibling first message",
+    },
+  });
+  const sVisitor = (await resolveVisitorSession({ token: sChat.token }))!;
+  const sBody = "Sibling secret message about financing";
+  await sendMessage({
+    sender: { visitor: sVisitor },
+    input: { conversationId: sChat.conversationId, clientId: "s-message-1", body: sBody },
+  });
+  const sFile = await sendAttachment({
+    sender: { visitor: sVisitor },
+    conversationId: sChat.conversationId,
+    clientId: "s-attachment-1",
+    fileName: "sibling-secret.png",
+    declaredType: "image/png",
+    bytes: PNG,
+  });
+  const sAttachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: sFile.id } });
+  const shared = await ownerDb().contact.create({
+    data: { customerId: ta.customer.id, name: "Shay Sharedcontact", email: "shay@shared.test", legalBasis: "CONSENT" },
+  });
+  const sharedBody = "Shared secret told only to the sibling dealer";
+  const sharedConversation = async (dealerId: string, channelId: string, body: string) => {
+    const c = await ownerDb().conversation.create({
+      data: { customerId: ta.customer.id, dealerId, channelId, contactId: shared.id, lastSeq: 1 },
+    });
+    await ownerDb().message.create({
+      data: {
+        customerId: ta.customer.id,
+        conversationId: c.id,
+        seq: 1,
+        clientId: `shared-${c.id}`,
+        authorType: "CONTACT",
+        kind: "TEXT",
+        body,
+      },
+    });
+    return c;
+  };
+  await sharedConversation(ta.dealer.id, aChannel.id, "Shared message at the scoped dealer");
+  const sharedAtSibling = await sharedConversation(sDealer.id, sChannel.id, sharedBody);
+  s = {
+    dealerId: sDealer.id,
+    departmentId: sDepartment.id,
+    channelId: sChannel.id,
+    contactId: sChat.contactId,
+    contactName: "Sid Siblingcontact",
+    contactEmail: "sid.sibling@a-sibling.test",
+    conversationId: sChat.conversationId,
+    messageBody: sBody,
+    attachmentId: sAttachment.id,
+    fileName: "sibling-secret.png",
+    sharedContactId: shared.id,
+    sharedConversationId: sharedAtSibling.id,
+    sharedMessageBody: sharedBody,
+  };
+  sBefore = await snapshotSibling();
+  // Members of A scoped to A's first dealer, one per role.
+  for (const role of SCOPED_ROLES) {
+    const { user, password } = await createTestUser({ customerId: ta.customer.id, role });
+    const membership = await ownerDb().membership.findFirstOrThrow({ where: { userId: user.id } });
+    await ownerDb().membershipDealer.create({
+      data: { customerId: ta.customer.id, membershipId: membership.id, dealerId: ta.dealer.id },
+    });
+    const signedIn = await signInWithPassword({ email: user.email, password, ip: "10.66.3.1", userAgent: null });
+    if (!signedIn.ok) throw new Error(`scoped ${role} sign-in failed`);
+    const session = (await getSessionContext(signedIn.sessionId))!;
+    expect(session.active?.dealers.map((d) => d.id)).toEqual([ta.dealer.id]);
+    scopedSessions.set(role, session);
+  }
 });
+
+/** Everything of A's sibling dealer the scoped attempts could have touched. */
+async function snapshotSibling() {
+  const db = ownerDb();
+  const contactIds = [s.contactId, s.sharedContactId];
+  return {
+    channel: await db.channel.findUniqueOrThrow({
+      where: { id: s.channelId },
+      select: { name: true, status: true, config: true },
+    }),
+    dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
+    contacts: await db.contact.findMany({
+      where: { id: { in: contactIds } },
+      select: { id: true, name: true, email: true, phone: true, legalBasis: true, updatedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    conversations: await db.conversation.findMany({
+      where: { dealerId: s.dealerId },
+      select: { id: true, status: true, assigneeId: true, departmentId: true, lastSeq: true, snoozedUntil: true },
+      orderBy: { id: "asc" },
+    }),
+    messages: await db.message.count({ where: { conversation: { dealerId: s.dealerId } } }),
+    attachments: await db.attachment.findMany({
+      where: { message: { conversation: { dealerId: s.dealerId } } },
+      select: { id: true, storageKey: true },
+    }),
+    reads: await db.conversationRead.count({ where: { conversation: { dealerId: s.dealerId } } }),
+  };
+}
 
 /** Everything of B's website chat the attempts could have touched. */
 async function snapshotB() {
@@ -958,5 +1292,71 @@ describe("isolation suite", () => {
     // The only mail B's people may get is the public "forgot password" answer (sent to the owner of the address).
     const sent = sink.mails.filter((m) => !m.subject.includes("new Forecourt password"));
     expect(sent.map((m) => `${m.to.join(",")}: ${m.subject}`)).toEqual([]);
+  });
+});
+
+/** What of the sibling dealer's conversations a scoped member must never receive. */
+function siblingLeaks(body: unknown): string[] {
+  const text = JSON.stringify(body) ?? "";
+  return [
+    s.contactId,
+    s.contactName,
+    s.contactEmail,
+    s.conversationId,
+    s.messageBody,
+    s.attachmentId,
+    s.fileName,
+    s.sharedConversationId,
+    s.sharedMessageBody,
+  ].filter((secret) => text.includes(secret));
+}
+
+describe("isolation suite within a tenant (dealer scope)", () => {
+  it("has a dealer-scope case for every API route, server action and page loader", () => {
+    const found = enumerateEntryPoints();
+    const missing = found.filter((key) => !(key in SCOPE_CASES));
+    const stale = Object.keys(SCOPE_CASES).filter((key) => !found.includes(key));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    expect(found.filter((key) => key.startsWith("page:")).length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const [key, scopeCase] of Object.entries(SCOPE_CASES)) {
+    if ("exempt" in scopeCase) continue;
+    it(`${key}: members scoped to one dealer get none of the sibling dealer's rows`, async () => {
+      for (const role of SCOPED_ROLES) {
+        const session = scopedSessions.get(role)!;
+        const refused = await Promise.all(scopeCase.refused?.({ session, s, a }) ?? []);
+        for (const [i, r] of refused.entries()) {
+          const where = `scoped ${role} refused attempt ${i + 1}: ${JSON.stringify(r)}`;
+          expect(siblingLeaks(r), where).toEqual([]);
+          expect(r.ok, where).toBe(false);
+          if (!r.ok) expect([403, 404], where).toContain(r.status);
+        }
+        const own = await Promise.all(scopeCase.own?.({ session, s, a }) ?? []);
+        for (const [i, r] of own.entries()) {
+          expect(siblingLeaks(r), `scoped ${role} attempt ${i + 1}: ${JSON.stringify(r)}`).toEqual([]);
+        }
+      }
+    });
+  }
+
+  it("an all-dealers member of the same tenant still sees the sibling dealer's contact and conversation", async () => {
+    const session = sessions.get("ADMIN")!;
+    const record = await loadContactRecordPage(session, { contactId: s.contactId }, meta);
+    expect(record.ok && record.data.contact.name).toBe(s.contactName);
+    const shared = await loadContactRecordPage(session, { contactId: s.sharedContactId }, meta);
+    expect(shared.ok && shared.data.held.conversations).toBe(2);
+    const list = await loadContactsPage(session, { q: s.contactEmail.split("@")[0] }, meta);
+    expect(list.ok && list.data.contacts.map((c) => c.id)).toEqual([s.contactId]);
+    const inbox = await loadInboxPage(session, { c: s.conversationId }, meta);
+    expect(inbox.ok && inbox.data.selectedId).toBe(s.conversationId);
+    const conversation = await handleGetConversation(session, { id: s.conversationId });
+    expect(conversation.ok).toBe(true);
+  });
+
+  it("left the sibling dealer's rows as they were", async () => {
+    expect(await snapshotSibling()).toEqual(sBefore);
+    expect(sBefore.conversations).toHaveLength(2);
+    expect(sBefore.attachments).toHaveLength(1);
   });
 });

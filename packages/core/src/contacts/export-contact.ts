@@ -1,5 +1,6 @@
 import { withTenant } from "@forecourt/db";
 import { assertMay, type TTenantPrincipal } from "../principal";
+import { contactScopeWhere, conversationScopeWhere, isDealerScoped } from "./contact-scope";
 
 export const CONTACT_EXPORT_FORMAT = "forecourt.contact-export/v1";
 
@@ -9,6 +10,10 @@ export const CONTACT_EXPORT_FORMAT = "forecourt.contact-export/v1";
  * visitor sessions, and every conversation with all its messages (incl. form answers) and a
  * list of attachments (name, type, size, checksum; the files themselves are downloaded from
  * the conversation). Audited. Null when the contact does not exist in this tenant.
+ *
+ * A dealer-scoped member exports only what their dealers hold: null for a contact without a
+ * conversation in those dealers, and only those dealers' conversations and visitor sessions
+ * otherwise (`scope` in the file says so; a complete export needs an all-dealers member).
  */
 export async function exportContact(options: { actor: TTenantPrincipal; contactId: string; now: Date }) {
   const { actor } = options;
@@ -17,7 +22,7 @@ export async function exportContact(options: { actor: TTenantPrincipal; contactI
     actor.tenant.customerId,
     async (tx) => {
       const contact = await tx.contact.findFirst({
-        where: { id: options.contactId, customerId: actor.tenant.customerId },
+        where: { id: options.contactId, customerId: actor.tenant.customerId, ...contactScopeWhere(actor) },
         include: { vehicles: true, identities: true },
       });
       if (!contact) return null;
@@ -25,13 +30,26 @@ export async function exportContact(options: { actor: TTenantPrincipal; contactI
         where: { id: actor.tenant.customerId },
         select: { id: true, name: true },
       });
+      // A visitor session belongs to a channel, and a channel to a dealer.
+      const scopedChannelIds = isDealerScoped(actor)
+        ? (
+            await tx.channel.findMany({
+              where: { customerId: actor.tenant.customerId, dealerId: { in: actor.tenant.dealerIds } },
+              select: { id: true },
+            })
+          ).map((c) => c.id)
+        : null;
       const sessions = await tx.visitorSession.findMany({
-        where: { customerId: actor.tenant.customerId, contactId: contact.id },
+        where: {
+          customerId: actor.tenant.customerId,
+          contactId: contact.id,
+          ...(scopedChannelIds ? { channelId: { in: scopedChannelIds } } : {}),
+        },
         select: { channelId: true, createdAt: true, lastSeenAt: true },
         orderBy: { createdAt: "asc" },
       });
       const conversations = await tx.conversation.findMany({
-        where: { customerId: actor.tenant.customerId, contactId: contact.id },
+        where: { customerId: actor.tenant.customerId, contactId: contact.id, ...conversationScopeWhere(actor) },
         orderBy: { createdAt: "asc" },
         include: {
           dealer: { select: { name: true } },
@@ -53,13 +71,15 @@ export async function exportContact(options: { actor: TTenantPrincipal; contactI
           action: "contact.exported",
           targetType: "Contact",
           targetId: contact.id,
-          data: { conversations: conversations.length },
+          data: { conversations: conversations.length, dealerScoped: isDealerScoped(actor) },
         },
       });
       return {
         format: CONTACT_EXPORT_FORMAT,
         exportedAt: options.now.toISOString(),
         controller: { customerId: customer.id, name: customer.name },
+        /** "tenant": everything held; "dealers": only what the exporting member's dealers hold. */
+        scope: isDealerScoped(actor) ? ("dealers" as const) : ("tenant" as const),
         contact: {
           id: contact.id,
           name: contact.name,

@@ -1,9 +1,11 @@
 import { withTenant } from "@forecourt/db";
 import { assertMay, type TTenantPrincipal } from "../principal";
+import { contactScopeWhere, isDealerScoped } from "./contact-scope";
 
 /**
  * T 7.1/7.2: the customer must be able to show, on request, the legal basis it recorded for
  * each consumer. This is that register for the whole tenant, machine-readable. Audited.
+ * A dealer-scoped member gets the register of their dealers' contacts only (contact-scope.ts).
  */
 export async function exportLegalBasisRegister(options: { actor: TTenantPrincipal; now: Date }) {
   const { actor } = options;
@@ -12,7 +14,7 @@ export async function exportLegalBasisRegister(options: { actor: TTenantPrincipa
     actor.tenant.customerId,
     async (tx) => {
       const contacts = await tx.contact.findMany({
-        where: { customerId: actor.tenant.customerId },
+        where: { customerId: actor.tenant.customerId, ...contactScopeWhere(actor) },
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
@@ -30,12 +32,13 @@ export async function exportLegalBasisRegister(options: { actor: TTenantPrincipa
           customerId: actor.tenant.customerId,
           actorUserId: actor.userId,
           action: "contact.legal_basis_exported",
-          data: { contacts: contacts.length },
+          data: { contacts: contacts.length, dealerScoped: isDealerScoped(actor) },
         },
       });
       return {
         format: "forecourt.legal-basis-register/v1",
         exportedAt: options.now.toISOString(),
+        scope: isDealerScoped(actor) ? ("dealers" as const) : ("tenant" as const),
         contacts: contacts.map((c) => ({
           id: c.id,
           name: c.name,

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
 import { assertMay, type TTenantPrincipal } from "../principal";
+import { contactScopeWhere, conversationScopeWhere } from "./contact-scope";
 
 export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("") });
 
 /**
  * Finds contacts by name, e-mail or phone (case-insensitive substring; phone also ignoring
  * spaces and dashes), newest engagement first. An empty query lists the most recent contacts.
+ * A dealer-scoped member finds only contacts with a conversation in their dealers
+ * (contact-scope.ts), and the conversation count covers only those.
  */
 export async function searchContacts(options: { actor: TTenantPrincipal; q: string; take?: number }) {
   assertMay(options.actor, "contacts.view");
@@ -26,6 +29,7 @@ export async function searchContacts(options: { actor: TTenantPrincipal; q: stri
     return tx.contact.findMany({
       where: {
         customerId: options.actor.tenant.customerId,
+        ...contactScopeWhere(options.actor),
         ...(q
           ? {
               OR: [
@@ -48,7 +52,9 @@ export async function searchContacts(options: { actor: TTenantPrincipal; q: stri
         legalBasisRecordedAt: true,
         lastEngagedAt: true,
         createdAt: true,
-        _count: { select: { conversations: true, vehicles: true } },
+        _count: {
+          select: { conversations: { where: conversationScopeWhere(options.actor) }, vehicles: true },
+        },
       },
     });
   });

@@ -44,8 +44,15 @@ export function WorkspaceSwitcher({
     setOpen(false);
     if (customerId === activeId) return;
     startTransition(async () => {
-      await switchTenantAction(customerId);
-      router.refresh();
+      const result = await switchTenantAction(customerId);
+      if (!result.ok) {
+        router.refresh();
+        return;
+      }
+      // A full load of the section's start page: no client state of the previous tenant (the
+      // open conversation, its contact panel, the router cache, the socket) may survive, and
+      // an object id in the URL belongs to the previous tenant.
+      window.location.assign(`/${window.location.pathname.split("/")[1] ?? ""}`);
     });
   }
 

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Download, Search, Users } from "lucide-react";
-import { ZContactSearch, searchContacts } from "@forecourt/core/contacts/search-contacts";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission, sessionCan, tenantPrincipalOf } from "@/server/session";
+import { loadContactsPage } from "@/server/handlers/contacts-pages";
+import { pageData } from "@/server/page-data";
+import { requirePermission } from "@/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts"))("title") };
@@ -20,11 +21,8 @@ export default async function ContactsPage({
   const t = await getTranslations("contacts");
   const td = await getTranslations("dsr");
   const format = await getFormatter();
-  const actor = tenantPrincipalOf(session);
   const params = await searchParams;
-  const { q } = ZContactSearch.catch({ q: "" }).parse({ q: params.q ?? "" });
-  const contacts = actor ? await searchContacts({ actor, q }) : [];
-  const canExport = sessionCan(session, "contacts.export");
+  const { q, contacts, canExport } = pageData(await loadContactsPage(session, { q: params.q }));
 
   return (
     <>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { io, type Socket } from "socket.io-client";
-import { Bell, Inbox, MessageSquare } from "lucide-react";
+import { Bell, ChevronLeft, Inbox, MessageSquare } from "lucide-react";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import type { TConversationSummary, TMessageEvent } from "@forecourt/protocol";
@@ -118,11 +118,24 @@ export function InboxClient(props: {
   }, [view, dealerId, departmentId, reloadList]);
 
   // ── the open conversation ────────────────────────────────────────────────────────────────
+  // The visitor sees "Seen" from this: only a conversation an agent chose (a click, j/k, a
+  // notification, or a URL naming it) is marked read, and only while the page is visible; a
+  // hidden tab marks it when it becomes visible (the effect below).
   const markRead = useCallback((conversationId: string, seq: number) => {
     if (document.visibilityState !== "visible" || seq <= 0) return;
     socketRef.current?.emit("read", { conversationId, seq });
     setRows((rs) => rs.map((r) => (r.id === conversationId ? { ...r, unread: 0 } : r)));
   }, []);
+
+  useEffect(() => {
+    const onVisible = () => {
+      const id = selectedRef.current;
+      const seq = Math.max(0, ...messagesRef.current.keys());
+      if (id && document.visibilityState === "visible") markRead(id, seq);
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [markRead]);
 
   const mergeMessages = useCallback(
     (incoming: TMessageEvent[]) => {
@@ -180,18 +193,21 @@ export function InboxClient(props: {
     if (!selectedId) {
       setDetail(null);
       setMessages(new Map());
+      const url = new URL(window.location.href);
+      if (url.searchParams.has("c")) {
+        url.searchParams.delete("c");
+        window.history.replaceState(null, "", url);
+      }
       return;
     }
     void loadDetail(selectedId);
-    if (selectedId !== props.initialSelectedId || new URL(window.location.href).searchParams.has("c")) {
-      const url = new URL(window.location.href);
-      url.searchParams.set("c", selectedId);
-      window.history.replaceState(null, "", url);
-    }
+    const url = new URL(window.location.href);
+    url.searchParams.set("c", selectedId);
+    window.history.replaceState(null, "", url);
     return () => {
       socketRef.current?.emit("conversation:leave", { conversationId: selectedId });
     };
-  }, [selectedId, loadDetail, props.initialSelectedId]);
+  }, [selectedId, loadDetail]);
 
   const loadOlder = useCallback(async () => {
     const id = selectedRef.current;
@@ -299,7 +315,11 @@ export function InboxClient(props: {
 
   return (
     <div className="flex h-full min-h-0 flex-1">
-      <section className="flex w-80 shrink-0 flex-col border-r border-zinc-200" aria-label={t("listLabel")}>
+      {/* Narrow screens show the list or the open conversation, never both squeezed. */}
+      <section
+        className={`${selectedId ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-zinc-200 md:w-80`}
+        aria-label={t("listLabel")}
+      >
         <header className="flex h-14 shrink-0 items-center justify-between border-b border-zinc-200 px-4">
           <h1 className="text-[15px] font-semibold tracking-tight text-zinc-900">{t("title")}</h1>
           <div className="flex items-center gap-2">
@@ -411,43 +431,56 @@ export function InboxClient(props: {
           ))}
         </ol>
       </section>
-      {selectedId && detail && detail.id === selectedId ? (
-        <ConversationPane
-          key={selectedId}
-          me={props.me}
-          detail={detail}
-          row={selectedRow ?? null}
-          messages={messages}
-          hasOlder={hasOlder}
-          loadOlder={loadOlder}
-          typing={typing !== null}
-          socket={socketRef}
-          team={props.team}
-          canned={props.canned}
-          can={props.can}
-          onMessages={mergeMessages}
-          onChanged={() => {
-            void loadDetail(selectedId);
-            void reloadList();
-          }}
-        />
-      ) : (
-        <div className="flex flex-1 items-center justify-center p-8 text-center" data-testid="conversation-empty">
-          {!selectedId && rows.length === 0 && view === "open" && !dealerId && !departmentId ? (
-            <EmptyState icon={Inbox} title={tInbox("emptyTitle")} body={tInbox("emptyBody")} />
-          ) : detailState === "error" ? (
-            <p className="text-sm text-red-700">{t("loadError")}</p>
-          ) : selectedId ? (
-            <p className="text-sm text-zinc-400">{t("loading")}</p>
-          ) : (
-            <div className="flex max-w-sm flex-col items-center gap-2">
-              <MessageSquare className="size-5 text-zinc-400" aria-hidden="true" />
-              <p className="text-[15px] font-semibold text-zinc-900">{t("noneSelectedTitle")}</p>
-              <p className="text-sm text-zinc-500">{t("noneSelectedBody")}</p>
-            </div>
-          )}
-        </div>
-      )}
+      <div className={`${selectedId ? "flex" : "hidden md:flex"} min-h-0 min-w-0 flex-1 flex-col`}>
+        {selectedId ? (
+          <button
+            type="button"
+            onClick={() => setSelectedId(null)}
+            className="flex items-center gap-1 border-b border-zinc-200 px-4 py-2 text-left text-[13px] text-zinc-600 md:hidden"
+            data-testid="back-to-list"
+          >
+            <ChevronLeft className="size-4" aria-hidden="true" />
+            {t("backToList")}
+          </button>
+        ) : null}
+        {selectedId && detail && detail.id === selectedId ? (
+          <ConversationPane
+            key={selectedId}
+            me={props.me}
+            detail={detail}
+            row={selectedRow ?? null}
+            messages={messages}
+            hasOlder={hasOlder}
+            loadOlder={loadOlder}
+            typing={typing !== null}
+            socket={socketRef}
+            team={props.team}
+            canned={props.canned}
+            can={props.can}
+            onMessages={mergeMessages}
+            onChanged={() => {
+              void loadDetail(selectedId);
+              void reloadList();
+            }}
+          />
+        ) : (
+          <div className="flex flex-1 items-center justify-center p-8 text-center" data-testid="conversation-empty">
+            {!selectedId && rows.length === 0 && view === "open" && !dealerId && !departmentId ? (
+              <EmptyState icon={Inbox} title={tInbox("emptyTitle")} body={tInbox("emptyBody")} />
+            ) : detailState === "error" ? (
+              <p className="text-sm text-red-700">{t("loadError")}</p>
+            ) : selectedId ? (
+              <p className="text-sm text-zinc-400">{t("loading")}</p>
+            ) : (
+              <div className="flex max-w-sm flex-col items-center gap-2">
+                <MessageSquare className="size-5 text-zinc-400" aria-hidden="true" />
+                <p className="text-[15px] font-semibold text-zinc-900">{t("noneSelectedTitle")}</p>
+                <p className="text-sm text-zinc-500">{t("noneSelectedBody")}</p>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

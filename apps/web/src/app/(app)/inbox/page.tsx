@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { getConfig } from "@forecourt/config";
-import { listCannedReplies } from "@forecourt/core/chat/list-canned-replies";
-import { listConversations, ZInboxView } from "@forecourt/core/chat/list-conversations";
-import { listTeammates } from "@forecourt/core/chat/list-teammates";
-import { redirect } from "next/navigation";
-import { requirePermission, sessionCan, tenantPrincipalOf } from "@/server/session";
+import { loadInboxPage } from "@/server/handlers/inbox-page";
+import { pageData } from "@/server/page-data";
+import { requirePermission } from "@/server/session";
 import { InboxClient } from "./inbox-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,31 +16,21 @@ export default async function InboxPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const session = await requirePermission("inbox.view");
-  const agent = tenantPrincipalOf(session);
-  if (!agent) redirect("/forbidden");
   const params = await searchParams;
-  const view = ZInboxView.catch("open").parse(params.view);
-  const [conversations, team, canned] = await Promise.all([
-    listConversations({ agent, input: { view } }),
-    listTeammates({ agent }),
-    listCannedReplies({ agent }),
-  ]);
+  const data = pageData(await loadInboxPage(session, { view: params.view, c: params.c }));
   return (
+    // Keyed by tenant: after a workspace switch nothing of the previous tenant's inbox
+    // (open conversation, contact panel, socket, drafts) survives into the new one.
     <InboxClient
-      me={{ id: agent.userId, name: agent.name }}
-      gatewayUrl={getConfig().GATEWAY_URL}
-      initialView={view}
-      initialConversations={conversations}
-      initialSelectedId={params.c ?? conversations[0]?.id ?? null}
-      team={team}
-      canned={canned}
-      can={{
-        reply: sessionCan(session, "conversations.reply"),
-        note: sessionCan(session, "conversations.note"),
-        assign: sessionCan(session, "conversations.assign"),
-        manage: sessionCan(session, "conversations.manage"),
-        editContact: sessionCan(session, "contacts.edit"),
-      }}
+      key={data.customerId}
+      me={data.me}
+      gatewayUrl={data.gatewayUrl}
+      initialView={data.view}
+      initialConversations={data.conversations}
+      initialSelectedId={data.selectedId}
+      team={data.team}
+      canned={data.canned}
+      can={data.can}
     />
   );
 }

@@ -28,6 +28,7 @@ export function EraseForm({ contactId }: { contactId: string }) {
           {state.status === "confirm" ? t("eraseNeedsConfirm") : null}
           {state.status === "forbidden" ? t("forbidden") : null}
           {state.status === "missing" ? t("missing") : null}
+          {state.status === "outside_scope" ? t("outsideScope") : null}
         </span>
       </div>
     </form>

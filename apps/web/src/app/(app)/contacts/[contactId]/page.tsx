@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChevronLeft, Download } from "lucide-react";
-import { z } from "zod";
-import { getContactRecord } from "@forecourt/core/contacts/get-contact-record";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission, sessionCan, tenantPrincipalOf } from "@/server/session";
+import { loadContactRecordPage } from "@/server/handlers/contacts-pages";
+import { pageData } from "@/server/page-data";
+import { requirePermission } from "@/server/session";
 import { EraseForm } from "./erase-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,14 +16,9 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
   const session = await requirePermission("contacts.view");
   const t = await getTranslations("dsr");
   const format = await getFormatter();
-  const actor = tenantPrincipalOf(session);
-  const parsed = z.uuid().safeParse((await params).contactId);
-  if (!actor || !parsed.success) notFound();
-  const record = await getContactRecord({ actor, contactId: parsed.data });
-  if (!record) notFound();
-  const { contact, held } = record;
-  const canExport = sessionCan(session, "contacts.export");
-  const canErase = sessionCan(session, "contacts.erase");
+  const { contact, held, canExport, canErase } = pageData(
+    await loadContactRecordPage(session, { contactId: (await params).contactId }),
+  );
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
 
   return (

@@ -53,7 +53,7 @@ async function authenticate(token: unknown): Promise<TAgentData | null> {
 export function registerAgentNamespace(io: Server): () => void {
   const nsp = io.of(NAMESPACES.agent);
 
-  nsp.use(async (socket, next) => {
+  const admit = async (socket: Socket, next: (error?: Error) => void) => {
     try {
       const data = await authenticate(socket.handshake.auth?.token);
       if (!data) return next(new Error("unauthorized"));
@@ -63,7 +63,9 @@ export function registerAgentNamespace(io: Server): () => void {
       console.error("[gateway] agent auth failed", error);
       next(new Error("unavailable"));
     }
-  });
+  };
+  // socket.io ignores what a middleware returns; admit never rejects (errors go to next()).
+  nsp.use((socket, next) => void admit(socket, next));
 
   nsp.on("connection", (socket: Socket) => {
     const { agent, sessionId, dealerIds } = socket.data as TAgentData;
@@ -129,7 +131,7 @@ export function registerAgentNamespace(io: Server): () => void {
   });
 
   // Backstop for revocation: every few seconds, drop sockets whose session no longer holds.
-  const timer = setInterval(async () => {
+  const recheck = async () => {
     try {
       const sockets = [...nsp.sockets.values()];
       const ids = [...new Set(sockets.map((s) => (s.data as TAgentData).sessionId))];
@@ -143,7 +145,9 @@ export function registerAgentNamespace(io: Server): () => void {
     } catch (error) {
       console.error("[gateway] session re-check failed", error);
     }
-  }, getConfig().GATEWAY_SESSION_RECHECK_MS);
+  };
+  // recheck catches its own errors, so nothing is left to handle here.
+  const timer = setInterval(() => void recheck(), getConfig().GATEWAY_SESSION_RECHECK_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -26,7 +26,7 @@ function clientIp(socket: Socket): string {
 export function registerVisitorNamespace(io: Server) {
   const nsp = io.of(NAMESPACES.visitor);
 
-  nsp.use(async (socket, next) => {
+  const admit = async (socket: Socket, next: (error?: Error) => void) => {
     try {
       const token = socket.handshake.auth?.token;
       const visitor = typeof token === "string" ? await resolveVisitorSession({ token }) : null;
@@ -38,7 +38,9 @@ export function registerVisitorNamespace(io: Server) {
       console.error("[gateway] visitor auth failed", error);
       next(new Error("unavailable"));
     }
-  });
+  };
+  // socket.io ignores what a middleware returns; admit never rejects (errors go to next()).
+  nsp.use((socket, next) => void admit(socket, next));
 
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as TVisitorData;

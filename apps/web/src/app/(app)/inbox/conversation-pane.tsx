@@ -8,7 +8,7 @@ import type { TConversationDetail } from "@forecourt/core/chat/get-conversation"
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import type { TMessageEvent } from "@forecourt/protocol";
 import { ContactPanel } from "./contact-panel";
-import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-client";
+import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 
 const BTN =
   "flex items-center gap-1 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] text-zinc-700 hover:bg-zinc-50";

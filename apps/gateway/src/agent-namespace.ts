@@ -69,6 +69,7 @@ export function registerAgentNamespace(io: Server): () => void {
 
   nsp.on("connection", (socket: Socket) => {
     const { agent, sessionId, dealerIds } = socket.data as TAgentData;
+    // The classic Redis adapter joins in memory, at once; join's type only allows for async adapters.
     void socket.join([
       ROOMS.session(sessionId),
       ROOMS.user(agent.userId),

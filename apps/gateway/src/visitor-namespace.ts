@@ -45,6 +45,7 @@ export function registerVisitorNamespace(io: Server) {
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as TVisitorData;
     const { visitor } = data;
+    // The classic Redis adapter joins in memory, at once; join's type only allows for async adapters.
     void socket.join([...data.conversationIds].map(ROOMS.convVisitor));
 
     socket.on(

@@ -186,8 +186,11 @@ export function InboxClient(props: {
     const id = selectedRef.current;
     const min = Math.min(...messagesRef.current.keys());
     if (!id || !Number.isFinite(min) || min <= 1) return;
-    const res = await fetch(`/api/inbox/conversations/${id}/messages?before=${min}`, { cache: "no-store" });
-    if (!res.ok) return;
+    // Fired and forgotten (scroll, button): a failed fetch is ignored like a refused one; scrolling retries.
+    const res = await fetch(`/api/inbox/conversations/${id}/messages?before=${min}`, { cache: "no-store" }).catch(
+      () => null,
+    );
+    if (!res?.ok) return;
     const body = (await res.json()) as { messages: TMessageEvent[] };
     setMessages((prev) => {
       const next = new Map(prev);

@@ -18,5 +18,6 @@ export function handler<TPayload extends z.ZodType>(
   handle: (payload: z.output<TPayload>) => Promise<unknown>,
   schedule?: { every?: number; pattern?: string; tz?: string; payload: z.input<TPayload> },
 ): TJobHandler {
-  return { job, handle: (payload) => handle(job.payload.parse(payload)), schedule };
+  // async: a payload that fails its schema rejects the promise rather than throwing at the caller.
+  return { job, handle: async (payload) => handle(job.payload.parse(payload)), schedule };
 }

@@ -14,7 +14,7 @@ say "Typecheck";   pnpm typecheck
 say "Migrations match the schema (db:check)"; pnpm --silent db:check
 
 say "Preparing the test database ($DATABASE_URL)"
-pnpm --silent --filter @forecourt/db exec tsx src/cli/reset-test-db.ts
+pnpm --silent --filter @forecourt/testing exec tsx src/cli/reset-test-db.ts
 pnpm --silent db:migrate
 pnpm --silent db:seed
 

@@ -35,7 +35,7 @@ if (process.send) {
   // Latencies per phase; the parent names the phase (e.g. "baseline", "purge") as it goes.
   const latencies: Record<string, number[]> = {};
   let phase = "warmup";
-  process.on("message", async (m: TMessage) => {
+  const onMessage = async (m: TMessage) => {
     if (m.phase) {
       phase = m.phase;
       return;
@@ -61,9 +61,19 @@ if (process.send) {
       }),
     );
     process.send!({ latencies }, () => {
-      void appDb()
+      appDb()
         .$disconnect()
-        .then(() => process.exit(0));
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+    });
+  };
+  // A failed send ends this child loudly; the parent sees the exit code instead of a hang.
+  process.on("message", (m: TMessage) => {
+    onMessage(m).catch((error: unknown) => {
+      console.error("[bench] live chat failed", error);
+      process.exit(1);
     });
   });
 }

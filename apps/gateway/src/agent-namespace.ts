@@ -46,7 +46,7 @@ async function authenticate(token: unknown, ip: string | null): Promise<TAgentDa
 export function registerAgentNamespace(io: Server): () => void {
   const nsp = io.of(NAMESPACES.agent);
 
-  nsp.use(async (socket, next) => {
+  const admit = async (socket: Socket, next: (error?: Error) => void) => {
     try {
       const data = await authenticate(socket.handshake.auth?.token, clientIpOfSocket(socket));
       if (!data) return next(new Error("unauthorized"));
@@ -56,10 +56,13 @@ export function registerAgentNamespace(io: Server): () => void {
       console.error("[gateway] agent auth failed", error);
       next(new Error("unavailable"));
     }
-  });
+  };
+  // socket.io ignores what a middleware returns; admit never rejects (errors go to next()).
+  nsp.use((socket, next) => void admit(socket, next));
 
   nsp.on("connection", (socket: Socket) => {
     const { agent, sessionId, dealerIds } = socket.data as TAgentData;
+    // The classic Redis adapter joins in memory, at once; join's type only allows for async adapters.
     void socket.join([
       ROOMS.session(sessionId),
       ROOMS.user(agent.userId),
@@ -122,7 +125,7 @@ export function registerAgentNamespace(io: Server): () => void {
   });
 
   // Backstop for revocation: every few seconds, drop sockets whose session no longer holds.
-  const timer = setInterval(async () => {
+  const recheck = async () => {
     try {
       const sockets = [...nsp.sockets.values()];
       const ids = [...new Set(sockets.map((s) => (s.data as TAgentData).sessionId))];
@@ -136,7 +139,9 @@ export function registerAgentNamespace(io: Server): () => void {
     } catch (error) {
       console.error("[gateway] session re-check failed", error);
     }
-  }, getConfig().GATEWAY_SESSION_RECHECK_MS);
+  };
+  // recheck catches its own errors, so nothing is left to handle here.
+  const timer = setInterval(() => void recheck(), getConfig().GATEWAY_SESSION_RECHECK_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -12,5 +12,11 @@ async function shutdown() {
   await gateway.close();
   process.exit(0);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    shutdown().catch((error: unknown) => {
+      console.error("[gateway] shutdown failed", error);
+      process.exit(1);
+    });
+  });
+}

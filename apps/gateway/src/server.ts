@@ -52,7 +52,8 @@ export async function startGateway(options: { port?: number } = {}): Promise<TGa
     async close() {
       stopAgent();
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Resolves once the HTTP server has closed (socket.io 4.8 returns a promise).
+      await io.close();
       pub.disconnect();
       sub.disconnect();
     },

@@ -20,7 +20,7 @@ type TVisitorData = { visitor: TVisitorPrincipal; ip: string; conversationIds: S
 export function registerVisitorNamespace(io: Server) {
   const nsp = io.of(NAMESPACES.visitor);
 
-  nsp.use(async (socket, next) => {
+  const admit = async (socket: Socket, next: (error?: Error) => void) => {
     try {
       const token = socket.handshake.auth?.token;
       const visitor =
@@ -33,11 +33,14 @@ export function registerVisitorNamespace(io: Server) {
       console.error("[gateway] visitor auth failed", error);
       next(new Error("unavailable"));
     }
-  });
+  };
+  // socket.io ignores what a middleware returns; admit never rejects (errors go to next()).
+  nsp.use((socket, next) => void admit(socket, next));
 
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as TVisitorData;
     const { visitor } = data;
+    // The classic Redis adapter joins in memory, at once; join's type only allows for async adapters.
     void socket.join([...data.conversationIds].map(ROOMS.convVisitor));
 
     socket.on(

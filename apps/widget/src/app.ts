@@ -99,6 +99,18 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: n
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
 }
 
+/**
+ * DOM listeners ignore a returned promise, so a failed fetch (offline, server down) would be an
+ * unhandled rejection and the visitor would see nothing: show it in the error line instead.
+ */
+function showingErrors<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
+  return (...args: A) => {
+    fn(...args).catch(() => {
+      errorLine.textContent = t.error;
+    });
+  };
+}
+
 function post(msg: object) {
   parent.postMessage({ ...msg }, origin || "*");
 }
@@ -168,7 +180,7 @@ function showForm() {
       text: offline ? t.send : t.start,
     }),
   );
-  form.addEventListener("submit", async (e) => {
+  const start = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!form.reportValidity()) return;
     const data = new FormData(form);
@@ -198,7 +210,8 @@ function showForm() {
       return;
     }
     await loadConversation();
-  });
+  };
+  form.addEventListener("submit", showingErrors(start));
   render(form);
   (form.querySelector("input,select,textarea") as HTMLElement | null)?.focus();
 }
@@ -379,7 +392,7 @@ function showChat() {
     }
   });
   attach.addEventListener("click", () => file.click());
-  file.addEventListener("change", async () => {
+  const upload = async () => {
     const f = file.files?.[0];
     file.value = "";
     if (!f) return;
@@ -395,7 +408,8 @@ function showChat() {
     errorLine.textContent = res.body.ok ? "" : (res.body.error ?? t.error);
     if (res.body.message) add(res.body.message);
     renderList();
-  });
+  };
+  file.addEventListener("change", showingErrors(upload));
   render(h("main", { class: "chat" }, list, typingLine, errorLine, form));
   input.focus();
 }
@@ -444,4 +458,7 @@ async function main() {
   }
   post({ fc: "ready" });
 }
-void main();
+// A failed config fetch (offline) leaves the widget empty, as a refused key does.
+main().catch(() => {
+  root.textContent = "";
+});

@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:http";
 import { loadConfigOrExit } from "@forecourt/config";
-import { DEMO_WIDGETS, demoWidgetKey } from "@forecourt/db/seed-chat";
+import { getDemoWidgetKey } from "@forecourt/core/chat/get-demo-widget-key";
 
 const config = loadConfigOrExit();
 const dealers = [
@@ -39,13 +39,12 @@ const server = createServer((req, res) => {
     );
     return;
   }
-  const widget = DEMO_WIDGETS.find((w) => w.slug === slug);
-  if (!dealer || !widget) {
+  const key = getDemoWidgetKey({ slug });
+  if (!dealer || !key) {
     res.statusCode = 404;
     res.end(page("Not found", "<main><h1>Not found</h1></main>"));
     return;
   }
-  const key = demoWidgetKey(widget.customerId, widget.slug);
   const tag = `<script src="${escape(config.WEB_URL)}/widget.js" data-key="${escape(key)}" async></script>`;
   res.end(
     page(

@@ -37,5 +37,11 @@ async function shutdown() {
   await Promise.all(workers.map((w) => w.close()));
   process.exit(0);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    shutdown().catch((error: unknown) => {
+      console.error("[worker] shutdown failed", error);
+      process.exit(1);
+    });
+  });
+}

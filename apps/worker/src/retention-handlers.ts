@@ -14,9 +14,7 @@ import {
   retentionJobId,
 } from "@forecourt/jobs/retention-jobs";
 import { ORPHAN_SWEEP_SCHEDULE, orphanSweepJob } from "@forecourt/jobs/storage-jobs";
-import type { z } from "zod";
-import type { TJobDefinition } from "@forecourt/jobs";
-import type { TJobHandler } from "./registry";
+import { handler } from "./job-handler";
 
 /**
  * Jobs keep no results and few failures in Redis: they carry ids and dates only, and what a run
@@ -50,15 +48,6 @@ export async function runRetentionDaily(payload: { day?: string }, now = new Dat
     );
   }
   return { purge: work.purge.length, delete: work.delete.length };
-}
-
-/** Same shape as registry.ts' `handler` (not imported: registry.ts imports this file). */
-function handler<TPayload extends z.ZodType>(
-  job: TJobDefinition<TPayload>,
-  handle: (payload: z.output<TPayload>) => Promise<unknown>,
-  schedule?: { pattern: string; payload: z.input<TPayload> },
-): TJobHandler {
-  return { job, handle: async (payload) => handle(job.payload.parse(payload)), schedule };
 }
 
 export const RETENTION_HANDLERS = [

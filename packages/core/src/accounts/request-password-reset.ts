@@ -32,7 +32,12 @@ export async function requestPasswordReset(input: z.input<typeof ZRequestPasswor
     .consume(email)
     .then(() => true)
     .catch(() => false);
-  // Not awaited: the answer takes the same time whether or not the address has an account.
-  if (allowed) void mailPasswordResetLink(user);
+  // Not awaited: the answer takes the same time whether or not the address has an account. Nobody
+  // awaits it, so a failure (database, SMTP) is logged here rather than left unhandled.
+  if (allowed) {
+    mailPasswordResetLink(user).catch((error: unknown) =>
+      console.error("[accounts] password reset mail failed", error),
+    );
+  }
   return { ok: true };
 }

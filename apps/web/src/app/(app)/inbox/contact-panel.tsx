@@ -37,6 +37,7 @@ export function ContactPanel(props: {
 
   async function save() {
     setState("saving");
+    // Fired and forgotten from the form, so a failed fetch (offline) must not reject: show it.
     const res = await fetch(`/api/inbox/contacts/${c!.id}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -47,7 +48,8 @@ export function ContactPanel(props: {
         legalBasis: legalBasis || null,
         vehicles: vehicles.map((v) => ({ id: v.id, vin: v.vin, plate: v.plate, motDate: v.motDate, remove: v.remove })),
       }),
-    });
+    }).catch(() => null);
+    if (!res) return setState({ error: t("saveError") });
     if (res.ok) {
       setState("saved");
       props.onSaved();

@@ -8,7 +8,7 @@ import type { TConversationDetail } from "@forecourt/core/chat/get-conversation"
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import type { TMessageEvent } from "@forecourt/protocol";
 import { ContactPanel } from "./contact-panel";
-import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-client";
+import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 
 const BTN =
   "flex items-center gap-1 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] text-zinc-700 hover:bg-zinc-50";
@@ -74,14 +74,17 @@ export function ConversationPane(props: {
     prevHeight.current = list.scrollHeight;
   }, [sorted, pending]);
 
+  // Callers fire and forget (`void act(...)`), so act never rejects: a failed fetch (offline,
+  // server down) shows the same error line as a refused action.
   async function act(body: object) {
     setError(null);
     const res = await fetch(`/api/inbox/conversations/${detail.id}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
-    });
-    if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? t("actionError"));
+    }).catch(() => null);
+    if (!res) setError(t("actionError"));
+    else if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? t("actionError"));
     props.onChanged();
   }
 
@@ -142,7 +145,9 @@ export function ConversationPane(props: {
     data.set("conversationId", detail.id);
     data.set("clientId", newClientId());
     setError(null);
-    const res = await fetch("/api/inbox/upload", { method: "POST", body: data });
+    // Fired and forgotten from the file input, so a failed fetch must not reject: show it.
+    const res = await fetch("/api/inbox/upload", { method: "POST", body: data }).catch(() => null);
+    if (!res) return setError(t("sendError"));
     const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string };
     if (!res.ok) setError(body.error ?? t("sendError"));
     else if (body.message) props.onMessages([body.message]);

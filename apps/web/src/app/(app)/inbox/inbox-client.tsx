@@ -9,22 +9,11 @@ import type { TConversationDetail } from "@forecourt/core/chat/get-conversation"
 import type { TConversationSummary, TMessageEvent } from "@forecourt/protocol";
 import { EmptyState } from "@/components/empty-state";
 import { ConversationPane } from "./conversation-pane";
+import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 
-export type TTeam = {
-  users: { id: string; name: string; dealerIds: string[] }[];
-  dealers: { id: string; name: string; departments: { id: string; name: string }[] }[];
-};
-export type TCanned = { id: string; dealerId: string | null; shortcut: string; title: string; body: string }[];
-export type TCan = { reply: boolean; note: boolean; assign: boolean; manage: boolean; editContact: boolean };
 type TView = "mine" | "unassigned" | "open" | "closed";
 
 const VIEWS: TView[] = ["mine", "unassigned", "open", "closed"];
-
-/** Is the keyboard event aimed at a text field (then single-key shortcuts stay off)? */
-export function typingInField(event: KeyboardEvent): boolean {
-  const el = event.target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
-}
 
 function beep() {
   try {
@@ -213,8 +202,11 @@ export function InboxClient(props: {
     const id = selectedRef.current;
     const min = Math.min(...messagesRef.current.keys());
     if (!id || !Number.isFinite(min) || min <= 1) return;
-    const res = await fetch(`/api/inbox/conversations/${id}/messages?before=${min}`, { cache: "no-store" });
-    if (!res.ok) return;
+    // Fired and forgotten (scroll, button): a failed fetch is ignored like a refused one; scrolling retries.
+    const res = await fetch(`/api/inbox/conversations/${id}/messages?before=${min}`, { cache: "no-store" }).catch(
+      () => null,
+    );
+    if (!res?.ok) return;
     const body = (await res.json()) as { messages: TMessageEvent[] };
     setMessages((prev) => {
       const next = new Map(prev);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConfig } from "@forecourt/config";
-import { createTestTenant, ownerDb } from "@forecourt/testing";
-import { appDb } from "./client";
-import { withProviderAccess, withTenant, withUser } from "./tenant";
+import { appDb, withProviderAccess, withTenant, withUser } from "@forecourt/db";
+import { createTestTenant } from "./fixtures";
+import { ownerDb } from "./owner-db";
 
 let a: Awaited<ReturnType<typeof createTestTenant>>;
 let b: Awaited<ReturnType<typeof createTestTenant>>;

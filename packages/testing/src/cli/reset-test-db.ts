@@ -1,7 +1,7 @@
 /** Drops and recreates the test database. Refuses anything but a local *_test database. */
 import pg from "pg";
 import { getConfig } from "@forecourt/config";
-import { assertLocalTestDatabase } from "@forecourt/testing";
+import { assertLocalTestDatabase } from "../assert-local-database";
 
 assertLocalTestDatabase();
 const config = getConfig();

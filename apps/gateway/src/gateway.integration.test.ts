@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { Redis } from "ioredis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,8 +114,12 @@ describe("gateway protocol", () => {
     expect(await call(agent, EVENTS.join, { conversationId: s.conversationId })).toEqual({ ok: true });
 
     const atAgent = nextEvent<TMessageEvent>(agent, EVENTS.message);
+    // The visitor's own message comes back to its room too; wait for that echo, so a late echo
+    // under load is not mistaken for something sent to the visitor later.
+    const ownEcho = nextEvent<TMessageEvent>(visitor, EVENTS.message);
     await call(visitor, EVENTS.send, { conversationId: s.conversationId, clientId: "live-v-00001", body: "From B" });
     expect((await atAgent).body).toBe("From B");
+    expect((await ownEcho).body).toBe("From B");
 
     const seenByVisitor: TMessageEvent[] = [];
     visitor.on(EVENTS.message, (m: TMessageEvent) => seenByVisitor.push(m));
@@ -204,5 +209,67 @@ describe("gateway protocol", () => {
       if (!ack.ok) refused = ack;
     }
     expect(refused).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+  });
+});
+
+type TAck = { ok: boolean; error?: { code: string } };
+
+describe("fuzz (issue 9): arbitrary payloads on every client event", () => {
+  it("are answered with a refusal or success, never 'unavailable', and the gateway stays up", async () => {
+    const s = await setup();
+    const agent = await open(a, "/agent", s.agentToken);
+    const visitor = await open(b, "/visitor", s.token);
+    const reasons: string[] = [];
+    agent.on("disconnect", (reason) => reasons.push(`agent: ${reason}`));
+    visitor.on("disconnect", (reason) => reasons.push(`visitor: ${reason}`));
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom("\u0000", "\u202Eevil", "😀".repeat(2_500), "99999999999", s.conversationId),
+    );
+    const payload = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          conversationId: fc.oneof(fc.uuid(), text, fc.constant(s.conversationId)),
+          clientId: text,
+          body: text,
+          kind: fc.constantFrom("TEXT", "NOTE", "x"),
+          seq: fc.oneof(fc.integer(), fc.double(), fc.constant(99_999_999_999)),
+          typing: fc.boolean(),
+          conversations: fc.array(
+            fc.record({ conversationId: fc.oneof(fc.uuid(), text), afterSeq: fc.oneof(fc.integer(), fc.double()) }),
+            { maxLength: 3 },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    // Every event each namespace listens to (the visitor's room membership is fixed at connect).
+    const agentEvents = [EVENTS.send, EVENTS.sync, EVENTS.read, EVENTS.typing, EVENTS.join, EVENTS.leave] as const;
+    const visitorEvents = [EVENTS.send, EVENTS.sync, EVENTS.read, EVENTS.typing] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...agentEvents), payload, async (event, body) => {
+        const answers = [await call<TAck>(agent, event, body)];
+        if ((visitorEvents as readonly string[]).includes(event)) answers.push(await call<TAck>(visitor, event, body));
+        for (const ack of answers) {
+          expect(typeof ack.ok, event).toBe("boolean");
+          if (!ack.ok)
+            expect(ack.error?.code, `${event} ${JSON.stringify(body).slice(0, 200)}`).not.toBe("unavailable");
+        }
+      }),
+      { numRuns: 40, seed: 20261201 },
+    );
+    expect({ agent: agent.connected, visitor: visitor.connected, reasons }).toEqual({
+      agent: true,
+      visitor: true,
+      reasons: [],
+    });
+    // Still serving real traffic afterwards (the agent: the visitor may have used up its message limit).
+    const ack = await call(agent, EVENTS.send, {
+      conversationId: s.conversationId,
+      clientId: "fuzz-after-01",
+      body: "ok",
+    });
+    expect(ack).toMatchObject({ ok: true });
   });
 });

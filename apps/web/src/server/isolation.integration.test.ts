@@ -821,7 +821,9 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "route:app/api/inbox/upload/route.ts#POST": {
     refused: ({ session, s }) => [
       readUpload(uploadRequest("/api/inbox/upload", s.conversationId)).then((f) => handleAgentUpload(session, f, meta)),
-      readUpload(uploadRequest("/api/inbox/upload", s.sharedConversationId)).then((f) => handleAgentUpload(session, f, meta)),
+      readUpload(uploadRequest("/api/inbox/upload", s.sharedConversationId)).then((f) =>
+        handleAgentUpload(session, f, meta),
+      ),
     ],
   },
   "route:app/api/realtime/token/route.ts#GET": {

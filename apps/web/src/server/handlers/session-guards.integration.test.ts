@@ -6,7 +6,12 @@ import { encryptSecret } from "@forecourt/core/crypto/secret-box";
 import { redis } from "@forecourt/core/infra/redis";
 import { newTotpSecret } from "@forecourt/core/security/totp";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
+import { handleExportAudit } from "./audit";
+import { CONTRACT_HANDLERS, handleRunLifecycleNow } from "./contract";
+import * as providerHandlers from "./provider";
 import { handleSaveCustomer } from "./provider";
+import type { THandler } from "./result";
+import { handleRunOrphanSweepNow } from "./storage";
 import { handleStartTwoFactor } from "./security";
 import {
   handleChangeMemberStatus,
@@ -103,5 +108,40 @@ describe("the provider console gate", () => {
     const result = await handleSaveCustomer(session, { name, kind: "DEALER", tier: "STANDARD", parentId: "" }, meta);
     expect(result).toMatchObject({ ok: false, status: 403, error: "two_factor_required" });
     expect(await ownerDb().customer.count({ where: { name } })).toBe(0);
+  });
+});
+
+describe("provider rights without a two-factor session (issue 9: the isolation suite's provider set)", () => {
+  it("refuses every provider entry point to a support session that did not pass two-factor, and writes nothing", async () => {
+    const { user, password } = await createTestUser({ providerRole: "SUPPORT" });
+    const session = await sessionOf(user.email, password);
+    expect(session.twoFactorPassed).toBe(false);
+    const t = await createTestTenant("Provider without 2FA");
+    tenants.push(t.customer.id);
+    const before = await ownerDb().auditEvent.count();
+    const input = { customerId: t.customer.id, membershipId: crypto.randomUUID(), userId: crypto.randomUUID() };
+    const entryPoints = {
+      ...providerHandlers,
+      ...CONTRACT_HANDLERS,
+      handleRunLifecycleNow,
+      handleRunOrphanSweepNow,
+      handleExportAudit,
+      handleInviteUser,
+      handleUpdateMember,
+      handleChangeMemberStatus,
+      handleSendPasswordReset,
+      handleForceSignOut,
+      handleUnlockMember,
+    };
+    const handlers = Object.entries(entryPoints).filter(([, h]) => typeof h === "function");
+    expect(handlers.length).toBeGreaterThan(20);
+    for (const [name, handler] of handlers) {
+      const result = await (handler as THandler<unknown>)(session, input, meta);
+      expect(result, name).toMatchObject({ ok: false, status: 403, error: "two_factor_required" });
+    }
+    expect(await ownerDb().subscription.count({ where: { customerId: t.customer.id } })).toBe(0);
+    expect(await ownerDb().auditEvent.count()).toBe(before);
+    // Their own profile (to enrol) stays open.
+    expect(await handleStartTwoFactor(session, {}, meta)).toMatchObject({ ok: true });
   });
 });

@@ -1,0 +1,317 @@
+/**
+ * The fuzz tier (issue 9): fast-check drives arbitrary input into every public input of the web
+ * app: every handler that routes, server actions and pages call (signed in as a tenant admin,
+ * as provider staff without two-factor, and signed out), the widget's HTTP handlers and visitor
+ * token, the body readers, and sign-in. Asserted for every call: it answers, with success or a
+ * 4xx refusal, never a thrown error (a 500) and never an unhandled rejection. Bounded runs
+ * (FUZZ_RUNS per entry point) with a fixed seed, so a failure is reproducible.
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSessionContext, type TSessionContext } from "@forecourt/core/accounts/get-session-context";
+import { signInWithPassword } from "@forecourt/core/accounts/sign-in-with-password";
+import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
+import { createChatTenant, TEST_ORIGIN } from "@forecourt/core/chat/test-helpers";
+import { redis } from "@forecourt/core/infra/redis";
+import { createTestUser, ownerDb } from "@forecourt/testing";
+import { readJson, readUpload, routeMeta } from "./chat-http";
+import * as account from "./handlers/account";
+import * as audit from "./handlers/audit";
+import * as contactsPages from "./handlers/contacts-pages";
+import * as contract from "./handlers/contract";
+import * as dataProtection from "./handlers/data-protection";
+import * as inbox from "./handlers/inbox";
+import * as inboxPage from "./handlers/inbox-page";
+import * as provider from "./handlers/provider";
+import * as publicHandlers from "./handlers/public";
+import { toFailure, type THandler, type THandlerResult } from "./handlers/result";
+import * as security from "./handlers/security";
+import * as storage from "./handlers/storage";
+import * as users from "./handlers/users";
+import * as widget from "./handlers/widget";
+
+const FUZZ_RUNS = 25;
+const SEED = 20261201;
+const APP = "http://localhost:3100";
+
+/** Strings an attacker tries: NUL, RTL overrides, huge emoji runs, SQL and HTML, numbers as text. */
+const nasty = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\u202Eevil\u202C",
+    "😀".repeat(2_500),
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "99999999999",
+    "-1",
+    "NaN",
+    "",
+    "00000000-0000-0000-0000-000000000000",
+    "ffffffff-ffff-ffff-ffff-ffffffffffff",
+    "v1.--------------------------------------.xxxxxxxxxxxxxxxxxxxx",
+    "2026-02-30",
+  ),
+);
+const number = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(99_999_999_999, Number.MAX_SAFE_INTEGER, -0, Number.NaN, Number.POSITIVE_INFINITY),
+);
+const leaf = fc.oneof(nasty, number, fc.boolean(), fc.constant(null), fc.constant(undefined), fc.uuid());
+const value = fc.letrec((tie) => ({
+  any: fc.oneof(
+    { depthSize: "small" },
+    leaf,
+    fc.array(tie("any"), { maxLength: 4 }),
+    fc.dictionary(nasty, tie("any"), { maxKeys: 4 }),
+  ),
+})).any;
+/** Field names the real schemas use, so fuzzed objects get past the first checks and deeper in. */
+const FIELDS = [
+  "id",
+  "customerId",
+  "conversationId",
+  "contactId",
+  "membershipId",
+  "subscriptionId",
+  "userId",
+  "dealerId",
+  "sessionId",
+  "clientId",
+  "body",
+  "before",
+  "view",
+  "q",
+  "c",
+  "months",
+  "email",
+  "role",
+  "name",
+  "code",
+  "token",
+  "password",
+  "kind",
+  "action",
+  "assigneeId",
+  "departmentId",
+  "until",
+  "amount",
+  "date",
+  "reason",
+  "noticeDate",
+  "suspend",
+  "confirm",
+  "locale",
+  "dealerIds",
+  "vehicles",
+  "file",
+  "key",
+  "origin",
+] as const;
+const input = fc.oneof(
+  value,
+  fc.record(Object.fromEntries(FIELDS.map((f) => [f, value])) as Record<(typeof FIELDS)[number], typeof value>, {
+    requiredKeys: [],
+  }),
+);
+
+/** What can travel in an HTTP header at all (the server's HTTP parser refuses the rest before us). */
+const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, "");
+
+const rejections: unknown[] = [];
+const onRejection = (reason: unknown) => rejections.push(reason);
+
+/** Success, or a refusal with a 4xx status: never a throw (which a route answers with 500). */
+async function answers(result: Promise<THandlerResult<unknown>>, label: string): Promise<void> {
+  const settled = await result.then(
+    (r) => r,
+    (error: unknown) => {
+      throw new Error(`${label} threw (would be a 500): ${error instanceof Error ? error.stack : String(error)}`);
+    },
+  );
+  if (!settled.ok) expect(settled.status, `${label}: ${settled.error}`).toBeGreaterThanOrEqual(400);
+  if (!settled.ok) expect(settled.status, `${label}: ${settled.error}`).toBeLessThan(500);
+}
+
+const SESSION_MODULES = {
+  account,
+  audit,
+  contactsPages,
+  contract,
+  dataProtection,
+  inbox,
+  inboxPage,
+  provider,
+  security,
+  storage,
+  users,
+};
+const sessionHandlers = Object.entries(SESSION_MODULES).flatMap(([module, exports]) =>
+  Object.entries(exports)
+    .filter(([name, fn]) => typeof fn === "function" && /^(handle|load)/.test(name))
+    .map(([name, fn]) => [`${module}.${name}`, fn as THandler<unknown>] as const),
+);
+
+let admin: TSessionContext;
+let support: TSessionContext;
+let visitorToken: string;
+let widgetKey: string;
+
+async function sessionOf(email: string, password: string) {
+  const signedIn = await signInWithPassword({ email, password, ip: "10.77.0.1", userAgent: "fuzz" });
+  if (!signedIn.ok) throw new Error("sign-in failed");
+  return (await getSessionContext(signedIn.sessionId))!;
+}
+
+let customerId = "";
+
+beforeAll(async () => {
+  process.on("unhandledRejection", onRejection);
+  const t = await createChatTenant("Fuzz");
+  customerId = t.customer.id;
+  widgetKey = t.channel.publicKey;
+  const a = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
+  admin = await sessionOf(a.user.email, a.password);
+  const s = await createTestUser({ providerRole: "SUPPORT" });
+  support = await sessionOf(s.user.email, s.password);
+  const started = await startVisitorConversation({
+    input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Fuzz Visitor", consent: true },
+  });
+  visitorToken = started.token;
+});
+
+afterAll(async () => {
+  process.off("unhandledRejection", onRejection);
+  await ownerDb().customer.deleteMany({ where: { id: customerId } });
+  redis().disconnect();
+});
+
+describe("fuzz: every handler answers arbitrary input with success or a 4xx", () => {
+  it("covers the handler modules (a new module must be listed here)", () => {
+    expect(sessionHandlers.length).toBeGreaterThan(45);
+  });
+
+  for (const [name, handler] of sessionHandlers) {
+    it(name, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          input,
+          fc.constantFrom<"admin" | "support" | "none">("admin", "support", "none"),
+          async (raw, who) => {
+            const session = who === "admin" ? admin : who === "support" ? support : null;
+            await answers(handler(session, raw, { ip: "10.77.0.2" }), `${name} as ${who}`);
+          },
+        ),
+        { numRuns: FUZZ_RUNS, seed: SEED },
+      );
+    });
+  }
+
+  for (const [name, handler] of Object.entries(publicHandlers)) {
+    it(`public.${name}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(input, async (raw) => answers(handler(raw, { ip: "10.77.0.3" }), name)),
+        { numRuns: FUZZ_RUNS, seed: SEED },
+      );
+    });
+  }
+
+  it("widget visitor handlers, with real and forged tokens", async () => {
+    const token = fc.oneof(fc.constant(visitorToken), fc.constant(null), nasty);
+    await fc.assert(
+      fc.asyncProperty(token, input, async (t, raw) => {
+        await answers(widget.handleVisitorConversation(t, raw), "visitor conversation");
+        await answers(widget.handleVisitorMessages(t, raw), "visitor messages");
+        await answers(widget.handleVisitorUpload(t, raw), "visitor upload");
+      }),
+      { numRuns: FUZZ_RUNS, seed: SEED },
+    );
+  });
+
+  it("widget HTTP handlers (config, frame, new chat, attachment links) with arbitrary queries, headers and bodies", async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, nasty, value, async (key, origin, body) => {
+        const query = new URLSearchParams({ key, origin }).toString();
+        const headers = {
+          origin: TEST_ORIGIN,
+          "content-type": "application/json",
+          "x-forecourt-frame": headerSafe(origin),
+        };
+        await answers(
+          widget.handleWidgetConfig(new Request(`${APP}/api/widget/config?${query}`, { headers })),
+          "config",
+        );
+        await answers(widget.handleWidgetFrame(new Request(`${APP}/widget/frame?${query}`)), "frame");
+        const json = JSON.stringify(body === undefined ? null : body) ?? "null";
+        await answers(
+          widget.handleStartConversation(
+            new Request(`${APP}/api/widget/conversations`, {
+              method: "POST",
+              headers,
+              body: typeof body === "object" && body ? JSON.stringify({ key: widgetKey, ...body }) : json,
+            }),
+          ),
+          "start conversation",
+        );
+        await answers(
+          widget.handleAttachment({ customerId: key, attachmentId: origin, exp: key, sig: origin }),
+          "attachment",
+        );
+      }),
+      { numRuns: FUZZ_RUNS, seed: SEED },
+    );
+  });
+
+  it("body readers: arbitrary bytes and content types are refused with 4xx, never thrown as bugs", async () => {
+    const contentType = fc.oneof(
+      nasty,
+      fc.constantFrom("application/json", "multipart/form-data; boundary=x", "text/plain", "multipart/form-data"),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2_048 }), contentType, async (bytes, type) => {
+        for (const read of [readJson, readUpload]) {
+          const request = new Request(`${APP}/api/x`, {
+            method: "POST",
+            headers: { "content-type": headerSafe(type) || "text/plain" },
+            body: bytes,
+          });
+          const result = await read(request).then(
+            () => ({ ok: true as const, data: null }),
+            (error: unknown) => {
+              const failure = toFailureOrThrow(error);
+              return failure;
+            },
+          );
+          await answers(Promise.resolve(result), `${read.name} ${type}`);
+        }
+        expect(routeMeta(new Request(`${APP}/`, { headers: { "x-forwarded-for": "1.2.3.4" } })).ip).not.toBe("1.2.3.4");
+      }),
+      { numRuns: FUZZ_RUNS, seed: SEED },
+    );
+  });
+
+  it("sign-in with arbitrary e-mails, passwords and codes answers, never throws", async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, nasty, fc.option(nasty, { nil: undefined }), async (email, password, totpCode) => {
+        const result = await signInWithPassword({ email, password, totpCode, ip: "10.77.0.9", userAgent: null });
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: FUZZ_RUNS, seed: SEED },
+    );
+  });
+
+  it("left no unhandled rejection behind", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(rejections).toEqual([]);
+  });
+});
+
+/** A reader's refusal as a result; anything that is not core's vocabulary is a bug and rethrown. */
+function toFailureOrThrow(error: unknown) {
+  const failure = toFailure(error);
+  if (!failure) throw error;
+  return failure;
+}

@@ -132,7 +132,11 @@ test("an admin finds a contact, exports everything held about them, and erases t
 });
 
 test("an agent may search contacts but not export or erase them", async ({ page }) => {
-  const { customer, dealer } = await northwind();
+  const { customer } = await northwind();
+  // The agent works for Copenhagen only, and sees contacts of that dealer's conversations only.
+  const dealer = await ownerDb().dealer.findFirstOrThrow({
+    where: { customerId: customer.id, name: { contains: "Copenhagen" } },
+  });
   const contact = await createContactWithConversation(
     customer.id,
     dealer.id,

@@ -32,6 +32,15 @@ export function sessionCan(session: TSessionContext, action: TAction): boolean {
 }
 
 /**
+ * For navigation: `action` is the user's once this session passes two-factor. Provider staff
+ * see their console in the sidebar before that; the page itself sends them to enrol first.
+ */
+export function sessionMayReach(session: TSessionContext, action: TAction): boolean {
+  const refusal = refusalFor(principalFromSession(session), action);
+  return refusal === null || refusal === "two_factor_required";
+}
+
+/**
  * For pages behind the permission matrix: signed out → sign-in; provider rights without a
  * session that passed two-factor → enrol or sign in again; otherwise not allowed → /forbidden.
  */

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LogOut } from "lucide-react";
 import type { TSessionContext } from "@forecourt/core";
 import { signOutAction } from "@/server/actions/sign-out";
-import { sessionCan } from "@/server/session";
+import { sessionMayReach } from "@/server/session";
 import { NAV_ITEMS } from "./nav-items";
 import { ReadOnlyBanner } from "./read-only-banner";
 import { SidebarNav } from "./sidebar-nav";
@@ -12,7 +12,7 @@ import { WorkspaceSwitcher } from "./workspace-switcher";
 /** The authenticated frame: sidebar (workspace, navigation, user) and the page. */
 export async function AppShell({ session, children }: { session: TSessionContext; children: ReactNode }) {
   const t = await getTranslations("shell");
-  const visible = NAV_ITEMS.filter((item) => sessionCan(session, item.permission)).map((item) => item.key);
+  const visible = NAV_ITEMS.filter((item) => sessionMayReach(session, item.permission)).map((item) => item.key);
   const role = session.active?.role ?? session.user.providerRole;
   const scope = session.active?.dealers.length ? session.active.dealers.map((d) => d.name).join(", ") : t("allDealers");
   const subtitle = session.active

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AlertTriangle, ChevronLeft } from "lucide-react";
 import { listTenantUsers } from "@forecourt/core/accounts/list-tenant-users";
+import { PRODUCTS } from "@forecourt/core/contract/products";
 import { NotFoundError } from "@forecourt/core/errors";
 import { getCustomer } from "@forecourt/core/provider/get-customer";
 import { listCustomers } from "@forecourt/core/provider/list-customers";
@@ -321,7 +322,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             testId="add-order-form"
           >
             {hiddenCustomer}
-            <Field id="sub-product" name="product" label={t("product")} defaultValue="Conversations" />
+            <div className="space-y-1.5">
+              <label htmlFor="sub-product" className={labelClass}>
+                {t("product")}
+              </label>
+              <select id="sub-product" name="product" defaultValue={PRODUCTS[0]} className={inputClass}>
+                {PRODUCTS.map((product) => (
+                  <option key={product} value={product}>
+                    {product}
+                  </option>
+                ))}
+              </select>
+            </div>
             <div className="space-y-1.5">
               <label htmlFor="sub-tier" className={labelClass}>
                 {t("tier")}

@@ -60,6 +60,22 @@ export async function sweepOrphanFiles(options: {
   };
   const byTenant: Record<string, { files: number; bytes: number }> = {};
   const removedKeys: string[] = [];
+  /** Records what the run did, whether it completed or failed part-way. */
+  const finish = (state: "completed" | "failed", error?: string) =>
+    withSystemAccess(system, (tx) =>
+      tx.storageSweep.update({
+        where: { id: row.id },
+        data: {
+          ...totals,
+          bytesRemoved: BigInt(totals.bytesRemoved),
+          removedByTenant: byTenant,
+          removedKeys,
+          state,
+          finishedAt: new Date(),
+          ...(error ? { error } : {}),
+        },
+      }),
+    );
   try {
     const root = storageRoot();
     for (const tenant of await list(root)) {
@@ -114,34 +130,9 @@ export async function sweepOrphanFiles(options: {
         }
       }
     }
-    await withSystemAccess(system, (tx) =>
-      tx.storageSweep.update({
-        where: { id: row.id },
-        data: {
-          ...totals,
-          bytesRemoved: BigInt(totals.bytesRemoved),
-          removedByTenant: byTenant,
-          removedKeys,
-          state: "completed",
-          finishedAt: new Date(),
-        },
-      }),
-    );
+    await finish("completed");
   } catch (error) {
-    await withSystemAccess(system, (tx) =>
-      tx.storageSweep.update({
-        where: { id: row.id },
-        data: {
-          ...totals,
-          bytesRemoved: BigInt(totals.bytesRemoved),
-          removedByTenant: byTenant,
-          removedKeys,
-          state: "failed",
-          finishedAt: new Date(),
-          error: error instanceof Error ? error.message.slice(0, 500) : "unknown error",
-        },
-      }),
-    );
+    await finish("failed", error instanceof Error ? error.message.slice(0, 500) : "unknown error");
     throw error;
   }
   return { sweepId: row.id, ...totals };

@@ -1,5 +1,6 @@
 "use server";
 
+import type { TRunJobNowState } from "@/components/run-job-now-button";
 import { revalidatePath } from "next/cache";
 import { handleContract, handleRunLifecycleNow } from "@/server/handlers/contract";
 import { formObject, requestMeta } from "@/server/action-helpers";
@@ -35,13 +36,10 @@ export async function contractAction(_previous: TContractActionState, form: Form
   };
 }
 
-export type TRunNowState =
-  { status: "idle" } | { status: "queued"; jobId: string; day: string } | { status: "forbidden" };
-
 /** Provider staff: run the daily lifecycle now, for today. */
-export async function runLifecycleNowAction(_previous: TRunNowState): Promise<TRunNowState> {
+export async function runLifecycleNowAction(_previous: TRunJobNowState): Promise<TRunJobNowState> {
   const result = await handleRunLifecycleNow(await getCurrentSession(), undefined, await requestMeta());
   if (!result.ok) return { status: "forbidden" };
   revalidatePath("/provider/queues");
-  return { status: "queued", ...result.data };
+  return { status: "queued", jobId: result.data.jobId };
 }

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getQueueOverview } from "@forecourt/core/contract/get-lifecycle-queue";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, sessionCan } from "@/server/session";
-import { RunNowButton } from "./run-now-button";
+import { RunJobNowButton } from "@/components/run-job-now-button";
+import { runLifecycleNowAction } from "@/server/actions/contract";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,9 @@ export default async function QueuesPage() {
   return (
     <>
       <PageHeader title={t("title")}>
-        {sessionCan(session, "provider.subscriptions.manage") ? <RunNowButton /> : null}
+        {sessionCan(session, "provider.subscriptions.manage") ? (
+          <RunJobNowButton action={runLifecycleNowAction} messages="contract.queues" />
+        ) : null}
       </PageHeader>
       <div className="mx-auto w-full max-w-5xl space-y-6 px-6 py-8">
         {unavailable ? (

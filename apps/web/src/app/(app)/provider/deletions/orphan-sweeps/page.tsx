@@ -7,7 +7,8 @@ import { listOrphanSweeps } from "@forecourt/core/storage/list-orphan-sweeps";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/server/session";
-import { RunSweepButton } from "./run-sweep-button";
+import { RunJobNowButton } from "@/components/run-job-now-button";
+import { runOrphanSweepNowAction } from "@/server/actions/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,7 @@ export default async function OrphanSweepsPage() {
         <Link href="/provider/deletions" className="text-[13px] text-zinc-600 hover:underline">
           {t("back")}
         </Link>
-        <RunSweepButton />
+        <RunJobNowButton action={runOrphanSweepNowAction} messages="orphanSweeps" />
       </PageHeader>
       <div className="px-6 py-6">
         <p className="mb-4 max-w-3xl text-[13px] text-zinc-500">{t("body")}</p>

@@ -3,11 +3,23 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Play } from "lucide-react";
-import { runOrphanSweepNowAction, type TRunSweepState } from "@/server/actions/storage";
 
-export function RunSweepButton() {
-  const t = useTranslations("orphanSweeps");
-  const [state, action, pending] = useActionState<TRunSweepState>(runOrphanSweepNowAction, { status: "idle" });
+/** What a "run … now" action answers: queued with the job's id, or refused. */
+export type TRunJobNowState = { status: "idle" } | { status: "queued"; jobId: string } | { status: "forbidden" };
+
+/**
+ * A provider-console button that queues a job now (the lifecycle run, the orphan sweep) and
+ * says what happened. `messages`: the namespace with `runNow`, `queued` ({id}) and `forbidden`.
+ */
+export function RunJobNowButton({
+  action: run,
+  messages,
+}: {
+  action: (previous: TRunJobNowState) => Promise<TRunJobNowState>;
+  messages: string;
+}) {
+  const t = useTranslations(messages);
+  const [state, action, pending] = useActionState<TRunJobNowState>(run, { status: "idle" });
   return (
     <form action={action} className="flex items-center gap-3">
       {state.status === "queued" ? (

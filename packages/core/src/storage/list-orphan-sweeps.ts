@@ -1,20 +1,14 @@
 import { withProviderAccess } from "@forecourt/db";
 import { assertProvider, type TUserPrincipal } from "../principal";
+import type { TSweepCounts } from "./sweep-orphan-files";
 
-export type TOrphanSweepRow = {
+export type TOrphanSweepRow = TSweepCounts & {
   id: string;
   trigger: string;
   state: string;
   graceHours: number;
   startedAt: Date;
   finishedAt: Date | null;
-  filesScanned: number;
-  filesReferenced: number;
-  filesTooNew: number;
-  filesRemoved: number;
-  bytesRemoved: number;
-  foldersRemoved: number;
-  entriesSkipped: number;
   removedByTenant: Record<string, { files: number; bytes: number }>;
   removedKeys: string[];
   error: string | null;

@@ -12,8 +12,8 @@ const LOOKUP_CHUNK = 1_000;
 
 export type TSweepTrigger = "schedule" | "manual";
 
-export type TSweepResult = {
-  sweepId: string;
+/** What one sweep counted (stored on its StorageSweep row, returned to the job). */
+export type TSweepCounts = {
   filesScanned: number;
   filesReferenced: number;
   filesTooNew: number;
@@ -22,6 +22,8 @@ export type TSweepResult = {
   foldersRemoved: number;
   entriesSkipped: number;
 };
+
+export type TSweepResult = TSweepCounts & { sweepId: string };
 
 /**
  * The orphan sweep: walks the one storage folder (<storageDir>/<customerId>/<uuid>) and deletes
@@ -49,7 +51,7 @@ export async function sweepOrphanFiles(options: {
   const row = await withSystemAccess(system, (tx) =>
     tx.storageSweep.create({ data: { trigger: options.trigger, graceHours, startedAt: now } }),
   );
-  const totals = {
+  const totals: TSweepCounts = {
     filesScanned: 0,
     filesReferenced: 0,
     filesTooNew: 0,

@@ -6,7 +6,7 @@ import { listConversations, ZListConversations } from "@forecourt/core/chat/list
 import { listMessagesBefore } from "@forecourt/core/chat/list-messages";
 import { ZSeqParam } from "@forecourt/protocol";
 import { issueRealtimeToken } from "@forecourt/core/chat/realtime-token";
-import { sendAttachment } from "@forecourt/core/chat/save-attachment";
+import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { ZUploadFields } from "@forecourt/core/chat/upload-fields";
 import { setConversationStatus } from "@forecourt/core/chat/set-conversation-status";
 import { updateContact, ZUpdateContact } from "@forecourt/core/chat/update-contact";
@@ -90,17 +90,7 @@ export const handleUpdateContact = defineHandler(
 /** POST /api/inbox/upload (multipart, read with a size bound by the route): an agent sends a file. */
 export const handleAgentUpload = defineHandler(
   { permission: "conversations.reply", input: ZUploadFields },
-  async ({ principal, input }) => {
-    const result = await sendAttachment({
-      sender: { agent: principal },
-      conversationId: input.conversationId,
-      clientId: input.clientId,
-      fileName: input.file.name,
-      declaredType: input.file.type,
-      bytes: new Uint8Array(await input.file.arrayBuffer()),
-    });
-    return { ok: true as const, id: result.id, seq: result.seq, message: result.event };
-  },
+  ({ principal, input }) => sendUploadedFile({ sender: { agent: principal }, upload: input }),
 );
 
 /** GET /api/realtime/token: a short-lived gateway token for the session's own active tenant (no input). */

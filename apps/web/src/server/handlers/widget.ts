@@ -6,7 +6,8 @@ import { verifyAttachmentLink } from "@forecourt/core/chat/message-event";
 import { listVisitorConversations } from "@forecourt/core/chat/resolve-visitor-session";
 import { ZUploadFields, ZVisitorMessagesQuery } from "@forecourt/core/chat/upload-fields";
 import { ForbiddenError, NotFoundError, RateLimitedError } from "@forecourt/core/errors";
-import { readAttachment, sendAttachment } from "@forecourt/core/chat/save-attachment";
+import { readAttachment } from "@forecourt/core/chat/save-attachment";
+import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { issueFrameTicket, verifyFrameTicket } from "@forecourt/core/chat/widget-frame-ticket";
 import { readJsonBody } from "../http/read-body";
@@ -147,15 +148,7 @@ export const handleVisitorUpload = defineVisitorHandler({ input: ZUploadFields }
   const limit = await consumeChatLimit("uploads", meta.ip ?? "unknown", visitor.channelId);
   if (!limit.ok)
     throw new RateLimitedError(limit.retryAfterSeconds, `Too many files; try again in ${limit.retryAfterSeconds} s`);
-  const result = await sendAttachment({
-    sender: { visitor },
-    conversationId: input.conversationId,
-    clientId: input.clientId,
-    fileName: input.file.name,
-    declaredType: input.file.type,
-    bytes: new Uint8Array(await input.file.arrayBuffer()),
-  });
-  return { ok: true as const, id: result.id, seq: result.seq, message: result.event };
+  return sendUploadedFile({ sender: { visitor }, upload: input });
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

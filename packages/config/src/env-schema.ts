@@ -43,6 +43,19 @@ export const ZEnv = z.object({
   /** The demo dealer website that embeds the widget (a different origin from the app). */
   DEMO_SITE_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
   /**
+   * Meta's Graph API (WhatsApp Cloud API, Messenger Send API). The real host by default; tests
+   * and the start command point it at the local stand-in (packages/testing meta-graph).
+   */
+  META_GRAPH_URL: z.url().default("https://graph.facebook.com"),
+  META_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "must look like v23.0")
+    .default("v23.0"),
+  /** A Graph call that takes longer is abandoned and retried by the delivery job. */
+  META_GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The channel simulator (a Meta stand-in with phone-like WhatsApp and Messenger chats) in the demo. */
+  CHANNEL_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
+  /**
    * Where attachment bytes are stored (local disk; one folder per tenant). A relative path is
    * relative to the repository root, whatever the process's working directory (config.storageDir).
    */

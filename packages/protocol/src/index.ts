@@ -66,6 +66,90 @@ export const ZAttachmentRef = z.object({
   url: z.string(),
 });
 
+/** The channels a conversation can come through (Channel.type). */
+export const CHANNEL_TYPES = ["WIDGET", "WHATSAPP", "MESSENGER", "EMAIL", "TWILIO_SMS", "API"] as const;
+export const ZChannelType = z.enum(CHANNEL_TYPES);
+export type TChannelType = z.infer<typeof ZChannelType>;
+
+/**
+ * Structured content of a channel message (Message.data), shown readably in the inbox. Every
+ * string in it came from outside: render it escaped, never as HTML.
+ */
+export const ZMessageContent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("location"),
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    name: z.string().max(500).optional(),
+    address: z.string().max(1000).optional(),
+  }),
+  z.object({
+    type: z.literal("contacts"),
+    contacts: z
+      .array(
+        z.object({
+          name: z.string().max(500),
+          phones: z.array(z.string().max(100)).max(20),
+          emails: z.array(z.string().max(320)).max(20),
+        }),
+      )
+      .max(20),
+  }),
+  /** A tap on a button or list row the business sent (WhatsApp interactive, Messenger quick reply). */
+  z.object({ type: z.literal("reply"), id: z.string().max(256), title: z.string().max(1000) }),
+  z.object({
+    type: z.literal("reaction"),
+    emoji: z.string().max(32),
+    /** The external id of the message reacted to, and ours when we know it. */
+    toExternalId: z.string().max(256),
+    toMessageId: z.uuid().nullable(),
+  }),
+  /** Media from a channel: "pending" until the worker has downloaded and checked it, then "stored" (see attachments) or "failed". */
+  z.object({
+    type: z.literal("media"),
+    mediaKind: z.enum(["image", "audio", "voice", "video", "document", "sticker", "file"]),
+    state: z.enum(["pending", "stored", "failed"]),
+    reason: z.string().max(500).optional(),
+  }),
+  /** An approved WhatsApp template, with its variables filled. */
+  z.object({
+    type: z.literal("template"),
+    name: z.string().max(512),
+    language: z.string().max(20),
+    variables: z.array(z.string().max(1024)).max(20),
+  }),
+  /** A message type we cannot show (the body says what it was). */
+  z.object({ type: z.literal("unsupported"), originalType: z.string().max(64) }),
+]);
+export type TMessageContent = z.infer<typeof ZMessageContent>;
+
+export const DELIVERY_STATUSES = ["QUEUED", "SENT", "DELIVERED", "READ", "PLAYED", "FAILED"] as const;
+export const ZDeliveryStatus = z.enum(DELIVERY_STATUSES);
+export type TDeliveryStatus = z.infer<typeof ZDeliveryStatus>;
+
+/** Where an outbound channel message is (ticks in the inbox); null for widget messages and inbound ones. */
+export const ZDelivery = z.object({
+  status: ZDeliveryStatus,
+  /** Why it failed, in words an agent understands; `retryable` says whether "Retry" may help. */
+  error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
+  at: z.iso.datetime().nullable(),
+});
+export type TDelivery = z.infer<typeof ZDelivery>;
+
+/**
+ * Whether an agent may write free text on this conversation's channel now. "open": yes, until
+ * closesAt; "human_agent": only a person, with Messenger's HUMAN_AGENT tag, until closesAt;
+ * "closed": only an approved template (WhatsApp) or nothing (Messenger); "always": no window
+ * (website chat, e-mail…).
+ */
+export const ZReplyWindow = z.object({
+  state: z.enum(["always", "open", "human_agent", "closed"]),
+  closesAt: z.iso.datetime().nullable(),
+  /** Templates can be sent when the window is closed (WhatsApp). */
+  templates: z.boolean(),
+});
+export type TReplyWindow = z.infer<typeof ZReplyWindow>;
+
 export const ZMessageEvent = z.object({
   conversationId: z.uuid(),
   id: z.uuid(),
@@ -78,6 +162,10 @@ export const ZMessageEvent = z.object({
   /** Plain text. Render escaped; never as HTML. */
   body: z.string(),
   attachments: z.array(ZAttachmentRef),
+  /** Channel content beyond text (location, contact cards, reactions, media state, template). */
+  content: ZMessageContent.nullable(),
+  /** Delivery to the customer's channel (outbound WhatsApp/Messenger messages); null otherwise. */
+  delivery: ZDelivery.nullable(),
   createdAt: z.iso.datetime(),
 });
 export type TMessageEvent = z.infer<typeof ZMessageEvent>;
@@ -87,7 +175,7 @@ export const ZConversationSummary = z.object({
   id: z.uuid(),
   dealerId: z.uuid(),
   departmentId: z.uuid().nullable(),
-  channelType: z.enum(["WIDGET", "WHATSAPP", "MESSENGER", "EMAIL", "TWILIO_SMS", "API"]),
+  channelType: ZChannelType,
   status: z.enum(["OPEN", "PENDING", "SNOOZED", "CLOSED"]),
   assigneeId: z.uuid().nullable(),
   contact: z.object({ id: z.uuid(), name: z.string().nullable() }),
@@ -121,6 +209,8 @@ export const EVENTS = {
   /** server → client */
   message: "message",
   conversation: "conversation",
+  /** A message changed after it was sent: its delivery status, or its media finished downloading. Replace by id. */
+  messageUpdate: "message:update",
   typingEvent: "typing",
   readEvent: "read",
   /** The session was revoked or the customer suspended; the server disconnects next. */

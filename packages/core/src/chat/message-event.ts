@@ -1,6 +1,12 @@
 import { getConfig } from "@forecourt/config";
 import type { TTx } from "@forecourt/db";
-import type { TConversationSummary, TMessageEvent } from "@forecourt/protocol";
+import {
+  ZMessageContent,
+  type TConversationSummary,
+  type TDelivery,
+  type TMessageContent,
+  type TMessageEvent,
+} from "@forecourt/protocol";
 import { sign, verifySignature } from "./keys";
 
 /** Signed download links: valid for a week, re-issued whenever history is read. */
@@ -30,7 +36,31 @@ type TMessageRow = {
   body: string;
   createdAt: Date;
   attachments: { id: string; fileName: string; mimeType: string; sizeBytes: number }[];
+  data?: unknown;
+  deliveryStatus?: TDelivery["status"] | null;
+  deliveryError?: unknown;
+  deliveryAt?: Date | null;
 };
+
+/** The channel content stored in Message.data, if it is one (form answers and events are not). */
+export function messageContentOf(data: unknown): TMessageContent | null {
+  if (!data || typeof data !== "object" || !("type" in data)) return null;
+  const parsed = ZMessageContent.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+function deliveryOf(row: TMessageRow): TDelivery | null {
+  if (!row.deliveryStatus) return null;
+  const e = row.deliveryError as { code?: unknown; message?: unknown; retryable?: unknown } | null | undefined;
+  return {
+    status: row.deliveryStatus,
+    error:
+      e && typeof e.code === "string"
+        ? { code: e.code, message: typeof e.message === "string" ? e.message : e.code, retryable: e.retryable === true }
+        : null,
+    at: row.deliveryAt?.toISOString() ?? null,
+  };
+}
 
 export const MESSAGE_INCLUDE = {
   attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
@@ -68,6 +98,8 @@ export function toMessageEvent(
     kind: row.kind,
     body: row.body,
     attachments: row.attachments.map((a) => ({ ...a, url: attachmentUrl(row.customerId, a.id) })),
+    content: messageContentOf(row.data),
+    delivery: deliveryOf(row),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -12,5 +12,8 @@ export GATEWAY_URL="http://localhost:${GATEWAY_PORT}"
 export DEMO_SITE_PORT=$((WEB_PORT + 2))
 export SMTP_PORT=$((WEB_PORT + 3))
 export MAIL_CATCHER_HTTP_PORT=$((WEB_PORT + 4))
+# The Meta Graph stand-in (packages/testing/src/meta-graph): tests start it on this port.
+export CHANNEL_SIMULATOR_PORT=$((WEB_PORT + 5))
+export META_GRAPH_URL="http://127.0.0.1:${CHANNEL_SIMULATOR_PORT}"
 export STORAGE_DIR="${TMPDIR:-/tmp}/forecourt-test${SLOT:+-$SLOT}/storage"
 unset APP_DATABASE_URL

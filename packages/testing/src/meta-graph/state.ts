@@ -72,6 +72,7 @@ export class MetaGraphState {
     const account: TWhatsAppAccount = {
       ...input,
       displayPhoneNumber: (input.displayPhoneNumber ?? "").replace(/\D/g, "") || input.phoneNumberId,
+      formattedPhoneNumber: input.displayPhoneNumber?.trim() || `+${input.phoneNumberId}`,
       label: input.label ?? `WhatsApp ${input.phoneNumberId}`,
       templates: input.templates ?? dealerTemplates(input.wabaId),
     };

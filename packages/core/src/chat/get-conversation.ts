@@ -1,5 +1,6 @@
 import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "./dealer-scope";
+import { interimReplyWindow } from "./interim-reply-window";
 import { assertMay, type TTenantPrincipal } from "../principal";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
@@ -8,7 +9,7 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
   assertMay(agent, "inbox.view");
   return withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, options.conversationId);
-    const [contact, dealer, department, read] = await Promise.all([
+    const [contact, dealer, department, read, channel] = await Promise.all([
       tx.contact.findUnique({
         where: { id: c.contactId },
         include: { vehicles: { orderBy: { createdAt: "asc" } } },
@@ -20,6 +21,7 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       tx.conversationRead.findUnique({
         where: { conversationId_userId: { conversationId: c.id, userId: agent.userId } },
       }),
+      tx.channel.findUniqueOrThrow({ where: { id: c.channelId }, select: { type: true } }),
     ]);
     return {
       id: c.id,
@@ -30,6 +32,9 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       contactReadSeq: c.contactReadSeq,
       lastReadSeq: read?.lastReadSeq ?? 0,
       createdAt: c.createdAt.toISOString(),
+      channelType: channel.type,
+      // LEAD: the reply-window rule of packages/channels (interimReplyWindow until then).
+      replyWindow: interimReplyWindow(channel.type, c.lastInboundAt),
       dealer,
       department,
       contact: contact && {

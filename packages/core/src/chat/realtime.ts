@@ -34,6 +34,15 @@ export function publishMessage(message: TMessageEvent, visitorVersion: TMessageE
   }
 }
 
+/**
+ * A message changed after it was sent (its delivery status, or its media finished downloading):
+ * the full event to the agents who opened the conversation; they replace it by id. Agents only:
+ * delivery ticks and failure reasons are for the dealer's staff, not for the customer.
+ */
+export function publishMessageUpdate(message: TMessageEvent) {
+  emitter().of(NAMESPACES.agent).to(ROOMS.convAgents(message.conversationId)).emit(EVENTS.messageUpdate, message);
+}
+
 /** An inbox row changed: every agent whose scope includes the dealer sees it. */
 export function publishConversation(summary: TConversationSummary) {
   emitter().of(NAMESPACES.agent).to(ROOMS.dealer(summary.dealerId)).emit(EVENTS.conversation, summary);

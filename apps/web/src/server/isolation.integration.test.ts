@@ -51,6 +51,7 @@ import {
   handleUpdateContact,
   handleUpdateWidgetChannel,
 } from "./handlers/inbox";
+import { handleListTemplates, handleRetryDelivery, handleSendTemplate } from "./handlers/inbox-channels";
 import {
   handleAddDepartment,
   handleReplaceAccount,
@@ -117,6 +118,8 @@ type TB = {
   contactEmail: string;
   conversationId: string;
   messageBody: string;
+  /** A message of B's conversation (its attachment message: retry, templates). */
+  messageId: string;
   attachmentId: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
@@ -497,6 +500,7 @@ const CASES: Record<string, TCase> = {
       handleListConversations(session, {}),
       handleListConversations(session, { dealerId: b.dealerId }),
       handleListConversations(session, { departmentId: b.departmentId, view: "open" }),
+      handleListConversations(session, { channelType: "WIDGET" }),
     ],
   },
   "route:app/api/inbox/conversations/[id]/route.ts#GET": {
@@ -542,6 +546,30 @@ const CASES: Record<string, TCase> = {
       readUpload(uploadRequest("/api/inbox/upload", b.conversationId)).then((f) => handleAgentUpload(session, f, meta)),
       readUpload(uploadRequest("/api/inbox/upload", guess())).then((f) => handleAgentUpload(session, f, meta)),
     ],
+  },
+  "route:app/api/inbox/messages/[id]/retry/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRetryDelivery(session, { id: b.messageId }),
+      handleRetryDelivery(session, { id: guess() }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleListTemplates(session, { id: b.conversationId }),
+      handleListTemplates(session, { id: guess() }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [b.conversationId, guess()].map((id) =>
+        handleSendTemplate(session, {
+          id,
+          body: { clientId: "iso-template-0001", templateId: guess(), variables: ["x"] },
+        }),
+      ),
   },
   "route:app/api/realtime/token/route.ts#GET": {
     kind: "own",
@@ -699,6 +727,7 @@ const CASES: Record<string, TCase> = {
     attempts: ({ session, b }) => [
       loadInboxPage(session, {}, meta),
       loadInboxPage(session, { view: "closed", c: b.conversationId }, meta),
+      loadInboxPage(session, { channel: "WIDGET" }, meta),
       loadInboxPage(session, { c: guess() }, meta),
     ],
   },
@@ -719,6 +748,7 @@ type TS = {
   contactEmail: string;
   conversationId: string;
   messageBody: string;
+  messageId: string;
   attachmentId: string;
   fileName: string;
   /** Talks to both dealers: in scope, but its conversation with the sibling dealer is not. */
@@ -787,6 +817,7 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       handleListConversations(session, { view: "unassigned" }),
       handleListConversations(session, { dealerId: s.dealerId }),
       handleListConversations(session, { departmentId: s.departmentId }),
+      handleListConversations(session, { channelType: "WIDGET" }),
     ],
   },
   "route:app/api/inbox/conversations/[id]/route.ts#GET": {
@@ -826,6 +857,24 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       ),
     ],
   },
+  "route:app/api/inbox/messages/[id]/retry/route.ts#POST": {
+    refused: ({ session, s }) => [handleRetryDelivery(session, { id: s.messageId })],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
+    refused: ({ session, s }) => [
+      handleListTemplates(session, { id: s.conversationId }),
+      handleListTemplates(session, { id: s.sharedConversationId }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#POST": {
+    refused: ({ session, s }) =>
+      [s.conversationId, s.sharedConversationId].map((id) =>
+        handleSendTemplate(session, {
+          id,
+          body: { clientId: "iso-template-0002", templateId: crypto.randomUUID(), variables: ["x"] },
+        }),
+      ),
+  },
   "route:app/api/realtime/token/route.ts#GET": {
     exempt: "names only the session's tenant; the gateway joins the member's dealer rooms (realtime tests)",
   },
@@ -860,6 +909,7 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       loadInboxPage(session, {}, meta),
       loadInboxPage(session, { c: s.conversationId }, meta),
       loadInboxPage(session, { c: s.sharedConversationId, view: "closed" }, meta),
+      loadInboxPage(session, { channel: "WIDGET", c: s.conversationId }, meta),
     ],
   },
   // Last: on a build without the scope, this erases the sibling's contact and every later case would pass vacuously.
@@ -1030,6 +1080,7 @@ beforeAll(async () => {
     contactEmail: "bea.secret@b-dealer.test",
     conversationId: bChat.conversationId,
     messageBody,
+    messageId: bFile.id,
     attachmentId: attachment.id,
   };
   before = await snapshotB();
@@ -1121,6 +1172,7 @@ beforeAll(async () => {
     contactEmail: "sid.sibling@a-sibling.test",
     conversationId: sChat.conversationId,
     messageBody: sBody,
+    messageId: sFile.id,
     attachmentId: sAttachment.id,
     fileName: "sibling-secret.png",
     sharedContactId: shared.id,

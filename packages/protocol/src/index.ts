@@ -349,4 +349,22 @@ export const ZStartConversation = z.object({
 export type TStartConversation = z.input<typeof ZStartConversation>;
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"] as const;
+/**
+ * Files we accept and keep (checked by size, declared type and magic bytes): pictures, PDFs, and
+ * since WhatsApp and Messenger, voice notes, audio and video clips.
+ */
+export const ATTACHMENT_TYPES = [
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "application/pdf",
+  "audio/ogg",
+  "audio/webm",
+  "audio/mpeg",
+  "audio/mp4",
+  "audio/aac",
+  "audio/amr",
+  "video/mp4",
+  "video/webm",
+] as const;

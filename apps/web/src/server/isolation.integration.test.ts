@@ -118,7 +118,7 @@ type TB = {
   contactEmail: string;
   conversationId: string;
   messageBody: string;
-  /** A message of B's conversation (its attachment message: retry, templates). */
+  /** An agent's failed reply in B's conversation (Retry). */
   messageId: string;
   attachmentId: string;
 };
@@ -189,6 +189,27 @@ const member = (b: TB, extra: Record<string, unknown> = {}) => [
   { membershipId: guess(), ...extra },
   { membershipId: guess(), customerId: guess(), ...extra },
 ];
+
+/** An agent's reply that failed to reach the customer's channel: what "Retry" acts on. */
+async function failedReply(customerId: string, conversationId: string, body: string) {
+  const conversation = await ownerDb().conversation.update({
+    where: { id: conversationId },
+    data: { lastSeq: { increment: 1 } },
+  });
+  return ownerDb().message.create({
+    data: {
+      customerId,
+      conversationId,
+      seq: conversation.lastSeq,
+      clientId: `failed-${conversationId}`,
+      authorType: "AGENT",
+      kind: "TEXT",
+      body,
+      deliveryStatus: "FAILED",
+      deliveryError: { code: "server_error", message: "The channel did not answer.", retryable: true },
+    },
+  });
+}
 
 const CASES: Record<string, TCase> = {
   // ── routes ───────────────────────────────────────────────────────────────────────────────
@@ -1038,6 +1059,7 @@ beforeAll(async () => {
     bytes: PNG,
   });
   const attachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: bFile.id } });
+  const bFailed = await failedReply(tb.customer.id, bChat.conversationId, "B reply that failed");
   // A's website chat and one visitor of A (the identity a visitor attacker holds).
   const aOrigin = "http://a-dealer.test";
   const aChannel = await ownerDb().channel.create({
@@ -1080,7 +1102,7 @@ beforeAll(async () => {
     contactEmail: "bea.secret@b-dealer.test",
     conversationId: bChat.conversationId,
     messageBody,
-    messageId: bFile.id,
+    messageId: bFailed.id,
     attachmentId: attachment.id,
   };
   before = await snapshotB();
@@ -1140,6 +1162,7 @@ beforeAll(async () => {
     bytes: PNG,
   });
   const sAttachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: sFile.id } });
+  const sFailed = await failedReply(ta.customer.id, sChat.conversationId, "Sibling reply that failed");
   const shared = await ownerDb().contact.create({
     data: { customerId: ta.customer.id, name: "Shay Sharedcontact", email: "shay@shared.test", legalBasis: "CONSENT" },
   });
@@ -1172,7 +1195,7 @@ beforeAll(async () => {
     contactEmail: "sid.sibling@a-sibling.test",
     conversationId: sChat.conversationId,
     messageBody: sBody,
-    messageId: sFile.id,
+    messageId: sFailed.id,
     attachmentId: sAttachment.id,
     fileName: "sibling-secret.png",
     sharedContactId: shared.id,

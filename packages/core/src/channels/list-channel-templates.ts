@@ -1,30 +1,28 @@
 import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "../chat/dealer-scope";
-import { RuleError } from "../errors";
 import { assertMay, type TTenantPrincipal } from "../principal";
 
-/** An approved template an agent may send on the conversation's channel. */
-export type TChannelTemplate = {
+export type TTemplateChoice = {
   id: string;
   name: string;
   language: string;
   category: string;
-  /** The BODY text with {{1}}, {{2}}… placeholders. */
   body: string;
   variableCount: number;
 };
 
-/**
- * LEAD: replace. The approved templates of the conversation's channel (WhatsApp), for the
- * composer's template picker. This placeholder does the access checks, then refuses with
- * `not_ready`.
- */
+/** The approved templates an agent may send on this conversation's channel (WhatsApp; none elsewhere). */
 export async function listChannelTemplates(options: {
   agent: TTenantPrincipal;
   conversationId: string;
-}): Promise<TChannelTemplate[]> {
-  const { agent } = options;
-  assertMay(agent, "conversations.reply");
-  await withTenant(agent.tenant.customerId, (tx) => conversationForAgent(tx, agent, options.conversationId));
-  throw new RuleError("not_ready", "Templates are not available yet.");
+}): Promise<TTemplateChoice[]> {
+  assertMay(options.agent, "conversations.reply");
+  return withTenant(options.agent.tenant.customerId, async (tx) => {
+    const conversation = await conversationForAgent(tx, options.agent, options.conversationId);
+    return tx.messageTemplate.findMany({
+      where: { customerId: options.agent.tenant.customerId, channelId: conversation.channelId, status: "APPROVED" },
+      orderBy: [{ name: "asc" }, { language: "asc" }],
+      select: { id: true, name: true, language: true, category: true, body: true, variableCount: true },
+    });
+  });
 }

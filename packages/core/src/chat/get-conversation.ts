@@ -1,7 +1,7 @@
 import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "./dealer-scope";
-import { interimReplyWindow } from "./interim-reply-window";
 import { assertMay, type TTenantPrincipal } from "../principal";
+import { replyWindowFor } from "../channels/reply-window";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
 export async function getConversation(options: { agent: TTenantPrincipal; conversationId: string }) {
@@ -21,8 +21,9 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       tx.conversationRead.findUnique({
         where: { conversationId_userId: { conversationId: c.id, userId: agent.userId } },
       }),
-      tx.channel.findUniqueOrThrow({ where: { id: c.channelId }, select: { type: true } }),
+      tx.channel.findUnique({ where: { id: c.channelId }, select: { type: true, name: true, status: true } }),
     ]);
+    const channelType = channel?.type ?? "WIDGET";
     return {
       id: c.id,
       status: c.status,
@@ -32,9 +33,10 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       contactReadSeq: c.contactReadSeq,
       lastReadSeq: read?.lastReadSeq ?? 0,
       createdAt: c.createdAt.toISOString(),
-      channelType: channel.type,
-      // LEAD: the reply-window rule of packages/channels (interimReplyWindow until then).
-      replyWindow: interimReplyWindow(channel.type, c.lastInboundAt),
+      channelType,
+      channel: channel && { name: channel.name, status: channel.status },
+      /** Whether free text may be sent now (WhatsApp/Messenger 24-hour windows). */
+      replyWindow: replyWindowFor(channelType, c.lastInboundAt),
       dealer,
       department,
       contact: contact && {

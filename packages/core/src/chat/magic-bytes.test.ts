@@ -41,3 +41,26 @@ describe("attachment checks", () => {
     expect(safeFileName('a"b<c>.pdf', "application/pdf")).toBe("a_b_c_.pdf");
   });
 });
+
+describe("audio and video for channels", () => {
+  const ogg = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0, 2, 0, 0]);
+  const mp4 = new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x4d, 0x34, 0x41, 0x20]);
+  it("accepts a voice note declared with codec parameters", () => {
+    const check = checkFile({ bytes: ogg, declaredType: "audio/ogg; codecs=opus", fileName: "voice" });
+    expect(check).toEqual({ ok: true, mimeType: "audio/ogg", fileName: "voice.ogg" });
+  });
+  it("lets an MP4 container be audio or video, but not a picture", () => {
+    expect(checkFile({ bytes: mp4, declaredType: "audio/x-m4a", fileName: "a.m4a" }).ok).toBe(true);
+    expect(checkFile({ bytes: mp4, declaredType: "video/mp4", fileName: "a.mp4" }).ok).toBe(true);
+    expect(checkFile({ bytes: mp4, declaredType: "image/png", fileName: "a.png" })).toEqual({
+      ok: false,
+      reason: "type_mismatch",
+    });
+  });
+  it("refuses an Ogg file declared as a PDF", () => {
+    expect(checkFile({ bytes: ogg, declaredType: "application/pdf", fileName: "x.pdf" })).toEqual({
+      ok: false,
+      reason: "type_mismatch",
+    });
+  });
+});

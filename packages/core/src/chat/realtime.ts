@@ -35,9 +35,8 @@ export function publishMessage(message: TMessageEvent, visitorVersion: TMessageE
 }
 
 /**
- * A message changed after it was sent (its delivery status, or its media finished downloading):
- * the full event to the agents who opened the conversation; they replace it by id. Agents only:
- * delivery ticks and failure reasons are for the dealer's staff, not for the customer.
+ * A message changed after it was sent (delivery ticks, media downloaded): agents who have the
+ * conversation open replace it by id. Channel messages have no widget visitor, so agents only.
  */
 export function publishMessageUpdate(message: TMessageEvent) {
   emitter().of(NAMESPACES.agent).to(ROOMS.convAgents(message.conversationId)).emit(EVENTS.messageUpdate, message);

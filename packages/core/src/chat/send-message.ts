@@ -1,12 +1,19 @@
-import { withTenant, type TTx } from "@forecourt/db";
+import { Prisma, withTenant, type TTx } from "@forecourt/db";
 import { ZSendMessage, type TConversationSummary, type TMessageEvent, type TSendMessage } from "@forecourt/protocol";
 import { randomUUID } from "node:crypto";
-import { assertMay, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
+import { assertMay, type TChannelPrincipal, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
 import { NotFoundError, InvalidInputError, ForbiddenError } from "../errors";
+import { checkAgentMayWrite } from "../channels/check-agent-may-write";
+import { enqueueDelivery } from "../channels/enqueue-delivery";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 import { publishConversation, publishMessage } from "./realtime";
 
-export type TSender = { agent: TTenantPrincipal } | { visitor: TVisitorPrincipal };
+/**
+ * Who writes: an agent; a website visitor; or a channel (a verified webhook) writing for the
+ * contact it resolved. Visitors and channels write as the contact, on their own conversation only.
+ */
+export type TPersonSender = { agent: TTenantPrincipal } | { visitor: TVisitorPrincipal };
+export type TSender = TPersonSender | { channel: TChannelPrincipal; contactId: string };
 
 export type TSendResult = { id: string; seq: number; duplicate: boolean; event: TMessageEvent };
 
@@ -26,16 +33,34 @@ export async function sendMessage(options: {
   attachment?: TAttachmentInput;
   /** Publish to sockets after commit (default true). */
   publish?: boolean;
+  /** Channel messages: the outside id (wamid, mid), the structured content, when the contact wrote. */
+  externalId?: string;
+  data?: Prisma.InputJsonValue;
+  inboundAt?: Date;
+  /** A WhatsApp template may be sent when the reply window is closed. */
+  template?: boolean;
+  /** A job must still run for it (an inbound file to download). Replies on delivered channels always wait for one. */
+  awaitingJob?: boolean;
 }): Promise<TSendResult> {
   const input = ZSendMessage.parse(options.input);
   const { sender } = options;
-  const customerId = "agent" in sender ? sender.agent.tenant.customerId : sender.visitor.customerId;
+  const customerId =
+    "agent" in sender
+      ? sender.agent.tenant.customerId
+      : "visitor" in sender
+        ? sender.visitor.customerId
+        : sender.channel.customerId;
   if ("agent" in sender) assertMay(sender.agent, input.kind === "NOTE" ? "conversations.note" : "conversations.reply");
-  if ("visitor" in sender && input.kind === "NOTE")
-    throw new ForbiddenError("forbidden", "Visitors cannot write notes");
+  if (!("agent" in sender) && input.kind === "NOTE") throw new ForbiddenError("forbidden", "Only agents write notes");
   if (!input.body && !options.attachment) throw new InvalidInputError("A message needs text or a file");
 
-  const isVisitor = "visitor" in sender;
+  // The contact's side (a widget visitor or a channel webhook): own conversation only, reopens it.
+  const isVisitor = !("agent" in sender);
+  const contactId = "visitor" in sender ? sender.visitor.contactId : "channel" in sender ? sender.contactId : null;
+  const channelId =
+    "visitor" in sender ? sender.visitor.channelId : "channel" in sender ? sender.channel.channelId : null;
+  const inboundAt = "channel" in sender ? (options.inboundAt ?? new Date()) : null;
+  const data = options.data === undefined ? null : JSON.stringify(options.data);
   const authorUserId = "agent" in sender ? sender.agent.userId : null;
   const dealerIds = "agent" in sender ? sender.agent.tenant.dealerIds : [];
   const kind = options.attachment ? "ATTACHMENT" : input.kind;
@@ -45,12 +70,18 @@ export async function sendMessage(options: {
   // the insert and the contact's engagement time; a few round trips per message, not a dozen.
   const run = () =>
     withTenant(customerId, async (tx) => {
+      // Replies on WhatsApp/Messenger: the channel must be on and its reply window open; the
+      // message then waits for the delivery job (QUEUED).
+      const deliveryStatus =
+        "agent" in sender && input.kind !== "NOTE"
+          ? await checkAgentMayWrite(tx, input.conversationId, { template: options.template === true })
+          : null;
       const [row] = await tx.$queryRaw<TSendRow[]>`
         WITH access AS (
           SELECT c."id", c."status" FROM "Conversation" c
            WHERE c."id" = ${input.conversationId}::uuid
-             AND ((${isVisitor} AND c."contactId" = ${isVisitor ? sender.visitor.contactId : null}::uuid
-                               AND c."channelId" = ${isVisitor ? sender.visitor.channelId : null}::uuid)
+             AND ((${isVisitor} AND c."contactId" = ${contactId}::uuid
+                               AND c."channelId" = ${channelId}::uuid)
                OR (NOT ${isVisitor} AND (cardinality(${dealerIds}::uuid[]) = 0 OR c."dealerId" = ANY(${dealerIds}::uuid[]))))
         ), existing AS (
           SELECT m."id", m."seq", m."authorType" FROM "Message" m JOIN access a ON a."id" = m."conversationId"
@@ -61,15 +92,20 @@ export async function sendMessage(options: {
                  "lastMessageAt" = CASE WHEN ${input.kind} = 'NOTE' THEN c."lastMessageAt" ELSE now() END,
                  "status" = CASE WHEN ${isVisitor} THEN 'OPEN'::"ConversationStatus" ELSE c."status" END,
                  "closedAt" = CASE WHEN ${isVisitor} THEN NULL ELSE c."closedAt" END,
-                 "snoozedUntil" = CASE WHEN ${isVisitor} THEN NULL ELSE c."snoozedUntil" END
+                 "snoozedUntil" = CASE WHEN ${isVisitor} THEN NULL ELSE c."snoozedUntil" END,
+                 -- Only forward, never in the future: webhooks arrive out of order, and clocks differ.
+                 "lastInboundAt" = GREATEST(c."lastInboundAt", LEAST(${inboundAt}::timestamptz, now()))
             FROM access a
            WHERE c."id" = a."id" AND NOT EXISTS (SELECT 1 FROM existing)
        RETURNING c."id", c."lastSeq", c."contactId", c."dealerId", c."departmentId", c."channelId", c."status",
                  c."assigneeId", c."lastMessageAt", a."status" AS "previousStatus"
         ), ins AS (
-          INSERT INTO "Message" ("id", "customerId", "conversationId", "seq", "clientId", "authorType", "authorUserId", "kind", "body")
+          INSERT INTO "Message" ("id", "customerId", "conversationId", "seq", "clientId", "authorType", "authorUserId", "kind", "body",
+                                 "externalId", "data", "deliveryStatus", "awaitingJob")
           SELECT ${messageId}::uuid, ${customerId}::uuid, conv."id", conv."lastSeq", ${input.clientId},
-                 ${isVisitor ? "CONTACT" : "AGENT"}::"AuthorType", ${authorUserId}::uuid, ${kind}::"MessageKind", ${input.body}
+                 ${isVisitor ? "CONTACT" : "AGENT"}::"AuthorType", ${authorUserId}::uuid, ${kind}::"MessageKind", ${input.body},
+                 ${options.externalId ?? null}, ${data}::jsonb, ${deliveryStatus}::"DeliveryStatus",
+                 ${deliveryStatus === "QUEUED" || options.awaitingJob === true}
             FROM conv
        RETURNING "id", "seq", "createdAt"
         ), touch AS (
@@ -113,6 +149,8 @@ export async function sendMessage(options: {
           body: input.body,
           createdAt,
           attachments,
+          data: options.data ?? null,
+          deliveryStatus,
         },
         new Map("agent" in sender ? [[sender.agent.userId, { name: sender.agent.name, avatarUrl: null }]] : []),
         c.contactName,
@@ -133,7 +171,7 @@ export async function sendMessage(options: {
               lastMessageAt: new Date(c.lastMessageAt).toISOString(),
               preview: (input.body || attachments[0]?.fileName || "").slice(0, 140),
             };
-      return { id: messageId, seq: c.seq, duplicate: false, event, summary };
+      return { id: messageId, seq: c.seq, duplicate: false, event, summary, queued: deliveryStatus === "QUEUED" };
     });
 
   let result: {
@@ -142,6 +180,7 @@ export async function sendMessage(options: {
     duplicate: boolean;
     event: TMessageEvent;
     summary?: TConversationSummary | null;
+    queued?: boolean;
   };
   try {
     result = await run();
@@ -155,6 +194,7 @@ export async function sendMessage(options: {
     });
   }
 
+  if (result.queued) await enqueueDelivery(customerId, result.id);
   if (!result.duplicate && options.publish !== false) {
     publishMessage(result.event, result.event);
     if (result.summary) publishConversation(result.summary);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listChannelTemplates } from "@forecourt/core/channels/list-channel-templates";
 import { retryDelivery } from "@forecourt/core/channels/retry-delivery";
-import { sendTemplateMessage, ZSendTemplateMessage } from "@forecourt/core/channels/send-template-message";
+import { sendTemplateMessage, ZSendTemplate } from "@forecourt/core/channels/send-template-message";
 import { defineHandler } from "../define-handler";
 
 /*
@@ -12,13 +12,10 @@ import { defineHandler } from "../define-handler";
 
 const ZId = z.object({ id: z.uuid() });
 
-/** POST /api/inbox/messages/:id/retry: send a failed outbound message again. */
+/** POST /api/inbox/messages/:id/retry: send a failed outbound message again (answers it, queued). */
 export const handleRetryDelivery = defineHandler(
   { permission: "conversations.reply", input: ZId },
-  async ({ principal, input }) => {
-    await retryDelivery({ agent: principal, messageId: input.id });
-    return { ok: true as const };
-  },
+  async ({ principal, input }) => ({ message: await retryDelivery({ agent: principal, messageId: input.id }) }),
 );
 
 /** GET /api/inbox/conversations/:id/templates: the approved templates of the conversation's channel. */
@@ -33,7 +30,7 @@ export const handleListTemplates = defineHandler(
 export const handleSendTemplate = defineHandler(
   {
     permission: "conversations.reply",
-    input: ZId.extend({ body: ZSendTemplateMessage.omit({ conversationId: true }) }),
+    input: ZId.extend({ body: ZSendTemplate.omit({ conversationId: true }) }),
   },
   async ({ principal, input }) => {
     const sent = await sendTemplateMessage({ agent: principal, conversationId: input.id, ...input.body });

@@ -21,22 +21,11 @@ const BTN =
 type TPending = { clientId: string; body: string; kind: "TEXT" | "NOTE"; failed?: boolean };
 
 /**
- * What the agent's file picker offers: the attachment types, plus audio for channels that take
- * it (voice notes; the upload route checks type and magic bytes and refuses what the
- * conversation's channel cannot carry). Extensions too, for systems without a MIME mapping.
+ * What the agent's file picker offers: the attachment types core accepts (pictures, PDFs, audio
+ * such as voice notes, video; the upload checks type and magic bytes), plus audio extensions
+ * for systems that map no MIME type to them.
  */
-const AGENT_FILE_ACCEPT = [
-  ...ATTACHMENT_TYPES,
-  "audio/ogg",
-  "audio/mpeg",
-  "audio/mp4",
-  "audio/webm",
-  ".ogg",
-  ".opus",
-  ".mp3",
-  ".m4a",
-  ".webm",
-].join(",");
+const AGENT_FILE_ACCEPT = [...ATTACHMENT_TYPES, ".ogg", ".opus", ".mp3", ".m4a"].join(",");
 
 /** The refusal that means "outside the reply window: only a template now" (ack and HTTP alike). */
 const WINDOW_CLOSED = "reply_window_closed";
@@ -58,6 +47,8 @@ export function ConversationPane(props: {
   canned: TCanned;
   can: TCan;
   onMessages: (m: TMessageEvent[]) => void;
+  /** A message changed (Retry's answer): replace it by id, as for message:update. */
+  onMessageUpdate: (m: TMessageEvent) => void;
   onChanged: () => void;
   /** Re-read the conversation (its reply window) without reloading its messages. */
   onWindowChanged: () => void;
@@ -189,8 +180,10 @@ export function ConversationPane(props: {
       return next;
     });
     if (!res) return setError(t("actionError"));
-    if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? t("actionError"));
-    // Success: the new delivery state arrives as message:update.
+    const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string };
+    if (!res.ok) setError(body.error ?? t("actionError"));
+    // Queued again; later states arrive as message:update.
+    else if (body.message) props.onMessageUpdate(body.message);
   }
 
   function send() {

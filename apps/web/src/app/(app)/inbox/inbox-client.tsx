@@ -531,6 +531,7 @@ export function InboxClient(props: {
             canned={props.canned}
             can={props.can}
             onMessages={mergeMessages}
+            onMessageUpdate={updateMessage}
             onWindowChanged={onWindowChanged}
             onChanged={() => {
               void loadDetail(selectedId);

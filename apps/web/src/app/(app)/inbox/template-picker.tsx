@@ -3,11 +3,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ChevronLeft, LayoutTemplate, Search, Send, X } from "lucide-react";
-import type { TChannelTemplate } from "@forecourt/core/channels/list-channel-templates";
-import { templateParts, templateVariableCount } from "./template-preview";
+import type { TTemplateChoice } from "@forecourt/core/channels/list-channel-templates";
+import { templateParts } from "./template-preview";
 
 type TLoad =
-  { state: "loading" } | { state: "error"; message: string } | { state: "ready"; templates: TChannelTemplate[] };
+  { state: "loading" } | { state: "error"; message: string } | { state: "ready"; templates: TTemplateChoice[] };
 
 /**
  * The template picker (a closed WhatsApp window): search the channel's approved templates by
@@ -18,7 +18,7 @@ export function TemplatePicker(props: { conversationId: string; onClose: () => v
   const t = useTranslations("chat");
   const [load, setLoad] = useState<TLoad>({ state: "loading" });
   const [query, setQuery] = useState("");
-  const [chosen, setChosen] = useState<TChannelTemplate | null>(null);
+  const [chosen, setChosen] = useState<TTemplateChoice | null>(null);
   const [values, setValues] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function TemplatePicker(props: { conversationId: string; onClose: () => v
     // A failed fetch shows in the dialog; nothing is left to reject.
     void fetch(`/api/inbox/conversations/${props.conversationId}/templates`, { cache: "no-store" })
       .then(async (res) => {
-        const body = (await res.json().catch(() => ({}))) as { templates?: TChannelTemplate[]; error?: string };
+        const body = (await res.json().catch(() => ({}))) as { templates?: TTemplateChoice[]; error?: string };
         if (!alive) return;
         if (res.ok && body.templates) setLoad({ state: "ready", templates: body.templates });
         else setLoad({ state: "error", message: body.error ?? String(res.status) });
@@ -57,9 +57,10 @@ export function TemplatePicker(props: { conversationId: string; onClose: () => v
     return load.templates.filter((x) => !q || x.name.toLowerCase().includes(q));
   }, [load, query]);
 
-  function choose(template: TChannelTemplate) {
+  function choose(template: TTemplateChoice) {
     setChosen(template);
-    setValues(Array.from({ length: templateVariableCount(template.body, template.variableCount) }, () => ""));
+    // As many values as the synced template has variables: core refuses any other count.
+    setValues(Array.from({ length: template.variableCount }, () => ""));
     setError(null);
     clientId.current = crypto.randomUUID();
   }

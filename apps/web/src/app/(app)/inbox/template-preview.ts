@@ -3,13 +3,6 @@ export type TTemplatePart = { text: string } | { variable: number; value: string
 
 const PLACEHOLDER = /\{\{\s*(\d{1,2})\s*\}\}/g;
 
-/** The variable numbers a template body uses ({{1}}, {{2}}…), at least `count`, as 1…max. */
-export function templateVariableCount(body: string, count = 0): number {
-  let max = count;
-  for (const match of body.matchAll(PLACEHOLDER)) max = Math.max(max, Number(match[1]));
-  return Math.min(max, 20);
-}
-
 /**
  * The body split at its placeholders, each filled with what the agent typed for it (the
  * preview renders values highlighted and empty slots as {{n}}). Plain strings only: the

@@ -1,0 +1,24 @@
+export * from "./types";
+export { metaHandshake, metaSignatureOf, verifyMetaSignature } from "./meta-signature";
+export { parseMetaWebhook } from "./meta-webhook";
+export { graphFailure } from "./graph-client";
+export {
+  WHATSAPP_CAPABILITIES,
+  fetchWhatsAppMedia,
+  fillTemplate,
+  listWhatsAppTemplates,
+  sendWhatsApp,
+  templateVariableCount,
+  whatsappReplyWindow,
+  whatsappRouteKey,
+  type TWhatsAppContext,
+  type TWhatsAppRecipient,
+} from "./whatsapp";
+export {
+  MESSENGER_CAPABILITIES,
+  fetchMessengerMedia,
+  messengerReplyWindow,
+  messengerRouteKey,
+  sendMessenger,
+  type TMessengerContext,
+} from "./messenger";

@@ -180,8 +180,9 @@ export function ConversationPane(props: {
       return next;
     });
     if (!res) return setError(t("actionError"));
-    const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string };
-    if (!res.ok) setError(body.error ?? t("actionError"));
+    const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string; code?: string };
+    // Outside the reply window a retry of free text is refused like a new reply: offer a template.
+    if (!res.ok) refused(body.code, body.error ?? t("actionError"));
     // Queued again; later states arrive as message:update.
     else if (body.message) props.onMessageUpdate(body.message);
   }
@@ -242,9 +243,13 @@ export function ConversationPane(props: {
 
   const contactName = detail.contact?.name || t("anonymous");
   return (
-    <div className="flex min-w-0 flex-1">
+    // min-h-0: the pane fills the column and its message list scrolls, so the composer stays in view.
+    <div className="flex min-h-0 min-w-0 flex-1">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={contactName}>
-        <header className="flex min-h-14 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-5 py-2">
+        <header
+          className="flex min-h-14 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-5 py-2"
+          data-testid="conversation-header"
+        >
           <div className="flex min-w-32 flex-1 items-center gap-2.5">
             <ChannelIcon type={detail.channelType} size="md" />
             <div className="min-w-0 flex-1">

@@ -23,7 +23,20 @@ import { attachmentView, mapUrl, telHref } from "./message-content";
  */
 
 /** Content cards that stand in for the body (the body then only holds a text fallback for previews and search). */
-const REPLACES_BODY = new Set<TMessageContent["type"]>(["location", "contacts", "reply", "reaction"]);
+const REPLACES_BODY = new Set<TMessageContent["type"]>(["location", "contacts", "reply", "reaction", "unsupported"]);
+
+/**
+ * The words core stores as the body of media without a caption (core/channels
+ * record-inbound-events.ts MEDIA_WORD): the player or the "Receiving…" line says it already.
+ */
+const MEDIA_FALLBACK = new Set(["Photo", "Audio", "Voice note", "Video", "Document", "Sticker", "File"]);
+
+function bodyShown(m: TMessageEvent): boolean {
+  if (!m.body) return false;
+  if (!m.content) return true;
+  if (REPLACES_BODY.has(m.content.type)) return false;
+  return !(m.content.type === "media" && MEDIA_FALLBACK.has(m.body));
+}
 
 export function MessageBubble(props: {
   m: TMessageEvent;
@@ -39,7 +52,7 @@ export function MessageBubble(props: {
   const mine = m.authorType !== "CONTACT";
   const note = m.kind === "NOTE";
   const content = m.content;
-  const showBody = !!m.body && !(content && REPLACES_BODY.has(content.type));
+  const showBody = bodyShown(m);
   const failed = m.delivery?.status === "FAILED";
   return (
     <li

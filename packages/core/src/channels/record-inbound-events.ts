@@ -1,33 +1,44 @@
 import { createHash } from "node:crypto";
 import type { TInboundEvent, TInboundMessage } from "@forecourt/channels";
-import { withTenant, type Prisma } from "@forecourt/db";
+import { withTenant, type Prisma, type TTx } from "@forecourt/db";
 import { MAX_MESSAGE_LENGTH } from "@forecourt/protocol";
-import { sendMessage } from "../chat/send-message";
+import { afterAppend, appendMessage, type TAppended } from "../chat/send-message";
 import type { TChannelPrincipal } from "../principal";
 import { enqueueMediaFetch } from "./enqueue-delivery";
 import { recordDeliveryStatus, recordWatermark } from "./record-delivery-status";
-import { resolveChannelContact } from "./resolve-channel-contact";
+import { identityKey, lockIdentities, resolveChannelContacts, type TChannelTarget } from "./resolve-channel-contact";
 
 export type TRecordCounts = { recorded: number; duplicates: number; statuses: number };
 
-/** Events of one verified channel, in the order Meta sent them. */
+/**
+ * Events of one verified channel, in the order Meta sent them. Consecutive messages are written
+ * in one transaction (Meta batches under load; one commit per batch, not per message), each
+ * through the same append as a widget message (seq, idempotency by clientId).
+ */
 export async function recordInboundEvents(
   principal: TChannelPrincipal,
   events: TInboundEvent[],
 ): Promise<TRecordCounts> {
   const counts: TRecordCounts = { recorded: 0, duplicates: 0, statuses: 0 };
+  let batch: TInboundMessage[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const recorded = await recordInboundMessages(principal, batch);
+    counts.recorded += recorded;
+    counts.duplicates += batch.length - recorded;
+    batch = [];
+  };
   for (const event of events) {
     if (event.type === "message") {
-      if (await recordInboundMessage(principal, event)) counts.recorded += 1;
-      else counts.duplicates += 1;
-    } else if (event.type === "status") {
-      await recordDeliveryStatus(principal, event);
-      counts.statuses += 1;
-    } else {
-      await recordWatermark(principal, event);
-      counts.statuses += 1;
+      batch.push(event);
+      continue;
     }
+    await flush();
+    if (event.type === "status") await recordDeliveryStatus(principal, event);
+    else await recordWatermark(principal, event);
+    counts.statuses += 1;
   }
+  await flush();
   return counts;
 }
 
@@ -52,36 +63,67 @@ function cleanText(text: string): string {
 }
 
 /**
- * One inbound message through the same seq/idempotency path as the widget (sendMessage): a
- * redelivery (same external id) writes nothing. Returns false for a duplicate.
+ * One transaction for a batch: lock every sender's identities first (sorted, so two batches
+ * never deadlock), then skip what was recorded before (a redelivery writes nothing), then
+ * resolve contact and conversation and append each message. Returns how many were new.
  */
-async function recordInboundMessage(principal: TChannelPrincipal, message: TInboundMessage): Promise<boolean> {
+async function recordInboundMessages(principal: TChannelPrincipal, messages: TInboundMessage[]): Promise<number> {
   const { customerId } = principal;
-  const prepared = await withTenant(customerId, async (tx) => {
-    const seen = await tx.message.findUnique({
-      where: { customerId_externalId: { customerId, externalId: message.externalId } },
-      select: { id: true },
+  const appended = await withTenant(customerId, async (tx) => {
+    await lockIdentities(
+      tx,
+      principal,
+      messages.flatMap((m) => m.identities.map(identityKey)),
+    );
+    const seen = new Set(
+      (
+        await tx.message.findMany({
+          where: { customerId, externalId: { in: messages.map((m) => m.externalId) } },
+          select: { externalId: true },
+        })
+      ).map((m) => m.externalId),
+    );
+    const fresh = messages.filter((m) => {
+      if (seen.has(m.externalId)) return false;
+      seen.add(m.externalId); // the same id twice in one payload
+      return true;
     });
-    if (seen) return null;
-    const target = await resolveChannelContact(tx, principal, message);
-    let content = message.content;
-    if (content?.type === "reaction") {
-      const to = await tx.message.findUnique({
-        where: { customerId_externalId: { customerId, externalId: content.toExternalId } },
-        select: { id: true, conversationId: true },
+    const targets = await resolveChannelContacts(tx, principal, fresh);
+    const out: { result: TAppended; media: boolean }[] = [];
+    for (const message of fresh)
+      out.push({
+        result: await appendInbound(tx, principal, message, targets.get(message.externalId)!),
+        media: message.media !== null,
       });
-      content = { ...content, toMessageId: to && to.conversationId === target.conversationId ? to.id : null };
-    }
-    return { target, content };
+    return out;
   });
-  if (!prepared) return false;
-  const { target, content } = prepared;
+  for (const { result, media } of appended) {
+    await afterAppend(customerId, result);
+    if (media && !result.duplicate) await enqueueMediaFetch(customerId, result.id);
+  }
+  return appended.filter((a) => !a.result.duplicate).length;
+}
+
+async function appendInbound(
+  tx: TTx,
+  principal: TChannelPrincipal,
+  message: TInboundMessage,
+  target: TChannelTarget,
+): Promise<TAppended> {
+  let content = message.content;
+  if (content?.type === "reaction") {
+    const to = await tx.message.findUnique({
+      where: { customerId_externalId: { customerId: principal.customerId, externalId: content.toExternalId } },
+      select: { id: true, conversationId: true },
+    });
+    content = { ...content, toMessageId: to && to.conversationId === target.conversationId ? to.id : null };
+  }
   // Pending media keeps Meta's reference for the download job (stripped from what clients see).
   const data = message.media
     ? { ...content, ref: message.media.ref, mimeType: message.media.mimeType, fileName: message.media.fileName }
     : content;
   const body = cleanText(message.text) || (message.media ? MEDIA_WORD[message.media.kind] : "(empty message)");
-  const result = await sendMessage({
+  return appendMessage(tx, {
     sender: { channel: principal, contactId: target.contactId },
     input: { conversationId: target.conversationId, clientId: inboundClientId(message.externalId), body },
     externalId: message.externalId,
@@ -89,7 +131,4 @@ async function recordInboundMessage(principal: TChannelPrincipal, message: TInbo
     inboundAt: message.sentAt,
     awaitingJob: message.media !== null,
   });
-  if (result.duplicate) return false;
-  if (message.media) await enqueueMediaFetch(customerId, result.id);
-  return true;
 }

@@ -197,7 +197,7 @@ test("a WhatsApp conversation: icon, location, voice note, reactions and deliver
   await openConversation(page, seeded);
 
   const row = page.getByTestId("conversation-row").filter({ hasText: seeded.contact.name! });
-  await expect(row.getByTestId("channel-icon")).toHaveAttribute("data-channel", "WHATSAPP");
+  await expect(row.getByRole("img", { name: "WhatsApp" })).toHaveAttribute("data-channel-type", "WHATSAPP");
   await expect(page.getByTestId("conversation-header").getByRole("img", { name: "WhatsApp" })).toBeVisible();
 
   const location = page.getByTestId("location-card");
@@ -241,9 +241,9 @@ test("a WhatsApp conversation: icon, location, voice note, reactions and deliver
   await page.getByTestId("channel-filter").getByRole("button", { name: "WhatsApp" }).click();
   await expect(page).toHaveURL(/channel=WHATSAPP/);
   const rows = page.getByTestId("conversation-row");
-  await expect(rows.first().getByTestId("channel-icon")).toHaveAttribute("data-channel", "WHATSAPP");
-  for (const icon of await rows.getByTestId("channel-icon").all()) {
-    await expect(icon).toHaveAttribute("data-channel", "WHATSAPP");
+  await expect(rows.first().locator("[data-channel-type]")).toHaveAttribute("data-channel-type", "WHATSAPP");
+  for (const icon of await rows.locator("[data-channel-type]").all()) {
+    await expect(icon).toHaveAttribute("data-channel-type", "WHATSAPP");
   }
   await page.reload();
   await expect(page.getByTestId("channel-filter").getByRole("button", { name: "WhatsApp" })).toHaveAttribute(

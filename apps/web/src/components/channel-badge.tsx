@@ -1,68 +1,103 @@
-import { Braces, Mail, MessageCircle, MessageSquareText, Phone, Zap, type LucideIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { Code2, Globe, Mail, MessageCircle, MessagesSquare, Smartphone, type LucideIcon } from "lucide-react";
 import type { TChannelType } from "@forecourt/protocol";
 
 /*
- * The one place that maps a channel type to its icon, colour and name (inbox rows, the
- * conversation header, the channel filter, Settings → Channels). The tiles only hint at the
- * services' colours; they are our own glyphs, not the services' logos.
+ * The one mapping of a channel type to its icon, colour and label, for every place that shows
+ * which channel a conversation or setting belongs to (Settings → Channels, the inbox list and
+ * conversation header, filters). Works in server and client components (useTranslations).
  */
-const STYLE: Record<TChannelType, { icon: LucideIcon; tile: string }> = {
-  WIDGET: { icon: MessageCircle, tile: "bg-brand-600" },
-  WHATSAPP: { icon: Phone, tile: "bg-[#25D366]" },
-  MESSENGER: { icon: Zap, tile: "bg-gradient-to-br from-[#0866FF] to-[#A033FF]" },
-  EMAIL: { icon: Mail, tile: "bg-sky-600" },
-  TWILIO_SMS: { icon: MessageSquareText, tile: "bg-rose-600" },
-  API: { icon: Braces, tile: "bg-zinc-700" },
+
+type TChannelStyle = {
+  icon: LucideIcon;
+  /** The tile behind the icon and the icon's colour. */
+  tile: string;
+  /** A pill with the label (badge variant). */
+  pill: string;
 };
 
-/** The channel's name in the user's language ("WhatsApp", "Website chat"…). */
+export const CHANNEL_STYLES: Record<TChannelType, TChannelStyle> = {
+  WIDGET: {
+    icon: Globe,
+    tile: "bg-brand-50 text-brand-700 ring-brand-100",
+    pill: "bg-brand-50 text-brand-700 ring-brand-100",
+  },
+  WHATSAPP: {
+    icon: MessageCircle,
+    tile: "bg-emerald-50 text-emerald-700 ring-emerald-200",
+    pill: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  },
+  MESSENGER: {
+    icon: MessagesSquare,
+    tile: "bg-sky-50 text-sky-700 ring-sky-200",
+    pill: "bg-sky-50 text-sky-800 ring-sky-200",
+  },
+  EMAIL: {
+    icon: Mail,
+    tile: "bg-amber-50 text-amber-700 ring-amber-200",
+    pill: "bg-amber-50 text-amber-800 ring-amber-200",
+  },
+  TWILIO_SMS: {
+    icon: Smartphone,
+    tile: "bg-violet-50 text-violet-700 ring-violet-200",
+    pill: "bg-violet-50 text-violet-800 ring-violet-200",
+  },
+  API: {
+    icon: Code2,
+    tile: "bg-zinc-100 text-zinc-700 ring-zinc-200",
+    pill: "bg-zinc-100 text-zinc-700 ring-zinc-200",
+  },
+};
+
+/** The channel type's label ("WhatsApp", "Website chat"), localised. */
 export function useChannelLabel(): (type: TChannelType) => string {
   const t = useTranslations("channelTypes");
   return (type) => t(type);
 }
 
-type TSize = "xs" | "sm" | "md";
+const TILE_SIZES = {
+  sm: "size-5 rounded-md [&>svg]:size-3",
+  md: "size-8 rounded-lg [&>svg]:size-4",
+  lg: "size-10 rounded-xl [&>svg]:size-5",
+};
 
-/**
- * The channel's icon tile; it carries the channel's name for screen readers and as a tooltip,
- * unless `decorative` (the name is written next to it).
- */
+/** The type's icon on its coloured tile; `label` (default on) names it for screen readers and on hover. */
 export function ChannelIcon({
   type,
-  size = "sm",
-  decorative,
+  size = "md",
+  label = true,
 }: {
   type: TChannelType;
-  size?: TSize;
-  decorative?: boolean;
+  size?: keyof typeof TILE_SIZES;
+  label?: boolean;
 }) {
-  const label = useChannelLabel()(type);
-  const { icon: Icon, tile } = STYLE[type];
-  const box = size === "xs" ? "size-4 rounded" : size === "sm" ? "size-5 rounded-md" : "size-7 rounded-lg";
-  const glyph = size === "xs" ? "size-2.5" : size === "sm" ? "size-3" : "size-4";
+  const name = useChannelLabel()(type);
+  const { icon: Icon, tile } = CHANNEL_STYLES[type];
   return (
     <span
-      role={decorative ? undefined : "img"}
-      aria-label={decorative ? undefined : label}
-      aria-hidden={decorative ? true : undefined}
-      title={label}
-      data-testid="channel-icon"
-      data-channel={type}
-      className={`inline-flex shrink-0 items-center justify-center text-white ${box} ${tile}`}
+      className={`inline-flex shrink-0 items-center justify-center ring-1 ring-inset ${tile} ${TILE_SIZES[size]}`}
+      title={label ? name : undefined}
+      role={label ? "img" : undefined}
+      aria-label={label ? name : undefined}
+      aria-hidden={label ? undefined : true}
+      data-channel-type={type}
     >
-      <Icon className={glyph} strokeWidth={2.5} aria-hidden="true" />
+      <Icon aria-hidden="true" />
     </span>
   );
 }
 
-/** Icon and name side by side (headers, settings). */
-export function ChannelBadge({ type, size = "sm" }: { type: TChannelType; size?: TSize }) {
-  const label = useChannelLabel()(type);
+/** The type as a small pill: icon and label. */
+export function ChannelBadge({ type }: { type: TChannelType }) {
+  const name = useChannelLabel()(type);
+  const { icon: Icon, pill } = CHANNEL_STYLES[type];
   return (
-    <span className="inline-flex items-center gap-1.5 text-[12px] text-zinc-600" data-testid="channel-badge">
-      <ChannelIcon type={type} size={size} decorative />
-      <span>{label}</span>
+    <span
+      className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${pill}`}
+      data-channel-type={type}
+    >
+      <Icon className="size-3" aria-hidden="true" />
+      {name}
     </span>
   );
 }

@@ -415,13 +415,13 @@ export function InboxClient(props: {
                 onClick={() => setChannelType(type)}
                 aria-pressed={channelType === type}
                 data-channel={type ?? "all"}
-                className={`flex shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-[12px] ${
+                className={`flex h-7 shrink-0 items-center gap-1.5 rounded-full border text-[12px] ${type ? "pr-2.5 pl-1" : "px-2.5"} ${
                   channelType === type
                     ? "border-zinc-900 bg-zinc-900 text-white"
                     : "border-zinc-200 text-zinc-600 hover:bg-zinc-100"
                 }`}
               >
-                {type ? <ChannelIcon type={type} size="xs" decorative /> : null}
+                {type ? <ChannelIcon type={type} size="sm" label={false} /> : null}
                 {type ? channelLabel(type) : t("allChannels")}
               </button>
             ))}
@@ -476,7 +476,7 @@ export function InboxClient(props: {
                 className={`flex w-full flex-col gap-0.5 border-b border-zinc-100 px-4 py-3 text-left ${r.id === selectedId ? "bg-brand-50" : "hover:bg-zinc-50"}`}
               >
                 <span className="flex items-center gap-2">
-                  <ChannelIcon type={r.channelType} size="xs" />
+                  <ChannelIcon type={r.channelType} size="sm" />
                   <span className="min-w-0 flex-1 truncate text-[13px] font-medium text-zinc-900">
                     {r.contact.name || t("anonymous")}
                   </span>

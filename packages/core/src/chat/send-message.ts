@@ -1,4 +1,4 @@
-import { Prisma, withTenant, type TTx } from "@forecourt/db";
+import { withTenant, type Prisma, type TTx } from "@forecourt/db";
 import { ZSendMessage, type TConversationSummary, type TMessageEvent, type TSendMessage } from "@forecourt/protocol";
 import { randomUUID } from "node:crypto";
 import { assertMay, type TChannelPrincipal, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";

@@ -265,6 +265,7 @@ async function simSend(sim: TSimContext, req: IncomingMessage, res: ServerRespon
       {
         pageId: accountId,
         psid,
+        name,
         messages: [stored ? { type, mediaId: stored.id, mid } : { type: "text", text: text || "👍", mid }],
       },
     ]).catch((error: unknown) => ({ status: null, body: "", error: String(error), delivery: null }));

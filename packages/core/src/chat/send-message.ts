@@ -3,6 +3,7 @@ import { ZSendMessage, type TConversationSummary, type TMessageEvent, type TSend
 import { randomUUID } from "node:crypto";
 import { assertMay, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
 import { NotFoundError, InvalidInputError, ForbiddenError } from "../errors";
+import { isUniqueViolation } from "../infra/unique-violation";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 import { publishConversation, publishMessage } from "./realtime";
 
@@ -192,8 +193,3 @@ type TSendRow = {
     channelType: TConversationSummary["channelType"];
   } | null;
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
-  return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
-}

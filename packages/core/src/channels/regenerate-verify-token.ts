@@ -1,0 +1,42 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { TPrincipal } from "../principal";
+import {
+  loadManagedMetaChannel,
+  META_VERIFY_PREFIX,
+  metaVerifyRouteKey,
+  newVerifyToken,
+  openSecrets,
+  sealSecrets,
+} from "./meta-channel";
+import { inChannelSettings } from "./channel-settings";
+
+/**
+ * A new verify token for a WhatsApp or Messenger channel (e.g. the old one was shared): the
+ * handshake route of the old token goes in the same transaction, so only the new one verifies.
+ * Meta asks for the token only when the callback is (re)verified: paste the new one there.
+ */
+export async function regenerateVerifyToken(options: {
+  principal: TPrincipal;
+  channelId: string;
+}): Promise<{ ok: true }> {
+  return inChannelSettings(options.principal, "regenerate a verify token", async (tx, agent) => {
+    const channel = await loadManagedMetaChannel(tx, agent, options.channelId);
+    const secrets = openSecrets(channel.type, channel.secretsEncrypted);
+    const verifyToken = newVerifyToken();
+    await tx.channelRoute.deleteMany({ where: { channelId: channel.id, key: { startsWith: META_VERIFY_PREFIX } } });
+    await tx.channelRoute.create({
+      data: { key: metaVerifyRouteKey(verifyToken), channelId: channel.id, routedCustomerId: agent.tenant.customerId },
+    });
+    await tx.channel.update({
+      where: { id: channel.id },
+      data: { secretsEncrypted: sealSecrets(channel.type, { ...secrets, verifyToken }) },
+    });
+    await recordAuditEvent(tx, agent, {
+      customerId: agent.tenant.customerId,
+      action: "channel.verify_token_regenerated",
+      targetType: "Channel",
+      targetId: channel.id,
+    });
+    return { ok: true as const };
+  });
+}

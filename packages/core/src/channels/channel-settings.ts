@@ -15,6 +15,12 @@ export function storedConfig(config: unknown): Record<string, unknown> {
   return config && typeof config === "object" && !Array.isArray(config) ? { ...(config as object) } : {};
 }
 
+/** The day the termination switched the channel off (YYYY-MM-DD: config.disabledByLifecycleOn), or null. */
+export function lifecycleDayOf(config: unknown): string | null {
+  const day = storedConfig(config).disabledByLifecycleOn;
+  return typeof day === "string" ? day : null;
+}
+
 /**
  * Runs `fn` in the principal's own tenant as someone allowed to manage channels (inTenant:
  * the role and the read-only state are re-read inside the transaction).

@@ -2,7 +2,7 @@ import { getConfig } from "@forecourt/config";
 import { ZMessengerConfig, ZWhatsAppConfig } from "@forecourt/channels";
 import type { TPrincipal } from "../principal";
 import { loadManagedMetaChannel, maskSecret, openMessengerSecrets, openWhatsAppSecrets } from "./meta-channel";
-import { inChannelSettings, storedConfig } from "./channel-settings";
+import { inChannelSettings, lifecycleDayOf } from "./channel-settings";
 
 /** The one callback URL of every Meta app that sends us webhooks (WhatsApp and Messenger alike). */
 export function metaCallbackUrl(): string {
@@ -59,7 +59,6 @@ export async function getChannelConnectionInfo(options: {
   return inChannelSettings(options.principal, "channel connection info", async (tx, agent) => {
     const channel = await loadManagedMetaChannel(tx, agent, options.channelId);
     const dealer = await tx.dealer.findUniqueOrThrow({ where: { id: channel.dealerId } });
-    const lifecycleDay = storedConfig(channel.config).disabledByLifecycleOn;
     const common: TCommon = {
       channelId: channel.id,
       name: channel.name,
@@ -67,7 +66,7 @@ export async function getChannelConnectionInfo(options: {
       dealer: { id: dealer.id, name: dealer.name },
       callbackUrl: metaCallbackUrl(),
       verifyToken: "",
-      disabledByLifecycleOn: typeof lifecycleDay === "string" ? lifecycleDay : null,
+      disabledByLifecycleOn: lifecycleDayOf(channel.config),
       connectedAt: channel.createdAt,
     };
     if (channel.type === "MESSENGER") {

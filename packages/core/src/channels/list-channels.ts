@@ -22,18 +22,17 @@ export async function listChannels(options: { principal: TPrincipal }): Promise<
   return inChannelSettings(options.principal, "list channels", async (tx, agent) => {
     const customerId = agent.tenant.customerId;
     const scope = agent.tenant.dealerIds.length > 0 ? { id: { in: agent.tenant.dealerIds } } : {};
-    const [dealers, channels] = await Promise.all([
-      tx.dealer.findMany({
-        where: { customerId, ...scope },
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      }),
-      tx.channel.findMany({
-        where: { customerId, ...dealerScopeWhere(agent) },
-        select: { id: true, type: true, name: true, status: true, dealerId: true },
-        orderBy: [{ type: "asc" }, { name: "asc" }],
-      }),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const dealers = await tx.dealer.findMany({
+      where: { customerId, ...scope },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    const channels = await tx.channel.findMany({
+      where: { customerId, ...dealerScopeWhere(agent) },
+      select: { id: true, type: true, name: true, status: true, dealerId: true },
+      orderBy: [{ type: "asc" }, { name: "asc" }],
+    });
     return { dealers, channels };
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withTenant, type Prisma } from "@forecourt/db";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { storedConfig, ZChannelName } from "../channels/channel-settings";
+import { lifecycleDayOf, storedConfig, ZChannelName } from "../channels/channel-settings";
 import { ZBusinessHours, ZWidgetConfig } from "@forecourt/protocol";
 import { agentMaySeeDealer } from "./dealer-scope";
 import { assertMay, type TTenantPrincipal } from "../principal";
@@ -27,6 +27,7 @@ export async function listWidgetChannels(options: { agent: TTenantPrincipal }) {
         name: c.name,
         publicKey: c.publicKey,
         status: c.status,
+        disabledByLifecycleOn: lifecycleDayOf(c.config),
         dealer: { id: c.dealer.id, name: c.dealer.name, timeZone: c.dealer.timeZone },
         departments: c.dealer.departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind })),
         config: parseWidgetConfig(c.config),

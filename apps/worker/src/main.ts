@@ -1,7 +1,7 @@
 /** The worker process: BullMQ workers for every queue that has handlers, and their schedulers. */
 import { Worker } from "bullmq";
 import { loadConfigOrExit } from "@forecourt/config";
-import { bullConnection, bullPrefix, queue, type TQueueName } from "@forecourt/jobs";
+import { QUEUE_CONCURRENCY, bullConnection, bullPrefix, queue, type TQueueName } from "@forecourt/jobs";
 import { HANDLERS } from "./registry";
 
 loadConfigOrExit();
@@ -23,9 +23,9 @@ const workers = queueNames.map(
       async (job) => {
         const h = byName.get(job.name);
         if (!h) throw new Error(`No handler for job ${job.name}`);
-        return h.handle(job.data);
+        return h.handle(job.data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
       },
-      { connection: bullConnection(), prefix: bullPrefix(), concurrency: 4 },
+      { connection: bullConnection(), prefix: bullPrefix(), concurrency: QUEUE_CONCURRENCY[name] },
     ),
 );
 for (const worker of workers) {

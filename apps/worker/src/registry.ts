@@ -1,6 +1,7 @@
 import { LIFECYCLE_DAILY_SCHEDULE, lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
 import { handleLifecycleDaily } from "./handlers/lifecycle-daily";
 import { handler, type TJobHandler } from "./job-handler";
+import { CHANNEL_HANDLERS } from "./handlers/channel-handlers";
 import { RETENTION_HANDLERS } from "./retention-handlers";
 
 export { handler, type TJobHandler } from "./job-handler";
@@ -9,4 +10,5 @@ export { handler, type TJobHandler } from "./job-handler";
 export const HANDLERS: TJobHandler[] = [
   handler(lifecycleDailyJob, handleLifecycleDaily, { ...LIFECYCLE_DAILY_SCHEDULE, payload: {} }),
   ...RETENTION_HANDLERS,
+  ...CHANNEL_HANDLERS,
 ];

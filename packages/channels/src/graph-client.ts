@@ -18,7 +18,10 @@ const PERMANENT: Record<number, { code: string; message: string }> = {
     code: "reply_window_closed",
     message: "More than 24 hours have passed since the customer last wrote. Send an approved template instead.",
   },
-  131026: { code: "undeliverable", message: "WhatsApp could not deliver this message to the number (not on WhatsApp, or an old app)." },
+  131026: {
+    code: "undeliverable",
+    message: "WhatsApp could not deliver this message to the number (not on WhatsApp, or an old app).",
+  },
   131051: { code: "unsupported_type", message: "WhatsApp does not support this kind of message." },
   131052: { code: "media_download_failed", message: "WhatsApp could not download the file." },
   131053: {
@@ -46,7 +49,8 @@ export function graphFailure(status: number, body: TGraphErrorBody | null): TSen
   if (code !== undefined && PERMANENT[code]) return { ...PERMANENT[code], retryable: false };
   if (status === 429 || (code !== undefined && THROTTLED.has(code)))
     return { code: "rate_limited", message: "Meta asked us to slow down; we try again shortly.", retryable: true };
-  if (status >= 500) return { code: "service_error", message: `Meta had a problem (${detail}); we try again.`, retryable: true };
+  if (status >= 500)
+    return { code: "service_error", message: `Meta had a problem (${detail}); we try again.`, retryable: true };
   return { code: "rejected", message: `Meta refused the message: ${detail}`, retryable: false };
 }
 
@@ -111,12 +115,16 @@ export async function graphDownload(
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      total += chunk.length;
-      if (total > maxBytes) throw tooLarge(maxBytes);
-      chunks.push(chunk);
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
     }
+    chunks.push(value);
   }
   return { bytes: Buffer.concat(chunks), contentType: response.headers.get("content-type") };
 }

@@ -19,7 +19,16 @@ export const MESSENGER_WINDOW_HOURS = 24;
 export const MESSENGER_HUMAN_AGENT_DAYS = 7;
 
 export const MESSENGER_CAPABILITIES: TCapabilities = {
-  outboundMedia: ["image/jpeg", "image/png", "image/gif", "application/pdf", "audio/mpeg", "audio/mp4", "audio/ogg", "video/mp4"],
+  outboundMedia: [
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "application/pdf",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "video/mp4",
+  ],
   templates: false,
 };
 
@@ -71,13 +80,25 @@ function messengerMessage(e: TMessengerEvent): Omit<Extract<TInboundEvent, { typ
   if (e.postback) {
     const title = e.postback.title ?? e.postback.payload ?? "";
     const externalId = e.postback.mid ?? `postback:${e.sender.id}:${e.timestamp ?? 0}`;
-    return { ...base, externalId, text: title, content: { type: "reply", id: e.postback.payload ?? title, title }, media: null };
+    return {
+      ...base,
+      externalId,
+      text: title,
+      content: { type: "reply", id: e.postback.payload ?? title, title },
+      media: null,
+    };
   }
   const m = e.message;
   if (!m) return null;
   if (m.quick_reply) {
     const title = m.text ?? m.quick_reply.payload;
-    return { ...base, externalId: m.mid, text: title, content: { type: "reply", id: m.quick_reply.payload, title }, media: null };
+    return {
+      ...base,
+      externalId: m.mid,
+      text: title,
+      content: { type: "reply", id: m.quick_reply.payload, title },
+      media: null,
+    };
   }
   const attachment = m.attachments?.[0];
   if (attachment) {
@@ -87,7 +108,12 @@ function messengerMessage(e: TMessengerEvent): Omit<Extract<TInboundEvent, { typ
         ...base,
         externalId: m.mid,
         text: `📍 ${attachment.payload?.title ?? "Location"}`,
-        content: { type: "location", latitude: coordinates.lat, longitude: coordinates.long, name: attachment.payload?.title },
+        content: {
+          type: "location",
+          latitude: coordinates.lat,
+          longitude: coordinates.long,
+          name: attachment.payload?.title,
+        },
         media: null,
       };
     const kind = ATTACHMENT_KIND[attachment.type];
@@ -144,7 +170,11 @@ export async function sendMessenger(
     },
   });
   if (!response?.message_id)
-    throw new ChannelSendError({ code: "service_error", message: "Meta accepted the message but gave no id.", retryable: true });
+    throw new ChannelSendError({
+      code: "service_error",
+      message: "Meta accepted the message but gave no id.",
+      retryable: true,
+    });
   return { externalId: response.message_id };
 }
 

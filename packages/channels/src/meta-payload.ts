@@ -44,8 +44,14 @@ export const ZWhatsAppMessage = z.looseObject({
     .array(
       z.looseObject({
         name: z.looseObject({ formatted_name: str(500).optional(), first_name: str(500).optional() }).optional(),
-        phones: z.array(z.looseObject({ phone: str(100).optional(), wa_id: str(64).optional() })).max(20).optional(),
-        emails: z.array(z.looseObject({ email: str(320).optional() })).max(20).optional(),
+        phones: z
+          .array(z.looseObject({ phone: str(100).optional(), wa_id: str(64).optional() }))
+          .max(20)
+          .optional(),
+        emails: z
+          .array(z.looseObject({ email: str(320).optional() }))
+          .max(20)
+          .optional(),
       }),
     )
     .max(20)
@@ -124,7 +130,9 @@ export const ZMessengerEvent = z.looseObject({
     .optional(),
   delivery: z.looseObject({ watermark: z.number(), mids: z.array(ZId).max(1000).optional() }).optional(),
   read: z.looseObject({ watermark: z.number() }).optional(),
-  postback: z.looseObject({ title: str(1000).optional(), payload: str(1000).optional(), mid: ZId.optional() }).optional(),
+  postback: z
+    .looseObject({ title: str(1000).optional(), payload: str(1000).optional(), mid: ZId.optional() })
+    .optional(),
 });
 export type TMessengerEvent = z.infer<typeof ZMessengerEvent>;
 
@@ -136,7 +144,10 @@ export const ZMetaEnvelope = z.looseObject({
       z.looseObject({
         id: ZId.optional(),
         time: z.number().optional(),
-        changes: z.array(z.looseObject({ field: str(64).optional(), value: z.unknown() })).max(1000).optional(),
+        changes: z
+          .array(z.looseObject({ field: str(64).optional(), value: z.unknown() }))
+          .max(1000)
+          .optional(),
         messaging: z.array(z.unknown()).max(1000).optional(),
       }),
     )

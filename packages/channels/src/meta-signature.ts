@@ -8,7 +8,11 @@ export function metaSignatureOf(rawBody: Uint8Array, appSecret: string): string 
   return `sha256=${createHmac("sha256", appSecret).update(rawBody).digest("hex")}`;
 }
 
-export function verifyMetaSignature(rawBody: Uint8Array, header: string | null | undefined, appSecret: string): boolean {
+export function verifyMetaSignature(
+  rawBody: Uint8Array,
+  header: string | null | undefined,
+  appSecret: string,
+): boolean {
   if (!header || !/^sha256=[0-9a-f]{64}$/i.test(header.trim())) return false;
   const expected = Buffer.from(metaSignatureOf(rawBody, appSecret), "utf8");
   const given = Buffer.from(header.trim().toLowerCase(), "utf8");

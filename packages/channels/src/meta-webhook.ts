@@ -21,7 +21,8 @@ export function parseMetaWebhook(body: unknown): TRoutedEvents[] | null {
   };
   for (const entry of envelope.data.entry) {
     if (envelope.data.object === "whatsapp_business_account") {
-      for (const change of entry.changes ?? []) if (!change.field || change.field === "messages") add(parseWhatsAppChange(change.value));
+      for (const change of entry.changes ?? [])
+        if (!change.field || change.field === "messages") add(parseWhatsAppChange(change.value));
     } else if (envelope.data.object === "page" && entry.id) {
       add(parseMessengerEntry(entry.id, entry.messaging ?? []));
     }

@@ -1,6 +1,13 @@
 import type { TMessageContent, TReplyWindow } from "@forecourt/protocol";
 import { graphDownload, graphJson } from "./graph-client";
-import { metaTime, ZWhatsAppContact, ZWhatsAppMessage, ZWhatsAppStatus, ZWhatsAppValue, type TWhatsAppMessage } from "./meta-payload";
+import {
+  metaTime,
+  ZWhatsAppContact,
+  ZWhatsAppMessage,
+  ZWhatsAppStatus,
+  ZWhatsAppValue,
+  type TWhatsAppMessage,
+} from "./meta-payload";
 import {
   ChannelSendError,
   type TCapabilities,
@@ -123,7 +130,9 @@ const MEDIA_WORD: Record<TMediaKind, string> = {
   file: "File",
 };
 
-function readableContent(m: TWhatsAppMessage): Pick<Extract<TInboundEvent, { type: "message" }>, "text" | "content" | "media"> {
+function readableContent(
+  m: TWhatsAppMessage,
+): Pick<Extract<TInboundEvent, { type: "message" }>, "text" | "content" | "media"> {
   if (m.type === "text") return { text: m.text?.body ?? "", content: null, media: null };
   for (const kind of MEDIA_KINDS) {
     const media = m.type === kind ? m[kind] : undefined;
@@ -148,7 +157,11 @@ function readableContent(m: TWhatsAppMessage): Pick<Extract<TInboundEvent, { typ
       phones: (c.phones ?? []).map((p) => p.phone ?? p.wa_id ?? "").filter(Boolean),
       emails: (c.emails ?? []).map((e) => e.email ?? "").filter(Boolean),
     }));
-    return { text: `Contact card: ${contacts.map((c) => c.name).join(", ")}`, content: { type: "contacts", contacts }, media: null };
+    return {
+      text: `Contact card: ${contacts.map((c) => c.name).join(", ")}`,
+      content: { type: "contacts", contacts },
+      media: null,
+    };
   }
   if (m.type === "interactive" && m.interactive) {
     const reply = m.interactive.button_reply ?? m.interactive.list_reply;
@@ -223,7 +236,11 @@ export async function sendWhatsApp(
   });
   const externalId = response?.messages?.[0]?.id;
   if (!externalId)
-    throw new ChannelSendError({ code: "service_error", message: "Meta accepted the message but gave no id.", retryable: true });
+    throw new ChannelSendError({
+      code: "service_error",
+      message: "Meta accepted the message but gave no id.",
+      retryable: true,
+    });
   return { externalId };
 }
 
@@ -257,7 +274,11 @@ export async function fetchWhatsAppMedia(
   if (!info?.url)
     throw new ChannelSendError({ code: "media_download_failed", message: "Meta gave no media URL.", retryable: true });
   if (info.file_size && info.file_size > maxBytes)
-    throw new ChannelSendError({ code: "media_too_large", message: "The file is too large to keep.", retryable: false });
+    throw new ChannelSendError({
+      code: "media_too_large",
+      message: "The file is too large to keep.",
+      retryable: false,
+    });
   const { bytes, contentType } = await graphDownload(ctx.endpoint, info.url, ctx.secrets.accessToken, maxBytes);
   return { bytes, mimeType: info.mime_type ?? contentType };
 }

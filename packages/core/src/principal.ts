@@ -52,7 +52,20 @@ export type TVisitorPrincipal = {
 /** The platform itself: a scheduled job. Audits what it changes under `job`. */
 export type TSystemPrincipal = { kind: "system"; job: string };
 
-export type TPrincipal = TUserPrincipal | TVisitorPrincipal | TSystemPrincipal;
+/**
+ * An outside service speaking for a channel (Meta's webhook for one WhatsApp number or page),
+ * built only after its signature verified with that channel's secret. It may record what the
+ * customer wrote on this one channel and delivery statuses of its messages, nothing else.
+ */
+export type TChannelPrincipal = {
+  kind: "channel";
+  customerId: string;
+  dealerId: string;
+  channelId: string;
+  channelType: "WHATSAPP" | "MESSENGER";
+};
+
+export type TPrincipal = TUserPrincipal | TVisitorPrincipal | TSystemPrincipal | TChannelPrincipal;
 
 /** The principal of a resolved web session (get-session-context), in its active tenant. */
 export function principalFromSession(session: TSessionContext, ip: string | null = null): TUserPrincipal {

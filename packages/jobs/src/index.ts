@@ -1,3 +1,3 @@
 export { bullConnection, bullPrefix } from "./connection";
-export { QUEUES, defineJob, type TJobDefinition, type TQueueName } from "./define-job";
+export { QUEUES, QUEUE_CONCURRENCY, defineJob, type TJobDefinition, type TQueueName } from "./define-job";
 export { closeQueues, enqueue, queue } from "./producer";

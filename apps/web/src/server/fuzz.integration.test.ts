@@ -30,6 +30,9 @@ import * as security from "./handlers/security";
 import * as storage from "./handlers/storage";
 import * as users from "./handlers/users";
 import * as widget from "./handlers/widget";
+import * as hooks from "./handlers/hooks";
+import { metaSignatureOf } from "@forecourt/channels";
+import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
 
 const FUZZ_RUNS = 25;
 const SEED = 20261201;
@@ -176,6 +179,8 @@ async function sessionOf(email: string, password: string) {
 
 let customerId = "";
 let dealerId = "";
+let whatsapp: Awaited<ReturnType<typeof createMetaChannel>>;
+let messenger: Awaited<ReturnType<typeof createMetaChannel>>;
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
@@ -183,6 +188,8 @@ beforeAll(async () => {
   customerId = t.customer.id;
   dealerId = t.dealer.id;
   widgetKey = t.channel.publicKey;
+  whatsapp = await createMetaChannel(t, "WHATSAPP");
+  messenger = await createMetaChannel(t, "MESSENGER");
   const a = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
   admin = await sessionOf(a.user.email, a.password);
   const s = await createTestUser({ providerRole: "SUPPORT" });
@@ -237,6 +244,68 @@ describe("fuzz: every handler answers arbitrary input with success or a 4xx", ()
         await answers(widget.handleVisitorMessages(t, raw), "visitor messages");
         await answers(widget.handleVisitorUpload(t, raw), "visitor upload");
       }),
+      { numRuns: FUZZ_RUNS, seed: SEED },
+    );
+  });
+
+  it("Meta webhooks: arbitrary bytes and signatures, and arbitrary payloads correctly signed for a real channel", async () => {
+    const enc = new TextEncoder();
+    const waValue = fc.record({
+      metadata: fc.record({ phone_number_id: fc.constant(whatsapp.externalId) }),
+      contacts: fc.array(value, { maxLength: 3 }),
+      messages: fc.array(
+        fc.oneof(
+          value,
+          fc.record({
+            id: nasty,
+            from: nasty,
+            from_user_id: nasty,
+            type: nasty,
+            text: value,
+            timestamp: nasty,
+            location: value,
+            reaction: value,
+            audio: value,
+          }),
+        ),
+        { maxLength: 3 },
+      ),
+      statuses: fc.array(fc.oneof(value, fc.record({ id: nasty, status: nasty, timestamp: nasty, errors: value })), {
+        maxLength: 3,
+      }),
+    });
+    const payload = fc.oneof(
+      value,
+      fc.record({
+        object: fc.constant("whatsapp_business_account"),
+        entry: fc.array(
+          fc.record({
+            changes: fc.array(fc.record({ field: fc.constant("messages"), value: waValue }), { maxLength: 2 }),
+          }),
+          { maxLength: 2 },
+        ),
+      }),
+      fc.record({
+        object: fc.constant("page"),
+        entry: fc.array(
+          fc.record({ id: fc.constant(messenger.externalId), messaging: fc.array(value, { maxLength: 3 }) }),
+          { maxLength: 2 },
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(payload, nasty, fc.boolean(), async (body, signature, signed) => {
+        const raw = enc.encode(JSON.stringify(body) ?? "null");
+        const secret = JSON.stringify(body).includes("page") ? messenger.appSecret : whatsapp.appSecret;
+        await answers(
+          hooks.handleMetaWebhook(raw, signed ? metaSignatureOf(raw, secret) : headerSafe(signature)),
+          "meta webhook",
+        );
+      }),
+      { numRuns: FUZZ_RUNS * 4, seed: SEED },
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (raw) => answers(hooks.handleMetaSubscription(raw), "meta handshake")),
       { numRuns: FUZZ_RUNS, seed: SEED },
     );
   });

@@ -62,6 +62,7 @@ import {
   handleSetUserSuspension,
 } from "./handlers/provider";
 import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "./handlers/public";
+import { handleMetaSubscription, handleMetaWebhook } from "./handlers/hooks";
 import type { THandlerMeta, THandlerResult } from "./handlers/result";
 import { queryObject, readUpload, routeMeta } from "./chat-http";
 import { visitorTokenOf } from "./define-handler";
@@ -687,6 +688,32 @@ const CASES: Record<string, TCase> = {
     },
   },
 
+  // ── channel webhooks: no user; the verify token (GET) and the signature (POST) decide ──────
+  "route:app/api/hooks/meta/route.ts#GET": {
+    kind: "public",
+    attempts: () => [
+      mustRefuse(
+        handleMetaSubscription({ "hub.mode": "subscribe", "hub.verify_token": guess(), "hub.challenge": "42" }),
+        "guessed verify token",
+      ),
+    ],
+  },
+  "route:app/api/hooks/meta/route.ts#POST": {
+    kind: "public",
+    attempts: ({ b }) => {
+      // A payload naming B's channel, signed with a secret A could choose: refused, nothing written.
+      const body = new TextEncoder().encode(
+        JSON.stringify({
+          object: "whatsapp_business_account",
+          entry: [
+            { changes: [{ field: "messages", value: { metadata: { phone_number_id: b.channelId }, messages: [] } }] },
+          ],
+        }),
+      );
+      return [mustRefuse(handleMetaWebhook(body, `sha256=${"0".repeat(64)}`), "forged signature")];
+    },
+  },
+
   // ── the website chat: public by design; the key with its origins and the visitor token decide ──
   "route:app/widget.js/route.ts#GET": {
     kind: "public",
@@ -869,6 +896,10 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "route:app/api/auth/[...nextauth]/route.ts#GET": { exempt: "sign-in only" },
   "route:app/api/auth/[...nextauth]/route.ts#POST": { exempt: "sign-in only" },
   "route:app/api/health/route.ts#GET": { exempt: "liveness only" },
+  "route:app/api/hooks/meta/route.ts#GET": { exempt: "Meta's handshake: no user, no dealer scope" },
+  "route:app/api/hooks/meta/route.ts#POST": {
+    exempt: "signed by one channel's app secret; events land on that channel's dealer only (meta-hook tests)",
+  },
   "action:server/actions/users.ts#inviteUserAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#updateMemberAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#changeMemberStatusAction": { exempt: TENANT_WIDE },

@@ -8,14 +8,14 @@ import {
   alreadyConnected,
   assertRouteFree,
   metaRouteKey,
-  metaVerifyRouteKey,
   newMetaPublicKey,
   newVerifyToken,
   sealSecrets,
   type TMetaChannelType,
   type TMetaSecrets,
-} from "./meta-channel";
+} from "./meta-connection";
 import { inChannelSettings } from "./channel-settings";
+import { verifyTokenRouteKey } from "./verify-meta-subscription";
 
 /**
  * Connects a WhatsApp number or a Facebook page to one dealer (connect-whatsapp-channel.ts and
@@ -62,7 +62,7 @@ export async function connectMetaChannel(
         },
       });
       await tx.channelRoute.createMany({
-        data: [routeKey, metaVerifyRouteKey(verifyToken)].map((key) => ({
+        data: [routeKey, verifyTokenRouteKey(verifyToken)].map((key) => ({
           key,
           channelId: created.id,
           routedCustomerId: customerId,

@@ -1,7 +1,6 @@
 import { getConfig } from "@forecourt/config";
-import { ZMessengerConfig, ZWhatsAppConfig } from "@forecourt/channels";
 import type { TPrincipal } from "../principal";
-import { loadManagedMetaChannel, maskSecret, openMessengerSecrets, openWhatsAppSecrets } from "./meta-channel";
+import { loadManagedMetaChannel, maskSecret } from "./meta-connection";
 import { inChannelSettings, lifecycleDayOf } from "./channel-settings";
 
 /** The one callback URL of every Meta app that sends us webhooks (WhatsApp and Messenger alike). */
@@ -57,7 +56,7 @@ export async function getChannelConnectionInfo(options: {
   channelId: string;
 }): Promise<TChannelConnectionInfo> {
   return inChannelSettings(options.principal, "channel connection info", async (tx, agent) => {
-    const channel = await loadManagedMetaChannel(tx, agent, options.channelId);
+    const { row: channel, meta } = await loadManagedMetaChannel(tx, agent, options.channelId);
     const dealer = await tx.dealer.findUniqueOrThrow({ where: { id: channel.dealerId } });
     const common: TCommon = {
       channelId: channel.id,
@@ -69,18 +68,18 @@ export async function getChannelConnectionInfo(options: {
       disabledByLifecycleOn: lifecycleDayOf(channel.config),
       connectedAt: channel.createdAt,
     };
-    if (channel.type === "MESSENGER") {
-      const secrets = openMessengerSecrets(channel.secretsEncrypted);
+    if (meta.type === "MESSENGER") {
+      const { secrets } = meta;
       return {
         ...common,
         type: "MESSENGER",
         verifyToken: secrets.verifyToken,
-        config: ZMessengerConfig.parse(channel.config),
+        config: meta.config,
         masked: { pageAccessToken: maskSecret(secrets.pageAccessToken), appSecret: maskSecret(secrets.appSecret) },
         templates: null,
       };
     }
-    const secrets = openWhatsAppSecrets(channel.secretsEncrypted);
+    const { secrets } = meta;
     const templates = await tx.messageTemplate.findMany({
       where: { channelId: channel.id, customerId: agent.tenant.customerId },
       orderBy: [{ name: "asc" }, { language: "asc" }],
@@ -90,7 +89,7 @@ export async function getChannelConnectionInfo(options: {
       ...common,
       type: "WHATSAPP",
       verifyToken: secrets.verifyToken,
-      config: ZWhatsAppConfig.parse(channel.config),
+      config: meta.config,
       masked: { accessToken: maskSecret(secrets.accessToken), appSecret: maskSecret(secrets.appSecret) },
       templates: {
         count: templates.length,

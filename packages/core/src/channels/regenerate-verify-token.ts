@@ -1,14 +1,8 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TPrincipal } from "../principal";
-import {
-  loadManagedMetaChannel,
-  META_VERIFY_PREFIX,
-  metaVerifyRouteKey,
-  newVerifyToken,
-  openSecrets,
-  sealSecrets,
-} from "./meta-channel";
 import { inChannelSettings } from "./channel-settings";
+import { loadManagedMetaChannel, newVerifyToken, sealSecrets } from "./meta-connection";
+import { verifyTokenRouteKey } from "./verify-meta-subscription";
 
 /**
  * A new verify token for a WhatsApp or Messenger channel (e.g. the old one was shared): the
@@ -20,16 +14,17 @@ export async function regenerateVerifyToken(options: {
   channelId: string;
 }): Promise<{ ok: true }> {
   return inChannelSettings(options.principal, "regenerate a verify token", async (tx, agent) => {
-    const channel = await loadManagedMetaChannel(tx, agent, options.channelId);
-    const secrets = openSecrets(channel.type, channel.secretsEncrypted);
+    const { row: channel, meta } = await loadManagedMetaChannel(tx, agent, options.channelId);
     const verifyToken = newVerifyToken();
-    await tx.channelRoute.deleteMany({ where: { channelId: channel.id, key: { startsWith: META_VERIFY_PREFIX } } });
+    await tx.channelRoute.deleteMany({
+      where: { channelId: channel.id, key: verifyTokenRouteKey(meta.secrets.verifyToken) },
+    });
     await tx.channelRoute.create({
-      data: { key: metaVerifyRouteKey(verifyToken), channelId: channel.id, routedCustomerId: agent.tenant.customerId },
+      data: { key: verifyTokenRouteKey(verifyToken), channelId: channel.id, routedCustomerId: agent.tenant.customerId },
     });
     await tx.channel.update({
       where: { id: channel.id },
-      data: { secretsEncrypted: sealSecrets(channel.type, { ...secrets, verifyToken }) },
+      data: { secretsEncrypted: sealSecrets(meta.type, { ...meta.secrets, verifyToken }) },
     });
     await recordAuditEvent(tx, agent, {
       customerId: agent.tenant.customerId,

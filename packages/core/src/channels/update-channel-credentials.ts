@@ -3,7 +3,7 @@ import { ZMessengerSecrets, ZWhatsAppSecrets } from "@forecourt/channels";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { InvalidInputError } from "../errors";
 import type { TPrincipal } from "../principal";
-import { loadManagedMetaChannel, openSecrets, sealSecrets, type TMetaSecrets } from "./meta-channel";
+import { loadManagedMetaChannel, sealSecrets, type TMetaSecrets } from "./meta-connection";
 import { inChannelSettings } from "./channel-settings";
 
 /**
@@ -33,18 +33,18 @@ export async function updateChannelCredentials(
   const { principal, ...raw } = options;
   const input = ZUpdateChannelCredentials.parse(raw);
   return inChannelSettings(principal, "update channel credentials", async (tx, agent) => {
-    const channel = await loadManagedMetaChannel(tx, agent, input.channelId);
-    const foreign = channel.type === "WHATSAPP" ? "pageAccessToken" : "accessToken";
+    const { row: channel, meta } = await loadManagedMetaChannel(tx, agent, input.channelId);
+    const foreign = meta.type === "WHATSAPP" ? "pageAccessToken" : "accessToken";
     if (input.secrets[foreign] !== undefined) {
       throw new InvalidInputError(`${foreign}: not a field of this channel`, [
         { path: `secrets.${foreign}`, message: "not a field of this channel" },
       ]);
     }
     const given = Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== undefined));
-    const secrets = { ...openSecrets(channel.type, channel.secretsEncrypted), ...given } as TMetaSecrets;
+    const secrets = { ...meta.secrets, ...given } as TMetaSecrets;
     await tx.channel.update({
       where: { id: channel.id },
-      data: { secretsEncrypted: sealSecrets(channel.type, secrets) },
+      data: { secretsEncrypted: sealSecrets(meta.type, secrets) },
     });
     const updated = Object.keys(given).sort();
     await recordAuditEvent(tx, agent, {

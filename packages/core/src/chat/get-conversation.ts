@@ -1,6 +1,7 @@
 import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "./dealer-scope";
 import { assertMay, type TTenantPrincipal } from "../principal";
+import { replyWindowFor } from "../channels/reply-window";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
 export async function getConversation(options: { agent: TTenantPrincipal; conversationId: string }) {
@@ -8,7 +9,7 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
   assertMay(agent, "inbox.view");
   return withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, options.conversationId);
-    const [contact, dealer, department, read] = await Promise.all([
+    const [contact, dealer, department, read, channel] = await Promise.all([
       tx.contact.findUnique({
         where: { id: c.contactId },
         include: { vehicles: { orderBy: { createdAt: "asc" } } },
@@ -20,7 +21,9 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       tx.conversationRead.findUnique({
         where: { conversationId_userId: { conversationId: c.id, userId: agent.userId } },
       }),
+      tx.channel.findUnique({ where: { id: c.channelId }, select: { type: true, name: true, status: true } }),
     ]);
+    const channelType = channel?.type ?? "WIDGET";
     return {
       id: c.id,
       status: c.status,
@@ -30,6 +33,10 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       contactReadSeq: c.contactReadSeq,
       lastReadSeq: read?.lastReadSeq ?? 0,
       createdAt: c.createdAt.toISOString(),
+      channelType,
+      channel: channel && { name: channel.name, status: channel.status },
+      /** Whether free text may be sent now (WhatsApp/Messenger 24-hour windows). */
+      replyWindow: replyWindowFor(channelType, c.lastInboundAt),
       dealer,
       department,
       contact: contact && {

@@ -12,7 +12,8 @@ export function sniffTypes(bytes: Uint8Array): TAttachmentType[] {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x4f, 0x67, 0x67, 0x53)) return ["audio/ogg"];
   if (starts(0x1a, 0x45, 0xdf, 0xa3)) return ["audio/webm", "video/webm"];
-  if (bytes[4] === 0x66 && bytes[5] === 0x74 && bytes[6] === 0x79 && bytes[7] === 0x70) return ["audio/mp4", "video/mp4"];
+  if (bytes[4] === 0x66 && bytes[5] === 0x74 && bytes[6] === 0x79 && bytes[7] === 0x70)
+    return ["audio/mp4", "video/mp4"];
   if (starts(0x49, 0x44, 0x33)) return ["audio/mpeg"];
   if (starts(0x23, 0x21, 0x41, 0x4d, 0x52)) return ["audio/amr"];
   // MPEG audio frame sync (11 set bits); layer bits 00 are ADTS, i.e. AAC.

@@ -134,3 +134,13 @@ export async function conversationSummary(tx: TTx, conversationId: string): Prom
     preview: (last?.body || last?.attachments[0]?.fileName || "").slice(0, 140),
   };
 }
+
+/** One message as clients see it (after a change such as a delivery status or downloaded media). */
+export async function messageEventById(tx: TTx, messageId: string): Promise<TMessageEvent | null> {
+  const message = await tx.message.findUnique({
+    where: { id: messageId },
+    include: { ...MESSAGE_INCLUDE, conversation: { select: { contact: { select: { name: true } } } } },
+  });
+  if (!message) return null;
+  return toMessageEvent(message, await authorsOf(tx, [message]), message.conversation.contact.name);
+}

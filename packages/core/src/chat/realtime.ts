@@ -34,6 +34,14 @@ export function publishMessage(message: TMessageEvent, visitorVersion: TMessageE
   }
 }
 
+/**
+ * A message changed after it was sent (delivery ticks, media downloaded): agents who have the
+ * conversation open replace it by id. Channel messages have no widget visitor, so agents only.
+ */
+export function publishMessageUpdate(message: TMessageEvent) {
+  emitter().of(NAMESPACES.agent).to(ROOMS.convAgents(message.conversationId)).emit(EVENTS.messageUpdate, message);
+}
+
 /** An inbox row changed: every agent whose scope includes the dealer sees it. */
 export function publishConversation(summary: TConversationSummary) {
   emitter().of(NAMESPACES.agent).to(ROOMS.dealer(summary.dealerId)).emit(EVENTS.conversation, summary);

@@ -4,7 +4,7 @@ import { discardStoredFile, readAttachment as readStoredFile, storeAttachment } 
 import { conversationForAgent } from "./dealer-scope";
 import { NotFoundError, InvalidInputError } from "../errors";
 import { checkFile } from "./magic-bytes";
-import { sendMessage, type TSender } from "./send-message";
+import { sendMessage, type TPersonSender } from "./send-message";
 
 /**
  * Sends a file as a message: checks size, declared type and magic bytes, stores the bytes
@@ -12,7 +12,7 @@ import { sendMessage, type TSender } from "./send-message";
  * protocol as text (a resend with the same clientId stores nothing new).
  */
 export async function sendAttachment(options: {
-  sender: TSender;
+  sender: TPersonSender;
   conversationId: string;
   clientId: string;
   fileName: string;

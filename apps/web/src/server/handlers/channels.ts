@@ -4,7 +4,7 @@ import { connectWhatsAppChannel, ZConnectWhatsAppChannel } from "@forecourt/core
 import { getChannelConnectionInfo } from "@forecourt/core/channels/get-channel-connection-info";
 import { listChannels } from "@forecourt/core/channels/list-channels";
 import { regenerateVerifyToken } from "@forecourt/core/channels/regenerate-verify-token";
-import { sendChannelTestMessage, ZSendChannelTestMessage } from "@forecourt/core/channels/send-channel-test-message";
+import { sendChannelTestMessage, ZChannelTestMessage } from "@forecourt/core/channels/send-channel-test-message";
 import { setChannelStatus, ZSetChannelStatus } from "@forecourt/core/channels/set-channel-status";
 import { syncTemplates } from "@forecourt/core/channels/sync-templates";
 import {
@@ -68,7 +68,7 @@ export const handleSetChannelStatus = defineHandler({ ...MANAGE, input: ZSetChan
 );
 
 export const handleSendChannelTestMessage = defineHandler(
-  { ...MANAGE, input: ZSendChannelTestMessage },
+  { ...MANAGE, input: ZChannelTestMessage },
   ({ principal, input }) => sendChannelTestMessage({ principal, ...input }),
 );
 

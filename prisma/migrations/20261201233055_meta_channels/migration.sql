@@ -11,7 +11,8 @@ ALTER TABLE "Channel" ADD COLUMN     "externalId" TEXT;
 ALTER TABLE "Conversation" ADD COLUMN     "lastInboundAt" TIMESTAMPTZ(3);
 
 -- AlterTable
-ALTER TABLE "Message" ADD COLUMN     "deliveryAt" TIMESTAMPTZ(3),
+ALTER TABLE "Message" ADD COLUMN     "awaitingJob" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "deliveryAt" TIMESTAMPTZ(3),
 ADD COLUMN     "deliveryError" JSONB,
 ADD COLUMN     "deliveryStatus" "DeliveryStatus",
 ADD COLUMN     "externalId" TEXT;
@@ -50,6 +51,9 @@ CREATE INDEX "MessageTemplate_customerId_idx" ON "MessageTemplate"("customerId")
 
 -- CreateIndex
 CREATE UNIQUE INDEX "MessageTemplate_channelId_name_language_key" ON "MessageTemplate"("channelId", "name", "language");
+
+-- CreateIndex
+CREATE INDEX "Message_awaitingJob_createdAt_idx" ON "Message"("awaitingJob", "createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Message_customerId_externalId_key" ON "Message"("customerId", "externalId");

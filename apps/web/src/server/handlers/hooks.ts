@@ -1,0 +1,18 @@
+import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
+import { verifyMetaSubscription, ZMetaSubscription } from "@forecourt/core/channels/verify-meta-subscription";
+import { definePublicHandler } from "../define-handler";
+import { run } from "./result";
+
+/*
+ * Inbound channel webhooks. No session: the outside service proves itself — the verify token
+ * in the GET handshake, the signature over the raw bytes of every POST. Core builds the channel
+ * principal only after the signature verified (receive-meta-webhook.ts).
+ */
+
+export const handleMetaSubscription = definePublicHandler({ input: ZMetaSubscription }, ({ input }) =>
+  verifyMetaSubscription(input),
+);
+
+export function handleMetaWebhook(rawBody: Uint8Array, signature: string | null) {
+  return run(() => receiveMetaWebhook({ rawBody, signature }));
+}

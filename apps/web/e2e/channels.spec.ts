@@ -1,6 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { getConfig } from "@forecourt/config";
+import { connectWhatsAppChannel } from "@forecourt/core/channels/connect-whatsapp-channel";
 import { sha256 } from "@forecourt/core/chat/keys";
+import { testMemberPrincipal } from "@forecourt/core/test-principals";
 import { ownerDb } from "@forecourt/testing";
 import { signIn } from "./helpers";
 
@@ -8,17 +10,17 @@ import { signIn } from "./helpers";
 // the group's dealers, finds the callback URL and verify token to paste into Meta, and disables
 // the number again. The numbers are random (the test database keeps earlier runs' routes).
 
-const suffix = crypto.randomUUID().slice(0, 6);
 const metaId = () => `${Date.now()}${Math.floor(Math.random() * 1e5)}`;
 const whatsapp = {
-  name: `Amsterdam WhatsApp ${suffix}`,
+  name: "Amsterdam Sales WhatsApp",
   phoneNumberId: metaId(),
   wabaId: metaId(),
   accessToken: `EAAGe2e${crypto.randomUUID().replaceAll("-", "")}`,
   appSecret: `appsecret${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`,
 };
+const shownWhatsApp = "Amsterdam Service WhatsApp";
 const messenger = {
-  name: `Amsterdam Messenger ${suffix}`,
+  name: "Northwind Amsterdam on Facebook",
   pageId: metaId(),
   pageAccessToken: `EAAPage${crypto.randomUUID().replaceAll("-", "")}`,
   appSecret: `appsecret${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`,
@@ -27,20 +29,34 @@ const messenger = {
 // Long flows against a cold production build: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test.afterAll(async () => {
-  await ownerDb().channel.deleteMany({ where: { name: { in: [whatsapp.name, messenger.name] } } });
-});
+// Fixed names (not random): after a failure Playwright runs afterAll in a new worker, and
+// beforeAll clears what an interrupted run left.
+const removeOurChannels = () =>
+  ownerDb().channel.deleteMany({ where: { name: { in: [whatsapp.name, shownWhatsApp, messenger.name] } } });
+test.beforeAll(removeOurChannels);
+test.afterAll(removeOurChannels);
 
 function card(page: Page, name: string): Locator {
   return page.getByTestId("meta-channel").filter({ has: page.getByRole("heading", { name }) });
 }
 
-/** The shell scrolls inside <main>, so a "full page" screenshot needs a viewport as tall as its content. */
+/**
+ * The shell scrolls inside <main>, so a "full page" screenshot needs a viewport as tall as its
+ * content; the parts (`-1.png`, `-2.png`, …) are the same page a screen at a time, to look at.
+ */
 async function wholePage(page: Page, width: number, path: string) {
   await page.setViewportSize({ width, height: 900 });
-  const height = await page.evaluate(() => document.querySelector("main")!.scrollHeight + 60);
-  await page.setViewportSize({ width, height: Math.min(height, 12_000) });
+  const height = Math.min(await page.evaluate(() => document.querySelector("main")!.scrollHeight + 60), 12_000);
+  await page.setViewportSize({ width, height });
   await page.screenshot({ path });
+  const part = width > 800 ? 900 : 844;
+  for (let i = 0; i * part < height; i++) {
+    const y = i * part;
+    await page.screenshot({
+      path: path.replace(/\.png$/, `-${i + 1}.png`),
+      clip: { x: 0, y, width, height: Math.min(part, height - y) },
+    });
+  }
 }
 
 async function openConnect(page: Page, type: "WHATSAPP" | "MESSENGER") {
@@ -73,6 +89,7 @@ test("an administrator connects WhatsApp for a dealer, sees what to paste into M
   await expect(form.getByLabel("Phone number ID")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("Channel name")).toHaveValue(whatsapp.name);
   await expect(form.getByLabel("Access token")).toHaveValue(whatsapp.accessToken);
+  await page.screenshot({ path: "test-results/channels-connect-dialog.png" });
 
   await form.getByLabel("Phone number ID").fill(whatsapp.phoneNumberId);
   await form.getByTestId("connect-submit").click();
@@ -108,14 +125,52 @@ test("an administrator connects WhatsApp for a dealer, sees what to paste into M
   await connected.getByTestId("channel-toggle").click();
   await expect(connected.getByTestId("channel-status")).toHaveText("Disabled");
   await expect(connected.getByTestId("channel-toggle")).toHaveText("Enable");
-  await expect.poll(async () => (await ownerDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).status).toBe(
-    "DISABLED",
-  );
+  await expect
+    .poll(async () => (await ownerDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).status)
+    .toBe("DISABLED");
   await page.reload();
   await expect(card(page, whatsapp.name).getByTestId("channel-status")).toHaveText("Disabled");
 });
 
-test("with WhatsApp and Messenger connected, the page reads well on a desktop and a phone", async ({ page }) => {
+test("with WhatsApp (and its templates) and Messenger connected, the page reads well on a desktop and a phone", async ({
+  page,
+}) => {
+  // A WhatsApp number connected through core, with synced templates (the sync itself talks to Meta).
+  const db = ownerDb();
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@northwind.example" } });
+  const dealer = await db.dealer.findFirstOrThrow({ where: { name: "Northwind Amsterdam" } });
+  const principal = testMemberPrincipal(admin.id, dealer.customerId, "ADMIN");
+  const { channelId } = await connectWhatsAppChannel({
+    principal,
+    dealerId: dealer.id,
+    name: shownWhatsApp,
+    config: { phoneNumberId: metaId(), wabaId: metaId(), displayPhoneNumber: "+31 20 555 0101" },
+    secrets: { accessToken: whatsapp.accessToken, appSecret: whatsapp.appSecret },
+  });
+  await db.messageTemplate.createMany({
+    data: [
+      [
+        "service_reminder",
+        "nl",
+        "UTILITY",
+        "APPROVED",
+        "Hoi {{1}}, je {{2}} is toe aan een onderhoudsbeurt. Zullen we een afspraak maken?",
+        2,
+      ],
+      ["appointment_confirmed", "en", "UTILITY", "APPROVED", "See you on {{1}} at {{2}} at Northwind Amsterdam.", 2],
+      ["spring_offer", "nl", "MARKETING", "PENDING", "Lentedeals bij Northwind: gratis zomercheck bij elke beurt.", 0],
+    ].map(([name, language, category, status, body, variableCount]) => ({
+      customerId: dealer.customerId,
+      channelId,
+      name: name as string,
+      language: language as string,
+      category: category as string,
+      status: status as "APPROVED" | "PENDING",
+      body: body as string,
+      variableCount: variableCount as number,
+    })),
+  });
+
   await signIn(page, "admin@northwind.example");
   await expect(page).toHaveURL(/\/inbox/);
   await page.goto("/settings/channels");
@@ -133,11 +188,25 @@ test("with WhatsApp and Messenger connected, the page reads well on a desktop an
   await expect(connected.getByTestId("verify-token")).toHaveText(/^[A-Za-z0-9_-]{43}$/);
   expect(await page.content()).not.toContain(messenger.pageAccessToken);
 
+  const shown = card(page, shownWhatsApp);
+  await expect(shown.getByTestId("template")).toHaveCount(3);
+  await expect(shown.getByTestId("template-summary")).toContainText("3 templates");
+  await expect(shown.getByTestId("template").filter({ hasText: "spring_offer" })).toContainText("Pending");
+
   await wholePage(page, 1280, "test-results/channels-desktop.png");
-  await page.setViewportSize({ width: 390, height: 844 });
+  // While the viewport is as tall as the page (the card is taller than a screen).
+  await shown.screenshot({ path: "test-results/channels-whatsapp-card.png" });
+  // A phone: the page itself gets 390 px (plus the sidebar while the shell keeps it beside the page).
+  const sidebar = await page.getByTestId("sidebar").boundingBox();
+  const phone = 390 + (sidebar && sidebar.x >= 0 && sidebar.width < 400 ? Math.round(sidebar.width) : 0);
+  await page.setViewportSize({ width: phone, height: 844 });
   await page.reload();
   await expect(card(page, messenger.name)).toBeVisible();
-  // Nothing sticks out sideways on a phone.
-  expect(await page.evaluate(() => document.querySelector("main")!.scrollWidth)).toBeLessThanOrEqual(390);
-  await wholePage(page, 390, "test-results/channels-phone.png");
+  const main = await page.evaluate(() => {
+    const el = document.querySelector("main")!;
+    return { client: el.clientWidth, scroll: el.scrollWidth };
+  });
+  // Nothing sticks out sideways.
+  expect.soft(main.scroll).toBeLessThanOrEqual(main.client);
+  await wholePage(page, phone, "test-results/channels-phone.png");
 });

@@ -14,6 +14,7 @@ import { listChannels } from "./list-channels";
 import { regenerateVerifyToken } from "./regenerate-verify-token";
 import { setChannelStatus } from "./set-channel-status";
 import { updateChannelCredentials } from "./update-channel-credentials";
+import { verifyMetaSubscription } from "./verify-meta-subscription";
 
 type TTenant = Awaited<ReturnType<typeof createTestTenant>>;
 const tenants: string[] = [];
@@ -322,6 +323,11 @@ describe("credentials and the verify token", () => {
       [`messenger:${input.config.pageId}`, `meta-verify:${sha256(next.verifyToken)}`].sort(),
     );
     expect(await ownerDb().channelRoute.count({ where: { key: `meta-verify:${sha256(old.verifyToken)}` } })).toBe(0);
+    // Meta's handshake: the new token verifies, the old one no longer does.
+    const handshake = (token: string) =>
+      verifyMetaSubscription({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "c-123" });
+    await expect(handshake(next.verifyToken)).resolves.toBe("c-123");
+    expect(await rejection(handshake(old.verifyToken))).toBeInstanceOf(ForbiddenError);
     expect(next.type === "MESSENGER" && next.masked.pageAccessToken).toBe(
       `••••${input.secrets.pageAccessToken.slice(-4)}`,
     );

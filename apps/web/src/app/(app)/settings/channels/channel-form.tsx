@@ -263,7 +263,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
       <div className="border-t border-zinc-200 px-5 py-4">
         <h3 className="mb-2 text-[13px] font-semibold">{t("embed")}</h3>
         <code
-          className="block overflow-x-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] text-zinc-700"
+          className="block overflow-x-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] break-all text-zinc-700"
           data-testid="embed-snippet"
         >
           {snippet}

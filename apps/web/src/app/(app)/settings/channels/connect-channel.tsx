@@ -235,7 +235,8 @@ function ConnectForm({
         ))}
       </div>
       {type !== "WIDGET" ? <p className="text-xs text-zinc-500">{t("secretsNote")}</p> : null}
-      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-100 pt-4">
+      {/* Stays in view while the fields scroll (a phone, or the longer WhatsApp form). */}
+      <div className="sticky bottom-0 -mx-5 -mb-4 flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 bg-white px-5 py-3">
         <Outcome error={formError} />
         <button
           type="submit"

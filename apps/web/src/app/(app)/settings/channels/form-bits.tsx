@@ -34,7 +34,12 @@ export function Field({
         id,
         "aria-invalid": !!error,
         "aria-describedby": describedBy,
-        className: `${inputClass} ${error ? "border-red-400 focus:border-red-500 focus:ring-red-100" : ""}`,
+        className: error
+          ? inputClass
+              .replace("border-zinc-300", "border-red-400")
+              .replace("focus:border-brand-500", "focus:border-red-500")
+              .replace("focus:ring-brand-100", "focus:ring-red-100")
+          : inputClass,
       })}
       {help ? (
         <p id={`${id}-help`} className="text-xs text-zinc-500">
@@ -78,7 +83,7 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
   const [copied, setCopied] = useState(false);
   const id = `${testId}-value`;
   return (
-    <div className="space-y-1">
+    <div className="min-w-0 space-y-1">
       <div id={`${id}-label`} className="text-xs font-medium text-zinc-600">
         {label}
       </div>
@@ -86,9 +91,8 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         <code
           id={id}
           aria-labelledby={`${id}-label`}
-          className="min-w-0 flex-1 truncate rounded-lg border border-zinc-200 bg-zinc-50 px-2.5 py-1.5 font-mono text-[12px] leading-5 text-zinc-800 select-all"
+          className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-2.5 py-1.5 font-mono text-[12px] leading-5 break-all text-zinc-800 select-all"
           data-testid={testId}
-          title={value}
         >
           {value}
         </code>

@@ -64,7 +64,7 @@ export function MetaChannelCard({ info }: { info: TChannelConnectionInfo }) {
           <li>{t("meta.step2")}</li>
           <li>{t(`meta.step3.${info.type}`)}</li>
         </ol>
-        <div className="mt-3 grid gap-3 md:grid-cols-2">
+        <div className="mt-3 space-y-3">
           <CopyField label={t("meta.callbackUrl")} value={info.callbackUrl} testId="callback-url" />
           <CopyField label={t("meta.verifyToken")} value={info.verifyToken} testId="verify-token" />
         </div>
@@ -103,12 +103,9 @@ export function MetaChannelCard({ info }: { info: TChannelConnectionInfo }) {
         <ReplaceCredentials info={info} />
       </section>
 
-      <section className={SECTION} aria-labelledby={`channel-${info.channelId}-test`}>
-        <h4 id={`channel-${info.channelId}-test`} className={HEADING}>
-          {t("test.title")}
-        </h4>
+      <div className={SECTION}>
         <TestMessage info={info} />
-      </section>
+      </div>
 
       {info.type === "WHATSAPP" ? (
         <section className={SECTION} aria-labelledby={`channel-${info.channelId}-templates`}>
@@ -139,7 +136,10 @@ function Detail({ term, value, mono, testId }: { term: string; value: string; mo
   return (
     <div className="flex min-w-0 justify-between gap-3 border-b border-zinc-100 py-1 sm:block sm:border-0 sm:py-0">
       <dt className="shrink-0 text-zinc-500">{term}</dt>
-      <dd className={`min-w-0 truncate text-zinc-900 ${mono ? "font-mono text-[12px]" : ""}`} data-testid={testId}>
+      <dd
+        className={`min-w-0 text-right break-all text-zinc-900 sm:text-left ${mono ? "font-mono text-[12px]" : ""}`}
+        data-testid={testId}
+      >
         {value}
       </dd>
     </div>
@@ -276,26 +276,46 @@ function ReplaceCredentials({ info }: { info: TChannelConnectionInfo }) {
 
 function TestMessage({ info }: { info: TChannelConnectionInfo }) {
   const t = useTranslations("channels.test");
+  const [open, setOpen] = useState(false);
   const [to, setTo] = useState("");
   const [text, setText] = useState(() => t("defaultText"));
   const { state, pending, run } = useChannelAction(sendChannelTestMessageAction);
   const refusal = useRefusalText()(state);
   const fieldError = useFieldError(state);
   const id = `test-${info.channelId}`;
+  if (!open) {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className={buttonClass.ghost}
+          onClick={() => setOpen(true)}
+          disabled={info.status !== "ACTIVE"}
+          data-testid="open-test-message"
+        >
+          <Send className="size-3.5" aria-hidden="true" />
+          {t("title")}
+        </button>
+        {info.status !== "ACTIVE" ? <span className="text-xs text-zinc-500">{t("disabled")}</span> : null}
+        <Outcome success={state.ok ? t("sent") : null} />
+      </div>
+    );
+  }
   return (
     <form
-      className="mt-2 space-y-2"
+      className="space-y-3 rounded-lg border border-zinc-200 bg-zinc-50/60 p-3"
       onSubmit={(e) => {
         e.preventDefault();
-        run({ channelId: info.channelId, to, text });
+        run({ channelId: info.channelId, to, text }, (r) => r.ok && setOpen(false));
       }}
       data-testid="test-message-form"
     >
-      <div className="grid gap-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-        <Field id={`${id}-to`} label={t(`to.${info.type}`)} help={t(`toHelp.${info.type}`)} error={fieldError("to")}>
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,13rem)_minmax(0,1fr)]">
+        <Field id={`${id}-to`} label={t(`to.${info.type}`)} error={fieldError("to")}>
           {(props) => (
             <input
               {...props}
+              aria-describedby={[props["aria-describedby"], `${id}-help`].filter(Boolean).join(" ")}
               className={`${props.className} font-mono`}
               inputMode={info.type === "WHATSAPP" ? "tel" : "numeric"}
               value={to}
@@ -311,25 +331,18 @@ function TestMessage({ info }: { info: TChannelConnectionInfo }) {
           )}
         </Field>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          className={buttonClass.secondary}
-          disabled={pending || info.status !== "ACTIVE"}
-          data-testid="send-test"
-        >
-          {pending ? (
-            <Loader2 className="size-3.5 animate-spin" aria-hidden="true" />
-          ) : (
-            <Send className="size-3.5" aria-hidden="true" />
-          )}
+      <p id={`${id}-help`} className="text-xs text-zinc-500">
+        {t(`toHelp.${info.type}`)}
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="send-test">
+          {pending ? <Loader2 className="size-3.5 animate-spin" aria-hidden="true" /> : null}
           {t("send")}
         </button>
-        {info.status !== "ACTIVE" ? <span className="text-xs text-zinc-500">{t("disabled")}</span> : null}
-        <Outcome
-          error={state.ok === false && state.issues?.length ? null : refusal}
-          success={state.ok ? t("sent") : null}
-        />
+        <button type="button" className={buttonClass.ghost} onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </button>
+        <Outcome error={state.ok === false && state.issues?.length ? null : refusal} />
       </div>
     </form>
   );

@@ -23,14 +23,18 @@ export function useChannelAction(action: TAction) {
   return { state, pending, run, reset: () => setState({ ok: null }) };
 }
 
-/** The refusal's text: this page's message for the code, else the shared one, else "try again". */
+/**
+ * The refusal's text: this page's message for the code, else the shared one; a business rule's
+ * own message (422, e.g. Meta's reason a send failed) before "try again".
+ */
 export function useRefusalText() {
   const t = useTranslations("channels.errors");
   const ta = useTranslations("accounts.errors");
   return (state: TActionState): string | null => {
     if (state.ok !== false) return null;
     if (t.has(state.error)) return t(state.error);
-    return ta.has(state.error) ? ta(state.error) : ta("generic");
+    if (ta.has(state.error)) return ta(state.error);
+    return state.status === 422 && state.message ? state.message : ta("generic");
   };
 }
 

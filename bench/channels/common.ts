@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { findRepoRoot } from "@forecourt/config";
+
+export const root = findRepoRoot();
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+export const round = (n: number) => Math.round(n * 100) / 100;
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
+export function latencySummary(latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    p50ms: round(percentile(sorted, 50)),
+    p95ms: round(percentile(sorted, 95)),
+    p99ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted.at(-1) ?? NaN),
+  };
+}
+
+/** A seeded generator, so a run's payloads (customers, batch sizes, redeliveries) are reproducible. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type TProcess = { child: ChildProcess; name: string };
+
+/**
+ * Starts one of our processes as production starts it (tsx, the same environment plus
+ * overrides) and resolves when its ready line appears on stdout. Its stderr is passed through,
+ * prefixed, so a failure in the child is visible in the bench's output.
+ */
+export function startProcess(options: {
+  name: string;
+  cwd: string;
+  script: string;
+  env?: Record<string, string>;
+  ready: RegExp;
+  timeoutMs?: number;
+}): Promise<TProcess> {
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  // eslint-disable-next-line no-restricted-properties, no-restricted-syntax
+  const env = { ...process.env, ...options.env };
+  const child = spawn(tsx, [options.script], { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) console.error(`[${options.name}] ${line}`);
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${options.name} did not start within ${options.timeoutMs ?? 90_000} ms`));
+    }, options.timeoutMs ?? 90_000);
+    let started = false;
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (!started && options.ready.test(chunk.toString())) {
+        started = true;
+        clearTimeout(timer);
+        resolve({ child, name: options.name });
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (!started) reject(new Error(`${options.name} exited with ${code ?? signal} before it was ready`));
+    });
+  });
+}
+
+/** SIGTERM (graceful) or SIGKILL (a crash), and wait until the process is gone. */
+export function stopProcess(p: TProcess, signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => p.child.kill("SIGKILL"), 10_000);
+    p.child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    p.child.kill(signal);
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The channels benchmark (issue 10; docs/benchmarks.md "Channels"). One run measures:
+ *   1. inbound: signed, batched WhatsApp webhooks persisted per second through ONE web process
+ *      (apps/web/server.ts, NODE_ENV=production, as Playwright starts it), with redeliveries,
+ *      then lost / doubled checked in PostgreSQL;
+ *   2. outbound: queued agent replies delivered per second through ONE worker process
+ *      (apps/worker/src/main.ts) against the Meta Graph stand-in with injected 500s and 429s,
+ *      lost / doubled checked in the stand-in's log of accepted sends; and a second batch during
+ *      which the worker is killed with SIGKILL and another started.
+ *
+ * Usage (the test environment of a slot; the production web build must exist):
+ *   export FC_SLOT=4; source scripts/test-env.sh; pnpm build
+ *   pnpm --silent --filter @forecourt/bench channels --payloads 2000 --concurrency 16 --messages 2000
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getConfig } from "@forecourt/config";
+import { assertLocalTestDatabase, ownerDb } from "@forecourt/testing";
+import { loadAverage, root, startProcess, stopProcess, type TProcess } from "./common";
+import { runInbound } from "./inbound";
+import { profileInbound } from "./profile-inbound";
+
+const { values: args } = parseArgs({
+  options: {
+    phase: { type: "string", default: "all" }, // inbound | outbound | all | profile (inbound, in-process)
+    payloads: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "16" },
+    channels: { type: "string", default: "4" },
+    customers: { type: "string", default: "2000" },
+    batch: { type: "string", default: "1,10" },
+    redeliver: { type: "string", default: "0.2" },
+    seed: { type: "string", default: "1" },
+    /** Use a web process that is already running (e.g. under a profiler) instead of starting one. */
+    web: { type: "string" },
+  },
+  allowPositionals: true,
+});
+
+const BUDGET = { inboundEventsPerSecond: 500 };
+
+const config = getConfig();
+assertLocalTestDatabase();
+
+async function startWeb(): Promise<TProcess> {
+  const buildId = path.join(root, "apps/web/.next/BUILD_ID");
+  if (!existsSync(buildId)) {
+    console.error(
+      "[bench] apps/web/.next is missing: the bench runs the production web server, build it first:\n" +
+        "        pnpm build   (from the repository root, with the same environment)",
+    );
+    process.exit(2);
+  }
+  const url = `http://127.0.0.1:${config.WEB_PORT}`;
+  const already = await fetch(`${url}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (already) {
+    console.error(`[bench] something already listens on WEB_PORT ${config.WEB_PORT}; stop it or pass --web ${url}`);
+    process.exit(2);
+  }
+  console.error(`[bench] starting the web process (NODE_ENV=production) on port ${config.WEB_PORT}…`);
+  return startProcess({
+    name: "web",
+    cwd: path.join(root, "apps/web"),
+    script: "server.ts",
+    env: { NODE_ENV: "production" },
+    ready: /listening on port/,
+  });
+}
+
+async function inbound() {
+  const web = args.web ? null : await startWeb();
+  try {
+    const result = await runInbound({
+      url: args.web ?? `http://127.0.0.1:${config.WEB_PORT}`,
+      payloads: Number(args.payloads),
+      concurrency: Number(args.concurrency),
+      channels: Number(args.channels),
+      customers: Number(args.customers),
+      batchSizes: args.batch.split(",").map(Number),
+      redeliver: Number(args.redeliver),
+      seed: Number(args.seed),
+    });
+    const met = result.eventsPerSecond >= BUDGET.inboundEventsPerSecond && result.lost === 0 && result.doubled === 0;
+    return {
+      ...result,
+      budget: `≥ ${BUDGET.inboundEventsPerSecond} events/s, 0 lost, 0 doubled under redelivery`,
+      budgetMet: met,
+    };
+  } finally {
+    if (web) await stopProcess(web);
+  }
+}
+
+async function main() {
+  const loadBefore = loadAverage();
+  const results: object[] = [];
+  if (args.phase === "inbound" || args.phase === "all") results.push(await inbound());
+  if (args.phase === "profile")
+    results.push(
+      ...(await profileInbound({
+        payloads: Number(args.payloads),
+        concurrency: Number(args.concurrency),
+        customers: Number(args.customers),
+      })),
+    );
+  const loadAfter = loadAverage();
+  console.log(
+    JSON.stringify(
+      { date: new Date().toISOString(), loadAverage: { before: loadBefore, after: loadAfter }, results },
+      null,
+      2,
+    ),
+  );
+  await ownerDb().$disconnect();
+  process.exit(0);
+}
+
+await main();

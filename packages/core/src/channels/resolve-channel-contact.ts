@@ -72,12 +72,19 @@ export async function resolveChannelContacts(
       skipDuplicates: true,
     });
 
-  const contactIds = [...new Set(messages.map((m) => contactOfKey.get(identityKey(m.identities[0]!))!))];
-  const conversations = await tx.conversation.findMany({
-    where: { customerId, channelId: principal.channelId, contactId: { in: contactIds } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, contactId: true },
-  });
+  // Only contacts that existed before this batch can have a conversation already.
+  const created = new Set(newContacts.map((c) => c.id));
+  const contactIds = [...new Set(messages.map((m) => contactOfKey.get(identityKey(m.identities[0]!))!))].filter(
+    (id) => !created.has(id),
+  );
+  const conversations =
+    contactIds.length === 0
+      ? []
+      : await tx.conversation.findMany({
+          where: { customerId, channelId: principal.channelId, contactId: { in: contactIds } },
+          orderBy: { createdAt: "desc" },
+          select: { id: true, contactId: true },
+        });
   const conversationOf = new Map<string, string>();
   for (const c of conversations) if (!conversationOf.has(c.contactId)) conversationOf.set(c.contactId, c.id);
   const targets = new Map<string, TChannelTarget>();

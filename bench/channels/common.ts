@@ -35,6 +35,18 @@ export function rng(seed: number) {
   };
 }
 
+let profileDir: string | null = null;
+
+/** `--cpu-prof DIR`: the processes the bench starts write V8 CPU profiles there when they exit. */
+export function profileProcessesInto(dir: string | undefined) {
+  profileDir = dir ? path.resolve(dir) : null;
+}
+
+function profilerArgs(name: string): string[] {
+  // One directory per process: tsx's loader thread writes a profile of its own next to the main thread's.
+  return profileDir ? ["--cpu-prof", "--cpu-prof-dir", path.join(profileDir, `${name}-${Date.now()}`)] : [];
+}
+
 export type TProcess = { child: ChildProcess; name: string };
 
 /**
@@ -49,13 +61,22 @@ export function startProcess(options: {
   env?: Record<string, string>;
   ready: RegExp;
   timeoutMs?: number;
+  /** stderr lines that are expected under the bench (injected failures being retried): not echoed. */
+  quiet?: RegExp;
 }): Promise<TProcess> {
-  const tsx = path.join(root, "node_modules", ".bin", "tsx");
   // eslint-disable-next-line no-restricted-properties, no-restricted-syntax
   const env = { ...process.env, ...options.env };
-  const child = spawn(tsx, [options.script], { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  // `node --import tsx`, what the `tsx` command itself spawns: one process, so a SIGKILL hits
+  // the server or worker (not tsx's supervisor, which would leave its child running).
+  const args = ["--import", import.meta.resolve("tsx"), ...profilerArgs(options.name), options.script];
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stderr!.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) console.error(`[${options.name}] ${line}`);
+    for (const line of chunk.toString().split("\n"))
+      if (line.trim() && !options.quiet?.test(line)) console.error(`[${options.name}] ${line}`);
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -11,8 +11,20 @@ import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhoo
 import { recordInboundEvents } from "@forecourt/core/channels/record-inbound-events";
 import type { TChannelPrincipal } from "@forecourt/core/principal";
 import { appDb, withTenant } from "@forecourt/db";
+import pg from "pg";
 import { round } from "./common";
 import { arrangeInbound, buildPayload, type TPayload } from "./inbound";
+
+/**
+ * Statements sent to PostgreSQL, counted by wrapping pg's Client.query in this process only
+ * (Prisma's driver adapter uses the same pg): every one is a round trip, BEGIN and COMMIT included.
+ */
+let statements = 0;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return query.apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length));
 
@@ -24,7 +36,8 @@ async function timed<T>(into: number[], fn: () => Promise<T> | T): Promise<T> {
 }
 
 /** One payload through receiveMetaWebhook's steps, each timed (the same calls, in the same order). */
-async function steps(payload: TPayload, t: Record<"parse" | "route" | "verify" | "record", number[]>) {
+async function steps(payload: TPayload, t: Record<"parse" | "route" | "verify" | "record" | "statements", number[]>) {
+  const before = statements;
   const routed = await timed(t.parse, () =>
     parseMetaWebhook(JSON.parse(Buffer.from(payload.raw).toString("utf8")) as unknown),
   );
@@ -49,10 +62,17 @@ async function steps(payload: TPayload, t: Record<"parse" | "route" | "verify" |
     channelType: channel.type,
   };
   await timed(t.record, () => recordInboundEvents(principal, group.events));
+  t.statements.push(statements - before);
 }
 
 async function sequential(label: string, payloads: TPayload[]) {
-  const t = { parse: [] as number[], route: [] as number[], verify: [] as number[], record: [] as number[] };
+  const t = {
+    parse: [] as number[],
+    route: [] as number[],
+    verify: [] as number[],
+    record: [] as number[],
+    statements: [] as number[],
+  };
   for (const p of payloads) await steps(p, t);
   const events = payloads[0]!.messages.length;
   const total = mean(t.parse) + mean(t.route) + mean(t.verify) + mean(t.record);
@@ -65,6 +85,7 @@ async function sequential(label: string, payloads: TPayload[]) {
     verifyMs: mean(t.verify),
     recordTransactionMs: mean(t.record),
     perEventMs: round(total / events),
+    statementsPerPayload: mean(t.statements),
   };
 }
 

@@ -16,9 +16,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { getConfig } from "@forecourt/config";
+import { closeQueues } from "@forecourt/jobs";
 import { assertLocalTestDatabase, ownerDb } from "@forecourt/testing";
-import { loadAverage, root, startProcess, stopProcess, type TProcess } from "./common";
+import { loadAverage, profileProcessesInto, root, startProcess, stopProcess, type TProcess } from "./common";
+import { startMetaGraph } from "@forecourt/testing/meta-graph";
 import { runInbound } from "./inbound";
+import { arrangeOutbound, runCrash, runOutbound } from "./outbound";
 import { profileInbound } from "./profile-inbound";
 
 const { values: args } = parseArgs({
@@ -31,6 +34,14 @@ const { values: args } = parseArgs({
     batch: { type: "string", default: "1,10" },
     redeliver: { type: "string", default: "0.2" },
     seed: { type: "string", default: "1" },
+    messages: { type: "string", default: "2000" },
+    conversations: { type: "string", default: "200" },
+    failures: { type: "string", default: "0.05" },
+    "crash-messages": { type: "string", default: "1000" },
+    orphans: { type: "string", default: "20" },
+    "kill-at": { type: "string", default: "0.4" },
+    /** Write V8 CPU profiles of the web and worker processes into this directory. */
+    "cpu-prof": { type: "string" },
     /** Use a web process that is already running (e.g. under a profiler) instead of starting one. */
     web: { type: "string" },
   },
@@ -41,6 +52,7 @@ const BUDGET = { inboundEventsPerSecond: 500 };
 
 const config = getConfig();
 assertLocalTestDatabase();
+profileProcessesInto(args["cpu-prof"]);
 
 async function startWeb(): Promise<TProcess> {
   const buildId = path.join(root, "apps/web/.next/BUILD_ID");
@@ -94,10 +106,51 @@ async function inbound() {
   }
 }
 
+async function outbound() {
+  const graph = await startMetaGraph({ port: config.CHANNEL_SIMULATOR_PORT });
+  try {
+    console.error(
+      `[bench] outbound: Meta Graph stand-in on ${graph.url}; arranging ${args.conversations} conversations…`,
+    );
+    const arranged = await arrangeOutbound(graph, {
+      channels: Number(args.channels),
+      conversations: Number(args.conversations),
+    });
+    console.error(`[bench] outbound: ${args.messages} replies queued, then one worker process…`);
+    const sustained = await runOutbound(graph, arranged, {
+      messages: Number(args.messages),
+      failureShare: Number(args.failures),
+    });
+    const results: object[] = [
+      { ...sustained, budget: "0 lost, 0 doubled", budgetMet: sustained.lost === 0 && sustained.doubled === 0 },
+    ];
+    if (Number(args["crash-messages"]) > 0) {
+      console.error(
+        `[bench] outbound crash: ${args["crash-messages"]} replies + ${args.orphans} without a job; SIGKILL at ${args["kill-at"]}…`,
+      );
+      const crash = await runCrash(graph, arranged, {
+        messages: Number(args["crash-messages"]),
+        orphans: Number(args.orphans),
+        failureShare: Number(args.failures),
+        killShare: Number(args["kill-at"]),
+      });
+      results.push({
+        ...crash,
+        budget: "0 lost, 0 doubled (kill -9 of the worker)",
+        budgetMet: crash.lost === 0 && crash.doubled === 0,
+      });
+    }
+    return results;
+  } finally {
+    await graph.close();
+  }
+}
+
 async function main() {
   const loadBefore = loadAverage();
   const results: object[] = [];
   if (args.phase === "inbound" || args.phase === "all") results.push(await inbound());
+  if (args.phase === "outbound" || args.phase === "all") results.push(...(await outbound()));
   if (args.phase === "profile")
     results.push(
       ...(await profileInbound({
@@ -114,6 +167,7 @@ async function main() {
       2,
     ),
   );
+  await closeQueues();
   await ownerDb().$disconnect();
   process.exit(0);
 }

@@ -22,6 +22,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childProcessEnv, findRepoRoot, getConfig } from "@forecourt/config";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
+import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
 import { bullConnection, bullPrefix, closeQueues, enqueue } from "@forecourt/jobs";
 import { deleteCustomerJob, purgeTenantJob } from "@forecourt/jobs/retention-jobs";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
@@ -117,25 +118,29 @@ async function newTenant(label: string) {
       config: { allowedOrigins: [ORIGIN], preChat: { name: "required", email: "optional", phone: "optional" } },
     },
   });
+  const whatsapp = await createMetaChannel({ customer, dealer }, "WHATSAPP");
   const { user } = await createTestUser({ customerId: customer.id, role: "ADMIN" });
-  return { customer, widgetKey, admin: user };
+  return { customer, widgetKey, admin: user, whatsapp };
 }
 
 /** Fill every field a visitor, an agent and an admin can, through the web process. */
 async function populate(label: string) {
   const t = await newTenant(label);
   const markers = newMarkers();
-  const populated = await web<{ conversationId: string; contactId: string; cwd: string }>({
+  const populated = await web<{ conversationId: string; contactId: string; whatsappContactId: string; cwd: string }>({
     op: "populate",
     widgetKey: t.widgetKey,
     origin: ORIGIN,
     markers,
     agent: { userId: t.admin.id, name: t.admin.name, customerId: t.customer.id },
+    whatsapp: { phoneNumberId: t.whatsapp.externalId, appSecret: t.whatsapp.appSecret },
   });
   expect(populated.cwd).toBe(path.join(ROOT, "apps/web"));
   const before = await scan(markers);
   // The scan must see the planted data before a deletion, or a clean scan would prove nothing.
-  expect(before.tables).toEqual(expect.arrayContaining(["Contact", "Message", "Attachment", "Vehicle"]));
+  expect(before.tables).toEqual(
+    expect.arrayContaining(["Contact", "ContactIdentity", "Message", "Attachment", "Vehicle"]),
+  );
   expect(before.files.length).toBe(3); // two visitor files, one agent file (contents carry the marker)
   return { ...t, markers, ...populated };
 }
@@ -238,6 +243,13 @@ describe("deletion completeness: web and worker from their own folders, relative
       contactId: t.contactId,
     });
     expect(erased).not.toBeNull();
+    // The same person wrote on WhatsApp too (another contact): erased as well.
+    const erasedWhatsApp = await web<{ certificateId: string } | null>({
+      op: "erase",
+      admin: { userId: t.admin.id, customerId: t.customer.id },
+      contactId: t.whatsappContactId,
+    });
+    expect(erasedWhatsApp).not.toBeNull();
     expect(await scan(t.markers)).toEqual(clean);
     await expectFilesCounted(erased!.certificateId);
   });

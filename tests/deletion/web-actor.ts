@@ -9,6 +9,8 @@
  * Uses only APIs that existed before issue 17's fix, so the test also runs on the old code.
  */
 import { randomUUID } from "node:crypto";
+import { metaSignatureOf } from "@forecourt/channels";
+import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
 import { eraseContact } from "@forecourt/core/contacts/erase-contact";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
 import { sendAttachment } from "@forecourt/core/chat/save-attachment";
@@ -26,6 +28,8 @@ export type TWebCommand =
       origin: string;
       markers: TMarkers;
       agent: { userId: string; name: string; customerId: string };
+      /** The tenant's WhatsApp number: a customer writes there too (issue 10). */
+      whatsapp: { phoneNumberId: string; appSecret: string };
     }
   | { op: "erase"; admin: { userId: string; customerId: string }; contactId: string };
 
@@ -108,7 +112,62 @@ async function populate(command: Extract<TWebCommand, { op: "populate" }>) {
       vehicles: [{ vin, plate: m, make: `${m} make`, model: `${m} model` }],
     },
   });
-  return { conversationId, contactId, cwd: process.cwd() };
+  const whatsappContactId = await writeOnWhatsApp(command);
+  return { conversationId, contactId, whatsappContactId, cwd: process.cwd() };
+}
+
+/** A WhatsApp customer: profile name, number, text, a location, a contact card, a button reply. */
+async function writeOnWhatsApp(command: Extract<TWebCommand, { op: "populate" }>): Promise<string> {
+  const { text: m, phoneDigits } = command.markers;
+  const from = `31${phoneDigits}`;
+  const at = String(Math.floor(Date.now() / 1000));
+  const message = (n: number, extra: Record<string, unknown>) => ({
+    id: `wamid.${m}.${n}`,
+    from,
+    timestamp: at,
+    ...extra,
+  });
+  const raw = new TextEncoder().encode(
+    JSON.stringify({
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          changes: [
+            {
+              field: "messages",
+              value: {
+                metadata: { phone_number_id: command.whatsapp.phoneNumberId },
+                contacts: [{ wa_id: from, profile: { name: `${m} WhatsApp` } }],
+                messages: [
+                  message(1, { type: "text", text: { body: `${m} whatsapp text` } }),
+                  message(2, {
+                    type: "location",
+                    location: { latitude: 52.1, longitude: 4.3, name: `${m} showroom`, address: `${m} street` },
+                  }),
+                  message(3, {
+                    type: "contacts",
+                    contacts: [{ name: { formatted_name: `${m} card` }, phones: [{ phone: `+31 ${phoneDigits}` }] }],
+                  }),
+                  message(4, {
+                    type: "interactive",
+                    interactive: { type: "button_reply", button_reply: { id: `${m}-yes`, title: `${m} button` } },
+                  }),
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    }),
+  );
+  const result = await receiveMetaWebhook({
+    rawBody: raw,
+    signature: metaSignatureOf(raw, command.whatsapp.appSecret),
+  });
+  if (result.recorded !== 4) throw new Error(`WhatsApp messages not recorded: ${JSON.stringify(result)}`);
+  const { ownerDb } = await import("@forecourt/testing");
+  const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `wa_id:${from}` } });
+  return identity.contactId;
 }
 
 async function main() {

@@ -4,7 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConfig } from "@forecourt/config";
 import { revokeSession } from "@forecourt/core/accounts/revoke-session";
-import { publishSessionRevoked } from "@forecourt/core/chat/realtime";
+import { publishMessageUpdate, publishSessionRevoked } from "@forecourt/core/chat/realtime";
 import { issueRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { createChatTenant, TEST_ORIGIN } from "@forecourt/core/chat/test-helpers";
@@ -135,6 +135,39 @@ describe("gateway protocol", () => {
     await call(agent, EVENTS.send, { conversationId: s.conversationId, clientId: "live-a-00001", body: "From A" });
     expect((await reply).body).toBe("From A");
     expect(seenByVisitor.map((m) => m.body)).toEqual(["From A"]);
+  });
+
+  it("forwards message:update (delivery ticks) to the agents who opened the conversation, not to the visitor", async () => {
+    const s = await setup();
+    const agent = await open(a, "/agent", s.agentToken);
+    const elsewhere = await open(b, "/agent", s.agentToken);
+    const visitor = await open(b, "/visitor", s.token);
+    expect(await call(agent, EVENTS.join, { conversationId: s.conversationId })).toEqual({ ok: true });
+    const echo = nextEvent<TMessageEvent>(agent, EVENTS.message);
+    const ack = await call(agent, EVENTS.send, {
+      conversationId: s.conversationId,
+      clientId: "upd-a-00001",
+      body: "Hi",
+    });
+    const sent = await echo;
+    expect(sent.id).toBe(ack.id);
+
+    const seen: unknown[] = [];
+    visitor.on(EVENTS.messageUpdate, (e: unknown) => seen.push(e));
+    elsewhere.on(EVENTS.messageUpdate, (e: unknown) => seen.push(e));
+    const update = nextEvent<TMessageEvent>(agent, EVENTS.messageUpdate);
+    const delivered: TMessageEvent = {
+      ...sent,
+      delivery: { status: "DELIVERED", error: null, at: new Date().toISOString() },
+    };
+    // From outside the gateways (the worker's delivery job publishes so): through the Redis emitter.
+    publishMessageUpdate(delivered);
+    expect(await update).toEqual(delivered);
+    // A message to the room afterwards arrives everywhere it should, so the update had time to arrive too.
+    const after = nextEvent<TMessageEvent>(visitor, EVENTS.message);
+    await call(agent, EVENTS.send, { conversationId: s.conversationId, clientId: "upd-a-00002", body: "Next" });
+    await after;
+    expect(seen).toEqual([]);
   });
 
   it("refuses to let an agent join a conversation of another tenant or outside the dealer scope", async () => {

@@ -120,15 +120,6 @@ const STATUS: Record<string, TStatusEvent["status"] | undefined> = {
 };
 
 const MEDIA_KINDS = ["image", "audio", "video", "document", "sticker"] as const;
-const MEDIA_WORD: Record<TMediaKind, string> = {
-  image: "Photo",
-  audio: "Audio",
-  voice: "Voice note",
-  video: "Video",
-  document: "Document",
-  sticker: "Sticker",
-  file: "File",
-};
 
 function readableContent(
   m: TWhatsAppMessage,

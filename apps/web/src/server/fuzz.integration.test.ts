@@ -21,6 +21,7 @@ import * as contactsPages from "./handlers/contacts-pages";
 import * as contract from "./handlers/contract";
 import * as dataProtection from "./handlers/data-protection";
 import * as inbox from "./handlers/inbox";
+import * as inboxChannels from "./handlers/inbox-channels";
 import * as inboxPage from "./handlers/inbox-page";
 import * as provider from "./handlers/provider";
 import * as publicHandlers from "./handlers/public";
@@ -110,6 +111,10 @@ const FIELDS = [
   "locale",
   "dealerIds",
   "vehicles",
+  "templateId",
+  "variables",
+  "channelType",
+  "channel",
   "file",
   "key",
   "origin",
@@ -146,6 +151,7 @@ const SESSION_MODULES = {
   contract,
   dataProtection,
   inbox,
+  inboxChannels,
   inboxPage,
   provider,
   security,

@@ -51,6 +51,7 @@ import {
   handleUpdateContact,
   handleUpdateWidgetChannel,
 } from "./handlers/inbox";
+import { handleListTemplates, handleRetryDelivery, handleSendTemplate } from "./handlers/inbox-channels";
 import {
   handleAddDepartment,
   handleReplaceAccount,
@@ -118,6 +119,8 @@ type TB = {
   contactEmail: string;
   conversationId: string;
   messageBody: string;
+  /** An agent's failed reply in B's conversation (Retry). */
+  messageId: string;
   attachmentId: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
@@ -187,6 +190,27 @@ const member = (b: TB, extra: Record<string, unknown> = {}) => [
   { membershipId: guess(), ...extra },
   { membershipId: guess(), customerId: guess(), ...extra },
 ];
+
+/** An agent's reply that failed to reach the customer's channel: what "Retry" acts on. */
+async function failedReply(customerId: string, conversationId: string, body: string) {
+  const conversation = await ownerDb().conversation.update({
+    where: { id: conversationId },
+    data: { lastSeq: { increment: 1 } },
+  });
+  return ownerDb().message.create({
+    data: {
+      customerId,
+      conversationId,
+      seq: conversation.lastSeq,
+      clientId: `failed-${conversationId}`,
+      authorType: "AGENT",
+      kind: "TEXT",
+      body,
+      deliveryStatus: "FAILED",
+      deliveryError: { code: "server_error", message: "The channel did not answer.", retryable: true },
+    },
+  });
+}
 
 const CASES: Record<string, TCase> = {
   // ── routes ───────────────────────────────────────────────────────────────────────────────
@@ -498,6 +522,7 @@ const CASES: Record<string, TCase> = {
       handleListConversations(session, {}),
       handleListConversations(session, { dealerId: b.dealerId }),
       handleListConversations(session, { departmentId: b.departmentId, view: "open" }),
+      handleListConversations(session, { channelType: "WIDGET" }),
     ],
   },
   "route:app/api/inbox/conversations/[id]/route.ts#GET": {
@@ -543,6 +568,30 @@ const CASES: Record<string, TCase> = {
       readUpload(uploadRequest("/api/inbox/upload", b.conversationId)).then((f) => handleAgentUpload(session, f, meta)),
       readUpload(uploadRequest("/api/inbox/upload", guess())).then((f) => handleAgentUpload(session, f, meta)),
     ],
+  },
+  "route:app/api/inbox/messages/[id]/retry/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRetryDelivery(session, { id: b.messageId }),
+      handleRetryDelivery(session, { id: guess() }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleListTemplates(session, { id: b.conversationId }),
+      handleListTemplates(session, { id: guess() }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [b.conversationId, guess()].map((id) =>
+        handleSendTemplate(session, {
+          id,
+          body: { clientId: "iso-template-0001", templateId: guess(), variables: ["x"] },
+        }),
+      ),
   },
   "route:app/api/realtime/token/route.ts#GET": {
     kind: "own",
@@ -726,6 +775,7 @@ const CASES: Record<string, TCase> = {
     attempts: ({ session, b }) => [
       loadInboxPage(session, {}, meta),
       loadInboxPage(session, { view: "closed", c: b.conversationId }, meta),
+      loadInboxPage(session, { channel: "WIDGET" }, meta),
       loadInboxPage(session, { c: guess() }, meta),
     ],
   },
@@ -746,6 +796,7 @@ type TS = {
   contactEmail: string;
   conversationId: string;
   messageBody: string;
+  messageId: string;
   attachmentId: string;
   fileName: string;
   /** Talks to both dealers: in scope, but its conversation with the sibling dealer is not. */
@@ -818,6 +869,7 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       handleListConversations(session, { view: "unassigned" }),
       handleListConversations(session, { dealerId: s.dealerId }),
       handleListConversations(session, { departmentId: s.departmentId }),
+      handleListConversations(session, { channelType: "WIDGET" }),
     ],
   },
   "route:app/api/inbox/conversations/[id]/route.ts#GET": {
@@ -857,6 +909,24 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       ),
     ],
   },
+  "route:app/api/inbox/messages/[id]/retry/route.ts#POST": {
+    refused: ({ session, s }) => [handleRetryDelivery(session, { id: s.messageId })],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
+    refused: ({ session, s }) => [
+      handleListTemplates(session, { id: s.conversationId }),
+      handleListTemplates(session, { id: s.sharedConversationId }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/templates/route.ts#POST": {
+    refused: ({ session, s }) =>
+      [s.conversationId, s.sharedConversationId].map((id) =>
+        handleSendTemplate(session, {
+          id,
+          body: { clientId: "iso-template-0002", templateId: crypto.randomUUID(), variables: ["x"] },
+        }),
+      ),
+  },
   "route:app/api/realtime/token/route.ts#GET": {
     exempt: "names only the session's tenant; the gateway joins the member's dealer rooms (realtime tests)",
   },
@@ -891,6 +961,7 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       loadInboxPage(session, {}, meta),
       loadInboxPage(session, { c: s.conversationId }, meta),
       loadInboxPage(session, { c: s.sharedConversationId, view: "closed" }, meta),
+      loadInboxPage(session, { channel: "WIDGET", c: s.conversationId }, meta),
     ],
   },
   // Last: on a build without the scope, this erases the sibling's contact and every later case would pass vacuously.
@@ -1019,6 +1090,7 @@ beforeAll(async () => {
     bytes: PNG,
   });
   const attachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: bFile.id } });
+  const bFailed = await failedReply(tb.customer.id, bChat.conversationId, "B reply that failed");
   // A's website chat and one visitor of A (the identity a visitor attacker holds).
   const aOrigin = "http://a-dealer.test";
   const aChannel = await ownerDb().channel.create({
@@ -1061,6 +1133,7 @@ beforeAll(async () => {
     contactEmail: "bea.secret@b-dealer.test",
     conversationId: bChat.conversationId,
     messageBody,
+    messageId: bFailed.id,
     attachmentId: attachment.id,
   };
   before = await snapshotB();
@@ -1120,6 +1193,7 @@ beforeAll(async () => {
     bytes: PNG,
   });
   const sAttachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: sFile.id } });
+  const sFailed = await failedReply(ta.customer.id, sChat.conversationId, "Sibling reply that failed");
   const shared = await ownerDb().contact.create({
     data: { customerId: ta.customer.id, name: "Shay Sharedcontact", email: "shay@shared.test", legalBasis: "CONSENT" },
   });
@@ -1152,6 +1226,7 @@ beforeAll(async () => {
     contactEmail: "sid.sibling@a-sibling.test",
     conversationId: sChat.conversationId,
     messageBody: sBody,
+    messageId: sFailed.id,
     attachmentId: sAttachment.id,
     fileName: "sibling-secret.png",
     sharedContactId: shared.id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTenant, type Prisma } from "@forecourt/db";
-import type { TConversationSummary } from "@forecourt/protocol";
+import { ZChannelType, type TConversationSummary } from "@forecourt/protocol";
 import { dealerScopeWhere } from "./dealer-scope";
 import { assertMay, type TTenantPrincipal } from "../principal";
 
@@ -11,6 +11,8 @@ export const ZListConversations = z.object({
   view: ZInboxView.default("open"),
   dealerId: z.uuid().optional(),
   departmentId: z.uuid().optional(),
+  /** Only conversations that came through channels of this type (WhatsApp, Messenger, …). */
+  channelType: ZChannelType.optional(),
   /** Keyset paging: lastMessageAt of the last row of the previous page. */
   before: z.iso.datetime().optional(),
   take: z.coerce.number().int().min(1).max(100).default(50),
@@ -37,6 +39,17 @@ export async function listConversations(options: {
   if (input.before) where.lastMessageAt = { lt: new Date(input.before) };
 
   return withTenant(agent.tenant.customerId, async (tx) => {
+    if (input.channelType) {
+      // By channel ids, not by a join on Channel.type: enum equality is not LEAKPROOF, so under
+      // row-level security it could not drive an index (ENVIRONMENT.md); uuid IN can. A tenant
+      // has a handful of channels, so this lookup is cheap, and the default list skips it.
+      const channels = await tx.channel.findMany({
+        where: { customerId: agent.tenant.customerId, type: input.channelType, ...dealerScopeWhere(agent) },
+        select: { id: true },
+      });
+      if (channels.length === 0) return [];
+      where.channelId = { in: channels.map((c) => c.id) };
+    }
     const rows = await tx.conversation.findMany({
       where,
       orderBy: { lastMessageAt: "desc" },

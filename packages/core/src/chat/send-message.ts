@@ -1,4 +1,4 @@
-import { Prisma, withTenant, type TTx } from "@forecourt/db";
+import { withTenant, type Prisma, type TTx } from "@forecourt/db";
 import { ZSendMessage, type TConversationSummary, type TMessageEvent, type TSendMessage } from "@forecourt/protocol";
 import { randomUUID } from "node:crypto";
 import { assertMay, type TChannelPrincipal, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
@@ -139,7 +139,8 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
              "closedAt" = CASE WHEN ${isVisitor} THEN NULL ELSE c."closedAt" END,
              "snoozedUntil" = CASE WHEN ${isVisitor} THEN NULL ELSE c."snoozedUntil" END,
              -- Only forward, never in the future: webhooks arrive out of order, and clocks differ.
-             "lastInboundAt" = GREATEST(c."lastInboundAt", LEAST(${inboundAt}::timestamptz, now()))
+             "lastInboundAt" = CASE WHEN ${inboundAt}::timestamptz IS NULL THEN c."lastInboundAt"
+                                   ELSE GREATEST(c."lastInboundAt", LEAST(${inboundAt}::timestamptz, now())) END
         FROM access a
        WHERE c."id" = a."id" AND NOT EXISTS (SELECT 1 FROM existing)
    RETURNING c."id", c."lastSeq", c."contactId", c."dealerId", c."departmentId", c."channelId", c."status",

@@ -59,7 +59,7 @@ export async function parseForm(req: IncomingMessage, raw: Buffer): Promise<Form
     return await new Request("http://stand-in/", {
       method: "POST",
       headers: { "content-type": type },
-      body: raw,
+      body: new Uint8Array(raw),
     }).formData();
   } catch {
     return null;

@@ -6,14 +6,29 @@ import type { Socket } from "socket.io-client";
 import { Check, Clock, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
-import type { TMessageEvent } from "@forecourt/protocol";
+import { ATTACHMENT_TYPES, type TMessageEvent } from "@forecourt/protocol";
+import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { ContactPanel } from "./contact-panel";
 import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
+import { MessageBubble, ReactionLine } from "./message-bubble";
+import { reactionsOf } from "./message-content";
+import { ReplyWindowNotice, useWindowNotice } from "./reply-window-notice";
+import { TemplatePicker } from "./template-picker";
 
 const BTN =
   "flex items-center gap-1 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] text-zinc-700 hover:bg-zinc-50";
 
 type TPending = { clientId: string; body: string; kind: "TEXT" | "NOTE"; failed?: boolean };
+
+/**
+ * What the agent's file picker offers: the attachment types core accepts (pictures, PDFs, audio
+ * such as voice notes, video; the upload checks type and magic bytes), plus audio extensions
+ * for systems that map no MIME type to them.
+ */
+const AGENT_FILE_ACCEPT = [...ATTACHMENT_TYPES, ".ogg", ".opus", ".mp3", ".m4a"].join(",");
+
+/** The refusal that means "outside the reply window: only a template now" (ack and HTTP alike). */
+const WINDOW_CLOSED = "reply_window_closed";
 
 function newClientId() {
   return crypto.randomUUID();
@@ -32,7 +47,11 @@ export function ConversationPane(props: {
   canned: TCanned;
   can: TCan;
   onMessages: (m: TMessageEvent[]) => void;
+  /** A message changed (Retry's answer): replace it by id, as for message:update. */
+  onMessageUpdate: (m: TMessageEvent) => void;
   onChanged: () => void;
+  /** Re-read the conversation (its reply window) without reloading its messages. */
+  onWindowChanged: () => void;
 }) {
   const t = useTranslations("chat");
   const { detail } = props;
@@ -42,6 +61,8 @@ export function ConversationPane(props: {
   const [error, setError] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [pickerIndex, setPickerIndex] = useState(0);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
+  const [retrying, setRetrying] = useState<Set<string>>(new Set());
   const listRef = useRef<HTMLOListElement>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const assignRef = useRef<HTMLSelectElement>(null);
@@ -62,6 +83,20 @@ export function ConversationPane(props: {
       (c.shortcut.includes(query) || c.title.toLowerCase().includes(query)),
   );
   const lastAgentSeq = [...sorted].reverse().find((m) => m.authorType !== "CONTACT" && m.kind !== "NOTE")?.seq ?? 0;
+  const reactions = useMemo(() => reactionsOf(sorted), [sorted]);
+  const channelLabel = useChannelLabel();
+  const notice = useWindowNotice(detail.replyWindow);
+  // Free text (and files) are refused while the window is closed; private notes never are.
+  const replyClosed = notice.kind === "closed";
+  const composerOff = mode === "TEXT" && replyClosed;
+
+  // The window ran out on this clock: ask the server for its state now (Messenger moves on to
+  // the human-agent period; WhatsApp stays closed until the customer writes).
+  const expired = notice.kind === "closed" && notice.expired;
+  const { onWindowChanged } = props;
+  useEffect(() => {
+    if (expired) onWindowChanged();
+  }, [expired, onWindowChanged]);
 
   // Keep the view pinned to the bottom for new messages; keep position when older ones load above.
   useLayoutEffect(() => {
@@ -104,7 +139,7 @@ export function ConversationPane(props: {
             setPending((ps) => ps.map((x) => (x.clientId === p.clientId ? { ...x, failed: true } : x)));
             return;
           }
-          if (!ack.ok) setError(ack.error?.message ?? t("sendError"));
+          if (!ack.ok) refused(ack.error?.code, ack.error?.message);
           setPending((ps) => ps.filter((x) => x.clientId !== p.clientId));
         },
       );
@@ -121,9 +156,40 @@ export function ConversationPane(props: {
     };
   });
 
+  /** Shows a refusal; outside the reply window it also opens the template picker (or re-reads the window). */
+  function refused(code: string | undefined, message: string | undefined) {
+    setError(message ?? t("sendError"));
+    if (code === WINDOW_CLOSED) {
+      props.onWindowChanged();
+      if (detail.replyWindow.templates && props.can.reply) setTemplatesOpen(true);
+    }
+  }
+
+  async function retryDelivery(messageId: string) {
+    setError(null);
+    setRetrying((s) => new Set(s).add(messageId));
+    // Fired and forgotten from the button: a failed fetch shows the error line, never rejects.
+    const res = await fetch(`/api/inbox/messages/${messageId}/retry`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => null);
+    setRetrying((s) => {
+      const next = new Set(s);
+      next.delete(messageId);
+      return next;
+    });
+    if (!res) return setError(t("actionError"));
+    const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string; code?: string };
+    // Outside the reply window a retry of free text is refused like a new reply: offer a template.
+    if (!res.ok) refused(body.code, body.error ?? t("actionError"));
+    // Queued again; later states arrive as message:update.
+    else if (body.message) props.onMessageUpdate(body.message);
+  }
+
   function send() {
     const body = text.trim();
-    if (!body) return;
+    if (!body || composerOff) return;
     const p: TPending = { clientId: newClientId(), body, kind: mode };
     setPending((ps) => [...ps, p]);
     setText("");
@@ -148,8 +214,8 @@ export function ConversationPane(props: {
     // Fired and forgotten from the file input, so a failed fetch must not reject: show it.
     const res = await fetch("/api/inbox/upload", { method: "POST", body: data }).catch(() => null);
     if (!res) return setError(t("sendError"));
-    const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string };
-    if (!res.ok) setError(body.error ?? t("sendError"));
+    const body = (await res.json().catch(() => ({}))) as { message?: TMessageEvent; error?: string; code?: string };
+    if (!res.ok) refused(body.code, body.error);
     else if (body.message) props.onMessages([body.message]);
   }
 
@@ -177,17 +243,24 @@ export function ConversationPane(props: {
 
   const contactName = detail.contact?.name || t("anonymous");
   return (
-    <div className="flex min-w-0 flex-1">
+    // min-h-0: the pane fills the column and its message list scrolls, so the composer stays in view.
+    <div className="flex min-h-0 min-w-0 flex-1">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={contactName}>
-        <header className="flex min-h-14 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-5 py-2">
-          <div className="min-w-32 flex-1">
-            <h2 className="truncate text-[15px] font-semibold text-zinc-900" data-testid="conversation-title">
-              {contactName}
-            </h2>
-            <p className="truncate text-[12px] text-zinc-500">
-              {detail.dealer?.name}
-              {detail.department ? ` · ${detail.department.name}` : ""} · {t(`status.${detail.status}`)}
-            </p>
+        <header
+          className="flex min-h-14 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-5 py-2"
+          data-testid="conversation-header"
+        >
+          <div className="flex min-w-32 flex-1 items-center gap-2.5">
+            <ChannelIcon type={detail.channelType} size="md" />
+            <div className="min-w-0 flex-1">
+              <h2 className="truncate text-[15px] font-semibold text-zinc-900" data-testid="conversation-title">
+                {contactName}
+              </h2>
+              <p className="truncate text-[12px] text-zinc-500">
+                {channelLabel(detail.channelType)} · {detail.dealer?.name}
+                {detail.department ? ` · ${detail.department.name}` : ""} · {t(`status.${detail.status}`)}
+              </p>
+            </div>
           </div>
           {props.can.assign ? (
             <>
@@ -267,9 +340,24 @@ export function ConversationPane(props: {
             </li>
           ) : null}
           {sorted.length === 0 ? <li className="m-auto text-sm text-zinc-400">{t("noMessages")}</li> : null}
-          {sorted.map((m) => (
-            <MessageBubble key={m.seq} m={m} seen={m.seq === lastAgentSeq && detail.contactReadSeq >= m.seq} />
-          ))}
+          {sorted.map((m) =>
+            m.content?.type === "reaction" ? (
+              // On the message it reacts to when that is loaded; else a small line of its own.
+              reactions.placed.has(m.id) ? null : (
+                <ReactionLine key={m.seq} m={m} />
+              )
+            ) : (
+              <MessageBubble
+                key={m.seq}
+                m={m}
+                seen={m.seq === lastAgentSeq && detail.contactReadSeq >= m.seq}
+                channelType={detail.channelType}
+                reactions={reactions.byTarget.get(m.id) ?? []}
+                retrying={retrying.has(m.id)}
+                onRetry={(id) => void retryDelivery(id)}
+              />
+            ),
+          )}
           {pending.map((p) => (
             <li
               key={p.clientId}
@@ -287,6 +375,24 @@ export function ConversationPane(props: {
           <p role="alert" className="px-5 pb-1 text-[12px] text-red-700">
             {error}
           </p>
+        ) : null}
+        {props.can.reply ? (
+          <ReplyWindowNotice
+            notice={notice}
+            canSendTemplates={props.can.reply}
+            onSendTemplate={() => setTemplatesOpen(true)}
+          />
+        ) : null}
+        {templatesOpen ? (
+          <TemplatePicker
+            conversationId={detail.id}
+            onClose={() => setTemplatesOpen(false)}
+            onSent={() => {
+              setTemplatesOpen(false);
+              setError(null);
+              stick.current = true;
+            }}
+          />
         ) : null}
         {props.can.reply || props.can.note ? (
           <form
@@ -347,10 +453,17 @@ export function ConversationPane(props: {
               ref={composerRef}
               value={text}
               rows={2}
+              disabled={composerOff}
               aria-label={mode === "NOTE" ? t("notePlaceholder") : t("replyPlaceholder")}
-              placeholder={mode === "NOTE" ? t("notePlaceholder") : t("replyPlaceholder")}
+              placeholder={
+                composerOff
+                  ? t("window.composerClosed")
+                  : mode === "NOTE"
+                    ? t("notePlaceholder")
+                    : t("replyPlaceholder")
+              }
               data-testid="composer"
-              className="block w-full resize-none bg-transparent px-3 py-2 text-sm outline-none"
+              className="block w-full resize-none bg-transparent px-3 py-2 text-sm outline-none disabled:cursor-not-allowed disabled:text-zinc-400"
               onChange={(e) => {
                 setText(e.target.value);
                 setPickerOpen(e.target.value.startsWith("/"));
@@ -392,7 +505,7 @@ export function ConversationPane(props: {
                       ref={fileRef}
                       type="file"
                       hidden
-                      accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+                      accept={AGENT_FILE_ACCEPT}
                       data-testid="agent-file"
                       onChange={(e) => {
                         const f = e.target.files?.[0];
@@ -403,7 +516,8 @@ export function ConversationPane(props: {
                     <button
                       type="button"
                       onClick={() => fileRef.current?.click()}
-                      className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100"
+                      disabled={replyClosed}
+                      className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 disabled:opacity-40"
                       aria-label={t("attach")}
                       title={t("attach")}
                     >
@@ -416,7 +530,7 @@ export function ConversationPane(props: {
               <button
                 type="submit"
                 className="flex items-center gap-1 rounded-md bg-zinc-900 px-2.5 py-1 text-[12px] font-medium text-white disabled:opacity-40"
-                disabled={!text.trim()}
+                disabled={!text.trim() || composerOff}
               >
                 <Send className="size-3.5" aria-hidden="true" /> {mode === "NOTE" ? t("addNote") : t("send")}
               </button>
@@ -431,46 +545,5 @@ export function ConversationPane(props: {
         onSaved={props.onChanged}
       />
     </div>
-  );
-}
-
-function MessageBubble({ m, seen }: { m: TMessageEvent; seen: boolean }) {
-  const t = useTranslations("chat");
-  const mine = m.authorType !== "CONTACT";
-  const note = m.kind === "NOTE";
-  return (
-    <li
-      data-testid={note ? "note" : "message"}
-      className={`max-w-[75%] rounded-xl border px-3 py-2 text-sm ${
-        note
-          ? "self-end border-amber-200 bg-amber-50"
-          : mine
-            ? "self-end border-brand-100 bg-brand-50"
-            : "self-start border-zinc-200 bg-white"
-      }`}
-    >
-      <span className="mb-0.5 flex items-center gap-1 text-[11px] font-medium text-zinc-500">
-        {note ? <Lock className="size-3" aria-hidden="true" /> : null}
-        {m.author?.name || (mine ? "" : t("anonymous"))}
-        {note ? ` · ${t("privateNote")}` : ""}
-        <time className="ml-1 font-normal text-zinc-400" dateTime={m.createdAt}>
-          {new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
-        </time>
-      </span>
-      {m.body ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : null}
-      {m.attachments.map((a) => (
-        <a
-          key={a.id}
-          href={a.url}
-          download={a.fileName}
-          className="mt-1 flex items-center gap-1 text-brand-700 underline"
-        >
-          <Paperclip className="size-3.5" aria-hidden="true" />
-          {a.fileName}
-          <span className="text-[11px] text-zinc-400">({Math.ceil(a.sizeBytes / 1024)} KB)</span>
-        </a>
-      ))}
-      {seen ? <span className="block text-right text-[11px] text-zinc-400">{t("seen")}</span> : null}
-    </li>
   );
 }

@@ -6,7 +6,8 @@ import { io, type Socket } from "socket.io-client";
 import { Bell, ChevronLeft, Inbox, MessageSquare } from "lucide-react";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
-import type { TConversationSummary, TMessageEvent } from "@forecourt/protocol";
+import { EVENTS, type TChannelType, type TConversationSummary, type TMessageEvent } from "@forecourt/protocol";
+import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { EmptyState } from "@/components/empty-state";
 import { ConversationPane } from "./conversation-pane";
 import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
@@ -35,6 +36,9 @@ export function InboxClient(props: {
   me: { id: string; name: string };
   gatewayUrl: string;
   initialView: TView;
+  initialChannelType: TChannelType | null;
+  /** The channel types the agent's dealers have: the channel filter offers these. */
+  channelTypes: TChannelType[];
   initialConversations: TInboxRow[];
   initialSelectedId: string | null;
   team: TTeam;
@@ -46,6 +50,8 @@ export function InboxClient(props: {
   const [view, setView] = useState<TView>(props.initialView);
   const [dealerId, setDealerId] = useState("");
   const [departmentId, setDepartmentId] = useState("");
+  const [channelType, setChannelType] = useState<TChannelType | null>(props.initialChannelType);
+  const channelLabel = useChannelLabel();
   const [rows, setRows] = useState<TInboxRow[]>(props.initialConversations);
   const [loadingList, setLoadingList] = useState(false);
   const [listError, setListError] = useState(false);
@@ -61,10 +67,14 @@ export function InboxClient(props: {
   const selectedRef = useRef<string | null>(selectedId);
   const messagesRef = useRef(messages);
   const knownIds = useRef(new Set(props.initialConversations.map((r) => r.id)));
-  const filtersRef = useRef({ view, dealerId, departmentId });
+  /** Messages whose latest state came from message:update: a late copy of the original event must not undo it. */
+  const updatedIds = useRef(new Set<string>());
+  const filtersRef = useRef({ view, dealerId, departmentId, channelType });
+  const detailRef = useRef(detail);
   selectedRef.current = selectedId;
   messagesRef.current = messages;
-  filtersRef.current = { view, dealerId, departmentId };
+  filtersRef.current = { view, dealerId, departmentId, channelType };
+  detailRef.current = detail;
 
   const departments = useMemo(
     () => props.team.dealers.filter((d) => !dealerId || d.id === dealerId).flatMap((d) => d.departments),
@@ -76,8 +86,8 @@ export function InboxClient(props: {
   );
 
   const reloadList = useCallback(async () => {
-    const { view, dealerId, departmentId } = filtersRef.current;
-    const query = new URLSearchParams({ view, dealerId, departmentId });
+    const { view, dealerId, departmentId, channelType } = filtersRef.current;
+    const query = new URLSearchParams({ view, dealerId, departmentId, channelType: channelType ?? "" });
     setLoadingList(true);
     try {
       const res = await fetch(`/api/inbox/conversations?${query}`, { cache: "no-store" });
@@ -95,7 +105,7 @@ export function InboxClient(props: {
 
   const firstFilterRun = useRef(true);
   useEffect(() => {
-    // The server already rendered the first list; the URL changes only when the agent changes the view.
+    // The server already rendered the first list; the URL changes only when the agent changes the view or channel.
     if (firstFilterRun.current) {
       firstFilterRun.current = false;
       return;
@@ -103,8 +113,10 @@ export function InboxClient(props: {
     void reloadList();
     const url = new URL(window.location.href);
     url.searchParams.set("view", view);
+    if (channelType) url.searchParams.set("channel", channelType);
+    else url.searchParams.delete("channel");
     window.history.replaceState(null, "", url);
-  }, [view, dealerId, departmentId, reloadList]);
+  }, [view, dealerId, departmentId, channelType, reloadList]);
 
   // ── the open conversation ────────────────────────────────────────────────────────────────
   // The visitor sees "Seen" from this: only a conversation an agent chose (a click, j/k, a
@@ -131,7 +143,11 @@ export function InboxClient(props: {
       if (incoming.length === 0) return;
       setMessages((prev) => {
         const next = new Map(prev);
-        for (const m of incoming) if (m.conversationId === selectedRef.current) next.set(m.seq, m);
+        for (const m of incoming) {
+          if (m.conversationId !== selectedRef.current) continue;
+          if (updatedIds.current.has(m.id) && next.get(m.seq)?.id === m.id) continue;
+          next.set(m.seq, m);
+        }
         return next;
       });
       const id = selectedRef.current;
@@ -165,6 +181,7 @@ export function InboxClient(props: {
         const body = (await res.json()) as { conversation: TConversationDetail; messages: TMessageEvent[] };
         if (selectedRef.current !== id) return;
         setDetail(body.conversation);
+        updatedIds.current.clear();
         setMessages(new Map(body.messages.map((m) => [m.seq, m])));
         messagesRef.current = new Map(body.messages.map((m) => [m.seq, m]));
         setHasOlder((body.messages[0]?.seq ?? 1) > 1);
@@ -197,6 +214,35 @@ export function InboxClient(props: {
       socketRef.current?.emit("conversation:leave", { conversationId: selectedId });
     };
   }, [selectedId, loadDetail]);
+
+  /** Re-reads the open conversation (its reply window, after the customer wrote or it ran out), keeping its messages. */
+  const refreshDetail = useCallback(async () => {
+    const id = selectedRef.current;
+    if (!id) return;
+    // Fired and forgotten: a failed read keeps the last known state.
+    const res = await fetch(`/api/inbox/conversations/${id}`, { cache: "no-store" }).catch(() => null);
+    if (!res?.ok) return;
+    const body = (await res.json().catch(() => null)) as { conversation: TConversationDetail } | null;
+    if (body && selectedRef.current === id) setDetail(body.conversation);
+  }, []);
+
+  const onWindowChanged = useCallback(() => void refreshDetail(), [refreshDetail]);
+
+  /** A message changed (delivery ticks, media downloaded): replace it by id, if it is on screen or newer. */
+  const updateMessage = useCallback((m: TMessageEvent) => {
+    if (m.conversationId !== selectedRef.current) return;
+    setMessages((prev) => {
+      const min = Math.min(...prev.keys());
+      // Older than the loaded page: leave it to paging (a lone old seq would break "load older").
+      if (!Number.isFinite(min) || m.seq < min) return prev;
+      const old = prev.get(m.seq);
+      if (old && old.id !== m.id) return prev;
+      updatedIds.current.add(m.id);
+      const next = new Map(prev);
+      next.set(m.seq, m);
+      return next;
+    });
+  }, []);
 
   const loadOlder = useCallback(async () => {
     const id = selectedRef.current;
@@ -266,7 +312,15 @@ export function InboxClient(props: {
       clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => void reloadList(), 250);
     });
-    socket.on("message", (m: TMessageEvent) => mergeMessages([m]));
+    socket.on("message", (m: TMessageEvent) => {
+      mergeMessages([m]);
+      // The customer wrote: the channel's reply window opened again.
+      const d = detailRef.current;
+      if (m.authorType === "CONTACT" && d?.id === m.conversationId && d.replyWindow.state !== "always") {
+        void refreshDetail();
+      }
+    });
+    socket.on(EVENTS.messageUpdate, updateMessage);
     socket.on("typing", (e: { conversationId: string; from: string; typing: boolean }) => {
       if (e.conversationId === selectedRef.current && e.from === "contact") setTyping(e.typing ? "contact" : null);
     });
@@ -280,7 +334,7 @@ export function InboxClient(props: {
       clearTimeout(reloadTimer);
       socket.disconnect();
     };
-  }, [props.gatewayUrl, reloadList, mergeMessages, syncSelected, notifyNew]);
+  }, [props.gatewayUrl, reloadList, mergeMessages, syncSelected, notifyNew, refreshDetail, updateMessage]);
 
   useEffect(() => {
     if (!typing) return;
@@ -347,6 +401,32 @@ export function InboxClient(props: {
             </button>
           ))}
         </nav>
+        {props.channelTypes.length > 1 || channelType ? (
+          <div
+            role="group"
+            aria-label={t("channelFilter")}
+            className="flex gap-1 overflow-x-auto border-b border-zinc-200 px-2 py-1.5"
+            data-testid="channel-filter"
+          >
+            {[null, ...props.channelTypes].map((type) => (
+              <button
+                key={type ?? "all"}
+                type="button"
+                onClick={() => setChannelType(type)}
+                aria-pressed={channelType === type}
+                data-channel={type ?? "all"}
+                className={`flex h-7 shrink-0 items-center gap-1.5 rounded-full border text-[12px] ${type ? "pr-2.5 pl-1" : "px-2.5"} ${
+                  channelType === type
+                    ? "border-zinc-900 bg-zinc-900 text-white"
+                    : "border-zinc-200 text-zinc-600 hover:bg-zinc-100"
+                }`}
+              >
+                {type ? <ChannelIcon type={type} size="sm" label={false} /> : null}
+                {type ? channelLabel(type) : t("allChannels")}
+              </button>
+            ))}
+          </div>
+        ) : null}
         <div className="flex gap-2 border-b border-zinc-200 px-3 py-2">
           <select
             aria-label={t("dealerFilter")}
@@ -396,6 +476,7 @@ export function InboxClient(props: {
                 className={`flex w-full flex-col gap-0.5 border-b border-zinc-100 px-4 py-3 text-left ${r.id === selectedId ? "bg-brand-50" : "hover:bg-zinc-50"}`}
               >
                 <span className="flex items-center gap-2">
+                  <ChannelIcon type={r.channelType} size="sm" />
                   <span className="min-w-0 flex-1 truncate text-[13px] font-medium text-zinc-900">
                     {r.contact.name || t("anonymous")}
                   </span>
@@ -450,6 +531,8 @@ export function InboxClient(props: {
             canned={props.canned}
             can={props.can}
             onMessages={mergeMessages}
+            onMessageUpdate={updateMessage}
+            onWindowChanged={onWindowChanged}
             onChanged={() => {
               void loadDetail(selectedId);
               void reloadList();
@@ -457,7 +540,7 @@ export function InboxClient(props: {
           />
         ) : (
           <div className="flex flex-1 items-center justify-center p-8 text-center" data-testid="conversation-empty">
-            {!selectedId && rows.length === 0 && view === "open" && !dealerId && !departmentId ? (
+            {!selectedId && rows.length === 0 && view === "open" && !dealerId && !departmentId && !channelType ? (
               <EmptyState icon={Inbox} title={tInbox("emptyTitle")} body={tInbox("emptyBody")} />
             ) : detailState === "error" ? (
               <p className="text-sm text-red-700">{t("loadError")}</p>

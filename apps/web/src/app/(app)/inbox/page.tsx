@@ -17,7 +17,7 @@ export default async function InboxPage({
 }) {
   const session = await requirePermission("inbox.view");
   const params = await searchParams;
-  const data = pageData(await loadInboxPage(session, { view: params.view, c: params.c }));
+  const data = pageData(await loadInboxPage(session, { view: params.view, channel: params.channel, c: params.c }));
   return (
     // Keyed by tenant: after a workspace switch nothing of the previous tenant's inbox
     // (open conversation, contact panel, socket, drafts) survives into the new one.
@@ -26,6 +26,8 @@ export default async function InboxPage({
       me={data.me}
       gatewayUrl={data.gatewayUrl}
       initialView={data.view}
+      initialChannelType={data.channelType}
+      channelTypes={data.channelTypes}
       initialConversations={data.conversations}
       initialSelectedId={data.selectedId}
       team={data.team}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState, type ReactNode } from "react";
+import { usePathname } from "next/navigation";
+import { Menu } from "lucide-react";
+
+/**
+ * The frame's layout: the sidebar beside the page from `md` up; on a phone the page gets the
+ * whole width and the sidebar opens as a drawer from a menu button (closed again by Escape, a
+ * tap outside, or navigating).
+ */
+export function ShellFrame(props: { sidebar: ReactNode; title: string; menuLabel: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  return (
+    <div className="flex h-screen overflow-hidden">
+      {open ? (
+        <div
+          className="fixed inset-0 z-30 bg-zinc-900/30 md:hidden"
+          onClick={() => setOpen(false)}
+          aria-hidden="true"
+        />
+      ) : null}
+      <aside
+        className={`${open ? "fixed inset-y-0 left-0 z-40 flex shadow-xl" : "hidden"} w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 md:static md:z-auto md:flex md:shadow-none`}
+        data-testid="sidebar"
+      >
+        {props.sidebar}
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <div className="flex h-11 shrink-0 items-center gap-2 border-b border-zinc-200 px-2 md:hidden">
+          <button
+            type="button"
+            onClick={() => setOpen(true)}
+            aria-label={props.menuLabel}
+            aria-expanded={open}
+            className="rounded-md p-1.5 text-zinc-600 hover:bg-zinc-100"
+            data-testid="open-sidebar"
+          >
+            <Menu className="size-4" aria-hidden="true" />
+          </button>
+          <span className="truncate text-[13px] font-medium text-zinc-900">{props.title}</span>
+        </div>
+        {props.children}
+      </div>
+    </div>
+  );
+}

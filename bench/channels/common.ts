@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { findRepoRoot } from "@forecourt/config";
+import { ownerDb } from "@forecourt/testing";
 
 export const root = findRepoRoot();
 
@@ -109,4 +110,49 @@ export function stopProcess(p: TProcess, signal: "SIGTERM" | "SIGKILL" = "SIGTER
     });
     p.child.kill(signal);
   });
+}
+
+/** CPU time (user + system) a process has used so far, in ms; null once it is gone. Linux /proc. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
+
+async function databaseBackends(): Promise<number[]> {
+  const rows = await ownerDb().$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+  return rows.map((r) => r.pid);
+}
+
+/**
+ * CPU used during a phase by one of our processes, by PostgreSQL's backends serving this
+ * database, and by the bench itself: per event, these do not depend on how busy the machine is
+ * (wall-clock figures do), so they show where the work is and what an idle machine could do.
+ */
+export async function startCpuMeter(pid: number | null) {
+  const backendsBefore = new Map<number, number>();
+  for (const b of await databaseBackends()) backendsBefore.set(b, processCpuMs(b) ?? 0);
+  const processBefore = pid === null ? null : processCpuMs(pid);
+  const benchBefore = process.cpuUsage();
+  return async (events: number) => {
+    const bench = process.cpuUsage(benchBefore);
+    const processMs = pid === null || processBefore === null ? null : (processCpuMs(pid) ?? 0) - processBefore;
+    let postgresMs = 0;
+    for (const b of await databaseBackends()) postgresMs += (processCpuMs(b) ?? 0) - (backendsBefore.get(b) ?? 0);
+    const benchMs = (bench.user + bench.system) / 1000;
+    const per = (ms: number | null) => (ms === null ? null : round(ms / Math.max(1, events)));
+    return {
+      cpuMsPerEvent: { process: per(processMs), postgres: per(postgresMs), bench: per(benchMs) },
+      // One Node process uses one core at most; with PostgreSQL on the other, the lower bound wins.
+      idleTwoCoreEstimatePerSecond:
+        processMs === null
+          ? null
+          : Math.round(Math.min((1000 * events) / processMs, (2000 * events) / (processMs + postgresMs))),
+    };
+  };
 }

@@ -7,12 +7,14 @@ import { randomBytes } from "node:crypto";
 import { metaSignatureOf } from "@forecourt/channels";
 import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
 import { createTestTenant, ownerDb } from "@forecourt/testing";
-import { latencySummary, rng, round } from "./common";
+import { latencySummary, rng, round, startCpuMeter } from "./common";
 
 export type TChannel = Awaited<ReturnType<typeof createMetaChannel>>;
 
 export type TInboundOptions = {
   url: string;
+  /** The web process (its CPU is measured), or null when it runs elsewhere. */
+  webPid: number | null;
   payloads: number;
   concurrency: number;
   channels: number;
@@ -249,7 +251,9 @@ export async function runInbound(options: TInboundOptions) {
     `[bench] inbound: ${payloads.length} payloads (${events} events, batch sizes ${options.batchSizes.join("/")}), ` +
       `${order.length - payloads.length} redeliveries, concurrency ${options.concurrency}, ${options.channels} channel(s)…`,
   );
+  const cpu = await startCpuMeter(options.webPid);
   const load = await runLoad(options.url, order, options.concurrency);
+  const cpuUsed = await cpu(load.committedInRun);
   const check = await verify(
     tenant.customer.id,
     channels.map((c) => c.channel.id),
@@ -269,5 +273,6 @@ export async function runInbound(options: TInboundOptions) {
     requestsPerSecond: round(order.length / load.seconds),
     ...latencySummary(load.latencies),
     ...check,
+    ...cpuUsed,
   };
 }

@@ -14,7 +14,7 @@ import { enqueue, queue } from "@forecourt/jobs";
 import { deliverMessageJob, deliveryJobId, requeueDeliveriesJob } from "@forecourt/jobs/channel-jobs";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
 import type { TMetaGraph } from "@forecourt/testing/meta-graph";
-import { root, round, sleep, startProcess, stopProcess, type TProcess } from "./common";
+import { root, round, sleep, startCpuMeter, startProcess, stopProcess, type TProcess } from "./common";
 import { buildPayload, type TChannel } from "./inbound";
 
 type TReply = { id: string; token: string };
@@ -187,10 +187,12 @@ export async function runOutbound(
   const ids = replies.map((r) => r.id);
   const failures = injectFailures(graph, options.failureShare);
   const worker = await startWorker();
+  const cpu = await startCpuMeter(worker.child.pid ?? null);
   const started = performance.now();
   try {
     const { counts, marks } = await waitDelivered(ids, 10 * 60_000);
     const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = await cpu(counts.SENT ?? 0);
     const injected = failures.stop();
     const ninety = marks.find((m) => m.sent >= 0.9 * ids.length);
     return {
@@ -202,6 +204,7 @@ export async function runOutbound(
       deliveriesPerSecond: round((counts.SENT ?? 0) / seconds),
       first90PercentPerSecond: ninety ? round((0.9 * ids.length) / ((ninety.at - started) / 1000)) : null,
       ...(await check(graph, replies, null)),
+      ...cpuUsed,
     };
   } finally {
     failures.stop();

@@ -12,7 +12,7 @@ import { recordInboundEvents } from "@forecourt/core/channels/record-inbound-eve
 import type { TChannelPrincipal } from "@forecourt/core/principal";
 import { appDb, withTenant } from "@forecourt/db";
 import pg from "pg";
-import { round } from "./common";
+import { round, startCpuMeter } from "./common";
 import { arrangeInbound, buildPayload, type TPayload } from "./inbound";
 
 /**
@@ -73,8 +73,10 @@ async function sequential(label: string, payloads: TPayload[]) {
     record: [] as number[],
     statements: [] as number[],
   };
+  const cpu = await startCpuMeter(process.pid);
   for (const p of payloads) await steps(p, t);
   const events = payloads[0]!.messages.length;
+  const { cpuMsPerEvent } = await cpu(payloads.length);
   const total = mean(t.parse) + mean(t.route) + mean(t.verify) + mean(t.record);
   return {
     name: `sequential, ${label}`,
@@ -86,6 +88,7 @@ async function sequential(label: string, payloads: TPayload[]) {
     recordTransactionMs: mean(t.record),
     perEventMs: round(total / events),
     statementsPerPayload: mean(t.statements),
+    cpuMsPerPayload: { process: cpuMsPerEvent.process, postgres: cpuMsPerEvent.postgres },
   };
 }
 
@@ -99,14 +102,19 @@ async function concurrent(payloads: TPayload[], concurrency: number) {
       events += counts.recorded;
     }
   };
+  const cpu = await startCpuMeter(process.pid);
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const { cpuMsPerEvent, idleTwoCoreEstimatePerSecond } = await cpu(events);
   return {
     name: `ceiling: receiveMetaWebhook in-process (no HTTP, no Next.js), concurrency ${concurrency}`,
     events,
     seconds: round(seconds),
     eventsPerSecond: round(events / seconds),
+    // "process" is this process (the bench runs core here), so the bench figure is the same CPU.
+    cpuMsPerEvent: { process: cpuMsPerEvent.process, postgres: cpuMsPerEvent.postgres },
+    idleTwoCoreEstimatePerSecond,
   };
 }
 

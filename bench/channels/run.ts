@@ -12,7 +12,7 @@
  *   export FC_SLOT=4; source scripts/test-env.sh; pnpm build
  *   pnpm --silent --filter @forecourt/bench channels --payloads 2000 --concurrency 16 --messages 2000
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { getConfig } from "@forecourt/config";
@@ -54,6 +54,16 @@ const config = getConfig();
 assertLocalTestDatabase();
 profileProcessesInto(args["cpu-prof"]);
 
+/** The newest modification time of the .ts/.tsx files under these folders (the web build bundles them). */
+function newestSource(folders: string[]): number {
+  let newest = 0;
+  for (const folder of folders)
+    for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true }))
+      if (entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.parentPath.includes("generated"))
+        newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
 async function startWeb(): Promise<TProcess> {
   const buildId = path.join(root, "apps/web/.next/BUILD_ID");
   if (!existsSync(buildId)) {
@@ -63,6 +73,9 @@ async function startWeb(): Promise<TProcess> {
     );
     process.exit(2);
   }
+  const stale = newestSource(["apps/web/src", "packages/core/src", "packages/channels/src", "packages/db/src"]);
+  if (stale > statSync(buildId).mtimeMs)
+    console.error("[bench] warning: sources changed after the last `pnpm build`; the web process runs the old build");
   const url = `http://127.0.0.1:${config.WEB_PORT}`;
   const already = await fetch(`${url}/api/health`).then(
     () => true,
@@ -87,6 +100,7 @@ async function inbound() {
   try {
     const result = await runInbound({
       url: args.web ?? `http://127.0.0.1:${config.WEB_PORT}`,
+      webPid: web?.child.pid ?? null,
       payloads: Number(args.payloads),
       concurrency: Number(args.concurrency),
       channels: Number(args.channels),

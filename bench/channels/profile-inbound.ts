@@ -12,6 +12,7 @@ import { recordInboundEvents } from "@forecourt/core/channels/record-inbound-eve
 import type { TChannelPrincipal } from "@forecourt/core/principal";
 import { appDb, withTenant } from "@forecourt/db";
 import pg from "pg";
+import { getConfig } from "@forecourt/config";
 import { round, startCpuMeter } from "./common";
 import { arrangeInbound, buildPayload, type TPayload } from "./inbound";
 
@@ -121,12 +122,41 @@ async function concurrent(payloads: TPayload[], concurrency: number) {
 async function roundTrips(customerId: string) {
   const one: number[] = [];
   const empty: number[] = [];
-  for (let i = 0; i < 200; i++) await timed(one, () => appDb().$queryRaw`SELECT 1`);
-  for (let i = 0; i < 200; i++) await timed(empty, () => withTenant(customerId, async () => null));
+  const cpuOne = await startCpuMeter(process.pid);
+  for (let i = 0; i < 300; i++) await timed(one, () => appDb().$queryRaw`SELECT 1`);
+  const one$ = await cpuOne(300);
+  const cpuEmpty = await startCpuMeter(process.pid);
+  for (let i = 0; i < 300; i++) await timed(empty, () => withTenant(customerId, async () => null));
+  const empty$ = await cpuEmpty(300);
+  // The same through pg directly (no Prisma), for comparison.
+  const pool = new pg.Pool({ connectionString: getConfig().appDatabaseUrl, max: 1 });
+  const raw: number[] = [];
+  const rawTx: number[] = [];
+  await pool.query("SELECT 1");
+  const cpuRaw = await startCpuMeter(process.pid);
+  for (let i = 0; i < 300; i++) await timed(raw, () => pool.query("SELECT 1"));
+  const raw$ = await cpuRaw(300);
+  const cpuRawTx = await startCpuMeter(process.pid);
+  for (let i = 0; i < 300; i++)
+    await timed(rawTx, async () => {
+      const client = await pool.connect();
+      await client.query("BEGIN");
+      await client.query("SELECT set_config('app.customer_id', $1, true)", [customerId]);
+      await client.query("COMMIT");
+      client.release();
+    });
+  const rawTx$ = await cpuRawTx(300);
+  await pool.end();
   return {
-    name: "database round trips (sequential, from this process)",
+    name: "database round trips (sequential, from this process; CPU per call)",
+    pgSelectOneMs: mean(raw),
+    pgSelectOneCpuMs: { process: raw$.cpuMsPerEvent.process, postgres: raw$.cpuMsPerEvent.postgres },
+    pgEmptyTransactionMs: mean(rawTx),
+    pgEmptyTransactionCpuMs: { process: rawTx$.cpuMsPerEvent.process, postgres: rawTx$.cpuMsPerEvent.postgres },
     selectOneMs: mean(one),
+    selectOneCpuMs: { process: one$.cpuMsPerEvent.process, postgres: one$.cpuMsPerEvent.postgres },
     emptyTenantTransactionMs: mean(empty),
+    emptyTenantTransactionCpuMs: { process: empty$.cpuMsPerEvent.process, postgres: empty$.cpuMsPerEvent.postgres },
   };
 }
 

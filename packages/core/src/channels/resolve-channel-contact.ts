@@ -1,5 +1,6 @@
 import type { TIdentity, TInboundMessage } from "@forecourt/channels";
-import type { TTx } from "@forecourt/db";
+import { randomUUID } from "node:crypto";
+import type { Prisma, TTx } from "@forecourt/db";
 import type { TChannelPrincipal } from "../principal";
 
 /** How an identity is stored in ContactIdentity.externalId (channelType is the channel's). */
@@ -38,24 +39,25 @@ export async function resolveChannelContacts(
   });
   const contactOfKey = new Map(known.map((i) => [i.externalId, i.contactId]));
   const newIdentities: { externalId: string; contactId: string }[] = [];
+  // New contacts and conversations get their ids here and are inserted with one statement
+  // each (createMany), not one round trip per first-time sender.
+  const newContacts: Prisma.ContactCreateManyInput[] = [];
   for (const message of messages) {
     const keys = message.identities.map(identityKey);
     let contactId = keys.map((k) => contactOfKey.get(k)).find(Boolean);
     if (!contactId) {
-      const contact = await tx.contact.create({
-        data: {
-          customerId,
-          name: message.profileName,
-          phone: message.phone ? `+${message.phone}` : null,
-          // T 7.1/7.2: the customer wrote to the dealer first; answering is a step at their request.
-          legalBasis: "CONTRACT",
-          legalBasisNote: `The customer wrote first on ${channelType === "WHATSAPP" ? "WhatsApp" : "Messenger"}; replying is a step at their request (GDPR Art. 6(1)(b)).`,
-          legalBasisRecordedAt: new Date(),
-          lastEngagedAt: message.sentAt,
-        },
-        select: { id: true },
+      contactId = randomUUID();
+      newContacts.push({
+        id: contactId,
+        customerId,
+        name: message.profileName,
+        phone: message.phone ? `+${message.phone}` : null,
+        // T 7.1/7.2: the customer wrote to the dealer first; answering is a step at their request.
+        legalBasis: "CONTRACT",
+        legalBasisNote: `The customer wrote first on ${channelType === "WHATSAPP" ? "WhatsApp" : "Messenger"}; replying is a step at their request (GDPR Art. 6(1)(b)).`,
+        legalBasisRecordedAt: new Date(),
+        lastEngagedAt: message.sentAt,
       });
-      contactId = contact.id;
     }
     for (const key of keys)
       if (!contactOfKey.has(key)) {
@@ -63,40 +65,48 @@ export async function resolveChannelContacts(
         newIdentities.push({ externalId: key, contactId });
       }
   }
+  if (newContacts.length > 0) await tx.contact.createMany({ data: newContacts });
   if (newIdentities.length > 0)
     await tx.contactIdentity.createMany({
       data: newIdentities.map((i) => ({ customerId, channelType, ...i })),
       skipDuplicates: true,
     });
 
-  const contactIds = [...new Set(messages.map((m) => contactOfKey.get(identityKey(m.identities[0]!))!))];
-  const conversations = await tx.conversation.findMany({
-    where: { customerId, channelId: principal.channelId, contactId: { in: contactIds } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, contactId: true },
-  });
+  // Only contacts that existed before this batch can have a conversation already.
+  const created = new Set(newContacts.map((c) => c.id));
+  const contactIds = [...new Set(messages.map((m) => contactOfKey.get(identityKey(m.identities[0]!))!))].filter(
+    (id) => !created.has(id),
+  );
+  const conversations =
+    contactIds.length === 0
+      ? []
+      : await tx.conversation.findMany({
+          where: { customerId, channelId: principal.channelId, contactId: { in: contactIds } },
+          orderBy: { createdAt: "desc" },
+          select: { id: true, contactId: true },
+        });
   const conversationOf = new Map<string, string>();
   for (const c of conversations) if (!conversationOf.has(c.contactId)) conversationOf.set(c.contactId, c.id);
   const targets = new Map<string, TChannelTarget>();
+  const newConversations: Prisma.ConversationCreateManyInput[] = [];
   for (const message of messages) {
     const contactId = contactOfKey.get(identityKey(message.identities[0]!))!;
     let conversationId = conversationOf.get(contactId);
     if (!conversationId) {
-      const created = await tx.conversation.create({
-        data: {
-          customerId,
-          dealerId: principal.dealerId,
-          channelId: principal.channelId,
-          contactId,
-          status: "OPEN",
-          lastInboundAt: message.sentAt,
-        },
-        select: { id: true },
+      conversationId = randomUUID();
+      newConversations.push({
+        id: conversationId,
+        customerId,
+        dealerId: principal.dealerId,
+        channelId: principal.channelId,
+        contactId,
+        status: "OPEN",
+        lastInboundAt: message.sentAt,
       });
-      conversationId = created.id;
       conversationOf.set(contactId, conversationId);
     }
     targets.set(message.externalId, { contactId, conversationId });
   }
+  if (newConversations.length > 0) await tx.conversation.createMany({ data: newConversations });
   return targets;
 }

@@ -1,0 +1,189 @@
+/**
+ * The channels benchmark (issue 10; docs/benchmarks.md "Channels"). One run measures:
+ *   1. inbound: signed, batched WhatsApp webhooks persisted per second through ONE web process
+ *      (apps/web/server.ts, NODE_ENV=production, as Playwright starts it), with redeliveries,
+ *      then lost / doubled checked in PostgreSQL;
+ *   2. outbound: queued agent replies delivered per second through ONE worker process
+ *      (apps/worker/src/main.ts) against the Meta Graph stand-in with injected 500s and 429s,
+ *      lost / doubled checked in the stand-in's log of accepted sends; and a second batch during
+ *      which the worker is killed with SIGKILL and another started.
+ *
+ * Usage (the test environment of a slot; the production web build must exist):
+ *   export FC_SLOT=4; source scripts/test-env.sh; pnpm build
+ *   pnpm --silent --filter @forecourt/bench channels --payloads 2000 --concurrency 16 --messages 2000
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getConfig } from "@forecourt/config";
+import { closeQueues } from "@forecourt/jobs";
+import { assertLocalTestDatabase, ownerDb } from "@forecourt/testing";
+import { loadAverage, profileProcessesInto, root, startProcess, stopProcess, type TProcess } from "./common";
+import { startMetaGraph } from "@forecourt/testing/meta-graph";
+import { runInbound } from "./inbound";
+import { arrangeOutbound, runCrash, runOutbound } from "./outbound";
+import { profileInbound } from "./profile-inbound";
+
+const { values: args } = parseArgs({
+  options: {
+    phase: { type: "string", default: "all" }, // inbound | outbound | all | profile (inbound, in-process)
+    payloads: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "16" },
+    channels: { type: "string", default: "4" },
+    customers: { type: "string", default: "2000" },
+    batch: { type: "string", default: "1,10" },
+    redeliver: { type: "string", default: "0.2" },
+    seed: { type: "string", default: "1" },
+    messages: { type: "string", default: "2000" },
+    conversations: { type: "string", default: "200" },
+    failures: { type: "string", default: "0.05" },
+    "crash-messages": { type: "string", default: "1000" },
+    orphans: { type: "string", default: "20" },
+    "kill-at": { type: "string", default: "0.4" },
+    /** Write V8 CPU profiles of the web and worker processes into this directory. */
+    "cpu-prof": { type: "string" },
+    /** Use a web process that is already running (e.g. under a profiler) instead of starting one. */
+    web: { type: "string" },
+  },
+  allowPositionals: true,
+});
+
+const BUDGET = { inboundEventsPerSecond: 500 };
+
+const config = getConfig();
+assertLocalTestDatabase();
+profileProcessesInto(args["cpu-prof"]);
+
+/** The newest modification time of the .ts/.tsx files under these folders (the web build bundles them). */
+function newestSource(folders: string[]): number {
+  let newest = 0;
+  for (const folder of folders)
+    for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true }))
+      if (entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.parentPath.includes("generated"))
+        newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
+async function startWeb(): Promise<TProcess> {
+  const buildId = path.join(root, "apps/web/.next/BUILD_ID");
+  if (!existsSync(buildId)) {
+    console.error(
+      "[bench] apps/web/.next is missing: the bench runs the production web server, build it first:\n" +
+        "        pnpm build   (from the repository root, with the same environment)",
+    );
+    process.exit(2);
+  }
+  const stale = newestSource(["apps/web/src", "packages/core/src", "packages/channels/src", "packages/db/src"]);
+  if (stale > statSync(buildId).mtimeMs)
+    console.error("[bench] warning: sources changed after the last `pnpm build`; the web process runs the old build");
+  const url = `http://127.0.0.1:${config.WEB_PORT}`;
+  const already = await fetch(`${url}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (already) {
+    console.error(`[bench] something already listens on WEB_PORT ${config.WEB_PORT}; stop it or pass --web ${url}`);
+    process.exit(2);
+  }
+  console.error(`[bench] starting the web process (NODE_ENV=production) on port ${config.WEB_PORT}…`);
+  return startProcess({
+    name: "web",
+    cwd: path.join(root, "apps/web"),
+    script: "server.ts",
+    env: { NODE_ENV: "production" },
+    ready: /listening on port/,
+  });
+}
+
+async function inbound() {
+  const web = args.web ? null : await startWeb();
+  try {
+    const result = await runInbound({
+      url: args.web ?? `http://127.0.0.1:${config.WEB_PORT}`,
+      webPid: web?.child.pid ?? null,
+      payloads: Number(args.payloads),
+      concurrency: Number(args.concurrency),
+      channels: Number(args.channels),
+      customers: Number(args.customers),
+      batchSizes: args.batch.split(",").map(Number),
+      redeliver: Number(args.redeliver),
+      seed: Number(args.seed),
+    });
+    const met = result.eventsPerSecond >= BUDGET.inboundEventsPerSecond && result.lost === 0 && result.doubled === 0;
+    return {
+      ...result,
+      budget: `≥ ${BUDGET.inboundEventsPerSecond} events/s, 0 lost, 0 doubled under redelivery`,
+      budgetMet: met,
+    };
+  } finally {
+    if (web) await stopProcess(web);
+  }
+}
+
+async function outbound() {
+  const graph = await startMetaGraph({ port: config.CHANNEL_SIMULATOR_PORT });
+  try {
+    console.error(
+      `[bench] outbound: Meta Graph stand-in on ${graph.url}; arranging ${args.conversations} conversations…`,
+    );
+    const arranged = await arrangeOutbound(graph, {
+      channels: Number(args.channels),
+      conversations: Number(args.conversations),
+    });
+    console.error(`[bench] outbound: ${args.messages} replies queued, then one worker process…`);
+    const sustained = await runOutbound(graph, arranged, {
+      messages: Number(args.messages),
+      failureShare: Number(args.failures),
+    });
+    const results: object[] = [
+      { ...sustained, budget: "0 lost, 0 doubled", budgetMet: sustained.lost === 0 && sustained.doubled === 0 },
+    ];
+    if (Number(args["crash-messages"]) > 0) {
+      console.error(
+        `[bench] outbound crash: ${args["crash-messages"]} replies + ${args.orphans} without a job; SIGKILL at ${args["kill-at"]}…`,
+      );
+      const crash = await runCrash(graph, arranged, {
+        messages: Number(args["crash-messages"]),
+        orphans: Number(args.orphans),
+        failureShare: Number(args.failures),
+        killShare: Number(args["kill-at"]),
+      });
+      results.push({
+        ...crash,
+        budget: "0 lost, 0 doubled (kill -9 of the worker)",
+        budgetMet: crash.lost === 0 && crash.doubled === 0,
+      });
+    }
+    return results;
+  } finally {
+    await graph.close();
+  }
+}
+
+async function main() {
+  const loadBefore = loadAverage();
+  const results: object[] = [];
+  if (args.phase === "inbound" || args.phase === "all") results.push(await inbound());
+  if (args.phase === "outbound" || args.phase === "all") results.push(...(await outbound()));
+  if (args.phase === "profile")
+    results.push(
+      ...(await profileInbound({
+        payloads: Number(args.payloads),
+        concurrency: Number(args.concurrency),
+        customers: Number(args.customers),
+      })),
+    );
+  const loadAfter = loadAverage();
+  console.log(
+    JSON.stringify(
+      { date: new Date().toISOString(), loadAverage: { before: loadBefore, after: loadAfter }, results },
+      null,
+      2,
+    ),
+  );
+  await closeQueues();
+  await ownerDb().$disconnect();
+  process.exit(0);
+}
+
+await main();

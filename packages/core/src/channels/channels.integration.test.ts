@@ -10,6 +10,7 @@ import { testMemberPrincipal } from "../test-principals";
 import { connectMessengerChannel } from "./connect-messenger-channel";
 import { connectWhatsAppChannel } from "./connect-whatsapp-channel";
 import { getChannelConnectionInfo } from "./get-channel-connection-info";
+import { listChannelConnections } from "./list-channel-connections";
 import { listChannels } from "./list-channels";
 import { regenerateVerifyToken } from "./regenerate-verify-token";
 import { setChannelStatus } from "./set-channel-status";
@@ -347,6 +348,14 @@ describe("credentials and the verify token", () => {
     expect(await rejection(getChannelConnectionInfo({ principal: scopedAdminA, channelId }))).toBeInstanceOf(
       NotFoundError,
     );
+    const connections = await listChannelConnections({ principal: scopedAdminA });
+    expect(connections.map((c) => c.channelId)).not.toContain(channelId);
+    expect(connections.every((c) => c.dealer.id === a.dealer.id)).toBe(true);
+    const all = await listChannelConnections({ principal: adminA });
+    expect(all.find((c) => c.channelId === channelId)).toEqual(
+      await getChannelConnectionInfo({ principal: adminA, channelId }),
+    );
+    expect(await rejection(listChannelConnections({ principal: agentA }))).toBeInstanceOf(ForbiddenError);
     const listed = await listChannels({ principal: scopedAdminA });
     expect(listed.dealers.map((d) => d.id)).toEqual([a.dealer.id]);
     expect(listed.channels.map((c) => c.id)).not.toContain(channelId);

@@ -1,5 +1,6 @@
 import { getConfig } from "@forecourt/config";
 import type { TPrincipal } from "../principal";
+import type { TMetaChannel } from "./meta-channel";
 import { loadManagedMetaChannel, maskSecret } from "./meta-connection";
 import { inChannelSettings, lifecycleDayOf } from "./channel-settings";
 
@@ -45,6 +46,60 @@ export type TChannelConnectionInfo =
       templates: null;
     });
 
+type TTemplateRow = TChannelTemplate & { syncedAt: Date };
+
+/** The connection info of one loaded channel (shared by the single and the list use case). */
+export function connectionInfoOf(
+  channel: { id: string; name: string; status: "ACTIVE" | "DISABLED"; config: unknown; createdAt: Date },
+  meta: TMetaChannel,
+  dealer: { id: string; name: string },
+  templates: TTemplateRow[],
+): TChannelConnectionInfo {
+  const common = {
+    channelId: channel.id,
+    name: channel.name,
+    status: channel.status,
+    dealer: { id: dealer.id, name: dealer.name },
+    callbackUrl: metaCallbackUrl(),
+    verifyToken: meta.secrets.verifyToken,
+    disabledByLifecycleOn: lifecycleDayOf(channel.config),
+    connectedAt: channel.createdAt,
+  };
+  if (meta.type === "MESSENGER") {
+    const { secrets } = meta;
+    return {
+      ...common,
+      type: "MESSENGER",
+      config: meta.config,
+      masked: { pageAccessToken: maskSecret(secrets.pageAccessToken), appSecret: maskSecret(secrets.appSecret) },
+      templates: null,
+    };
+  }
+  const { secrets } = meta;
+  const lastSyncedAt = templates.reduce<Date | null>((d, t) => (!d || t.syncedAt > d ? t.syncedAt : d), null);
+  return {
+    ...common,
+    type: "WHATSAPP",
+    config: meta.config,
+    masked: { accessToken: maskSecret(secrets.accessToken), appSecret: maskSecret(secrets.appSecret) },
+    templates: {
+      count: templates.length,
+      lastSyncedAt,
+      items: templates.map((t) => ({
+        id: t.id,
+        name: t.name,
+        language: t.language,
+        category: t.category,
+        status: t.status,
+        body: t.body,
+        variableCount: t.variableCount,
+      })),
+    },
+  };
+}
+
+export const TEMPLATE_ORDER = [{ name: "asc" as const }, { language: "asc" as const }];
+
 /**
  * What an administrator needs to finish connecting a WhatsApp or Messenger channel in Meta's
  * app dashboard, and to see it is working: the callback URL and the verify token, the stored
@@ -58,52 +113,13 @@ export async function getChannelConnectionInfo(options: {
   return inChannelSettings(options.principal, "channel connection info", async (tx, agent) => {
     const { row: channel, meta } = await loadManagedMetaChannel(tx, agent, options.channelId);
     const dealer = await tx.dealer.findUniqueOrThrow({ where: { id: channel.dealerId } });
-    const common: TCommon = {
-      channelId: channel.id,
-      name: channel.name,
-      status: channel.status,
-      dealer: { id: dealer.id, name: dealer.name },
-      callbackUrl: metaCallbackUrl(),
-      verifyToken: "",
-      disabledByLifecycleOn: lifecycleDayOf(channel.config),
-      connectedAt: channel.createdAt,
-    };
-    if (meta.type === "MESSENGER") {
-      const { secrets } = meta;
-      return {
-        ...common,
-        type: "MESSENGER",
-        verifyToken: secrets.verifyToken,
-        config: meta.config,
-        masked: { pageAccessToken: maskSecret(secrets.pageAccessToken), appSecret: maskSecret(secrets.appSecret) },
-        templates: null,
-      };
-    }
-    const { secrets } = meta;
-    const templates = await tx.messageTemplate.findMany({
-      where: { channelId: channel.id, customerId: agent.tenant.customerId },
-      orderBy: [{ name: "asc" }, { language: "asc" }],
-    });
-    const lastSyncedAt = templates.reduce<Date | null>((d, t) => (!d || t.syncedAt > d ? t.syncedAt : d), null);
-    return {
-      ...common,
-      type: "WHATSAPP",
-      verifyToken: secrets.verifyToken,
-      config: meta.config,
-      masked: { accessToken: maskSecret(secrets.accessToken), appSecret: maskSecret(secrets.appSecret) },
-      templates: {
-        count: templates.length,
-        lastSyncedAt,
-        items: templates.map((t) => ({
-          id: t.id,
-          name: t.name,
-          language: t.language,
-          category: t.category,
-          status: t.status,
-          body: t.body,
-          variableCount: t.variableCount,
-        })),
-      },
-    };
+    const templates =
+      meta.type === "WHATSAPP"
+        ? await tx.messageTemplate.findMany({
+            where: { channelId: channel.id, customerId: agent.tenant.customerId },
+            orderBy: TEMPLATE_ORDER,
+          })
+        : [];
+    return connectionInfoOf(channel, meta, dealer, templates);
   });
 }

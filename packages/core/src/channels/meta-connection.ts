@@ -57,8 +57,8 @@ export function alreadyConnected(type: TMetaChannelType): RuleError {
   return new RuleError(
     "channel_already_connected",
     type === "WHATSAPP"
-      ? "This WhatsApp phone number is already connected to Forecourt. Disconnect it there first, or ask provider support."
-      : "This Facebook page is already connected to Forecourt. Disconnect it there first, or ask provider support.",
+      ? "This WhatsApp phone number is already connected to Forecourt. If it should move here, ask provider support."
+      : "This Facebook page is already connected to Forecourt. If it should move here, ask provider support.",
   );
 }
 

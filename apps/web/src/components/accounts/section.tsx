@@ -54,8 +54,9 @@ export function Badge({
 
 export function Tabs({ items, current }: { items: { href: string; label: string }[]; current: string }) {
   return (
-    // Scrolls sideways on a phone instead of pushing the page wider.
-    <nav className="flex gap-1 overflow-x-auto border-b border-zinc-200 px-4 sm:px-6" aria-label="Sections">
+    // Scrolls sideways on a phone instead of pushing the page wider (shrink-0: a scrolling flex
+    // item would otherwise be squashed by the page column).
+    <nav className="flex shrink-0 gap-1 overflow-x-auto border-b border-zinc-200 px-4 sm:px-6" aria-label="Sections">
       {items.map((item) => {
         const active = current === item.href;
         return (

@@ -1,7 +1,7 @@
 import { ZChannelRef } from "@forecourt/core/channels/channel-settings";
 import { connectMessengerChannel, ZConnectMessengerChannel } from "@forecourt/core/channels/connect-messenger-channel";
 import { connectWhatsAppChannel, ZConnectWhatsAppChannel } from "@forecourt/core/channels/connect-whatsapp-channel";
-import { getChannelConnectionInfo } from "@forecourt/core/channels/get-channel-connection-info";
+import { listChannelConnections } from "@forecourt/core/channels/list-channel-connections";
 import { listChannels } from "@forecourt/core/channels/list-channels";
 import { regenerateVerifyToken } from "@forecourt/core/channels/regenerate-verify-token";
 import { sendChannelTestMessage, ZChannelTestMessage } from "@forecourt/core/channels/send-channel-test-message";
@@ -25,15 +25,11 @@ const MANAGE = { permission: "settings.channels.manage" } as const;
 
 /** /settings/channels: the dealers in scope, each dealer's website chats and its WhatsApp / Messenger connections. */
 export const loadChannelsPage = defineHandler(MANAGE, async ({ principal }) => {
-  const [{ dealers, channels }, widgets] = await Promise.all([
+  const [{ dealers }, widgets, meta] = await Promise.all([
     listChannels({ principal }),
     listWidgetChannels({ agent: principal }),
+    listChannelConnections({ principal }),
   ]);
-  const meta = await Promise.all(
-    channels
-      .filter((c) => c.type === "WHATSAPP" || c.type === "MESSENGER")
-      .map((c) => getChannelConnectionInfo({ principal, channelId: c.id })),
-  );
   return { dealers, widgets, meta, webUrl: getConfig().WEB_URL };
 });
 

@@ -30,6 +30,13 @@ say "Starting the local mail catcher (SMTP $SMTP_PORT, web $MAIL_CATCHER_HTTP_PO
 (cd packages/testing && exec pnpm exec tsx src/cli/mail-catcher.ts) &
 pids+=($!)
 
+CHANNEL_SIMULATOR_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts CHANNEL_SIMULATOR_PORT)"
+# Web and worker talk to Meta's Graph API through the simulator unless META_GRAPH_URL says otherwise.
+export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$CHANNEL_SIMULATOR_PORT}"
+say "Starting the channel simulator (WhatsApp and Messenger stand-in) on port $CHANNEL_SIMULATOR_PORT"
+(cd packages/testing && exec pnpm exec tsx src/cli/channel-simulator.ts) &
+pids+=($!)
+
 say "Starting the web app on port $WEB_PORT"
 (cd apps/web && NODE_ENV=production exec pnpm exec tsx server.ts) &
 WEB_PID=$!
@@ -55,6 +62,10 @@ done
 curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecourt: the web app did not start." >&2; exit 1; }
 
 pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
+echo "WhatsApp and Messenger without a Meta account: be the customer at http://localhost:$CHANNEL_SIMULATOR_PORT/"
+if [ "$META_GRAPH_URL" != "http://127.0.0.1:$CHANNEL_SIMULATOR_PORT" ]; then
+  echo "  (META_GRAPH_URL is $META_GRAPH_URL: replies go there, not to the simulator)"
+fi
 echo "E-mail (invitations, password resets) is not sent anywhere: read it at http://localhost:$MAIL_CATCHER_HTTP_PORT/"
 echo "Demo dealer websites with the chat widget: http://localhost:$DEMO_SITE_PORT/"
 wait -n "${pids[@]}"

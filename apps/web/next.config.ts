@@ -14,6 +14,7 @@ const nextConfig: NextConfig = {
   // Internal packages are consumed from source (no stale dist/).
   transpilePackages: [
     "@forecourt/auth",
+    "@forecourt/channels",
     "@forecourt/config",
     "@forecourt/contract",
     "@forecourt/core",

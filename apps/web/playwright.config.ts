@@ -41,7 +41,7 @@ export default defineConfig({
       },
     },
   ],
-  // The app, the live-chat gateway and the demo dealer website (a different origin).
+  // The app, the live-chat gateway, the worker, the channel simulator and the demo dealer website (a different origin).
   webServer: [
     {
       // Our own server (server.ts), not `next start`: it stamps the client address from the socket.
@@ -55,6 +55,24 @@ export default defineConfig({
     {
       command: "pnpm --dir ../gateway exec tsx src/main.ts",
       url: `${config.GATEWAY_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Channel replies go out through the worker's delivery jobs.
+      command: "pnpm --dir ../worker exec tsx src/main.ts",
+      wait: { stdout: /\[worker\] running/ },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The Meta Graph stand-in with the simulator page, loaded with this test database's seeded channels.
+      command: "pnpm --dir ../../packages/testing exec tsx src/cli/channel-simulator.ts",
+      url: `http://localhost:${config.CHANNEL_SIMULATOR_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

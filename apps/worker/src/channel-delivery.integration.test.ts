@@ -331,6 +331,33 @@ describe("channel delivery (real BullMQ, real HTTP to the Meta stand-in)", () =>
     expect(graph.sent().filter((s) => s.text === "Committed, never enqueued")).toHaveLength(1);
   });
 
+  it("answers a username user who hides the number by the BSUID", async () => {
+    const t = await arrange();
+    const bsuid = `NL.${t.externalId}77`;
+    await graph.postWhatsAppInbound({
+      phoneNumberId: t.externalId,
+      bsuid,
+      name: "@hidden",
+      messages: [{ type: "text", text: "No number here" }],
+    });
+    const conversation = await ownerDb().conversation.findFirstOrThrow({ where: { customerId: t.customer.id } });
+    const sent = await sendMessage({
+      sender: { agent: t.agent },
+      input: { conversationId: conversation.id, clientId: "bsuid-reply-1", body: "Hello @hidden" },
+    });
+    expect(
+      (
+        await until(
+          () => messageRow(sent.id),
+          (m) => m.deliveryStatus !== "QUEUED",
+        )
+      ).deliveryStatus,
+    ).toBe("SENT");
+    expect(graph.sent()[0]).toMatchObject({ to: bsuid, text: "Hello @hidden" });
+    expect(graph.sent()[0]?.payload).toMatchObject({ recipient: bsuid });
+    expect(graph.sent()[0]?.payload).not.toHaveProperty("to");
+  });
+
   it("Messenger: a person answers with the HUMAN_AGENT tag between 24 hours and 7 days", async () => {
     const t = await arrange("MESSENGER");
     const psid = `55${t.externalId}`;

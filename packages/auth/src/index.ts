@@ -17,3 +17,4 @@ export {
   type TTenantRole,
 } from "./permissions";
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type TPasswordProblem } from "./password-policy";
+export { openSecret, sealSecret } from "./secret-box";

@@ -184,7 +184,10 @@ function readableContent(
 
 export type TWhatsAppContext = { endpoint: TGraphEndpoint; config: TWhatsAppConfig; secrets: TWhatsAppSecrets };
 
-/** The recipient: the phone number when we have it, else the BSUID (Meta accepts either in `to`). */
+/**
+ * The recipient: the phone number (`to`) when we have it; a username user who hides it is
+ * addressed by the BSUID in `recipient` (Meta's 2026 BSUID sends).
+ */
 export type TWhatsAppRecipient = { phone: string | null; bsuid: string | null };
 
 type TSendResponse = { messages?: { id?: string }[] };
@@ -194,10 +197,13 @@ export async function sendWhatsApp(
   recipient: TWhatsAppRecipient,
   message: TOutboundMessage,
 ): Promise<{ externalId: string }> {
-  const to = recipient.phone ?? recipient.bsuid;
-  if (!to)
+  if (!recipient.phone && !recipient.bsuid)
     throw new ChannelSendError({ code: "no_recipient", message: "This contact has no WhatsApp id.", retryable: false });
-  const base = { messaging_product: "whatsapp", recipient_type: "individual", to };
+  const base = {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    ...(recipient.phone ? { to: recipient.phone } : { recipient: recipient.bsuid }),
+  };
   let body: Record<string, unknown>;
   if (message.kind === "text") body = { ...base, type: "text", text: { preview_url: false, body: message.text } };
   else if (message.kind === "template")

@@ -17,6 +17,7 @@ import { createTestUser, ownerDb } from "@forecourt/testing";
 import { readJson, readUpload, routeMeta } from "./chat-http";
 import * as account from "./handlers/account";
 import * as audit from "./handlers/audit";
+import * as channels from "./handlers/channels";
 import * as contactsPages from "./handlers/contacts-pages";
 import * as contract from "./handlers/contract";
 import * as dataProtection from "./handlers/data-protection";
@@ -118,6 +119,12 @@ const FIELDS = [
   "file",
   "key",
   "origin",
+  "channelId",
+  "enabled",
+  "config",
+  "secrets",
+  "to",
+  "text",
 ] as const;
 const input = fc.oneof(
   value,
@@ -147,6 +154,7 @@ async function answers(result: Promise<THandlerResult<unknown>>, label: string):
 const SESSION_MODULES = {
   account,
   audit,
+  channels,
   contactsPages,
   contract,
   dataProtection,
@@ -176,6 +184,7 @@ async function sessionOf(email: string, password: string) {
 }
 
 let customerId = "";
+let dealerId = "";
 let whatsapp: Awaited<ReturnType<typeof createMetaChannel>>;
 let messenger: Awaited<ReturnType<typeof createMetaChannel>>;
 
@@ -183,6 +192,7 @@ beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
   const t = await createChatTenant("Fuzz");
   customerId = t.customer.id;
+  dealerId = t.dealer.id;
   widgetKey = t.channel.publicKey;
   whatsapp = await createMetaChannel(t, "WHATSAPP");
   messenger = await createMetaChannel(t, "MESSENGER");
@@ -366,6 +376,61 @@ describe("fuzz: every handler answers arbitrary input with success or a 4xx", ()
       }),
       { numRuns: FUZZ_RUNS, seed: SEED },
     );
+  });
+
+  it("connecting WhatsApp and Messenger with well-shaped but arbitrary values (some valid, some taken) answers", async () => {
+    // Digits from a small range: some connects succeed, later ones hit a number already connected.
+    const id = fc.oneof(
+      nasty,
+      fc.integer({ min: 1, max: 20 }).map((n) => `9900${n}`),
+    );
+    const dealer = fc.oneof(fc.constant(dealerId), fc.constant(dealerId), fc.uuid(), nasty);
+    const secret = fc.oneof(
+      nasty,
+      fc.string({ minLength: 8, maxLength: 40 }).map((t) => t.replace(/\s/g, "x")),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        dealer,
+        id,
+        id,
+        nasty,
+        secret,
+        secret,
+        async (dealerOrNot, first, second, text, token, appSecret) => {
+          const base = { dealerId: dealerOrNot, name: text.slice(0, 100) };
+          await answers(
+            channels.handleConnectWhatsApp(admin, {
+              ...base,
+              config: { phoneNumberId: first, wabaId: second, displayPhoneNumber: text },
+              secrets: { accessToken: token, appSecret },
+            }),
+            "connect WhatsApp",
+          );
+          await answers(
+            channels.handleConnectMessenger(admin, {
+              ...base,
+              config: { pageId: second, pageName: text },
+              secrets: { pageAccessToken: token, appSecret },
+            }),
+            "connect Messenger",
+          );
+        },
+      ),
+      { numRuns: FUZZ_RUNS, seed: SEED },
+    );
+    // Whatever was connected answers its connection info, and takes new credentials.
+    const page = await channels.loadChannelsPage(admin);
+    expect(page.ok && page.data.meta.length, "some connects got through the schema").toBeGreaterThan(0);
+    for (const info of page.ok ? page.data.meta : []) {
+      await answers(
+        channels.handleUpdateChannelCredentials(admin, {
+          channelId: info.channelId,
+          secrets: { appSecret: "new-app-secret" },
+        }),
+        "credentials",
+      );
+    }
   });
 
   it("sign-in with arbitrary e-mails, passwords and codes answers, never throws", async () => {

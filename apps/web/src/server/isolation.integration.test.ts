@@ -23,7 +23,8 @@ import { getSessionContext, type TSessionContext } from "@forecourt/core/account
 import { signInWithPassword } from "@forecourt/core/accounts/sign-in-with-password";
 import { handleSwitchTenant } from "./handlers/account";
 import { sendMessage } from "@forecourt/core/chat/send-message";
-import { newWidgetKey } from "@forecourt/core/chat/keys";
+import { newWidgetKey, sha256 } from "@forecourt/core/chat/keys";
+import { encryptSecret } from "@forecourt/core/crypto/secret-box";
 import { attachmentUrl } from "@forecourt/core/chat/message-event";
 import { verifyRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
@@ -87,6 +88,17 @@ import {
   handleUnlockMember,
   handleUpdateMember,
 } from "./handlers/users";
+import {
+  handleConnectMessenger,
+  handleConnectWhatsApp,
+  handleCreateWidgetChannel,
+  handleRegenerateVerifyToken,
+  handleSendChannelTestMessage,
+  handleSetChannelStatus,
+  handleSyncTemplates,
+  handleUpdateChannelCredentials,
+  loadChannelsPage,
+} from "./handlers/channels";
 import { loadContactRecordPage, loadContactsPage } from "./handlers/contacts-pages";
 import { loadInboxPage } from "./handlers/inbox-page";
 import { widgetAsset } from "./widget-assets";
@@ -112,6 +124,10 @@ type TB = {
   /** B's website chat: a widget channel, a visitor's contact and conversation with messages and a file. */
   channelId: string;
   channelName: string;
+  /** B's WhatsApp number: its channel, phone number id and verify token (a secret of B). */
+  metaChannelId: string;
+  phoneNumberId: string;
+  verifyToken: string;
   widgetKey: string;
   origin: string;
   contactId: string;
@@ -183,6 +199,50 @@ const widgetSettings = {
   config: { allowedOrigins: ["http://evil.test"] },
   businessHours: { mon: [["00:00", "23:59"]] },
 };
+
+/** What Settings → Channels forms send: a WhatsApp number, a Messenger page, new credentials. */
+const metaId = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+const whatsappInput = (dealerId: string) => ({
+  dealerId,
+  name: "Planted",
+  config: { phoneNumberId: metaId(), wabaId: metaId() },
+  secrets: { accessToken: "EAAplanted-token", appSecret: "planted-app-secret" },
+});
+const messengerInput = (dealerId: string) => ({
+  dealerId,
+  name: "Planted",
+  config: { pageId: metaId() },
+  secrets: { pageAccessToken: "EAAplanted-page-token", appSecret: "planted-app-secret" },
+});
+const newSecrets = { secrets: { appSecret: "hijacked-app-secret" } };
+
+/** A connected WhatsApp channel written directly (as the connect use case leaves it), with its routes. */
+async function createWhatsAppChannel(customerId: string, dealerId: string, name: string) {
+  const phoneNumberId = metaId();
+  const verifyToken = `verify-${crypto.randomUUID()}`;
+  const channel = await ownerDb().channel.create({
+    data: {
+      customerId,
+      dealerId,
+      type: "WHATSAPP",
+      name,
+      publicKey: `wa_${crypto.randomUUID()}`,
+      externalId: phoneNumberId,
+      config: { phoneNumberId, wabaId: metaId(), displayPhoneNumber: "" },
+      secretsEncrypted: encryptSecret(
+        JSON.stringify({ accessToken: "EAAsecret-access-token", appSecret: "secret-app-secret", verifyToken }),
+      ),
+    },
+  });
+  await ownerDb().channelRoute.createMany({
+    data: [`whatsapp:${phoneNumberId}`, `meta-verify:${sha256(verifyToken)}`].map((key) => ({
+      key,
+      channelId: channel.id,
+      routedCustomerId: customerId,
+    })),
+  });
+  return { channel, phoneNumberId, verifyToken };
+}
 
 const member = (b: TB, extra: Record<string, unknown> = {}) => [
   { membershipId: b.membershipId, ...extra },
@@ -515,6 +575,65 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  "action:server/actions/channels.ts#createWidgetChannelAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleCreateWidgetChannel(session, { dealerId: b.dealerId, name: "Planted" }),
+      handleCreateWidgetChannel(session, { dealerId: guess(), name: "Planted" }),
+    ],
+  },
+  "action:server/actions/channels.ts#connectWhatsAppAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleConnectWhatsApp(session, whatsappInput(b.dealerId)),
+      handleConnectWhatsApp(session, whatsappInput(guess())),
+    ],
+  },
+  "action:server/actions/channels.ts#connectMessengerAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleConnectMessenger(session, messengerInput(b.dealerId)),
+      handleConnectMessenger(session, messengerInput(guess())),
+    ],
+  },
+  "action:server/actions/channels.ts#updateChannelCredentialsAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleUpdateChannelCredentials(session, { channelId: b.metaChannelId, ...newSecrets }),
+      handleUpdateChannelCredentials(session, { channelId: b.channelId, ...newSecrets }),
+      handleUpdateChannelCredentials(session, { channelId: guess(), ...newSecrets }),
+    ],
+  },
+  "action:server/actions/channels.ts#regenerateVerifyTokenAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRegenerateVerifyToken(session, { channelId: b.metaChannelId }),
+      handleRegenerateVerifyToken(session, { channelId: guess() }),
+    ],
+  },
+  "action:server/actions/channels.ts#setChannelStatusAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSetChannelStatus(session, { channelId: b.metaChannelId, enabled: false }),
+      handleSetChannelStatus(session, { channelId: b.channelId, enabled: false }),
+      handleSetChannelStatus(session, { channelId: guess(), enabled: true }),
+    ],
+  },
+  "action:server/actions/channels.ts#sendChannelTestMessageAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSendChannelTestMessage(session, { channelId: b.metaChannelId, to: "+31612345678", text: "hi" }),
+      handleSendChannelTestMessage(session, { channelId: guess(), to: "+31612345678", text: "hi" }),
+    ],
+  },
+  "action:server/actions/channels.ts#syncTemplatesAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSyncTemplates(session, { channelId: b.metaChannelId }),
+      handleSyncTemplates(session, { channelId: guess() }),
+    ],
+  },
+
   // ── the inbox (agents) ───────────────────────────────────────────────────────────────────
   "route:app/api/inbox/conversations/route.ts#GET": {
     kind: "own",
@@ -752,6 +871,10 @@ const CASES: Record<string, TCase> = {
   },
 
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
+  "page:server/handlers/channels.ts#loadChannelsPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadChannelsPage(session, undefined, meta)],
+  },
   "page:server/handlers/contacts-pages.ts#loadContactsPage": {
     kind: "own",
     attempts: ({ session, b }) => [
@@ -791,6 +914,9 @@ type TS = {
   dealerId: string;
   departmentId: string;
   channelId: string;
+  /** The sibling dealer's WhatsApp number and its verify token. */
+  metaChannelId: string;
+  verifyToken: string;
   contactId: string;
   contactName: string;
   contactEmail: string;
@@ -862,6 +988,40 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "route:app/(app)/contacts/legal-basis/route.ts#GET": { own: ({ session }) => [handleLegalBasisRegister(session)] },
   "action:server/actions/update-widget-channel.ts#updateWidgetChannelAction": {
     refused: ({ session, s }) => [handleUpdateWidgetChannel(session, { channelId: s.channelId, ...widgetSettings })],
+  },
+  "action:server/actions/channels.ts#createWidgetChannelAction": {
+    refused: ({ session, s }) => [handleCreateWidgetChannel(session, { dealerId: s.dealerId, name: "Planted" })],
+  },
+  "action:server/actions/channels.ts#connectWhatsAppAction": {
+    refused: ({ session, s }) => [handleConnectWhatsApp(session, whatsappInput(s.dealerId))],
+  },
+  "action:server/actions/channels.ts#connectMessengerAction": {
+    refused: ({ session, s }) => [handleConnectMessenger(session, messengerInput(s.dealerId))],
+  },
+  "action:server/actions/channels.ts#updateChannelCredentialsAction": {
+    refused: ({ session, s }) => [
+      handleUpdateChannelCredentials(session, { channelId: s.metaChannelId, ...newSecrets }),
+    ],
+  },
+  "action:server/actions/channels.ts#regenerateVerifyTokenAction": {
+    refused: ({ session, s }) => [handleRegenerateVerifyToken(session, { channelId: s.metaChannelId })],
+  },
+  "action:server/actions/channels.ts#setChannelStatusAction": {
+    refused: ({ session, s }) => [
+      handleSetChannelStatus(session, { channelId: s.metaChannelId, enabled: false }),
+      handleSetChannelStatus(session, { channelId: s.channelId, enabled: false }),
+    ],
+  },
+  "action:server/actions/channels.ts#sendChannelTestMessageAction": {
+    refused: ({ session, s }) => [
+      handleSendChannelTestMessage(session, { channelId: s.metaChannelId, to: "+31612345678", text: "hi" }),
+    ],
+  },
+  "action:server/actions/channels.ts#syncTemplatesAction": {
+    refused: ({ session, s }) => [handleSyncTemplates(session, { channelId: s.metaChannelId })],
+  },
+  "page:server/handlers/channels.ts#loadChannelsPage": {
+    own: ({ session }) => [loadChannelsPage(session, undefined, meta)],
   },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
@@ -1065,6 +1225,7 @@ beforeAll(async () => {
       config: { allowedOrigins: [bOrigin], askDepartment: true },
     },
   });
+  const bWhatsApp = await createWhatsAppChannel(tb.customer.id, tb.dealer.id, "B WhatsApp");
   const bChat = await startVisitorConversation({
     input: {
       key: bChannel.publicKey!,
@@ -1126,6 +1287,9 @@ beforeAll(async () => {
     subscriptionId: subscription.id,
     channelId: bChannel.id,
     channelName: bChannel.name,
+    metaChannelId: bWhatsApp.channel.id,
+    phoneNumberId: bWhatsApp.phoneNumberId,
+    verifyToken: bWhatsApp.verifyToken,
     widgetKey: bChannel.publicKey!,
     origin: bOrigin,
     contactId: bChat.contactId,
@@ -1168,6 +1332,7 @@ beforeAll(async () => {
       config: { allowedOrigins: [sOrigin] },
     },
   });
+  const sWhatsApp = await createWhatsAppChannel(ta.customer.id, sDealer.id, "Sibling WhatsApp");
   const sChat = await startVisitorConversation({
     input: {
       key: sChannel.publicKey!,
@@ -1221,6 +1386,8 @@ beforeAll(async () => {
     dealerId: sDealer.id,
     departmentId: sDepartment.id,
     channelId: sChannel.id,
+    metaChannelId: sWhatsApp.channel.id,
+    verifyToken: sWhatsApp.verifyToken,
     contactId: sChat.contactId,
     contactName: "Sid Siblingcontact",
     contactEmail: "sid.sibling@a-sibling.test",
@@ -1258,6 +1425,12 @@ async function snapshotSibling() {
       where: { id: s.channelId },
       select: { name: true, status: true, config: true },
     }),
+    metaChannel: await db.channel.findUniqueOrThrow({
+      where: { id: s.metaChannelId },
+      select: { name: true, status: true, config: true, secretsEncrypted: true },
+    }),
+    routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
+    channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
     contacts: await db.contact.findMany({
       where: { id: { in: contactIds } },
@@ -1288,6 +1461,12 @@ async function snapshotB() {
       where: { id: b.channelId },
       select: { name: true, status: true, config: true, publicKey: true },
     }),
+    metaChannel: await db.channel.findUniqueOrThrow({
+      where: { id: b.metaChannelId },
+      select: { name: true, status: true, config: true, secretsEncrypted: true },
+    }),
+    routes: await db.channelRoute.findMany({ where: { routedCustomerId: b.customerId }, orderBy: { key: "asc" } }),
+    channels: await db.channel.count({ where }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: b.dealerId }, select: { businessHours: true } }),
     contacts: await db.contact.findMany({
       where,
@@ -1327,6 +1506,9 @@ function leaks(body: unknown): string[] {
     b.dealerId,
     b.channelId,
     b.channelName,
+    b.metaChannelId,
+    b.phoneNumberId,
+    b.verifyToken,
     b.widgetKey,
     b.origin,
     b.contactId,
@@ -1416,6 +1598,8 @@ function siblingLeaks(body: unknown): string[] {
     s.fileName,
     s.sharedConversationId,
     s.sharedMessageBody,
+    s.metaChannelId,
+    s.verifyToken,
   ].filter((secret) => text.includes(secret));
 }
 

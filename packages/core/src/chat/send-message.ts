@@ -3,6 +3,7 @@ import { ZSendMessage, type TConversationSummary, type TMessageEvent, type TSend
 import { randomUUID } from "node:crypto";
 import { assertMay, type TChannelPrincipal, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
 import { NotFoundError, InvalidInputError, ForbiddenError } from "../errors";
+import { isUniqueViolation } from "../infra/unique-violation";
 import { checkAgentMayWrite } from "../channels/check-agent-may-write";
 import { enqueueDelivery } from "../channels/enqueue-delivery";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
@@ -250,8 +251,3 @@ type TSendRow = {
     channelType: TConversationSummary["channelType"];
   } | null;
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
-  return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
-}

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { withTenant } from "@forecourt/db";
+import { withTenant, type Prisma } from "@forecourt/db";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { lifecycleDayOf, storedConfig, ZChannelName } from "../channels/channel-settings";
 import { ZBusinessHours, ZWidgetConfig } from "@forecourt/protocol";
 import { agentMaySeeDealer } from "./dealer-scope";
 import { assertMay, type TTenantPrincipal } from "../principal";
@@ -25,6 +27,7 @@ export async function listWidgetChannels(options: { agent: TTenantPrincipal }) {
         name: c.name,
         publicKey: c.publicKey,
         status: c.status,
+        disabledByLifecycleOn: lifecycleDayOf(c.config),
         dealer: { id: c.dealer.id, name: c.dealer.name, timeZone: c.dealer.timeZone },
         departments: c.dealer.departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind })),
         config: parseWidgetConfig(c.config),
@@ -37,12 +40,14 @@ export type TWidgetChannel = Awaited<ReturnType<typeof listWidgetChannels>>[numb
 export const ZUpdateWidgetChannel = z.object({
   channelId: z.uuid(),
   name: z.string().trim().min(1).max(80),
-  enabled: z.boolean(),
   config: ZWidgetConfig,
   businessHours: ZBusinessHours,
 });
 
-/** Saves a widget channel's settings and its dealer's business hours (audited). */
+/**
+ * Saves a widget channel's settings and its dealer's business hours (audited). Enabling and
+ * disabling is setChannelStatus (channels/set-channel-status.ts), as for every channel type.
+ */
 export async function updateWidgetChannel(options: {
   agent: TTenantPrincipal;
   input: z.input<typeof ZUpdateWidgetChannel>;
@@ -58,7 +63,11 @@ export async function updateWidgetChannel(options: {
     }
     await tx.channel.update({
       where: { id: channel.id },
-      data: { name: input.name, status: input.enabled ? "ACTIVE" : "DISABLED", config: input.config },
+      // Keys other owners keep in the config (the termination's mark and automation flags) stay.
+      data: {
+        name: input.name,
+        config: { ...storedConfig(channel.config), ...input.config } as Prisma.InputJsonObject,
+      },
     });
     await tx.dealer.update({ where: { id: channel.dealerId }, data: { businessHours: input.businessHours } });
     await tx.auditEvent.create({
@@ -74,23 +83,34 @@ export async function updateWidgetChannel(options: {
   });
 }
 
-/** Creates a widget channel for a dealer (Settings → Channels, "Add website chat"). */
-export async function createWidgetChannel(options: { agent: TTenantPrincipal; dealerId: string; name: string }) {
+export const ZCreateWidgetChannel = z.object({ dealerId: z.uuid(), name: ZChannelName });
+
+/** Creates a widget channel for a dealer (Settings → Channels → Connect a channel → Website chat). Audited. */
+export async function createWidgetChannel(options: { agent: TTenantPrincipal } & z.input<typeof ZCreateWidgetChannel>) {
   const { agent } = options;
   assertMay(agent, "settings.channels.manage");
-  if (!agentMaySeeDealer(agent, options.dealerId)) throw new NotFoundError("dealer");
+  const input = ZCreateWidgetChannel.parse({ dealerId: options.dealerId, name: options.name });
+  if (!agentMaySeeDealer(agent, input.dealerId)) throw new NotFoundError("dealer");
   return withTenant(agent.tenant.customerId, async (tx) => {
-    const dealer = await tx.dealer.findUnique({ where: { id: options.dealerId } });
+    const dealer = await tx.dealer.findUnique({ where: { id: input.dealerId } });
     if (!dealer) throw new NotFoundError("dealer");
-    return tx.channel.create({
+    const channel = await tx.channel.create({
       data: {
         customerId: agent.tenant.customerId,
         dealerId: dealer.id,
         type: "WIDGET",
-        name: options.name.trim().slice(0, 80) || `${dealer.name} website`,
+        name: input.name || `${dealer.name} website`,
         publicKey: newWidgetKey(agent.tenant.customerId),
         config: ZWidgetConfig.parse({ dealerName: dealer.name }),
       },
     });
+    await recordAuditEvent(tx, agent, {
+      customerId: agent.tenant.customerId,
+      action: "channel.widget.created",
+      targetType: "Channel",
+      targetId: channel.id,
+      data: { dealerId: dealer.id, name: channel.name },
+    });
+    return { channelId: channel.id };
   });
 }

@@ -3,10 +3,12 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedSubscriptions } from "./seed-subscriptions";
 import { seedChat } from "./seed-chat";
+import { seedMetaChannels } from "./seed-meta-channels";
 
 /**
  * Demo data: provider support, dealer group "Northwind Motors" (Amsterdam, Copenhagen) with an
- * owner, an admin and two agents, and the single-dealer customer "Van der Meer Auto".
+ * owner, an admin and two agents, and the single-dealer customer "Van der Meer Auto"; each dealer
+ * with a website chat, a WhatsApp number and a Messenger page (answered by the channel simulator).
  * Runs as the database owner (outside row-level security); idempotent.
  */
 export async function seedDemo(db: PrismaClient) {
@@ -83,4 +85,5 @@ export async function seedDemo(db: PrismaClient) {
   }
   await seedSubscriptions(db);
   await seedChat(db);
+  await seedMetaChannels(db);
 }

@@ -239,7 +239,13 @@ export type TMessengerInboundSpec = (
   | { type: "raw"; event: Record<string, unknown> }
 ) & { mid?: string; timestamp?: Date | number };
 
-export type TMessengerInbound = { pageId: string; psid: string; messages: TMessengerInboundSpec[] };
+export type TMessengerInbound = {
+  pageId: string;
+  psid: string;
+  /** The person's name, for the User Profile API (`GET /{psid}`); webhooks never carry it. */
+  name?: string;
+  messages: TMessengerInboundSpec[];
+};
 
 export function cdnUrl(ctx: TGraphContext, media: TStoredMedia) {
   return `${ctx.baseUrl()}/__cdn/${media.id}?oh=${ctx.state.cdnSignature(media.id)}`;
@@ -248,6 +254,7 @@ export function cdnUrl(ctx: TGraphContext, media: TStoredMedia) {
 export function buildMessengerEvents(ctx: TGraphContext, input: TMessengerInbound) {
   const page = ctx.state.messenger.get(input.pageId);
   if (!page) throw new Error(`meta-graph: no Messenger page ${input.pageId}`);
+  if (input.name) ctx.state.noteProfile(page.pageId, input.psid, input.name);
   const now = ctx.state.now();
   const events: Record<string, unknown>[] = [];
   const messageIds: string[] = [];

@@ -153,3 +153,26 @@ export function handlePageInfo(res: ServerResponse, page: TMessengerPage | undef
   if (!page || token !== page.pageAccessToken) return sendGraphError(res, invalidToken(false));
   return sendJson(res, 200, { name: page.pageName, id: page.pageId });
 }
+
+/**
+ * The User Profile API: `GET /{psid}?fields=first_name,last_name` with the page token. Webhooks
+ * carry no name; this is how a page learns who wrote.
+ */
+export function handleProfile(
+  ctx: TGraphContext,
+  res: ServerResponse,
+  psid: string,
+  token: string | null,
+  url: URL,
+): boolean {
+  const page = ctx.state.pageByToken(token);
+  const name = page ? ctx.state.profileOf(page.pageId, psid) : null;
+  if (!page || name === null) return false;
+  const [first = "", ...rest] = name.trim().split(/\s+/);
+  const all: Record<string, string> = { first_name: first, last_name: rest.join(" "), name, id: psid };
+  const fields = (url.searchParams.get("fields") ?? "first_name,last_name").split(",").map((f) => f.trim());
+  const body: Record<string, string> = { id: psid };
+  for (const f of fields) if (all[f] !== undefined) body[f] = all[f];
+  sendJson(res, 200, body);
+  return true;
+}

@@ -190,6 +190,20 @@ describe("webhooks to us", () => {
     expect((await fetch(media!.ref.replace(/oh=[^&]+/, "oh=forged"))).status).toBe(403);
   });
 
+  it("answers the User Profile API with the person's name (webhooks carry none)", async () => {
+    await graph.postMessenger({
+      pageId: page.pageId,
+      psid: PSID,
+      name: "Daan de Jong",
+      messages: [{ type: "text", text: "Hoi" }],
+    });
+    const profile = await fetch(
+      `${graph.url}/${V}/${PSID}?fields=first_name,last_name&access_token=${page.pageAccessToken}`,
+    );
+    expect(await profile.json()).toEqual({ id: PSID, first_name: "Daan", last_name: "de Jong" });
+    expect((await fetch(`${graph.url}/${V}/${PSID}?fields=first_name&access_token=nope`)).status).toBe(401);
+  });
+
   it("in auto mode echoes our send (which the adapter skips) and posts a delivery watermark; read on request", async () => {
     const auto = await startMetaGraph({ autoStatuses: true, autoStatusDelayMs: 20 });
     try {

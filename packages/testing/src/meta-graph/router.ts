@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TGraphContext } from "./context";
-import { graphError } from "./graph-error";
+import { graphError, invalidToken } from "./graph-error";
 import { accessTokenOf, BodyTooLarge, readBody, sendGraphError } from "./http-util";
-import { handleCdn, handleMessengerSend, handlePageInfo } from "./messenger-api";
+import { handleCdn, handleMessengerSend, handlePageInfo, handleProfile } from "./messenger-api";
 import {
   handleMediaDownload,
   handleMediaInfo,
@@ -53,17 +53,12 @@ export async function routeGraph(ctx: TGraphContext, req: IncomingMessage, res: 
     if (media && media.channel === "whatsapp") return handleMediaInfo(ctx, req, res, media, token, url);
     if (account && req.method === "GET") return handlePhoneInfo(res, account, token);
     if ((page || id === "me") && req.method === "GET") return handlePageInfo(res, page, token);
+    if (req.method === "GET" && handleProfile(ctx, res, id, token, url)) return;
   }
-  if (!token)
-    return sendGraphError(
-      res,
-      graphError({
-        code: 190,
-        message: "An active access token must be used to query information about the current user.",
-        status: 401,
-        whatsapp: false,
-      }),
-    );
+  // No token, or one nobody issued: Graph says so before it looks at the object.
+  const known =
+    token !== null && (ctx.state.whatsappByToken(token).length > 0 || Boolean(ctx.state.pageByToken(token)));
+  if (!known) return sendGraphError(res, invalidToken(false));
   return sendGraphError(
     res,
     graphError({

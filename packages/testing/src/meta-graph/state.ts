@@ -57,6 +57,8 @@ export class MetaGraphState {
   /** WhatsApp customers known by both identities: phone ↔ BSUID. */
   private readonly identities = new Map<string, { waId: string | null; bsuid: string | null }>();
   private rules: TFailRule[] = [];
+  /** Messenger users' names (the User Profile API answers them; webhooks carry none). */
+  private readonly profiles = new Map<string, string>();
   /** Signs public Messenger attachment URLs (like the CDN's `oh=` parameter). */
   readonly cdnKey = randomBytes(16).toString("hex");
 
@@ -72,6 +74,7 @@ export class MetaGraphState {
     const account: TWhatsAppAccount = {
       ...input,
       displayPhoneNumber: (input.displayPhoneNumber ?? "").replace(/\D/g, "") || input.phoneNumberId,
+      formattedPhoneNumber: input.displayPhoneNumber?.trim() || `+${input.phoneNumberId}`,
       label: input.label ?? `WhatsApp ${input.phoneNumberId}`,
       templates: input.templates ?? dealerTemplates(input.wabaId),
     };
@@ -187,6 +190,14 @@ export class MetaGraphState {
     return this.identities.get(customer) ?? null;
   }
 
+  noteProfile(pageId: string, psid: string, name: string) {
+    this.profiles.set(`${pageId}:${psid}`, name);
+  }
+
+  profileOf(pageId: string, psid: string): string | null {
+    return this.profiles.get(`${pageId}:${psid}`) ?? null;
+  }
+
   // ── outbound log ──────────────────────────────────────────────────────────────────────────
 
   record(message: TSentMessage) {
@@ -246,6 +257,7 @@ export class MetaGraphState {
     this.sentLog.length = 0;
     this.lastInbound.clear();
     this.identities.clear();
+    this.profiles.clear();
     this.rules = [];
   }
 }

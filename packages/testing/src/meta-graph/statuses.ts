@@ -78,12 +78,8 @@ export async function postWhatsAppStatuses(
   for (const group of groups) {
     const account = group[0]!.account;
     for (const p of group) {
-      const error = p.input.errors?.[0];
-      ctx.state.advance(
-        p.input.id,
-        p.input.status,
-        error ? (error.details ?? error.title ?? `code ${error.code}`) : null,
-      );
+      const error = p.spec.errors?.[0];
+      ctx.state.advance(p.input.id, p.input.status, error ? `${error.details} (${error.code})` : null);
     }
     if (!account.webhookUrl) continue;
     const payload = whatsappEnvelope([

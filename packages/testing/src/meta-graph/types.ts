@@ -26,6 +26,8 @@ export type TWhatsAppAccount = {
   webhookUrl: string | null;
   /** As Meta puts it in `metadata.display_phone_number`: digits only. */
   displayPhoneNumber: string;
+  /** As people write it (+31 20 555 0101), for the simulator page. */
+  formattedPhoneNumber: string;
   /** For the simulator page (the dealer's name). */
   label: string;
   /** Templates of the WABA; default: a few realistic dealer templates (en, nl, de; one PENDING). */
@@ -42,7 +44,10 @@ export type TMessengerPage = {
   label: string;
 };
 
-export type TWhatsAppAccountInput = Omit<TWhatsAppAccount, "templates" | "label" | "displayPhoneNumber"> &
+export type TWhatsAppAccountInput = Omit<
+  TWhatsAppAccount,
+  "templates" | "label" | "displayPhoneNumber" | "formattedPhoneNumber"
+> &
   Partial<Pick<TWhatsAppAccount, "templates" | "label" | "displayPhoneNumber">>;
 export type TMessengerPageInput = Omit<TMessengerPage, "pageName" | "label"> &
   Partial<Pick<TMessengerPage, "pageName" | "label">>;

@@ -54,7 +54,8 @@ export function Badge({
 
 export function Tabs({ items, current }: { items: { href: string; label: string }[]; current: string }) {
   return (
-    <nav className="flex gap-1 border-b border-zinc-200 px-6" aria-label="Sections">
+    // Scrolls sideways on a phone instead of pushing the page wider.
+    <nav className="flex gap-1 overflow-x-auto border-b border-zinc-200 px-4 sm:px-6" aria-label="Sections">
       {items.map((item) => {
         const active = current === item.href;
         return (
@@ -62,7 +63,7 @@ export function Tabs({ items, current }: { items: { href: string; label: string 
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`-mb-px border-b-2 px-2.5 py-2.5 text-[13px] font-medium transition ${
+            className={`-mb-px shrink-0 border-b-2 px-2.5 py-2.5 text-[13px] font-medium whitespace-nowrap transition ${
               active ? "border-brand-600 text-zinc-900" : "border-transparent text-zinc-500 hover:text-zinc-800"
             }`}
           >

@@ -37,6 +37,9 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#111827"/><path d="M11 9h11v3h-7.5v3.5H21v3h-6.5V23H11z" fill="#fff"/></svg>';
+
 export type TSimulator = {
   threads: SimThreads;
   close(): void;
@@ -90,6 +93,7 @@ function dealers(ctx: TGraphContext) {
       id: a.phoneNumberId,
       wabaId: a.wabaId,
       displayPhoneNumber: a.displayPhoneNumber,
+      formattedPhoneNumber: a.formattedPhoneNumber,
       connected: Boolean(a.webhookUrl),
     };
   for (const p of ctx.state.messenger.values())
@@ -99,7 +103,7 @@ function dealers(ctx: TGraphContext) {
 
 export async function routeSimulator(simulator: TSimulator, req: IncomingMessage, res: ServerResponse, url: URL) {
   const sim = simulator as TSimContext;
-  const asset = req.method === "GET" ? ASSETS[url.pathname] : undefined;
+  const asset = req.method === "GET" || req.method === "HEAD" ? ASSETS[url.pathname] : undefined;
   if (asset) {
     const body = page(asset.file);
     res.writeHead(200, {
@@ -110,10 +114,14 @@ export async function routeSimulator(simulator: TSimulator, req: IncomingMessage
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
     });
-    return res.end(body);
+    return res.end(req.method === "HEAD" ? undefined : body);
+  }
+  if (url.pathname === "/__sim/favicon.svg") {
+    res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "max-age=86400" });
+    return res.end(FAVICON);
   }
   const media = /^\/__sim\/media\/(\d+)$/.exec(url.pathname);
-  if (media && req.method === "GET") return serveMedia(sim, res, media[1]!);
+  if (media && req.method === "GET") return serveMedia(sim, req, res, media[1]!);
   const route = `${req.method} ${url.pathname}`;
   if (route === "GET /__sim/state")
     return sendJson(res, 200, { dealers: dealers(sim.ctx), threads: sim.threads.all() });
@@ -130,7 +138,8 @@ export async function routeSimulator(simulator: TSimulator, req: IncomingMessage
   return sendJson(res, 404, { error: `no simulator route ${route}` });
 }
 
-function serveMedia(sim: TSimContext, res: ServerResponse, id: string) {
+/** Media elements read with Range requests (an OGG's duration is at its end). */
+function serveMedia(sim: TSimContext, req: IncomingMessage, res: ServerResponse, id: string) {
   const media = sim.ctx.state.media.get(id);
   if (!media) {
     res.writeHead(404, { "content-type": "text/plain" });
@@ -138,13 +147,30 @@ function serveMedia(sim: TSimContext, res: ServerResponse, id: string) {
   }
   // Served to the simulator page only (same origin); a download never renders as a page.
   const inline = /^(image\/(jpeg|png|gif|webp)|audio\/|video\/)/.test(baseMime(media.mimeType));
-  res.writeHead(200, {
+  const headers = {
     "content-type": inline ? media.mimeType : "application/octet-stream",
-    "content-length": media.bytes.length,
     "content-disposition": `${inline ? "inline" : "attachment"}; filename="${(media.fileName ?? `file-${media.id}`).replace(/[^\w.() -]/g, "_")}"`,
     "x-content-type-options": "nosniff",
     "cache-control": "private, max-age=3600",
-  });
+    "accept-ranges": "bytes",
+  };
+  const total = media.bytes.length;
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, total - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), total - 1) : total - 1;
+    if (start >= total || start > end) {
+      res.writeHead(416, { "content-range": `bytes */${total}` });
+      return res.end();
+    }
+    res.writeHead(206, {
+      ...headers,
+      "content-range": `bytes ${start}-${end}/${total}`,
+      "content-length": end - start + 1,
+    });
+    return res.end(media.bytes.subarray(start, end + 1));
+  }
+  res.writeHead(200, { ...headers, "content-length": total });
   res.end(media.bytes);
 }
 
@@ -193,7 +219,13 @@ async function simSend(sim: TSimContext, req: IncomingMessage, res: ServerRespon
       return sendJson(res, 400, { error: "enter the customer's phone number (7–15 digits)" });
     const hidePhone = field("hidePhone") === "1";
     const bsuid = bsuidFor(account.wabaId, waId);
-    const thread = sim.threads.open("whatsapp", accountId, { name, waId: hidePhone ? null : waId, bsuid, psid: null });
+    const thread = sim.threads.open("whatsapp", accountId, {
+      name,
+      phone: waId,
+      waId: hidePhone ? null : waId,
+      bsuid,
+      psid: null,
+    });
     const place = {
       latitude: Number(field("latitude")) || 52.3412,
       longitude: Number(field("longitude")) || 4.8896,
@@ -212,7 +244,7 @@ async function simSend(sim: TSimContext, req: IncomingMessage, res: ServerRespon
     const pageAccount = sim.ctx.state.messenger.get(accountId);
     if (!pageAccount) return sendJson(res, 404, { error: "no such Messenger page" });
     const psid = psidFor(accountId, name);
-    const thread = sim.threads.open("messenger", accountId, { name, waId: null, bsuid: null, psid });
+    const thread = sim.threads.open("messenger", accountId, { name, phone: null, waId: null, bsuid: null, psid });
     const mid = newMid();
     let stored: TStoredMedia | null = null;
     let type: "image" | "audio" | "video" | "file" = "file";
@@ -233,6 +265,7 @@ async function simSend(sim: TSimContext, req: IncomingMessage, res: ServerRespon
       {
         pageId: accountId,
         psid,
+        name,
         messages: [stored ? { type, mediaId: stored.id, mid } : { type: "text", text: text || "👍", mid }],
       },
     ]).catch((error: unknown) => ({ status: null, body: "", error: String(error), delivery: null }));
@@ -349,12 +382,20 @@ function settle(
   const ok = result.status !== null && result.status >= 200 && result.status < 300;
   const why = result.error
     ? `Forecourt could not be reached (${result.error})`
-    : `Forecourt answered ${result.status}${result.body ? `: ${result.body.slice(0, 200)}` : ""}`;
+    : `Forecourt answered ${result.status}${reasonOf(result.body)}`;
   sim.threads.update(thread, id, {
     state: ok ? "delivered" : "failed",
     error: ok ? null : why,
     deliveryId: result.delivery?.id ?? null,
   });
+}
+
+/** Our error body's message ({error: {message}}), else the start of the body. */
+function reasonOf(body: string) {
+  const parsed = parseJson(Buffer.from(body));
+  const message = isRecord(parsed) && isRecord(parsed.error) ? parsed.error.message : undefined;
+  const text = typeof message === "string" ? message : body.slice(0, 200);
+  return text ? `: ${text}` : "";
 }
 
 // ── the customer reads, plays, retries ──────────────────────────────────────────────────────

@@ -7,7 +7,14 @@ import type { TChannelKind, TSentMessage, TSentStatus } from "../types";
  * (from the outbound log, with the statuses the stand-in reported).
  */
 
-export type TSimCustomer = { name: string; waId: string | null; bsuid: string | null; psid: string | null };
+export type TSimCustomer = {
+  name: string;
+  /** The number typed in the simulator, kept even when hidden from Meta (a username user). */
+  phone: string | null;
+  waId: string | null;
+  bsuid: string | null;
+  psid: string | null;
+};
 
 export type TSimMedia = { id: string; mimeType: string; fileName: string | null; size: number };
 
@@ -97,7 +104,7 @@ export class SimThreads {
     const identity = customer.psid ?? customer.bsuid ?? customer.waId ?? "unknown";
     const existing =
       this.threads.get(`${channel}:${accountId}:${identity}`) ??
-      (customer.waId ? this.find(channel, accountId, customer.waId) : undefined);
+      (customer.phone ? this.find(channel, accountId, customer.phone) : undefined);
     if (existing) {
       existing.customer = { ...existing.customer, ...customer, bsuid: customer.bsuid ?? existing.customer.bsuid };
       return existing;
@@ -135,6 +142,7 @@ export class SimThreads {
       this.find(sent.channel, sent.accountId, sent.to) ??
       this.open(sent.channel, sent.accountId, {
         name: /^\d+$/.test(sent.to) && sent.channel === "whatsapp" ? `+${sent.to}` : sent.to,
+        phone: sent.channel === "whatsapp" && /^\d+$/.test(sent.to) ? sent.to : null,
         waId: sent.channel === "whatsapp" && /^\d+$/.test(sent.to) ? sent.to : null,
         bsuid: sent.channel === "whatsapp" && !/^\d+$/.test(sent.to) ? sent.to : null,
         psid: sent.channel === "messenger" ? sent.to : null,

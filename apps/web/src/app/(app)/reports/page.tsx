@@ -26,6 +26,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const session = await requirePermission("reports.view");
   const t = await getTranslations("reportStats");
   const tr = await getTranslations("reports");
+  const tc = await getTranslations("channelTypes");
   const format = await getFormatter();
   const actor = tenantPrincipalOf(session);
   const { months: rawMonths } = await searchParams;
@@ -138,7 +139,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           t("byChannel"),
           report.byChannel.map((r) => ({
             ...r,
-            label: t.has(`channels.${r.channelType}`) ? t(`channels.${r.channelType}`) : r.channelType,
+            label: tc.has(r.channelType) ? tc(r.channelType) : r.channelType,
           })),
           "stats-by-channel",
         )}

@@ -4,7 +4,9 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { TWidgetChannel } from "@forecourt/core/chat/widget-channels";
 import { WEEKDAYS, type TBusinessHours, type TFieldMode } from "@forecourt/protocol";
+import { ChannelIcon } from "@/components/channel-badge";
 import { updateWidgetChannelAction, type TWidgetChannelState } from "@/server/actions/update-widget-channel";
+import { StatusControl } from "./status-control";
 
 const INPUT = "w-full rounded-md border border-zinc-200 bg-white px-2.5 py-1.5 text-[13px]";
 const LABEL = "flex flex-col gap-1 text-[12px] font-medium text-zinc-600";
@@ -18,7 +20,6 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
   const tc = useTranslations("chat.contact.bases");
   const [config, setConfig] = useState(channel.config);
   const [name, setName] = useState(channel.name);
-  const [enabled, setEnabled] = useState(channel.status === "ACTIVE");
   const [origins, setOrigins] = useState(channel.config.allowedOrigins.join("\n"));
   const alwaysOpenInitially = Object.keys(channel.businessHours).length === 0;
   const [alwaysOpen, setAlwaysOpen] = useState(alwaysOpenInitially);
@@ -56,7 +57,6 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
         await updateWidgetChannelAction({
           channelId: channel.id,
           name,
-          enabled,
           config: { ...config, allowedOrigins },
           businessHours,
         }),
@@ -66,7 +66,8 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
 
   return (
     <form
-      className="rounded-xl border border-zinc-200"
+      id={`channel-${channel.id}`}
+      className="scroll-mt-6 rounded-xl border border-zinc-200 bg-white target:ring-2 target:ring-brand-500"
       onSubmit={(e) => {
         e.preventDefault();
         save();
@@ -74,17 +75,21 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
       aria-label={channel.name}
       data-testid="channel-form"
     >
-      <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-4">
-        <div>
-          <h2 className="text-sm font-semibold">{channel.dealer.name}</h2>
-          <p className="mt-0.5 text-[13px] text-zinc-500">{t("subtitle")}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-zinc-200 px-5 py-4">
+        <div className="flex min-w-0 items-center gap-3">
+          <ChannelIcon type="WIDGET" size="lg" />
+          <div className="min-w-0">
+            <h3 className="truncate text-sm font-semibold">{channel.name}</h3>
+            <p className="truncate text-[13px] text-zinc-500">{t("subtitle")}</p>
+          </div>
         </div>
-        <label className="flex items-center gap-2 text-[13px]">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-          {t("enabled")}
-        </label>
+        <StatusControl
+          channelId={channel.id}
+          status={channel.status}
+          disabledByLifecycleOn={channel.disabledByLifecycleOn}
+        />
       </div>
-      <div className="grid grid-cols-2 gap-4 px-5 py-4">
+      <div className="grid grid-cols-1 gap-4 px-5 py-4 sm:grid-cols-2">
         <label className={LABEL}>
           {t("name")}
           <input className={INPUT} value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
@@ -116,7 +121,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
             onChange={(e) => set("textColour", e.target.value)}
           />
         </label>
-        <label className={`${LABEL} col-span-2`}>
+        <label className={`${LABEL} sm:col-span-2`}>
           {t("greeting")}
           <input
             className={INPUT}
@@ -125,7 +130,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
             maxLength={280}
           />
         </label>
-        <label className={`${LABEL} col-span-2`}>
+        <label className={`${LABEL} sm:col-span-2`}>
           {t("logoUrl")}
           <input
             className={INPUT}
@@ -135,7 +140,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
             placeholder="https://"
           />
         </label>
-        <label className={`${LABEL} col-span-2`}>
+        <label className={`${LABEL} sm:col-span-2`}>
           {t("allowedOrigins")}
           <textarea
             className={`${INPUT} font-mono`}
@@ -149,7 +154,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
       <fieldset className="border-t border-zinc-200 px-5 py-4">
         <legend className="sr-only">{t("preChat")}</legend>
         <h3 className="mb-3 text-[13px] font-semibold">{t("preChat")}</h3>
-        <div className="grid grid-cols-3 gap-4">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           {(["name", "email", "phone"] as const).map((f) => (
             <label key={f} className={LABEL}>
               {t(`fields.${f}`)}
@@ -180,7 +185,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
               ))}
             </select>
           </label>
-          <label className="col-span-2 flex items-center gap-2 self-end text-[13px]">
+          <label className="flex items-center gap-2 self-end text-[13px] sm:col-span-2">
             <input
               type="checkbox"
               checked={config.askDepartment}
@@ -188,7 +193,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
             />
             {t("askDepartment", { departments: channel.departments.map((d) => d.name).join(", ") || "—" })}
           </label>
-          <label className={`${LABEL} col-span-3`}>
+          <label className={`${LABEL} sm:col-span-3`}>
             {t("consentText")}
             <textarea
               className={INPUT}
@@ -258,7 +263,7 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
       <div className="border-t border-zinc-200 px-5 py-4">
         <h3 className="mb-2 text-[13px] font-semibold">{t("embed")}</h3>
         <code
-          className="block overflow-x-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] text-zinc-700"
+          className="block overflow-x-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] break-all text-zinc-700"
           data-testid="embed-snippet"
         >
           {snippet}

@@ -1,35 +1,67 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MessageSquare } from "lucide-react";
-import { redirect } from "next/navigation";
-import { getConfig } from "@forecourt/config";
-import { listWidgetChannels } from "@forecourt/core/chat/widget-channels";
+import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requirePermission, tenantPrincipalOf } from "@/server/session";
+import { loadChannelsPage } from "@/server/handlers/channels";
+import { pageData } from "@/server/page-data";
+import { requirePermission } from "@/server/session";
 import { ChannelForm } from "./channel-form";
+import { ConnectChannel } from "./connect-channel";
+import { MetaChannelCard } from "./meta-channel-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("channels"))("title") };
 }
 
-/** Settings → Channels: the website chat of each dealer, its look, pre-chat form and hours. */
+/**
+ * Settings → Channels: per dealer, its website chats (look, pre-chat form, hours, embed tag) and
+ * its WhatsApp numbers and Messenger pages (what to paste into Meta, credentials, a test
+ * message, templates); "Connect a channel" adds one for a dealer in the member's scope.
+ */
 export default async function ChannelsPage() {
   const session = await requirePermission("settings.channels.manage");
-  const agent = tenantPrincipalOf(session);
-  if (!agent) redirect("/forbidden");
   const t = await getTranslations("channels");
-  const channels = await listWidgetChannels({ agent });
+  const { dealers, widgets, meta, webUrl } = pageData(await loadChannelsPage(session));
+  const groups = dealers
+    .map((dealer) => ({
+      dealer,
+      meta: meta.filter((m) => m.dealer.id === dealer.id),
+      widgets: widgets.filter((w) => w.dealer.id === dealer.id),
+    }))
+    .filter((g) => g.meta.length + g.widgets.length > 0);
   return (
     <>
-      <PageHeader title={t("title")} />
-      {channels.length === 0 ? (
+      <PageHeader title={t("title")}>
+        <ConnectChannel dealers={dealers} />
+      </PageHeader>
+      <SettingsTabs session={session} current="/settings/channels" />
+      {groups.length === 0 ? (
         <EmptyState icon={MessageSquare} title={t("emptyTitle")} body={t("emptyBody")} />
       ) : (
-        <div className="mx-auto w-full max-w-3xl space-y-8 px-6 py-8">
+        <div className="mx-auto w-full max-w-3xl space-y-10 px-4 py-6 sm:px-6 sm:py-8">
           <p className="text-[13px] text-zinc-500">{t("intro")}</p>
-          {channels.map((c) => (
-            <ChannelForm key={c.id} channel={c} webUrl={getConfig().WEB_URL} />
+          {groups.map(({ dealer, meta: connections, widgets: chats }) => (
+            <section
+              key={dealer.id}
+              aria-labelledby={`dealer-${dealer.id}`}
+              className="space-y-4"
+              data-testid="dealer-channels"
+            >
+              <h2 id={`dealer-${dealer.id}`} className="flex items-baseline gap-2 text-sm font-semibold text-zinc-900">
+                {dealer.name}
+                <span className="text-xs font-normal text-zinc-500">
+                  {t("channelCount", { count: connections.length + chats.length })}
+                </span>
+              </h2>
+              {connections.map((info) => (
+                <MetaChannelCard key={info.channelId} info={info} />
+              ))}
+              {chats.map((c) => (
+                <ChannelForm key={c.id} channel={c} webUrl={webUrl} />
+              ))}
+            </section>
           ))}
         </div>
       )}

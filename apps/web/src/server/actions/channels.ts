@@ -1,0 +1,42 @@
+"use server";
+
+import { runAction } from "@/server/action-helpers";
+import {
+  handleConnectMessenger,
+  handleConnectWhatsApp,
+  handleCreateWidgetChannel,
+  handleRegenerateVerifyToken,
+  handleSendChannelTestMessage,
+  handleSetChannelStatus,
+  handleSyncTemplates,
+  handleUpdateChannelCredentials,
+} from "@/server/handlers/channels";
+
+// Settings → Channels. The forms send plain objects (they keep what was typed when a field is
+// refused); each handler asks the permission matrix (settings.channels.manage) before core.
+const PATHS = ["/settings/channels"];
+
+export async function createWidgetChannelAction(input: unknown) {
+  return runAction(handleCreateWidgetChannel, input, PATHS);
+}
+export async function connectWhatsAppAction(input: unknown) {
+  return runAction(handleConnectWhatsApp, input, PATHS);
+}
+export async function connectMessengerAction(input: unknown) {
+  return runAction(handleConnectMessenger, input, PATHS);
+}
+export async function updateChannelCredentialsAction(input: unknown) {
+  return runAction(handleUpdateChannelCredentials, input, PATHS);
+}
+export async function regenerateVerifyTokenAction(input: unknown) {
+  return runAction(handleRegenerateVerifyToken, input, PATHS);
+}
+export async function setChannelStatusAction(input: unknown) {
+  return runAction(handleSetChannelStatus, input, PATHS);
+}
+export async function sendChannelTestMessageAction(input: unknown) {
+  return runAction(handleSendChannelTestMessage, input, []);
+}
+export async function syncTemplatesAction(input: unknown) {
+  return runAction(handleSyncTemplates, input, PATHS);
+}

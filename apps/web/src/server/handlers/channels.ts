@@ -1,0 +1,77 @@
+import { ZChannelRef } from "@forecourt/core/channels/channel-settings";
+import { connectMessengerChannel, ZConnectMessengerChannel } from "@forecourt/core/channels/connect-messenger-channel";
+import { connectWhatsAppChannel, ZConnectWhatsAppChannel } from "@forecourt/core/channels/connect-whatsapp-channel";
+import { getChannelConnectionInfo } from "@forecourt/core/channels/get-channel-connection-info";
+import { listChannels } from "@forecourt/core/channels/list-channels";
+import { regenerateVerifyToken } from "@forecourt/core/channels/regenerate-verify-token";
+import { sendChannelTestMessage, ZChannelTestMessage } from "@forecourt/core/channels/send-channel-test-message";
+import { setChannelStatus, ZSetChannelStatus } from "@forecourt/core/channels/set-channel-status";
+import { syncTemplates } from "@forecourt/core/channels/sync-templates";
+import {
+  updateChannelCredentials,
+  ZUpdateChannelCredentials,
+} from "@forecourt/core/channels/update-channel-credentials";
+import { createWidgetChannel, listWidgetChannels, ZCreateWidgetChannel } from "@forecourt/core/chat/widget-channels";
+import { getConfig } from "@forecourt/config";
+import { defineHandler } from "../define-handler";
+
+/*
+ * Settings → Channels (owners and admins of the active tenant, settings.channels.manage): the
+ * wrapper asks the matrix, core asks again inside the transaction and keeps every channel to
+ * the member's dealer scope, so another dealer's or tenant's channel is "not found".
+ */
+
+const MANAGE = { permission: "settings.channels.manage" } as const;
+
+/** /settings/channels: the dealers in scope, each dealer's website chats and its WhatsApp / Messenger connections. */
+export const loadChannelsPage = defineHandler(MANAGE, async ({ principal }) => {
+  const [{ dealers, channels }, widgets] = await Promise.all([
+    listChannels({ principal }),
+    listWidgetChannels({ agent: principal }),
+  ]);
+  const meta = await Promise.all(
+    channels
+      .filter((c) => c.type === "WHATSAPP" || c.type === "MESSENGER")
+      .map((c) => getChannelConnectionInfo({ principal, channelId: c.id })),
+  );
+  return { dealers, widgets, meta, webUrl: getConfig().WEB_URL };
+});
+
+export type TChannelsPage = Extract<Awaited<ReturnType<typeof loadChannelsPage>>, { ok: true }>["data"];
+
+export const handleCreateWidgetChannel = defineHandler(
+  { ...MANAGE, input: ZCreateWidgetChannel },
+  ({ principal, input }) => createWidgetChannel({ agent: principal, ...input }),
+);
+
+export const handleConnectWhatsApp = defineHandler(
+  { ...MANAGE, input: ZConnectWhatsAppChannel },
+  ({ principal, input }) => connectWhatsAppChannel({ principal, ...input }),
+);
+
+export const handleConnectMessenger = defineHandler(
+  { ...MANAGE, input: ZConnectMessengerChannel },
+  ({ principal, input }) => connectMessengerChannel({ principal, ...input }),
+);
+
+export const handleUpdateChannelCredentials = defineHandler(
+  { ...MANAGE, input: ZUpdateChannelCredentials },
+  ({ principal, input }) => updateChannelCredentials({ principal, ...input }),
+);
+
+export const handleRegenerateVerifyToken = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  regenerateVerifyToken({ principal, ...input }),
+);
+
+export const handleSetChannelStatus = defineHandler({ ...MANAGE, input: ZSetChannelStatus }, ({ principal, input }) =>
+  setChannelStatus({ principal, ...input }),
+);
+
+export const handleSendChannelTestMessage = defineHandler(
+  { ...MANAGE, input: ZChannelTestMessage },
+  ({ principal, input }) => sendChannelTestMessage({ principal, ...input }),
+);
+
+export const handleSyncTemplates = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  syncTemplates({ principal, ...input }),
+);

@@ -1,0 +1,31 @@
+import { watchFile } from "node:fs";
+import { loadConfigOrExit } from "@forecourt/config";
+import { channelSimulatorFilePath } from "@forecourt/db/channel-simulator-file";
+import { loadDemoAccounts } from "../meta-graph/demo-file";
+import { startMetaGraph } from "../meta-graph/server";
+
+/**
+ * The channel simulator the start command runs: the Meta Graph stand-in in demo mode on
+ * CHANNEL_SIMULATOR_PORT (the web app and worker reach it as META_GRAPH_URL), with the seeded
+ * dealers' WhatsApp numbers and Messenger pages, automatic sent/delivered statuses, and the
+ * phone-like chat page at its root.
+ */
+const config = loadConfigOrExit();
+const file = channelSimulatorFilePath(config);
+const graph = await startMetaGraph({ port: config.CHANNEL_SIMULATOR_PORT, autoStatuses: true, simulator: true });
+
+const load = () => {
+  const result = loadDemoAccounts(graph, file);
+  if ("error" in result) console.warn(`channel simulator: ${result.error}`);
+  return result;
+};
+load();
+// A re-seed while it runs (new secrets, a new WEB_URL) takes effect without a restart.
+watchFile(file, { interval: 2000 }, () => load());
+
+console.log(
+  `channel simulator: http://localhost:${graph.port}/ (Meta Graph stand-in at ${graph.url}, webhooks to ${config.WEB_URL}/api/hooks/meta)`,
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void graph.close().then(() => process.exit(0)));
+}

@@ -123,9 +123,10 @@ function processCpuMs(pid: number): number | null {
   }
 }
 
+/** Backends of the application role on this database: the product's connections, not the bench's own checks. */
 async function databaseBackends(): Promise<number[]> {
   const rows = await ownerDb().$queryRaw<{ pid: number }[]>`
-    SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND usename <> current_user`;
   return rows.map((r) => r.pid);
 }
 

@@ -62,7 +62,7 @@ export async function arrangeOutbound(graph: TMetaGraph, options: { channels: nu
 }
 
 /** N replies, round-robin over the conversations, through sendMessage (QUEUED + one job each). */
-async function queueReplies(a: TOutboundArrangement, count: number, label: string): Promise<TReply[]> {
+export async function queueReplies(a: TOutboundArrangement, count: number, label: string): Promise<TReply[]> {
   const replies: TReply[] = [];
   let next = 0;
   const worker = async () => {
@@ -131,7 +131,7 @@ async function waitDelivered(ids: string[], deadlineMs: number, onProgress?: (se
     marks.push({ at: performance.now(), sent });
     if (onProgress) await onProgress(sent);
     if (sent + (counts.FAILED ?? 0) >= ids.length || performance.now() > deadline) return { counts, marks };
-    await sleep(100);
+    await sleep(250);
   }
 }
 

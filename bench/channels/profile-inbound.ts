@@ -14,18 +14,8 @@ import { appDb, withTenant } from "@forecourt/db";
 import pg from "pg";
 import { getConfig } from "@forecourt/config";
 import { round, startCpuMeter } from "./common";
+import { statementCount } from "./statements";
 import { arrangeInbound, buildPayload, type TPayload } from "./inbound";
-
-/**
- * Statements sent to PostgreSQL, counted by wrapping pg's Client.query in this process only
- * (Prisma's driver adapter uses the same pg): every one is a round trip, BEGIN and COMMIT included.
- */
-let statements = 0;
-const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  statements++;
-  return query.apply(this, args);
-} as typeof pg.Client.prototype.query;
 
 const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length));
 
@@ -38,7 +28,7 @@ async function timed<T>(into: number[], fn: () => Promise<T> | T): Promise<T> {
 
 /** One payload through receiveMetaWebhook's steps, each timed (the same calls, in the same order). */
 async function steps(payload: TPayload, t: Record<"parse" | "route" | "verify" | "record" | "statements", number[]>) {
-  const before = statements;
+  const before = statementCount();
   const routed = await timed(t.parse, () =>
     parseMetaWebhook(JSON.parse(Buffer.from(payload.raw).toString("utf8")) as unknown),
   );
@@ -63,7 +53,7 @@ async function steps(payload: TPayload, t: Record<"parse" | "route" | "verify" |
     channelType: channel.type,
   };
   await timed(t.record, () => recordInboundEvents(principal, group.events));
-  t.statements.push(statements - before);
+  t.statements.push(statementCount() - before);
 }
 
 async function sequential(label: string, payloads: TPayload[]) {

@@ -6,11 +6,13 @@
  *   2. outbound: queued agent replies delivered per second through ONE worker process
  *      (apps/worker/src/main.ts) against the Meta Graph stand-in with injected 500s and 429s,
  *      lost / doubled checked in the stand-in's log of accepted sends; and a second batch during
- *      which the worker is killed with SIGKILL and another started.
+ *      which the worker is killed with SIGKILL and another started, with some replies whose job
+ *      was lost (left to the stale sweep).
+ * `--phase profile` instead times inbound's steps in-process (no web server): where the time goes.
  *
- * Usage (the test environment of a slot; the production web build must exist):
+ * Usage (the test environment of a slot; the production web build must exist; docs/benchmarks.md):
  *   export FC_SLOT=4; source scripts/test-env.sh; pnpm build
- *   pnpm --silent --filter @forecourt/bench channels --payloads 2000 --concurrency 16 --messages 2000
+ *   pnpm --silent --filter @forecourt/bench channels --payloads 2000 --messages 2000 --crash-messages 1000
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -23,6 +25,7 @@ import { startMetaGraph } from "@forecourt/testing/meta-graph";
 import { runInbound } from "./inbound";
 import { arrangeOutbound, runCrash, runOutbound } from "./outbound";
 import { profileInbound } from "./profile-inbound";
+import { profileOutbound } from "./profile-outbound";
 
 const { values: args } = parseArgs({
   options: {
@@ -163,9 +166,14 @@ async function outbound() {
 async function main() {
   const loadBefore = loadAverage();
   const results: object[] = [];
-  if (args.phase === "inbound" || args.phase === "all") results.push(await inbound());
-  if (args.phase === "outbound" || args.phase === "all") results.push(...(await outbound()));
-  if (args.phase === "profile")
+  // Each phase's figures also go to stderr as soon as they exist (a later phase may fail).
+  const record = (...phase: object[]) => {
+    for (const r of phase) console.error(`[bench] result: ${JSON.stringify(r)}`);
+    results.push(...phase);
+  };
+  if (args.phase === "inbound" || args.phase === "all") record(await inbound());
+  if (args.phase === "outbound" || args.phase === "all") record(...(await outbound()));
+  if (args.phase === "profile") {
     results.push(
       ...(await profileInbound({
         payloads: Number(args.payloads),
@@ -173,6 +181,13 @@ async function main() {
         customers: Number(args.customers),
       })),
     );
+    const graph = await startMetaGraph({ port: config.CHANNEL_SIMULATOR_PORT });
+    try {
+      results.push(await profileOutbound(graph, { messages: 200 }));
+    } finally {
+      await graph.close();
+    }
+  }
   const loadAfter = loadAverage();
   console.log(
     JSON.stringify(

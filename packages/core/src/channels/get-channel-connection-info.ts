@@ -1,3 +1,4 @@
+import type { TTemplateDefinition } from "@forecourt/channels";
 import { getConfig } from "@forecourt/config";
 import type { TPrincipal } from "../principal";
 import type { TMetaChannel } from "./meta-channel";
@@ -9,15 +10,8 @@ export function metaCallbackUrl(): string {
   return `${getConfig().WEB_URL.replace(/\/$/, "")}/api/hooks/meta`;
 }
 
-export type TChannelTemplate = {
-  id: string;
-  name: string;
-  language: string;
-  category: string;
-  status: "APPROVED" | "PENDING" | "REJECTED" | "PAUSED" | "DISABLED";
-  body: string;
-  variableCount: number;
-};
+/** A synced template as the settings page lists it: the adapter's definition with our row id. */
+export type TChannelTemplate = TTemplateDefinition & { id: string };
 
 type TCommon = {
   channelId: string;

@@ -22,3 +22,4 @@ export {
   sendMessenger,
   type TMessengerContext,
 } from "./messenger";
+export * from "./email";

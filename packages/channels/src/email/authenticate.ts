@@ -3,8 +3,8 @@ import { evaluateDmarc } from "mailauth/lib/dmarc";
 import { spf } from "mailauth/lib/spf";
 
 /**
- * SPF, DKIM and DMARC of an inbound mail (mailauth's checks; see mailauth-lib.d.ts for why one
- * by one). They need DNS; where there is none (a laptop, CI: EMAIL_AUTH_DNS=off) the results
+ * SPF, DKIM and DMARC of an inbound mail (mailauth's checks, imported one
+ * by one: its main module loads BIMI, whose HTTP client, undici 8, needs Node 22). They need DNS; where there is none (a laptop, CI: EMAIL_AUTH_DNS=off) the results
  * are what they honestly are: "temperror" when a lookup failed, "none" when there was nothing to
  * check (an unsigned mail). `flagged` marks a sender the inbox warns about: DMARC failed, or
  * (without a DMARC pass) SPF failed and no DKIM signature passed.
@@ -12,7 +12,7 @@ import { spf } from "mailauth/lib/spf";
 export type TAuthResult = "pass" | "fail" | "softfail" | "neutral" | "none" | "temperror" | "permerror" | "policy";
 export type TEmailAuth = { spf: TAuthResult; dkim: TAuthResult; dmarc: TAuthResult; flagged: boolean };
 /** mailauth's resolver: dns.promises.resolve's shape. */
-export type TDnsResolver = (name: string, rrtype: string) => Promise<unknown>;
+export type TDnsResolver = (name: string, rrtype: string) => Promise<string[][] | string[]>;
 
 const KNOWN: TAuthResult[] = ["pass", "fail", "softfail", "neutral", "none", "temperror", "permerror", "policy"];
 const result = (value: string | undefined): TAuthResult => {
@@ -45,7 +45,7 @@ export async function authenticateEmail(
           spfDomains: spfResult && spfResult.status.result === "pass" && spfResult.domain ? [spfResult.domain] : [],
           dkimDomains: passed.map((r) => ({
             id: r.id,
-            domain: r.signingDomain,
+            domain: r.signingDomain ?? "",
             aligned: r.status.aligned,
             underSized: r.status.underSized,
           })),

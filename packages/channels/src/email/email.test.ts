@@ -242,7 +242,7 @@ describe("authenticateEmail with DNS answers", () => {
       "bank.example": [["v=spf1 ip4:192.0.2.1 -all"]],
       "_dmarc.bank.example": [["v=DMARC1; p=reject"]],
     };
-    const resolver = async (name: string, rrtype: string) => {
+    const resolver = async (name: string, rrtype: string): Promise<string[][]> => {
       if (rrtype === "TXT" && records[name]) return records[name];
       throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
     };

@@ -17,3 +17,6 @@ export CHANNEL_SIMULATOR_PORT=$((WEB_PORT + 5))
 export META_GRAPH_URL="http://127.0.0.1:${CHANNEL_SIMULATOR_PORT}"
 export STORAGE_DIR="${TMPDIR:-/tmp}/forecourt-test${SLOT:+-$SLOT}/storage"
 unset APP_DATABASE_URL
+# The e-mail channel's SMTP ingress (apps/mail-ingress); no DNS here for SPF/DKIM/DMARC.
+export SMTP_INGRESS_PORT=$((WEB_PORT + 7))
+export EMAIL_AUTH_DNS=off

@@ -9,11 +9,11 @@ import { createMailIngress } from "./ingress-server";
  * core's use cases like every other process: the one place that knows the rules. Kept thin on
  * purpose: no parsing, no database access of its own.
  */
-export async function startMailIngress(options: { port: number; host?: string }) {
+export async function startMailIngress(options: { port: number; host?: string; maxBytes?: number }) {
   const config = getConfig();
   const ingress = createMailIngress({
     hostname: config.EMAIL_INBOUND_DOMAIN,
-    maxBytes: config.EMAIL_MAX_BYTES,
+    maxBytes: options.maxBytes ?? config.EMAIL_MAX_BYTES,
     checkRecipient: async (address) => (await checkEmailRecipient({ address })).state,
     deliver: async (raw, envelope) => {
       try {

@@ -132,6 +132,8 @@ export const ZMessageContent = z.discriminatedUnion("type", [
     to: z.array(z.string().max(320)).max(100),
     cc: z.array(z.string().max(320)).max(100),
     folded: z.string().max(100_000),
+    /** The mail's References (Message-IDs, oldest first): our reply's References start with them. */
+    references: z.array(z.string().max(1000)).max(50).default([]),
     hasHtml: z.boolean(),
     /** SPF / DKIM / DMARC as checked on arrival; flagged: the sender's domain says it did not send it. */
     auth: z

@@ -81,6 +81,7 @@ export async function recordInboundEmail(
         to: email.to.map((t) => t.address),
         cc: email.cc.map((t) => t.address),
         folded: email.foldedText.slice(0, 100_000),
+        references: email.references.slice(-50),
         hasHtml: email.html !== null,
         auth: input.auth,
         refused,

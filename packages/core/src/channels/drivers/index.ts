@@ -1,4 +1,5 @@
 import type { TChannelType } from "@forecourt/protocol";
+import { emailDriver } from "./email";
 import { messengerDriver, whatsappDriver } from "./meta";
 import type { TDeliveryDriver } from "./types";
 
@@ -9,6 +10,7 @@ import type { TDeliveryDriver } from "./types";
 export const DELIVERY_DRIVERS: Partial<Record<TChannelType, TDeliveryDriver>> = {
   WHATSAPP: whatsappDriver,
   MESSENGER: messengerDriver,
+  EMAIL: emailDriver,
 };
 
 export function driverFor(type: TChannelType): TDeliveryDriver | null {

@@ -52,7 +52,12 @@ import {
   handleUpdateContact,
   handleUpdateWidgetChannel,
 } from "./handlers/inbox";
-import { handleListTemplates, handleRetryDelivery, handleSendTemplate } from "./handlers/inbox-channels";
+import {
+  handleListTemplates,
+  handleEmailHtml,
+  handleRetryDelivery,
+  handleSendTemplate,
+} from "./handlers/inbox-channels";
 import {
   handleAddDepartment,
   handleReplaceAccount,
@@ -695,6 +700,13 @@ const CASES: Record<string, TCase> = {
       handleRetryDelivery(session, { id: guess() }),
     ],
   },
+  "route:app/api/inbox/messages/[id]/email/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleEmailHtml(session, { id: b.messageId, images: true }),
+      handleEmailHtml(session, { id: guess(), images: false }),
+    ],
+  },
   "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
     kind: "refused",
     attempts: ({ session, b }) => [
@@ -1071,6 +1083,9 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "route:app/api/inbox/messages/[id]/retry/route.ts#POST": {
     refused: ({ session, s }) => [handleRetryDelivery(session, { id: s.messageId })],
+  },
+  "route:app/api/inbox/messages/[id]/email/route.ts#GET": {
+    refused: ({ session, s }) => [handleEmailHtml(session, { id: s.messageId, images: false })],
   },
   "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
     refused: ({ session, s }) => [

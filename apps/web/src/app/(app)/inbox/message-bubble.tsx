@@ -15,6 +15,7 @@ import {
 import type { TChannelType, TMessageContent, TMessageEvent } from "@forecourt/protocol";
 import { useChannelLabel } from "@/components/channel-badge";
 import { DeliveryTicks } from "./delivery-ticks";
+import { EmailDetails, EmailHeader } from "./email-message";
 import { attachmentView, mapUrl, telHref } from "./message-content";
 
 /*
@@ -80,6 +81,7 @@ export function MessageBubble(props: {
       </span>
       {content ? <ContentView content={content} channelType={props.channelType} /> : null}
       {showBody ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : null}
+      {content?.type === "email" ? <EmailDetails content={content} messageId={m.id} /> : null}
       {m.attachments.length > 0 ? (
         <div className="mt-1 flex flex-col gap-1.5">
           {m.attachments.map((a) => (
@@ -239,6 +241,8 @@ function ContentView({ content, channelType }: { content: TMessageContent; chann
           {t("content.template", { name: content.name, language: content.language })}
         </p>
       );
+    case "email":
+      return <EmailHeader content={content} />;
     case "unsupported":
       return (
         <p className="text-[13px] text-zinc-500 italic" data-testid="unsupported">

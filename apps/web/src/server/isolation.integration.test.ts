@@ -101,6 +101,8 @@ import {
   handleSendChannelTestMessage,
   handleSetChannelStatus,
   handleSyncTemplates,
+  handleConnectEmail,
+  handleSendEmailTest,
   handleUpdateChannelCredentials,
   loadChannelsPage,
 } from "./handlers/channels";
@@ -631,6 +633,20 @@ const CASES: Record<string, TCase> = {
       handleSendChannelTestMessage(session, { channelId: guess(), to: "+31612345678", text: "hi" }),
     ],
   },
+  "action:server/actions/channels.ts#connectEmailAction": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [b.dealerId, guess()].map((dealerId) =>
+        handleConnectEmail(session, { dealerId, name: "", fromName: "Planted", fromAddress: "planted@test.example" }),
+      ),
+  },
+  "action:server/actions/channels.ts#sendEmailTestAction": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [b.channelId, b.metaChannelId, guess()].map((channelId) =>
+        handleSendEmailTest(session, { channelId, to: "planted@test.example" }),
+      ),
+  },
   "action:server/actions/channels.ts#syncTemplatesAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
@@ -1023,6 +1039,19 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       handleSetChannelStatus(session, { channelId: s.metaChannelId, enabled: false }),
       handleSetChannelStatus(session, { channelId: s.channelId, enabled: false }),
     ],
+  },
+  "action:server/actions/channels.ts#connectEmailAction": {
+    refused: ({ session, s }) => [
+      handleConnectEmail(session, {
+        dealerId: s.dealerId,
+        name: "",
+        fromName: "Planted",
+        fromAddress: "planted@test.example",
+      }),
+    ],
+  },
+  "action:server/actions/channels.ts#sendEmailTestAction": {
+    refused: ({ session, s }) => [handleSendEmailTest(session, { channelId: s.channelId, to: "planted@test.example" })],
   },
   "action:server/actions/channels.ts#sendChannelTestMessageAction": {
     refused: ({ session, s }) => [

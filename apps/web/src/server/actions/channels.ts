@@ -2,11 +2,13 @@
 
 import { runAction } from "@/server/action-helpers";
 import {
+  handleConnectEmail,
   handleConnectMessenger,
   handleConnectWhatsApp,
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
   handleSendChannelTestMessage,
+  handleSendEmailTest,
   handleSetChannelStatus,
   handleSyncTemplates,
   handleUpdateChannelCredentials,
@@ -39,4 +41,10 @@ export async function sendChannelTestMessageAction(input: unknown) {
 }
 export async function syncTemplatesAction(input: unknown) {
   return runAction(handleSyncTemplates, input, PATHS);
+}
+export async function connectEmailAction(input: unknown) {
+  return runAction(handleConnectEmail, input, PATHS);
+}
+export async function sendEmailTestAction(input: unknown) {
+  return runAction(handleSendEmailTest, input, []);
 }

@@ -5,12 +5,17 @@ import { useTranslations } from "next-intl";
 import { ArrowLeft, ChevronRight, Loader2, Plus, X } from "lucide-react";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import type { TActionState } from "@/server/action-helpers";
-import { connectMessengerAction, connectWhatsAppAction, createWidgetChannelAction } from "@/server/actions/channels";
+import {
+  connectEmailAction,
+  connectMessengerAction,
+  connectWhatsAppAction,
+  createWidgetChannelAction,
+} from "@/server/actions/channels";
 import { buttonClass, Field, Outcome } from "./form-bits";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */
-const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER"] as const;
+const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "EMAIL"] as const;
 type TChoice = (typeof CHOICES)[number];
 type TDealer = { id: string; name: string };
 
@@ -18,6 +23,7 @@ const ACTIONS: Record<TChoice, (input: unknown) => Promise<TActionState>> = {
   WIDGET: createWidgetChannelAction,
   WHATSAPP: connectWhatsAppAction,
   MESSENGER: connectMessengerAction,
+  EMAIL: connectEmailAction,
 };
 
 /** "Connect a channel": a dialog that asks which kind, then that kind's form for one dealer. */
@@ -120,6 +126,7 @@ type TValues = Record<string, string>;
 /** What each kind's form sends: core's input shape (see ZConnectWhatsAppChannel / ZConnectMessengerChannel). */
 function inputOf(type: TChoice, v: TValues) {
   if (type === "WIDGET") return { dealerId: v.dealerId, name: v.name };
+  if (type === "EMAIL") return { dealerId: v.dealerId, name: v.name, fromName: v.fromName, fromAddress: v.fromAddress };
   if (type === "WHATSAPP") {
     return {
       dealerId: v.dealerId,
@@ -136,7 +143,13 @@ function inputOf(type: TChoice, v: TValues) {
   };
 }
 
-type TFieldSpec = { key: string; path: string; secret?: boolean; required?: boolean; inputMode?: "numeric" };
+type TFieldSpec = {
+  key: string;
+  path: string;
+  secret?: boolean;
+  required?: boolean;
+  inputMode?: "numeric" | "email";
+};
 
 const FIELDS: Record<TChoice, TFieldSpec[]> = {
   WIDGET: [],
@@ -152,6 +165,10 @@ const FIELDS: Record<TChoice, TFieldSpec[]> = {
     { key: "pageName", path: "config.pageName" },
     { key: "pageAccessToken", path: "secrets.pageAccessToken", secret: true, required: true },
     { key: "appSecret", path: "secrets.appSecret", secret: true, required: true },
+  ],
+  EMAIL: [
+    { key: "fromName", path: "fromName", required: true },
+    { key: "fromAddress", path: "fromAddress", required: true, inputMode: "email" },
   ],
 };
 
@@ -220,7 +237,7 @@ function ConnectForm({
               {(props) => (
                 <input
                   {...props}
-                  className={`${props.className} ${f.secret || f.inputMode ? "font-mono" : ""}`}
+                  className={`${props.className} ${f.secret || f.inputMode === "numeric" ? "font-mono" : ""}`}
                   type={f.secret ? "password" : "text"}
                   inputMode={f.inputMode}
                   autoComplete="off"
@@ -234,7 +251,7 @@ function ConnectForm({
           </div>
         ))}
       </div>
-      {type !== "WIDGET" ? <p className="text-xs text-zinc-500">{t("secretsNote")}</p> : null}
+      {type !== "WIDGET" && type !== "EMAIL" ? <p className="text-xs text-zinc-500">{t("secretsNote")}</p> : null}
       {/* Stays in view while the fields scroll (a phone, or the longer WhatsApp form). */}
       <div className="sticky bottom-0 -mx-5 -mb-4 flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 bg-white px-5 py-3">
         <Outcome error={formError} />

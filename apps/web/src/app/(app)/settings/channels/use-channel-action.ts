@@ -52,6 +52,8 @@ const FIELD_HINTS: Record<string, string> = {
   "secrets.appSecret": "token",
   secrets: "oneValue",
   to: "recipient",
+  fromName: "required",
+  fromAddress: "emailAddress",
   text: "text",
 };
 

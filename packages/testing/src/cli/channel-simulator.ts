@@ -1,6 +1,7 @@
 import { watchFile } from "node:fs";
 import { loadConfigOrExit } from "@forecourt/config";
 import { channelSimulatorFilePath } from "@forecourt/db/channel-simulator-file";
+import { catcherMailbox, createEmailPlugin, demoEmailDealers } from "../email-sim/email-plugin";
 import { loadDemoAccounts } from "../meta-graph/demo-file";
 import { startMetaGraph } from "../meta-graph/server";
 
@@ -12,7 +13,18 @@ import { startMetaGraph } from "../meta-graph/server";
  */
 const config = loadConfigOrExit();
 const file = channelSimulatorFilePath(config);
-const graph = await startMetaGraph({ port: config.CHANNEL_SIMULATOR_PORT, autoStatuses: true, simulator: true });
+// The E-mail tab: writes over SMTP into our ingress, reads replies from the mail catcher (the customer's mailbox).
+const email = createEmailPlugin({
+  dealers: () => demoEmailDealers(file),
+  ingress: { host: "127.0.0.1", port: config.SMTP_INGRESS_PORT },
+  mailbox: catcherMailbox(`http://127.0.0.1:${config.MAIL_CATCHER_HTTP_PORT}/messages.json`),
+});
+const graph = await startMetaGraph({
+  port: config.CHANNEL_SIMULATOR_PORT,
+  autoStatuses: true,
+  simulator: true,
+  plugins: [email],
+});
 
 const load = () => {
   const result = loadDemoAccounts(graph, file);

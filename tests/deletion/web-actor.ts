@@ -18,6 +18,8 @@ import { sendMessage } from "@forecourt/core/chat/send-message";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { updateContact } from "@forecourt/core/chat/update-contact";
 import { testMemberPrincipal } from "@forecourt/core/test-principals";
+import { receiveEmail } from "@forecourt/core/channels/receive-email";
+import MailComposer from "nodemailer/lib/mail-composer";
 
 export type TMarkers = { text: string; vin: string; phoneDigits: string };
 
@@ -30,6 +32,8 @@ export type TWebCommand =
       agent: { userId: string; name: string; customerId: string };
       /** The tenant's WhatsApp number: a customer writes there too (issue 10). */
       whatsapp: { phoneNumberId: string; appSecret: string };
+      /** The tenant's e-mail channel's inbound address: the same person mails too (issue 11). */
+      email: { inboundAddress: string };
     }
   | { op: "erase"; admin: { userId: string; customerId: string }; contactId: string };
 
@@ -113,7 +117,8 @@ async function populate(command: Extract<TWebCommand, { op: "populate" }>) {
     },
   });
   const whatsappContactId = await writeOnWhatsApp(command);
-  return { conversationId, contactId, whatsappContactId, cwd: process.cwd() };
+  const emailContactId = await writeByEmail(command);
+  return { conversationId, contactId, whatsappContactId, emailContactId, cwd: process.cwd() };
 }
 
 /** A WhatsApp customer: profile name, number, text, a location, a contact card, a button reply. */
@@ -167,6 +172,51 @@ async function writeOnWhatsApp(command: Extract<TWebCommand, { op: "populate" }>
   if (result.recorded !== 4) throw new Error(`WhatsApp messages not recorded: ${JSON.stringify(result)}`);
   const { ownerDb } = await import("@forecourt/testing");
   const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `wa_id:${from}` } });
+  return identity.contactId;
+}
+
+/**
+ * An e-mail customer, through the ingress's use case (receiveEmail, what the SMTP ingress calls
+ * with the bytes it accepted): address, name, subject, text with a quote, HTML, a file and an
+ * inline image. Stored: the raw message (SOURCE), the PDF (FILE), the image (INLINE), the
+ * e-mail identity, the conversation's subject. Three files.
+ */
+async function writeByEmail(command: Extract<TWebCommand, { op: "populate" }>): Promise<string> {
+  const { text: m } = command.markers;
+  const address = `${m}@customer.example`;
+  const raw = await new Promise<Uint8Array>((resolve, reject) =>
+    new MailComposer({
+      from: `"${m} Mailer" <${address}>`,
+      to: command.email.inboundAddress,
+      subject: `${m} e-mail subject`,
+      messageId: `<${m}.1@customer.example>`,
+      text: `${m} e-mail text\n\nOn Mon, 30 Nov 2026, Dealer wrote:\n> ${m} quoted`,
+      html: `<p>${m} e-mail html</p><img src="cid:${m}@inline">`,
+      attachments: [
+        { filename: `${m}-mail.pdf`, content: Buffer.from(pdf(`${m} mail`)), contentType: "application/pdf" },
+        {
+          filename: `${m}-inline.png`,
+          content: Buffer.from(png(`${m} inline`)),
+          contentType: "image/png",
+          cid: `${m}@inline`,
+        },
+      ],
+    })
+      .compile()
+      .build((error, message) => (error ? reject(error) : resolve(message))),
+  );
+  const result = await receiveEmail({
+    raw,
+    envelope: {
+      mailFrom: address,
+      rcptTo: [command.email.inboundAddress],
+      remoteAddress: "127.0.0.1",
+      helo: "mx.customer.example",
+    },
+  });
+  if (result.recorded !== 1) throw new Error(`E-mail not recorded: ${JSON.stringify(result)}`);
+  const { ownerDb } = await import("@forecourt/testing");
+  const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `email:${address}` } });
   return identity.contactId;
 }
 

@@ -26,7 +26,9 @@
     name: "email",
     mount(section, api) {
       const state = { replyTo: null, timer: null, dealer: null };
-      section.classList.add("em");
+      // Our own root: the page lays plugin sections out as a centred flex row.
+      const root = el("div", "em");
+      section.append(root);
       const who = el("div", "em-who");
       const name = el("input");
       name.value = localStorage.getItem("sim:email:name") || "Eva de Boer";
@@ -90,7 +92,7 @@
       const box = el("ol", "em-box");
       box.setAttribute("aria-label", "Mailbox");
       box.setAttribute("data-testid", "email-mailbox");
-      section.append(who, form, el("h2", "", "Mailbox"), box);
+      root.append(who, form, el("h2", "", "Mailbox"), box);
 
       function setReply(mail) {
         state.replyTo = mail;

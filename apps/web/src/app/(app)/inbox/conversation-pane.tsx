@@ -257,6 +257,7 @@ export function ConversationPane(props: {
                 {contactName}
               </h2>
               <p className="truncate text-[12px] text-zinc-500">
+                {detail.subject ? `${detail.subject} · ` : ""}
                 {channelLabel(detail.channelType)} · {detail.dealer?.name}
                 {detail.department ? ` · ${detail.department.name}` : ""} · {t(`status.${detail.status}`)}
               </p>

@@ -127,9 +127,9 @@ function EmailFrame({ messageId }: { messageId: string }) {
   return (
     <div className="flex flex-col gap-1">
       {state.remoteImages > 0 && !images ? (
-        <p className="flex flex-wrap items-center gap-2 rounded-md bg-zinc-50 px-2 py-1 text-[12px] text-zinc-600">
-          <ImageOff className="size-3.5" aria-hidden="true" />
-          {t("imagesBlocked", { count: state.remoteImages })}
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-md bg-zinc-50 px-2 py-1 text-[12px] text-zinc-600">
+          <ImageOff className="size-3.5 shrink-0" aria-hidden="true" />
+          <span>{t("imagesBlocked", { count: state.remoteImages })}</span>
           <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setImages(true)}>
             {t("showImages")}
           </button>

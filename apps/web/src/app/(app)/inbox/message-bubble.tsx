@@ -59,9 +59,10 @@ export function MessageBubble(props: {
     <li
       data-testid={note ? "note" : "message"}
       data-message-id={m.id}
-      className={`relative max-w-[85%] rounded-xl border px-3 py-2 text-sm sm:max-w-[75%] ${
-        props.reactions.length > 0 ? "mb-3" : ""
-      } ${
+      className={`relative rounded-xl border px-3 py-2 text-sm ${
+        // An e-mail (and its original in a frame) gets the pane's width; chat bubbles stay narrow.
+        content?.type === "email" ? "w-full max-w-full sm:max-w-[92%]" : "max-w-[85%] sm:max-w-[75%]"
+      } ${props.reactions.length > 0 ? "mb-3" : ""} ${
         note
           ? "self-end border-amber-200 bg-amber-50"
           : failed

@@ -98,3 +98,42 @@ test("an HTML e-mail from the simulator shows sanitised in the inbox, and the re
   await agentContext.close();
   await simContext.close();
 });
+
+test("an administrator connects an e-mail channel, sees the inbound address and sends a test e-mail", async ({
+  page,
+}) => {
+  const suffix = String(Date.now()).slice(-7);
+  await signIn(page, "admin@northwind.example");
+  await page.goto("/settings/channels");
+  await page.getByTestId("connect-channel").click();
+  const dialog = page.getByRole("dialog", { name: "Connect a channel" });
+  await dialog.getByTestId("choose-EMAIL").click();
+  const form = page.getByTestId("connect-form-EMAIL");
+  await form.getByLabel("Channel name").fill(`Service mail ${suffix}`);
+  await form.getByLabel("From name").fill(`Northwind Service ${suffix}`);
+  await form.getByLabel("From address").fill("not an address");
+  await form.getByTestId("connect-submit").click();
+  await expect(form.getByText("Enter an e-mail address")).toBeVisible();
+  await form.getByLabel("From address").fill(`service.${suffix}@northwind.example`);
+  await form.getByTestId("connect-submit").click();
+
+  const card = page.getByTestId("email-channel").filter({ hasText: `Service mail ${suffix}` });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("inbound-address")).toHaveText(/^[a-z0-9-]+@in\.forecourt\.example$/);
+  const inbound = (await card.getByTestId("inbound-address").textContent())!;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await card.screenshot({ path: test.info().outputPath("settings-email-1280.png") });
+
+  await card.getByTestId("open-test-email").click();
+  await card.getByLabel("To (e-mail address)").fill(`check.${suffix}@customer.example`);
+  await card.getByTestId("send-test-email").click();
+  await expect(card.getByText("Test e-mail sent.")).toBeVisible();
+  const received = await sink.waitFor(`check.${suffix}@customer.example`);
+  expect(received.fromHeader).toBe(`Northwind Service ${suffix} <service.${suffix}@northwind.example>`);
+  expect(received.replyTo).toBe(inbound);
+
+  await card.getByTestId("channel-toggle").click();
+  await expect(card.getByTestId("channel-status")).toHaveText("Disabled");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await card.screenshot({ path: test.info().outputPath("settings-email-390.png") });
+});

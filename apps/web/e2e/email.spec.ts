@@ -103,7 +103,9 @@ test("an administrator connects an e-mail channel, sees the inbound address and 
   page,
 }) => {
   const suffix = String(Date.now()).slice(-7);
+  test.setTimeout(90_000);
   await signIn(page, "admin@northwind.example");
+  await expect(page).toHaveURL(/\/inbox/);
   await page.goto("/settings/channels");
   await page.getByTestId("connect-channel").click();
   const dialog = page.getByRole("dialog", { name: "Connect a channel" });
@@ -118,6 +120,9 @@ test("an administrator connects an e-mail channel, sees the inbound address and 
   await form.getByTestId("connect-submit").click();
 
   const card = page.getByTestId("email-channel").filter({ hasText: `Service mail ${suffix}` });
+  await expect(card).toBeVisible();
+  // The connect action revalidates the page; reload so nothing re-renders under the next clicks.
+  await page.reload();
   await expect(card).toBeVisible();
   await expect(card.getByTestId("inbound-address")).toHaveText(/^[a-z0-9-]+@in\.forecourt\.example$/);
   const inbound = (await card.getByTestId("inbound-address").textContent())!;

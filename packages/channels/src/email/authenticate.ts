@@ -1,6 +1,6 @@
-import { dkimVerify } from "mailauth/lib/dkim/verify";
-import { evaluateDmarc } from "mailauth/lib/dmarc";
-import { spf } from "mailauth/lib/spf";
+import { dkimVerify } from "mailauth/lib/dkim/verify.js";
+import { evaluateDmarc } from "mailauth/lib/dmarc/index.js";
+import { spf } from "mailauth/lib/spf/index.js";
 
 /**
  * SPF, DKIM and DMARC of an inbound mail (mailauth's checks, imported one

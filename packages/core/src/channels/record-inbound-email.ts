@@ -92,7 +92,6 @@ export async function recordInboundEmail(
         externalId,
         data: content as Prisma.InputJsonValue,
         inboundAt: email.date ?? new Date(),
-        publish: false,
       });
       if (result.duplicate) return null;
       if (files.length > 0)

@@ -9,6 +9,7 @@ import { retryDelivery } from "@forecourt/core/channels/retry-delivery";
 import { sendTemplateMessage } from "@forecourt/core/channels/send-template-message";
 import { syncTemplates } from "@forecourt/core/channels/sync-templates";
 import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
+import { markRead } from "@forecourt/core/chat/mark-read";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { ForbiddenError } from "@forecourt/core/errors";
 import { testMemberPrincipal } from "@forecourt/core/test-principals";
@@ -385,5 +386,34 @@ describe("channel delivery (real BullMQ, real HTTP to the Meta stand-in)", () =>
       tag: "HUMAN_AGENT",
       text: "Sorry for the wait",
     });
+  });
+  it("an agent reading a conversation sends the customer read receipts once (WhatsApp blue ticks, Messenger Seen)", async () => {
+    const t = await arrange();
+    const conversation = await customerWrites(t);
+    const inbound = await ownerDb().message.findFirstOrThrow({ where: { conversationId: conversation.id } });
+    await markRead({ reader: { agent: t.agent }, input: { conversationId: conversation.id, seq: inbound.seq } });
+    const receipts = await until(
+      async () => graph.readReceipts(),
+      (r) => r.length > 0,
+    );
+    expect(receipts).toEqual([{ channel: "whatsapp", accountId: t.externalId, messageId: inbound.externalId }]);
+    // Reading again (nothing new) sends nothing more.
+    await markRead({ reader: { agent: t.agent }, input: { conversationId: conversation.id, seq: inbound.seq } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(graph.readReceipts()).toHaveLength(1);
+
+    const m = await arrange("MESSENGER");
+    await graph.postMessenger({
+      pageId: m.externalId,
+      psid: "7100000000000042",
+      messages: [{ type: "text", text: "Hi page" }],
+    });
+    const fbConversation = await ownerDb().conversation.findFirstOrThrow({ where: { customerId: m.customer.id } });
+    await markRead({ reader: { agent: m.agent }, input: { conversationId: fbConversation.id, seq: 1 } });
+    const both = await until(
+      async () => graph.readReceipts(),
+      (r) => r.length > 1,
+    );
+    expect(both[1]).toEqual({ channel: "messenger", accountId: m.externalId, psid: "7100000000000042" });
   });
 });

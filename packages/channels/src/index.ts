@@ -7,6 +7,7 @@ export {
   fetchWhatsAppMedia,
   fillTemplate,
   listWhatsAppTemplates,
+  markWhatsAppRead,
   sendWhatsApp,
   templateVariableCount,
   whatsappReplyWindow,
@@ -17,6 +18,7 @@ export {
 export {
   MESSENGER_CAPABILITIES,
   fetchMessengerMedia,
+  markMessengerSeen,
   messengerReplyWindow,
   messengerRouteKey,
   sendMessenger,

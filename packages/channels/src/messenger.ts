@@ -185,3 +185,13 @@ export async function fetchMessengerMedia(endpoint: TGraphEndpoint, url: string,
   const { bytes, contentType } = await graphDownload(endpoint, url, null, maxBytes);
   return { bytes, mimeType: contentType };
 }
+
+/** "Seen" for the person: the page has read everything they wrote (a sender action, no message). */
+export async function markMessengerSeen(ctx: TMessengerContext, psid: string): Promise<void> {
+  await graphJson(ctx.endpoint, {
+    method: "POST",
+    path: `${ctx.config.pageId}/messages`,
+    token: ctx.secrets.pageAccessToken,
+    json: { recipient: { id: psid }, sender_action: "mark_seen" },
+  });
+}

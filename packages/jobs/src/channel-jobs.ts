@@ -16,6 +16,9 @@ export const deliverMessageJob = defineJob({ name: "channel.deliver", queue: "de
 /** Downloads inbound media (Meta's media URLs live about 5 minutes): checked, stored, attached. */
 export const fetchInboundMediaJob = defineJob({ name: "channel.fetch-media", queue: "delivery", payload: ZMessageRef });
 
+/** Tells the customer an agent read their message (WhatsApp blue ticks, Messenger "Seen"). */
+export const sendReadReceiptJob = defineJob({ name: "channel.read-receipt", queue: "delivery", payload: ZMessageRef });
+
 /** Finds QUEUED messages whose job was lost (a crash after commit) and enqueues them again. */
 export const requeueDeliveriesJob = defineJob({
   name: "channel.requeue-stale",
@@ -35,3 +38,4 @@ export const DELIVERY_RETRY = { attempts: 8, backoff: { type: CHANNEL_BACKOFF } 
 /** Job ids must not contain ":" (BullMQ's key separator); a uuid has none. */
 export const deliveryJobId = (messageId: string) => messageId;
 export const mediaJobId = (messageId: string) => `media-${messageId}`;
+export const readReceiptJobId = (messageId: string) => `read-${messageId}`;

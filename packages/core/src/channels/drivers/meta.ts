@@ -2,6 +2,8 @@ import {
   ChannelSendError,
   fetchMessengerMedia,
   fetchWhatsAppMedia,
+  markMessengerSeen,
+  markWhatsAppRead,
   messengerReplyWindow,
   sendMessenger,
   sendWhatsApp,
@@ -37,6 +39,11 @@ export const whatsappDriver: TDeliveryDriver = {
       job.outbound,
     );
   },
+  async markRead(row, { externalId }) {
+    const channel = loadMeta(row);
+    if (channel.type !== "WHATSAPP") throw new Error("whatsappDriver: not a WhatsApp channel");
+    await markWhatsAppRead({ endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets }, externalId);
+  },
   async fetchMedia(row, media, maxBytes) {
     const channel = loadMeta(row);
     if (channel.type !== "WHATSAPP") throw new Error("whatsappDriver: not a WhatsApp channel");
@@ -65,5 +72,12 @@ export const messengerDriver: TDeliveryDriver = {
   },
   async fetchMedia(_row, media, maxBytes) {
     return fetchMessengerMedia(graphEndpoint(), media.ref, maxBytes);
+  },
+  async markRead(row, { identities }) {
+    const channel = loadMeta(row);
+    if (channel.type !== "MESSENGER") throw new Error("messengerDriver: not a Messenger channel");
+    const psid = identities.find((i) => i.externalId.startsWith("psid:"))?.externalId.slice("psid:".length);
+    if (!psid) return;
+    await markMessengerSeen({ endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets }, psid);
   },
 };

@@ -416,4 +416,40 @@ describe("channel delivery (real BullMQ, real HTTP to the Meta stand-in)", () =>
     );
     expect(both[1]).toEqual({ channel: "messenger", accountId: m.externalId, psid: "7100000000000042" });
   });
+  it("names a new Messenger contact from the User Profile API, but never over a name someone typed", async () => {
+    const m = await arrange("MESSENGER");
+    await graph.postMessenger({
+      pageId: m.externalId,
+      psid: "7100000000000077",
+      name: "Lotte de Vries",
+      messages: [{ type: "text", text: "Do you have a blue one?" }],
+    });
+    const contact = await until(
+      () => ownerDb().contact.findFirstOrThrow({ where: { customerId: m.customer.id } }),
+      (c) => c.name !== null,
+    );
+    expect(contact.name).toBe("Lotte de Vries");
+
+    // A person the profile API knows nothing about stays nameless (no error).
+    await graph.postMessenger({
+      pageId: m.externalId,
+      psid: "7100000000000078",
+      messages: [{ type: "text", text: "Hello?" }],
+    });
+    const second = await until(
+      () => ownerDb().contact.findMany({ where: { customerId: m.customer.id }, orderBy: { createdAt: "asc" } }),
+      (rows) => rows.length === 2,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await ownerDb().contact.findUniqueOrThrow({ where: { id: second[1]!.id } })).name).toBeNull();
+    // The job refuses to overwrite: a contact named meanwhile keeps its name.
+    await ownerDb().contact.update({ where: { id: contact.id }, data: { name: "Lotte (typed by agent)" } });
+    const { lookupContactName } = await import("@forecourt/core/channels/lookup-contact-name");
+    expect(await lookupContactName({ customerId: m.customer.id, contactId: contact.id, channelId: m.channel.id })).toBe(
+      "skipped",
+    );
+    expect((await ownerDb().contact.findUniqueOrThrow({ where: { id: contact.id } })).name).toBe(
+      "Lotte (typed by agent)",
+    );
+  });
 });

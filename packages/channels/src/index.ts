@@ -18,6 +18,7 @@ export {
 export {
   MESSENGER_CAPABILITIES,
   fetchMessengerMedia,
+  fetchMessengerName,
   markMessengerSeen,
   messengerReplyWindow,
   messengerRouteKey,

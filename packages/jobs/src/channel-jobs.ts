@@ -19,6 +19,13 @@ export const fetchInboundMediaJob = defineJob({ name: "channel.fetch-media", que
 /** Tells the customer an agent read their message (WhatsApp blue ticks, Messenger "Seen"). */
 export const sendReadReceiptJob = defineJob({ name: "channel.read-receipt", queue: "delivery", payload: ZMessageRef });
 
+/** Looks up a new contact's name where the webhook carries none (Messenger's User Profile API). */
+export const lookupContactNameJob = defineJob({
+  name: "channel.lookup-name",
+  queue: "delivery",
+  payload: z.object({ customerId: z.uuid(), contactId: z.uuid(), channelId: z.uuid() }),
+});
+
 /** Finds QUEUED messages whose job was lost (a crash after commit) and enqueues them again. */
 export const requeueDeliveriesJob = defineJob({
   name: "channel.requeue-stale",
@@ -39,3 +46,4 @@ export const DELIVERY_RETRY = { attempts: 8, backoff: { type: CHANNEL_BACKOFF } 
 export const deliveryJobId = (messageId: string) => messageId;
 export const mediaJobId = (messageId: string) => `media-${messageId}`;
 export const readReceiptJobId = (messageId: string) => `read-${messageId}`;
+export const lookupNameJobId = (contactId: string) => `name-${contactId}`;

@@ -1,6 +1,7 @@
 import {
   ChannelSendError,
   fetchMessengerMedia,
+  fetchMessengerName,
   fetchWhatsAppMedia,
   markMessengerSeen,
   markWhatsAppRead,
@@ -10,7 +11,13 @@ import {
   whatsappReplyWindow,
 } from "@forecourt/channels";
 import { graphEndpoint, metaChannelOf } from "../meta-channel";
-import { permanent, type TDeliveryDriver, type TDeliveryJob, type TDriverChannelRow } from "./types";
+import {
+  permanent,
+  type TDeliveryDriver,
+  type TDeliveryJob,
+  type TDriverChannelRow,
+  type TDriverIdentity,
+} from "./types";
 
 /** WhatsApp Cloud API and Messenger Send API through the Graph API (packages/channels). */
 
@@ -26,6 +33,9 @@ function identityValue(job: TDeliveryJob, kind: string): string | null {
   const found = job.identities.find((i) => i.externalId.startsWith(`${kind}:`));
   return found ? found.externalId.slice(kind.length + 1) : null;
 }
+
+const psidOf = (identities: TDriverIdentity[]) =>
+  identities.find((i) => i.externalId.startsWith("psid:"))?.externalId.slice("psid:".length) ?? null;
 
 export const whatsappDriver: TDeliveryDriver = {
   templates: true,
@@ -76,8 +86,16 @@ export const messengerDriver: TDeliveryDriver = {
   async markRead(row, { identities }) {
     const channel = loadMeta(row);
     if (channel.type !== "MESSENGER") throw new Error("messengerDriver: not a Messenger channel");
-    const psid = identities.find((i) => i.externalId.startsWith("psid:"))?.externalId.slice("psid:".length);
+    const psid = psidOf(identities);
     if (!psid) return;
     await markMessengerSeen({ endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets }, psid);
+  },
+  async lookupName(row, identities) {
+    const channel = loadMeta(row);
+    if (channel.type !== "MESSENGER") throw new Error("messengerDriver: not a Messenger channel");
+    const psid = psidOf(identities);
+    return psid
+      ? fetchMessengerName({ endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets }, psid)
+      : null;
   },
 };

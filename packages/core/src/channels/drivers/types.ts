@@ -85,6 +85,8 @@ export type TDeliveryDriver = {
    * Messenger's "Seen"). Best effort: a failure is logged, never shown.
    */
   markRead?(channel: TDriverChannelRow, input: { externalId: string; identities: TDriverIdentity[] }): Promise<void>;
+  /** The person's name when the webhook carries none (Messenger's User Profile API); null if unknown. */
+  lookupName?(channel: TDriverChannelRow, identities: TDriverIdentity[]): Promise<string | null>;
 };
 
 /** The common refusal for an identity an opt-out or block was recorded on. */

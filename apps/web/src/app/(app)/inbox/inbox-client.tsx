@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { io, type Socket } from "socket.io-client";
 import { Bell, ChevronLeft, Inbox, MessageSquare } from "lucide-react";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
@@ -10,11 +10,11 @@ import { EVENTS, type TChannelType, type TConversationSummary, type TMessageEven
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { EmptyState } from "@/components/empty-state";
 import { ConversationPane } from "./conversation-pane";
-import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
+import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 
-type TView = "mine" | "unassigned" | "open" | "closed";
+type TView = "mine" | "unassigned" | "open" | "snoozed" | "closed";
 
-const VIEWS: TView[] = ["mine", "unassigned", "open", "closed"];
+const VIEWS: TView[] = ["mine", "unassigned", "open", "snoozed", "closed"];
 
 function beep() {
   try {
@@ -46,6 +46,7 @@ export function InboxClient(props: {
   can: TCan;
 }) {
   const t = useTranslations("chat");
+  const format = useFormatter();
   const tInbox = useTranslations("inbox");
   const [view, setView] = useState<TView>(props.initialView);
   const [dealerId, setDealerId] = useState("");
@@ -497,7 +498,11 @@ export function InboxClient(props: {
                 <span className="truncate text-[11px] text-zinc-400">
                   {dealerName(r.dealerId)}
                   {r.assigneeId ? ` · ${userName(r.assigneeId) ?? ""}` : ` · ${t("unassigned")}`}
-                  {r.status !== "OPEN" ? ` · ${t(`status.${r.status}`)}` : ""}
+                  {r.status === "SNOOZED" && r.snoozedUntil
+                    ? ` · ${t("snoozedUntil", { at: format.dateTime(new Date(r.snoozedUntil), SNOOZE_FORMAT) })}`
+                    : r.status !== "OPEN"
+                      ? ` · ${t(`status.${r.status}`)}`
+                      : ""}
                 </span>
               </button>
             </li>

@@ -389,14 +389,17 @@ export function InboxClient(props: {
             />
           </div>
         </header>
-        <nav className="flex gap-1 border-b border-zinc-200 px-2 py-2" aria-label={t("viewsLabel")}>
+        <nav
+          className="flex gap-1 overflow-x-auto border-b border-zinc-200 px-2 py-2 [scrollbar-width:none]"
+          aria-label={t("viewsLabel")}
+        >
           {VIEWS.map((v) => (
             <button
               key={v}
               type="button"
               onClick={() => setView(v)}
               aria-pressed={view === v}
-              className={`rounded-md px-2 py-1 text-[13px] ${view === v ? "bg-zinc-900 text-white" : "text-zinc-600 hover:bg-zinc-100"}`}
+              className={`shrink-0 rounded-md px-1.5 py-1 text-[13px] whitespace-nowrap ${view === v ? "bg-zinc-900 text-white" : "text-zinc-600 hover:bg-zinc-100"}`}
             >
               {t(`views.${v}`)}
             </button>

@@ -12,6 +12,8 @@ test("a canned reply with variables is created in settings and inserted filled i
   const suffix = Date.now().toString(36);
   const shortcut = `testdrive${suffix}`;
   await signIn(page, "admin@northwind.example");
+  // The first page of a fresh server can take a while on a loaded machine.
+  await expect(page).toHaveURL(/\/inbox/, { timeout: 30_000 });
   await page.goto("/settings/canned-replies");
   await page.getByRole("button", { name: "New reply" }).click();
   const form = page.getByTestId("canned-form");

@@ -395,3 +395,4 @@ export const ATTACHMENT_TYPES = [
   "video/mp4",
   "video/webm",
 ] as const;
+export * from "./canned-replies";

@@ -136,6 +136,8 @@ export class ChannelSendError extends Error {
     readonly failure: TSendFailure,
     /** The outside service's own error code (e.g. Graph 131047), for the log. */
     readonly serviceCode: number | null = null,
+    /** How long the service asked us to wait before trying again (Telegram `retry_after`); the job's backoff honours it. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(failure.message);
     this.name = "ChannelSendError";

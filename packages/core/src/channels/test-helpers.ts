@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ownerDb } from "@forecourt/testing";
 import { encryptSecret } from "../crypto/secret-box";
+import { twilioChannelRouteKey } from "@forecourt/channels/twilio-sms";
 import { verifyTokenRouteKey } from "./verify-meta-subscription";
 
 let counter = 0;
@@ -48,4 +49,37 @@ export async function createMetaChannel(
     ],
   });
   return { channel, externalId, appSecret, accessToken, verifyToken, wabaId: `9${externalId}` };
+}
+
+/** A connected SMS channel (a Twilio account with a From number, or a Messaging Service) with its routes. For tests only. */
+export async function createSmsChannel(
+  tenant: { customer: { id: string }; dealer: { id: string } },
+  options: { status?: "ACTIVE" | "DISABLED"; messagingService?: boolean } = {},
+) {
+  counter += 1;
+  const accountSid = `AC${randomBytes(16).toString("hex")}`;
+  const authToken = randomBytes(16).toString("hex");
+  const fromNumber = `+3197${String(Date.now()).slice(-6)}${String(counter).padStart(3, "0")}`.slice(0, 16);
+  const messagingServiceSid = options.messagingService ? `MG${randomBytes(16).toString("hex")}` : null;
+  const config = { accountSid, messagingServiceSid, fromNumber };
+  const channel = await ownerDb().channel.create({
+    data: {
+      customerId: tenant.customer.id,
+      dealerId: tenant.dealer.id,
+      type: "TWILIO_SMS",
+      name: "SMS",
+      publicKey: `test-sms-${accountSid}`,
+      status: options.status ?? "ACTIVE",
+      config,
+      externalId: messagingServiceSid ?? fromNumber,
+      secretsEncrypted: encryptSecret(JSON.stringify({ authToken })),
+    },
+  });
+  await ownerDb().channelRoute.createMany({
+    data: [
+      twilioChannelRouteKey(channel.id),
+      messagingServiceSid ? `twilio-service:${messagingServiceSid}` : `twilio-number:${accountSid}:${fromNumber}`,
+    ].map((key) => ({ key, channelId: channel.id, routedCustomerId: tenant.customer.id })),
+  });
+  return { channel, accountSid, authToken, fromNumber, messagingServiceSid };
 }

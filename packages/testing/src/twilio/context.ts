@@ -8,6 +8,8 @@ export type TTwilioOptions = {
   /** After each accepted send, post `sent` then `delivered` status callbacks (the demo). */
   autoStatuses?: boolean;
   autoStatusDelayMs?: number;
+  /** Connect to this origin for every webhook while signing the URL as given (a reverse proxy in front of us). */
+  deliverTo?: string;
   /** The clock (tests move it to expire media links). */
   now?: () => number;
 };

@@ -81,6 +81,7 @@ export async function postStatus(
   message: TTwilioSent,
   status: TTwilioMessageStatus,
   errorCode: number | null = null,
+  options: { forge?: boolean } = {},
 ): Promise<TTwilioPostResult | null> {
   ctx.state.setStatus(message, status, errorCode);
   const account = ctx.state.accounts.get(message.accountSid);
@@ -97,5 +98,5 @@ export async function postStatus(
     From: message.from,
     ApiVersion: "2010-04-01",
   };
-  return ctx.poster.post("status", message.statusCallback, account.authToken, params);
+  return ctx.poster.post("status", message.statusCallback, account.authToken, params, options);
 }

@@ -36,6 +36,13 @@ export type TTwilio = {
   postInbound(input: TTwilioInbound): Promise<TTwilioInboundResult>;
   /** A status callback for an accepted send (by its sid). */
   postStatus(sid: string, status: TTwilioMessageStatus, errorCode?: number | null): Promise<TTwilioPostResult | null>;
+  /** A status callback for a message given whole (one the test wrote to the database itself); `forge` signs it wrongly. */
+  postStatusFor(
+    message: TTwilioSent,
+    status: TTwilioMessageStatus,
+    errorCode?: number | null,
+    options?: { forge?: boolean },
+  ): Promise<TTwilioPostResult | null>;
   /** An earlier webhook's exact bytes and signature again (default: the last). */
   redeliver(id?: number): Promise<TTwilioPostResult>;
   webhooks(): TTwilioWebhook[];
@@ -52,7 +59,7 @@ export async function startTwilio(options: TTwilioOptions = {}): Promise<TTwilio
   let base = "";
   const ctx: TTwilioContext = {
     state,
-    poster: new TwilioWebhookPoster(),
+    poster: new TwilioWebhookPoster(options.deliverTo ?? null),
     options: { autoStatuses: options.autoStatuses ?? false, autoStatusDelayMs: options.autoStatusDelayMs ?? 300 },
     now: options.now ?? Date.now,
     baseUrl: () => base,
@@ -135,6 +142,7 @@ export async function startTwilio(options: TTwilioOptions = {}): Promise<TTwilio
       if (!message) throw new Error(`twilio: no sent message ${sid}`);
       return postStatus(ctx, message, status, errorCode);
     },
+    postStatusFor: (message, status, errorCode = null, o = {}) => postStatus(ctx, message, status, errorCode, o),
     redeliver: (id) => ctx.poster.redeliver(id),
     webhooks: () => [...ctx.poster.deliveries],
     on: (event, listener) => {

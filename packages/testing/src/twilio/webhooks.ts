@@ -13,7 +13,14 @@ export class TwilioWebhookPoster {
   readonly deliveries: TTwilioWebhook[] = [];
   private counter = 0;
 
-  constructor(private readonly timeoutMs = 15_000) {}
+  /**
+   * `deliverTo`: an origin to connect to instead of the URL's own, as a reverse proxy does: the
+   * signature still covers the public URL (WEB_URL), the bytes arrive at our process directly.
+   */
+  constructor(
+    private readonly deliverTo: string | null = null,
+    private readonly timeoutMs = 15_000,
+  ) {}
 
   async post(
     kind: TTwilioWebhook["kind"],
@@ -61,7 +68,10 @@ export class TwilioWebhookPoster {
 
   private async send(webhook: TTwilioWebhook): Promise<TTwilioPostResult> {
     try {
-      const response = await fetch(webhook.url, {
+      const target = this.deliverTo
+        ? webhook.url.replace(/^https?:\/\/[^/]+/, this.deliverTo.replace(/\/+$/, ""))
+        : webhook.url;
+      const response = await fetch(target, {
         method: "POST",
         headers: {
           "content-type": "application/x-www-form-urlencoded; charset=utf-8",

@@ -20,6 +20,8 @@ export type TTwilioContext = {
   options: Required<Pick<TTwilioOptions, "autoStatuses" | "autoStatusDelayMs">>;
   now: () => number;
   baseUrl: () => string;
+  /** TTwilioOptions.deliverTo without a trailing slash, or null: also where our MediaUrl links are fetched. */
+  deliverTo: string | null;
   /** Signs the expiring media links (random per process). */
   linkSecret: string;
   /** Runs after the REST answer went out: status callbacks (automatic, or an injected failure). */

@@ -135,7 +135,7 @@ async function createMessage(ctx: TTwilioContext, req: IncomingMessage, res: Ser
   };
   // Twilio fetches MediaUrl itself (our signed attachment link); a link that fails fails the message (11200).
   for (const link of mediaUrls) {
-    const fetched = await fetchAttachment(link);
+    const fetched = await fetchAttachment(ctx.deliverTo ? link.replace(/^https?:\/\/[^/]+/, ctx.deliverTo) : link);
     message.media.push(
       "error" in fetched
         ? { url: link, mimeType: "", size: 0, error: fetched.error }

@@ -63,6 +63,7 @@ export async function startTwilio(options: TTwilioOptions = {}): Promise<TTwilio
     options: { autoStatuses: options.autoStatuses ?? false, autoStatusDelayMs: options.autoStatusDelayMs ?? 300 },
     now: options.now ?? Date.now,
     baseUrl: () => base,
+    deliverTo: options.deliverTo?.replace(/\/+$/, "") ?? null,
     linkSecret: randomBytes(32).toString("hex"),
     background: (work) => {
       const promise = work()

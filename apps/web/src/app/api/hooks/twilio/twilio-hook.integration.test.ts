@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getConfig } from "@forecourt/config";
+import { deliverMessage } from "@forecourt/core/channels/deliver-message";
 import { fetchInboundMedia } from "@forecourt/core/channels/fetch-inbound-media";
+import { storeAttachment } from "@forecourt/core/storage/attachments";
 import { createSmsChannel } from "@forecourt/core/channels/test-helpers";
 import { messageEventById } from "@forecourt/core/chat/message-event";
 import { sendMessage } from "@forecourt/core/chat/send-message";
@@ -12,6 +14,7 @@ import { testMemberPrincipal } from "@forecourt/core/test-principals";
 import { withTenant } from "@forecourt/db";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
 import { startTwilio, type TTwilio } from "@forecourt/testing/twilio";
+import { GET as attachmentGET } from "../../attachments/[customerId]/[attachmentId]/route";
 import { POST as inboundPOST } from "./[channelId]/route";
 import { POST as statusPOST } from "./[channelId]/status/route";
 
@@ -32,7 +35,11 @@ let trapUrl = "";
 function toRequest(req: IncomingMessage, body: Buffer) {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-  return new Request(`http://internal.invalid${req.url}`, { method: req.method, headers, body });
+  return new Request(`http://internal.invalid${req.url}`, {
+    method: req.method,
+    headers,
+    body: req.method === "GET" ? undefined : body,
+  });
 }
 
 beforeAll(async () => {
@@ -40,6 +47,15 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
+      const file = /^\/api\/attachments\/([^/]+)\/([^/?]+)/.exec(req.url ?? "");
+      if (file && req.method === "GET") {
+        const response = await attachmentGET(toRequest(req, Buffer.alloc(0)), {
+          params: Promise.resolve({ customerId: file[1]!, attachmentId: file[2]! }),
+        });
+        return void res
+          .writeHead(response.status, Object.fromEntries(response.headers))
+          .end(Buffer.from(await response.arrayBuffer()));
+      }
       const match = /^\/api\/hooks\/twilio\/([^/]+)(\/status)?$/.exec(req.url ?? "");
       if (!match) return void res.writeHead(404).end();
       const context = { params: Promise.resolve({ channelId: match[1]! }) };
@@ -333,5 +349,119 @@ describe("POST /api/hooks/twilio/<channelId>/status", () => {
     const { sent, message } = await sentMessage();
     expect((await twilio.postStatusFor(message, "failed", 30005, { forge: true }))?.status).toBe(403);
     expect((await ownerDb().message.findUniqueOrThrow({ where: { id: sent.id } })).deliveryStatus).toBe("SENT");
+  });
+});
+
+describe("delivery through the real SDK to the stand-in", () => {
+  async function conversationOf(options: { messagingService?: boolean } = {}) {
+    const t = await arrange(options);
+    await twilio.postInbound({ to: t.fromNumber, from: CUSTOMER, body: "Hi" });
+    const conversation = await ownerDb().conversation.findFirstOrThrow({ where: { customerId: t.customer.id } });
+    return { t, conversation };
+  }
+  const deliver = (customerId: string, messageId: string) =>
+    deliverMessage({ customerId, messageId, attempt: 1, maxAttempts: 1 });
+  const row = (id: string) => ownerDb().message.findUniqueOrThrow({ where: { id } });
+
+  it("sends from the channel's number with our StatusCallback; the callbacks move it to delivered", async () => {
+    const { t, conversation } = await conversationOf();
+    twilio.clearFailures();
+    const sent = await sendMessage({
+      sender: { agent: t.agent },
+      input: { conversationId: conversation.id, clientId: "sms-dl-0001", body: "Your Golf is ready for pick-up." },
+    });
+    expect(await deliver(t.customer.id, sent.id)).toBe("sent");
+    const [accepted] = twilio.sent();
+    expect(accepted).toMatchObject({
+      to: CUSTOMER,
+      from: t.fromNumber,
+      messagingServiceSid: null,
+      body: "Your Golf is ready for pick-up.",
+      statusCallback: `${getConfig().WEB_URL}/api/hooks/twilio/${t.channel.id}/status`,
+    });
+    expect(await row(sent.id)).toMatchObject({ deliveryStatus: "SENT", externalId: accepted!.sid });
+    await twilio.postStatus(accepted!.sid, "sent");
+    await twilio.postStatus(accepted!.sid, "delivered");
+    expect((await row(sent.id)).deliveryStatus).toBe("DELIVERED");
+  });
+
+  it("names the Messaging Service instead of a number when the channel has one", async () => {
+    const { t, conversation } = await conversationOf({ messagingService: true });
+    const sent = await sendMessage({
+      sender: { agent: t.agent },
+      input: { conversationId: conversation.id, clientId: "sms-dl-0002", body: "Via the service" },
+    });
+    expect(await deliver(t.customer.id, sent.id)).toBe("sent");
+    expect(twilio.sent()[0]).toMatchObject({ messagingServiceSid: t.messagingServiceSid, status: "accepted" });
+  });
+
+  it("sends a picture as MMS through our signed link, which the stand-in fetches", async () => {
+    const { t, conversation } = await conversationOf();
+    const jpeg = Buffer.concat([
+      Buffer.from("ffd8ffe000104a46494600010100000100010000", "hex"),
+      randomBytes(200),
+      Buffer.from("ffd9", "hex"),
+    ]);
+    const storageKey = await storeAttachment(t.customer.id, jpeg);
+    const sent = await sendMessage({
+      sender: { agent: t.agent },
+      input: { conversationId: conversation.id, clientId: "sms-dl-0003", body: "The quote" },
+      attachment: {
+        fileName: "quote.jpg",
+        mimeType: "image/jpeg",
+        sizeBytes: jpeg.length,
+        sha256: createHash("sha256").update(jpeg).digest("hex"),
+        storageKey,
+      },
+    });
+    expect(await deliver(t.customer.id, sent.id)).toBe("sent");
+    const [accepted] = twilio.sent();
+    expect(accepted!.mediaUrls[0]).toMatch(new RegExp(`^${getConfig().WEB_URL}/api/attachments/`));
+    expect(accepted!.media).toMatchObject([{ size: jpeg.length, error: null }]);
+    expect(accepted!.body).toBe("The quote");
+  });
+
+  it("records Twilio's refusal in words without retrying (21211), and a STOP that came after the reply", async () => {
+    const { t, conversation } = await conversationOf();
+    twilio.failNext({ kind: "api_error", code: 21211 });
+    const bad = await sendMessage({
+      sender: { agent: t.agent },
+      input: { conversationId: conversation.id, clientId: "sms-dl-0004", body: "x" },
+    });
+    expect(await deliverMessage({ customerId: t.customer.id, messageId: bad.id, attempt: 1, maxAttempts: 8 })).toBe(
+      "failed",
+    );
+    expect((await row(bad.id)).deliveryError).toMatchObject({ code: "invalid_number", retryable: false });
+
+    const late = await sendMessage({
+      sender: { agent: t.agent },
+      input: { conversationId: conversation.id, clientId: "sms-dl-0005", body: "Are you still interested?" },
+    });
+    await twilio.postInbound({ to: t.fromNumber, from: CUSTOMER, body: "STOP" });
+    twilio.reset(); // forget the stand-in's own opt-out: our driver must refuse by itself
+    expect(await deliver(t.customer.id, late.id)).toBe("failed");
+    expect((await row(late.id)).deliveryError).toMatchObject({ code: "sms_opted_out" });
+    expect(twilio.sent()).toHaveLength(0);
+  });
+
+  it("leaves a 5xx to the job's retries", async () => {
+    const { t, conversation } = await conversationOf();
+    twilio.failNext({ kind: "server_error" });
+    const sent = await sendMessage({
+      sender: { agent: t.agent },
+      input: { conversationId: conversation.id, clientId: "sms-dl-0006", body: "Retry me" },
+    });
+    const first = await deliverMessage({
+      customerId: t.customer.id,
+      messageId: sent.id,
+      attempt: 1,
+      maxAttempts: 8,
+    }).catch((e: unknown) => e);
+    expect(first).toMatchObject({ failure: { code: "service_error", retryable: true } });
+    expect((await row(sent.id)).deliveryStatus).toBe("QUEUED");
+    expect(await deliverMessage({ customerId: t.customer.id, messageId: sent.id, attempt: 2, maxAttempts: 8 })).toBe(
+      "sent",
+    );
+    expect(twilio.sent().filter((m) => m.body === "Retry me")).toHaveLength(1);
   });
 });

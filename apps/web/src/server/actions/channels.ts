@@ -3,13 +3,16 @@
 import { runAction } from "@/server/action-helpers";
 import {
   handleConnectMessenger,
+  handleConnectSms,
   handleConnectWhatsApp,
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
   handleSendChannelTestMessage,
+  handleSendSmsTestMessage,
   handleSetChannelStatus,
   handleSyncTemplates,
   handleUpdateChannelCredentials,
+  handleUpdateSmsCredentials,
 } from "@/server/handlers/channels";
 
 // Settings → Channels. The forms send plain objects (they keep what was typed when a field is
@@ -39,4 +42,13 @@ export async function sendChannelTestMessageAction(input: unknown) {
 }
 export async function syncTemplatesAction(input: unknown) {
   return runAction(handleSyncTemplates, input, PATHS);
+}
+export async function connectSmsAction(input: unknown) {
+  return runAction(handleConnectSms, input, PATHS);
+}
+export async function sendSmsTestMessageAction(input: unknown) {
+  return runAction(handleSendSmsTestMessage, input, []);
+}
+export async function updateSmsCredentialsAction(input: unknown) {
+  return runAction(handleUpdateSmsCredentials, input, PATHS);
 }

@@ -13,6 +13,7 @@ import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shar
 import { MessageBubble, ReactionLine } from "./message-bubble";
 import { reactionsOf } from "./message-content";
 import { ReplyWindowNotice, useWindowNotice } from "./reply-window-notice";
+import { SmsSegmentCount } from "./sms-segment-count";
 import { TemplatePicker } from "./template-picker";
 
 const BTN =
@@ -525,7 +526,11 @@ export function ConversationPane(props: {
                     </button>
                   </>
                 ) : null}
-                <span className="text-[11px] text-zinc-400">{t("composerHint")}</span>
+                {detail.channelType === "TWILIO_SMS" && mode === "TEXT" && text.trim() ? (
+                  <SmsSegmentCount text={text} />
+                ) : (
+                  <span className="text-[11px] text-zinc-400">{t("composerHint")}</span>
+                )}
               </div>
               <button
                 type="submit"

@@ -5,12 +5,17 @@ import { useTranslations } from "next-intl";
 import { ArrowLeft, ChevronRight, Loader2, Plus, X } from "lucide-react";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import type { TActionState } from "@/server/action-helpers";
-import { connectMessengerAction, connectWhatsAppAction, createWidgetChannelAction } from "@/server/actions/channels";
+import {
+  connectMessengerAction,
+  connectSmsAction,
+  connectWhatsAppAction,
+  createWidgetChannelAction,
+} from "@/server/actions/channels";
 import { buttonClass, Field, Outcome } from "./form-bits";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */
-const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER"] as const;
+const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TWILIO_SMS"] as const;
 type TChoice = (typeof CHOICES)[number];
 type TDealer = { id: string; name: string };
 
@@ -18,6 +23,7 @@ const ACTIONS: Record<TChoice, (input: unknown) => Promise<TActionState>> = {
   WIDGET: createWidgetChannelAction,
   WHATSAPP: connectWhatsAppAction,
   MESSENGER: connectMessengerAction,
+  TWILIO_SMS: connectSmsAction,
 };
 
 /** "Connect a channel": a dialog that asks which kind, then that kind's form for one dealer. */
@@ -117,9 +123,22 @@ function ChoiceList({ onChoose }: { onChoose: (choice: TChoice) => void }) {
 
 type TValues = Record<string, string>;
 
-/** What each kind's form sends: core's input shape (see ZConnectWhatsAppChannel / ZConnectMessengerChannel). */
+/** What each kind's form sends: core's input shape (ZConnectWhatsAppChannel / ZConnectMessengerChannel / ZConnectSmsChannel). */
 function inputOf(type: TChoice, v: TValues) {
   if (type === "WIDGET") return { dealerId: v.dealerId, name: v.name };
+  if (type === "TWILIO_SMS") {
+    return {
+      dealerId: v.dealerId,
+      name: v.name,
+      // One of the two is enough: an empty field is "not given", not an invalid value.
+      config: {
+        accountSid: v.accountSid,
+        messagingServiceSid: v.messagingServiceSid?.trim() || null,
+        fromNumber: v.fromNumber?.trim() || null,
+      },
+      secrets: { authToken: v.authToken },
+    };
+  }
   if (type === "WHATSAPP") {
     return {
       dealerId: v.dealerId,
@@ -136,7 +155,14 @@ function inputOf(type: TChoice, v: TValues) {
   };
 }
 
-type TFieldSpec = { key: string; path: string; secret?: boolean; required?: boolean; inputMode?: "numeric" };
+type TFieldSpec = {
+  key: string;
+  path: string;
+  secret?: boolean;
+  required?: boolean;
+  inputMode?: "numeric" | "tel";
+  mono?: boolean;
+};
 
 const FIELDS: Record<TChoice, TFieldSpec[]> = {
   WIDGET: [],
@@ -152,6 +178,12 @@ const FIELDS: Record<TChoice, TFieldSpec[]> = {
     { key: "pageName", path: "config.pageName" },
     { key: "pageAccessToken", path: "secrets.pageAccessToken", secret: true, required: true },
     { key: "appSecret", path: "secrets.appSecret", secret: true, required: true },
+  ],
+  TWILIO_SMS: [
+    { key: "accountSid", path: "config.accountSid", required: true, mono: true },
+    { key: "messagingServiceSid", path: "config.messagingServiceSid", mono: true },
+    { key: "fromNumber", path: "config.fromNumber", inputMode: "tel", mono: true },
+    { key: "authToken", path: "secrets.authToken", secret: true, required: true },
   ],
 };
 
@@ -220,7 +252,7 @@ function ConnectForm({
               {(props) => (
                 <input
                   {...props}
-                  className={`${props.className} ${f.secret || f.inputMode ? "font-mono" : ""}`}
+                  className={`${props.className} ${f.secret || f.inputMode || f.mono ? "font-mono" : ""}`}
                   type={f.secret ? "password" : "text"}
                   inputMode={f.inputMode}
                   autoComplete="off"
@@ -234,7 +266,9 @@ function ConnectForm({
           </div>
         ))}
       </div>
-      {type !== "WIDGET" ? <p className="text-xs text-zinc-500">{t("secretsNote")}</p> : null}
+      {type !== "WIDGET" ? (
+        <p className="text-xs text-zinc-500">{t(type === "TWILIO_SMS" ? "secretsNoteSms" : "secretsNote")}</p>
+      ) : null}
       {/* Stays in view while the fields scroll (a phone, or the longer WhatsApp form). */}
       <div className="sticky bottom-0 -mx-5 -mb-4 flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 bg-white px-5 py-3">
         <Outcome error={formError} />

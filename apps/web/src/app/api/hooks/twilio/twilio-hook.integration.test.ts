@@ -38,7 +38,7 @@ function toRequest(req: IncomingMessage, body: Buffer) {
   return new Request(`http://internal.invalid${req.url}`, {
     method: req.method,
     headers,
-    body: req.method === "GET" ? undefined : body,
+    body: req.method === "GET" ? undefined : new Uint8Array(body),
   });
 }
 

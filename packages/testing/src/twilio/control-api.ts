@@ -16,6 +16,9 @@ const ZAccount = z.object({
   messagingServiceSid: z.string().nullable().optional(),
   inboundUrl: z.string().url().nullable(),
   label: z.string().optional(),
+  numberSettings: z
+    .record(z.string(), z.object({ inboundUrl: z.string().url().nullable().optional(), label: z.string().optional() }))
+    .optional(),
 });
 
 const ZFailure = z.discriminatedUnion("kind", [

@@ -28,7 +28,7 @@ export type TTwilioInboundResult = TTwilioPostResult & { messageSid: string; par
 export async function postInbound(ctx: TTwilioContext, input: TTwilioInbound): Promise<TTwilioInboundResult> {
   const account = ctx.state.accountByNumber(input.to);
   if (!account) throw new Error(`twilio: no account owns ${input.to}`);
-  const url = input.url ?? account.inboundUrl;
+  const url = input.url ?? ctx.state.numberOf(account, input.to).inboundUrl;
   if (!url) throw new Error(`twilio: the account ${account.accountSid} has no inboundUrl`);
   const media = input.media ?? [];
   const messageSid = twilioSid(media.length > 0 ? "MM" : "SM");

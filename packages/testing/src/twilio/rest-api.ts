@@ -136,11 +136,13 @@ async function createMessage(ctx: TTwilioContext, req: IncomingMessage, res: Ser
   // Twilio fetches MediaUrl itself (our signed attachment link); a link that fails fails the message (11200).
   for (const link of mediaUrls) {
     const fetched = await fetchAttachment(ctx.deliverTo ? link.replace(/^https?:\/\/[^/]+/, ctx.deliverTo) : link);
-    message.media.push(
-      "error" in fetched
-        ? { url: link, mimeType: "", size: 0, error: fetched.error }
-        : { url: link, mimeType: fetched.mimeType, size: fetched.bytes.length, error: null },
-    );
+    if ("error" in fetched) {
+      message.media.push({ url: link, mimeType: "", size: 0, error: fetched.error, sid: null });
+      continue;
+    }
+    const sid = twilioSid("ME");
+    ctx.state.media.set(sid, { sid, accountSid: account.accountSid, bytes: fetched.bytes, mimeType: fetched.mimeType });
+    message.media.push({ url: link, mimeType: fetched.mimeType, size: fetched.bytes.length, error: null, sid });
   }
   ctx.state.recordSent(message);
   const created = new Date(ctx.now());

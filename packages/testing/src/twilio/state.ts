@@ -17,16 +17,29 @@ export class TwilioState {
   readonly events = new EventEmitter();
   private failures: { failure: TTwilioFailure; times: number; on: TTwilioFailScope; accountSid?: string }[] = [];
 
+  /** Adds an account, or more numbers to one already known (each with its own settings). */
   addAccount(input: TTwilioAccountInput): TTwilioAccount {
+    const known = this.accounts.get(input.accountSid);
     const account: TTwilioAccount = {
       messagingServiceSid: null,
       label: input.accountSid,
       ...input,
+      numbers: [...new Set([...(known?.numbers ?? []), ...input.numbers])],
+      numberSettings: { ...known?.numberSettings, ...input.numberSettings },
       friendlyName: input.label ?? input.accountSid,
     };
     this.accounts.set(account.accountSid, account);
     this.events.emit("accounts");
     return account;
+  }
+
+  /** Where a number's inbound SMS go, and its label. */
+  numberOf(account: TTwilioAccount, number: string) {
+    const own = account.numberSettings[number];
+    return {
+      inboundUrl: own?.inboundUrl !== undefined ? own.inboundUrl : account.inboundUrl,
+      label: own?.label ?? account.label,
+    };
   }
 
   /** The account that owns a number (inbound from the simulator names the dealer's number). */

@@ -14,6 +14,11 @@ export type TTwilioAccountInput = {
   inboundUrl: string | null;
   /** For the simulator page (the dealer's name). */
   label?: string;
+  /**
+   * Per number: its own webhook and label (one account, several dealers: each number is another
+   * dealer's channel with its own /api/hooks/twilio/<channelId>). Falls back to the account's.
+   */
+  numberSettings?: Record<string, { inboundUrl?: string | null; label?: string }>;
 };
 export type TTwilioAccount = Required<TTwilioAccountInput> & { friendlyName: string };
 
@@ -30,7 +35,8 @@ export type TTwilioSent = {
   body: string;
   /** The MediaUrl parameters as given, and what fetching them returned. */
   mediaUrls: string[];
-  media: { url: string; mimeType: string; size: number; error: string | null }[];
+  /** `sid`: where the fetched bytes are kept (state.media), for the simulator page. */
+  media: { url: string; mimeType: string; size: number; error: string | null; sid: string | null }[];
   statusCallback: string | null;
   status: TTwilioMessageStatus;
   errorCode: number | null;

@@ -46,6 +46,8 @@ export type TTwilio = {
   /** An earlier webhook's exact bytes and signature again (default: the last). */
   redeliver(id?: number): Promise<TTwilioPostResult>;
   webhooks(): TTwilioWebhook[];
+  /** A stored file: a customer's MMS, or one fetched from our MediaUrl. */
+  media(sid: string): { bytes: Buffer; mimeType: string } | undefined;
   /** Subscribe to "sent" / "status" (TTwilioSent) and "accounts"; returns the unsubscribe. */
   on(event: "sent" | "status" | "accounts", listener: (message: TTwilioSent) => void): () => void;
   /** Forgets sends, media, opt-outs, failures and webhooks; keeps the accounts. */
@@ -146,6 +148,7 @@ export async function startTwilio(options: TTwilioOptions = {}): Promise<TTwilio
     postStatusFor: (message, status, errorCode = null, o = {}) => postStatus(ctx, message, status, errorCode, o),
     redeliver: (id) => ctx.poster.redeliver(id),
     webhooks: () => [...ctx.poster.deliveries],
+    media: (sid) => state.media.get(sid),
     on: (event, listener) => {
       state.events.on(event, listener);
       return () => void state.events.off(event, listener);

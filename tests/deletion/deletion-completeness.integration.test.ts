@@ -22,7 +22,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childProcessEnv, findRepoRoot, getConfig } from "@forecourt/config";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
-import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
+import { createMetaChannel, createSmsChannel } from "@forecourt/core/channels/test-helpers";
 import { bullConnection, bullPrefix, closeQueues, enqueue } from "@forecourt/jobs";
 import { deleteCustomerJob, purgeTenantJob } from "@forecourt/jobs/retention-jobs";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
@@ -119,21 +119,34 @@ async function newTenant(label: string) {
     },
   });
   const whatsapp = await createMetaChannel({ customer, dealer }, "WHATSAPP");
+  const sms = await createSmsChannel({ customer, dealer });
   const { user } = await createTestUser({ customerId: customer.id, role: "ADMIN" });
-  return { customer, widgetKey, admin: user, whatsapp };
+  return { customer, widgetKey, admin: user, whatsapp, sms };
 }
 
 /** Fill every field a visitor, an agent and an admin can, through the web process. */
 async function populate(label: string) {
   const t = await newTenant(label);
   const markers = newMarkers();
-  const populated = await web<{ conversationId: string; contactId: string; whatsappContactId: string; cwd: string }>({
+  const populated = await web<{
+    conversationId: string;
+    contactId: string;
+    whatsappContactId: string;
+    smsContactId: string;
+    cwd: string;
+  }>({
     op: "populate",
     widgetKey: t.widgetKey,
     origin: ORIGIN,
     markers,
     agent: { userId: t.admin.id, name: t.admin.name, customerId: t.customer.id },
     whatsapp: { phoneNumberId: t.whatsapp.externalId, appSecret: t.whatsapp.appSecret },
+    sms: {
+      channelId: t.sms.channel.id,
+      accountSid: t.sms.accountSid,
+      authToken: t.sms.authToken,
+      fromNumber: t.sms.fromNumber,
+    },
   });
   expect(populated.cwd).toBe(path.join(ROOT, "apps/web"));
   const before = await scan(markers);
@@ -141,7 +154,7 @@ async function populate(label: string) {
   expect(before.tables).toEqual(
     expect.arrayContaining(["Contact", "ContactIdentity", "Message", "Attachment", "Vehicle"]),
   );
-  expect(before.files.length).toBe(3); // two visitor files, one agent file (contents carry the marker)
+  expect(before.files.length).toBe(4); // two visitor files, one agent file, one MMS picture (contents carry the marker)
   return { ...t, markers, ...populated };
 }
 
@@ -228,10 +241,10 @@ async function runInWorker<T>(job: Parameters<typeof enqueue>[0], payload: Recor
 
 const clean: TScan = { tables: [], files: [], redis: [] };
 
-/** The certificate says the three files were deleted, and none was missing. */
-async function expectFilesCounted(certificateId: string) {
+/** The certificate says the files were deleted (`files`: how many this deletion covers), and none was missing. */
+async function expectFilesCounted(certificateId: string, files = 4) {
   const cert = await ownerDb().deletionCertificate.findUniqueOrThrow({ where: { id: certificateId } });
-  expect(cert.counts).toMatchObject({ state: "completed", attachmentFiles: 3, attachmentFilesMissing: 0 });
+  expect(cert.counts).toMatchObject({ state: "completed", attachmentFiles: files, attachmentFilesMissing: 0 });
 }
 
 describe("deletion completeness: web and worker from their own folders, relative STORAGE_DIR", () => {
@@ -250,8 +263,16 @@ describe("deletion completeness: web and worker from their own folders, relative
       contactId: t.whatsappContactId,
     });
     expect(erasedWhatsApp).not.toBeNull();
+    // And by SMS (a third contact, with an MMS picture and a recorded STOP).
+    const erasedSms = await web<{ certificateId: string } | null>({
+      op: "erase",
+      admin: { userId: t.admin.id, customerId: t.customer.id },
+      contactId: t.smsContactId,
+    });
+    expect(erasedSms).not.toBeNull();
     expect(await scan(t.markers)).toEqual(clean);
-    await expectFilesCounted(erased!.certificateId);
+    await expectFilesCounted(erased!.certificateId, 3);
+    await expectFilesCounted(erasedSms!.certificateId, 1);
   });
 
   it("(b) the retention purge on a simulated clock leaves no trace", { timeout: 120_000 }, async () => {

@@ -10,7 +10,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { metaSignatureOf } from "@forecourt/channels";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getConfig } from "@forecourt/config";
+import { fetchInboundMedia } from "@forecourt/core/channels/fetch-inbound-media";
 import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
+import { receiveTwilioWebhook } from "@forecourt/core/channels/receive-twilio-webhook";
 import { eraseContact } from "@forecourt/core/contacts/erase-contact";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
 import { sendAttachment } from "@forecourt/core/chat/save-attachment";
@@ -30,6 +35,8 @@ export type TWebCommand =
       agent: { userId: string; name: string; customerId: string };
       /** The tenant's WhatsApp number: a customer writes there too (issue 10). */
       whatsapp: { phoneNumberId: string; appSecret: string };
+      /** The tenant's SMS channel: the same person texts a picture (an MMS, stored as a file) and STOP. */
+      sms: { channelId: string; accountSid: string; authToken: string; fromNumber: string };
     }
   | { op: "erase"; admin: { userId: string; customerId: string }; contactId: string };
 
@@ -113,7 +120,8 @@ async function populate(command: Extract<TWebCommand, { op: "populate" }>) {
     },
   });
   const whatsappContactId = await writeOnWhatsApp(command);
-  return { conversationId, contactId, whatsappContactId, cwd: process.cwd() };
+  const smsContactId = await writeBySms(command);
+  return { conversationId, contactId, whatsappContactId, smsContactId, cwd: process.cwd() };
 }
 
 /** A WhatsApp customer: profile name, number, text, a location, a contact card, a button reply. */
@@ -168,6 +176,70 @@ async function writeOnWhatsApp(command: Extract<TWebCommand, { op: "populate" }>
   const { ownerDb } = await import("@forecourt/testing");
   const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `wa_id:${from}` } });
   return identity.contactId;
+}
+
+/**
+ * An SMS customer: a text and an MMS picture through the Twilio stand-in (signed webhooks to
+ * core, the picture fetched with Basic auth by the media job and stored), then STOP (the
+ * opt-out recorded on the phone identity). The stand-in runs here on TWILIO_STANDIN_PORT
+ * (= TWILIO_API_URL in tests) and delivers its webhooks to a small server in front of core.
+ */
+async function writeBySms(command: Extract<TWebCommand, { op: "populate" }>): Promise<string> {
+  const { text: m, phoneDigits } = command.markers;
+  const from = `+31${phoneDigits}`;
+  const hook = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const signature = req.headers["x-twilio-signature"];
+      receiveTwilioWebhook({
+        channelId: command.sms.channelId,
+        kind: "inbound",
+        rawBody: Buffer.concat(chunks),
+        signature: typeof signature === "string" ? signature : null,
+      }).then(
+        () => res.writeHead(200, { "content-type": "text/xml" }).end("<Response/>"),
+        (error: unknown) => res.writeHead(403).end(String(error)),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", () => resolve()));
+  const { startTwilio } = await import("@forecourt/testing/twilio");
+  const twilio = await startTwilio({
+    port: getConfig().TWILIO_STANDIN_PORT,
+    deliverTo: `http://127.0.0.1:${(hook.address() as AddressInfo).port}`,
+  });
+  try {
+    twilio.addAccount({
+      accountSid: command.sms.accountSid,
+      authToken: command.sms.authToken,
+      numbers: [command.sms.fromNumber],
+      inboundUrl: `${getConfig().WEB_URL}/api/hooks/twilio/${command.sms.channelId}`,
+    });
+    for (const input of [
+      { body: `${m} sms text` },
+      { body: `${m} mms caption`, media: [{ bytes: png(`${m} mms`), mimeType: "image/png" }] },
+      { body: "STOP" },
+    ]) {
+      const posted = await twilio.postInbound({ to: command.sms.fromNumber, from, ...input });
+      if (posted.status !== 200) throw new Error(`SMS not recorded: ${posted.status} ${posted.body}`);
+    }
+    const { ownerDb } = await import("@forecourt/testing");
+    const pending = await ownerDb().message.findFirstOrThrow({ where: { body: `${m} mms caption` } });
+    const fetched = await fetchInboundMedia({
+      customerId: command.agent.customerId,
+      messageId: pending.id,
+      attempt: 1,
+      maxAttempts: 1,
+    });
+    if (fetched !== "stored") throw new Error(`MMS picture not stored: ${fetched}`);
+    const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `phone:${from}` } });
+    if (!identity.optedOutAt) throw new Error("STOP not recorded");
+    return identity.contactId;
+  } finally {
+    await twilio.close();
+    await new Promise((resolve) => hook.close(resolve));
+  }
 }
 
 async function main() {

@@ -35,7 +35,7 @@ test("an SMS from the simulator reaches the inbox, the agent replies, the simula
   await phone.getByLabel("Your phone number").fill(number);
   await phone.getByLabel("Your phone number").press("Tab");
   await phone.getByLabel("Text message").fill(`Is the grey Octavia still there? ${suffix}`);
-  await phone.getByRole("button", { name: "Send" }).click();
+  await phone.getByRole("button", { name: "Send", exact: true }).click();
   await expect(phone.getByTestId("sms-customer-message").getByTestId("sms-status")).toHaveText("Sent");
 
   const row = agent.getByTestId("conversation-row").filter({ hasText: `Is the grey Octavia still there? ${suffix}` });

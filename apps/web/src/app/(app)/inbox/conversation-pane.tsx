@@ -498,8 +498,8 @@ export function ConversationPane(props: {
                 }
               }}
             />
-            <div className="flex items-center justify-between px-2 pb-2">
-              <div className="flex items-center gap-1">
+            <div className="flex items-center justify-between gap-2 px-2 pb-2">
+              <div className="flex min-w-0 items-center gap-1">
                 {props.can.reply ? (
                   <>
                     <input
@@ -534,7 +534,7 @@ export function ConversationPane(props: {
               </div>
               <button
                 type="submit"
-                className="flex items-center gap-1 rounded-md bg-zinc-900 px-2.5 py-1 text-[12px] font-medium text-white disabled:opacity-40"
+                className="flex shrink-0 items-center gap-1 rounded-md bg-zinc-900 px-2.5 py-1 text-[12px] font-medium text-white disabled:opacity-40"
                 disabled={!text.trim() || composerOff}
               >
                 <Send className="size-3.5" aria-hidden="true" /> {mode === "NOTE" ? t("addNote") : t("send")}

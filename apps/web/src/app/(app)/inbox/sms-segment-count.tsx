@@ -14,7 +14,7 @@ export function SmsSegmentCount({ text }: { text: string }) {
   if (count.segments === 0) return null;
   return (
     <span className="flex min-w-0 flex-col text-[11px] text-zinc-500" data-testid="sms-segments" aria-live="polite">
-      <span data-encoding={count.encoding} data-segments={count.segments}>
+      <span className="truncate" data-encoding={count.encoding} data-segments={count.segments}>
         {t("smsSegments", { segments: count.segments, encoding: count.encoding, remaining: count.remainingInSegment })}
       </span>
       {count.encoding === "UCS-2" ? (

@@ -13,7 +13,6 @@ import { metaSignatureOf } from "@forecourt/channels";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getConfig } from "@forecourt/config";
-import { fetchInboundMedia } from "@forecourt/core/channels/fetch-inbound-media";
 import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
 import { receiveTwilioWebhook } from "@forecourt/core/channels/receive-twilio-webhook";
 import { eraseContact } from "@forecourt/core/contacts/erase-contact";
@@ -180,7 +179,7 @@ async function writeOnWhatsApp(command: Extract<TWebCommand, { op: "populate" }>
 
 /**
  * An SMS customer: a text and an MMS picture through the Twilio stand-in (signed webhooks to
- * core, the picture fetched with Basic auth by the media job and stored), then STOP (the
+ * core, the picture fetched with Basic auth by the worker's media job and stored), then STOP (the
  * opt-out recorded on the phone identity). The stand-in runs here on TWILIO_STANDIN_PORT
  * (= TWILIO_API_URL in tests) and delivers its webhooks to a small server in front of core.
  */
@@ -224,15 +223,17 @@ async function writeBySms(command: Extract<TWebCommand, { op: "populate" }>): Pr
       const posted = await twilio.postInbound({ to: command.sms.fromNumber, from, ...input });
       if (posted.status !== 200) throw new Error(`SMS not recorded: ${posted.status} ${posted.body}`);
     }
+    // The real worker's media job fetches the picture from this stand-in (Basic auth) and stores it.
     const { ownerDb } = await import("@forecourt/testing");
-    const pending = await ownerDb().message.findFirstOrThrow({ where: { body: `${m} mms caption` } });
-    const fetched = await fetchInboundMedia({
-      customerId: command.agent.customerId,
-      messageId: pending.id,
-      attempt: 1,
-      maxAttempts: 1,
-    });
-    if (fetched !== "stored") throw new Error(`MMS picture not stored: ${fetched}`);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const row = await ownerDb().message.findFirstOrThrow({ where: { body: `${m} mms caption` } });
+      const state = (row.data as { state?: string } | null)?.state;
+      if (state === "stored") break;
+      if (state === "failed" || Date.now() > deadline)
+        throw new Error(`MMS picture not stored: ${JSON.stringify(row.data)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `phone:${from}` } });
     if (!identity.optedOutAt) throw new Error("STOP not recorded");
     return identity.contactId;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getConfig } from "@forecourt/config";
@@ -42,29 +42,30 @@ function toRequest(req: IncomingMessage, body: Buffer) {
   });
 }
 
+/** Our routes as a reverse proxy would reach them: the webhook routes and the attachment links. */
+async function forward(req: IncomingMessage, res: ServerResponse, body: Buffer) {
+  const file = /^\/api\/attachments\/([^/]+)\/([^/?]+)/.exec(req.url ?? "");
+  if (file && req.method === "GET") {
+    const response = await attachmentGET(toRequest(req, Buffer.alloc(0)), {
+      params: Promise.resolve({ customerId: file[1]!, attachmentId: file[2]! }),
+    });
+    return void res
+      .writeHead(response.status, Object.fromEntries(response.headers))
+      .end(Buffer.from(await response.arrayBuffer()));
+  }
+  const match = /^\/api\/hooks\/twilio\/([^/]+)(\/status)?$/.exec(req.url ?? "");
+  if (!match) return void res.writeHead(404).end();
+  const context = { params: Promise.resolve({ channelId: match[1]! }) };
+  const request = toRequest(req, body);
+  const response = match[2] ? await statusPOST(request, context) : await inboundPOST(request, context);
+  res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+}
+
 beforeAll(async () => {
   proxy = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const file = /^\/api\/attachments\/([^/]+)\/([^/?]+)/.exec(req.url ?? "");
-      if (file && req.method === "GET") {
-        const response = await attachmentGET(toRequest(req, Buffer.alloc(0)), {
-          params: Promise.resolve({ customerId: file[1]!, attachmentId: file[2]! }),
-        });
-        return void res
-          .writeHead(response.status, Object.fromEntries(response.headers))
-          .end(Buffer.from(await response.arrayBuffer()));
-      }
-      const match = /^\/api\/hooks\/twilio\/([^/]+)(\/status)?$/.exec(req.url ?? "");
-      if (!match) return void res.writeHead(404).end();
-      const context = { params: Promise.resolve({ channelId: match[1]! }) };
-      const request = toRequest(req, Buffer.concat(chunks));
-      const response = match[2] ? await statusPOST(request, context) : await inboundPOST(request, context);
-      res
-        .writeHead(response.status, Object.fromEntries(response.headers))
-        .end(Buffer.from(await response.arrayBuffer()));
-    });
+    req.on("end", () => void forward(req, res, Buffer.concat(chunks)));
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", () => resolve()));
   trap = createServer((req, res) => {

@@ -370,3 +370,4 @@ export const ATTACHMENT_TYPES = [
 ] as const;
 
 export { smsSegments, type TSmsEncoding, type TSmsSegments } from "./sms-segments";
+export * from "./canned-replies";

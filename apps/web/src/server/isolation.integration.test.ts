@@ -35,6 +35,7 @@ import { getConfig } from "@forecourt/config";
 import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
 import { handleExportAudit } from "./handlers/audit";
+import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage } from "./handlers/canned-replies";
 import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
 import {
   handleEraseContact,
@@ -141,6 +142,9 @@ type TB = {
   /** An agent's failed reply in B's conversation (Retry). */
   messageId: string;
   attachmentId: string;
+  /** B's canned reply (Settings → Canned replies). */
+  cannedReplyId: string;
+  cannedBody: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
 type TA = { customerId: string; widgetKey: string; origin: string; visitorToken: string; conversationId: string };
@@ -270,6 +274,14 @@ async function createWhatsAppChannel(customerId: string, dealerId: string, name:
   });
   return { channel, phoneNumberId, verifyToken };
 }
+
+const cannedInput = (dealerId: string | null, id?: string) => ({
+  ...(id ? { id } : {}),
+  dealerId,
+  shortcut: `planted${Math.floor(Math.random() * 1e6)}`,
+  title: "Planted",
+  body: "Planted reply",
+});
 
 const member = (b: TB, extra: Record<string, unknown> = {}) => [
   { membershipId: b.membershipId, ...extra },
@@ -935,7 +947,29 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  // ── Settings → Canned replies ─────────────────────────────────────────────────────────────
+  "action:server/actions/canned-replies.ts#saveCannedReplyAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveCannedReply(session, cannedInput(b.dealerId)),
+      handleSaveCannedReply(session, cannedInput(null, b.cannedReplyId)),
+      handleSaveCannedReply(session, cannedInput(b.dealerId, b.cannedReplyId)),
+      handleSaveCannedReply(session, cannedInput(null, guess())),
+    ],
+  },
+  "action:server/actions/canned-replies.ts#deleteCannedReplyAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteCannedReply(session, { id: b.cannedReplyId }),
+      handleDeleteCannedReply(session, { id: guess() }),
+    ],
+  },
+
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
+  "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
+  },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     kind: "own",
     attempts: ({ session }) => [loadChannelsPage(session, undefined, meta)],
@@ -994,6 +1028,9 @@ type TS = {
   sharedContactId: string;
   sharedConversationId: string;
   sharedMessageBody: string;
+  /** The sibling dealer's canned reply. */
+  cannedReplyId: string;
+  cannedBody: string;
 };
 type TSCtx = { session: TSessionContext; s: TS; a: TA };
 type TScopeCase =
@@ -1108,6 +1145,19 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     own: ({ session }) => [loadChannelsPage(session, undefined, meta)],
+  },
+  "action:server/actions/canned-replies.ts#saveCannedReplyAction": {
+    refused: ({ session, s }) => [
+      handleSaveCannedReply(session, cannedInput(s.dealerId)),
+      handleSaveCannedReply(session, cannedInput(null)),
+      handleSaveCannedReply(session, cannedInput(s.dealerId, s.cannedReplyId)),
+    ],
+  },
+  "action:server/actions/canned-replies.ts#deleteCannedReplyAction": {
+    refused: ({ session, s }) => [handleDeleteCannedReply(session, { id: s.cannedReplyId })],
+  },
+  "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
+    own: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
   },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
@@ -1338,6 +1388,10 @@ beforeAll(async () => {
   });
   const attachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: bFile.id } });
   const bFailed = await failedReply(tb.customer.id, bChat.conversationId, "B reply that failed");
+  const bCannedBody = "B secret canned reply about our margins";
+  const bCanned = await ownerDb().cannedReply.create({
+    data: { customerId: tb.customer.id, dealerId: tb.dealer.id, shortcut: "b-secret", title: "B", body: bCannedBody },
+  });
   // A's website chat and one visitor of A (the identity a visitor attacker holds).
   const aOrigin = "http://a-dealer.test";
   const aChannel = await ownerDb().channel.create({
@@ -1384,6 +1438,8 @@ beforeAll(async () => {
     conversationId: bChat.conversationId,
     messageBody,
     messageId: bFailed.id,
+    cannedReplyId: bCanned.id,
+    cannedBody: bCannedBody,
     attachmentId: attachment.id,
   };
   before = await snapshotB();
@@ -1468,6 +1524,16 @@ beforeAll(async () => {
   };
   await sharedConversation(ta.dealer.id, aChannel.id, "Shared message at the scoped dealer");
   const sharedAtSibling = await sharedConversation(sDealer.id, sChannel.id, sharedBody);
+  const sCannedBody = "Sibling dealer's canned reply with its trade-in prices";
+  const sCanned = await ownerDb().cannedReply.create({
+    data: {
+      customerId: ta.customer.id,
+      dealerId: sDealer.id,
+      shortcut: "sibling",
+      title: "Sibling",
+      body: sCannedBody,
+    },
+  });
   s = {
     dealerId: sDealer.id,
     departmentId: sDepartment.id,
@@ -1485,6 +1551,8 @@ beforeAll(async () => {
     sharedContactId: shared.id,
     sharedConversationId: sharedAtSibling.id,
     sharedMessageBody: sharedBody,
+    cannedReplyId: sCanned.id,
+    cannedBody: sCannedBody,
   };
   sBefore = await snapshotSibling();
   // Members of A scoped to A's first dealer, one per role.
@@ -1518,6 +1586,10 @@ async function snapshotSibling() {
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
     channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
+    cannedReplies: await db.cannedReply.findMany({
+      where: { dealerId: s.dealerId },
+      select: { id: true, body: true, updatedAt: true },
+    }),
     contacts: await db.contact.findMany({
       where: { id: { in: contactIds } },
       select: { id: true, name: true, email: true, phone: true, legalBasis: true, updatedAt: true },
@@ -1564,6 +1636,10 @@ async function snapshotB() {
     }),
     messages: await db.message.count({ where }),
     attachments: await db.attachment.findMany({ where, select: { id: true, storageKey: true } }),
+    cannedReplies: await db.cannedReply.findMany({
+      where,
+      select: { id: true, dealerId: true, body: true, updatedAt: true },
+    }),
     visitorSessions: await db.visitorSession.count({ where }),
     subscriptions: await db.subscription.findMany({ where }),
     vehicles: await db.vehicle.count({ where }),
@@ -1604,6 +1680,8 @@ function leaks(body: unknown): string[] {
     b.messageBody,
     b.attachmentId,
     b.subscriptionId,
+    b.cannedReplyId,
+    b.cannedBody,
   ].filter((secret) => text.includes(secret));
 }
 
@@ -1686,6 +1764,8 @@ function siblingLeaks(body: unknown): string[] {
     s.sharedMessageBody,
     s.metaChannelId,
     s.verifyToken,
+    s.cannedReplyId,
+    s.cannedBody,
   ].filter((secret) => text.includes(secret));
 }
 

@@ -22,7 +22,8 @@ test("an SMS from the simulator reaches the inbox, the agent replies, the simula
   const agentContext = await browser.newContext();
   const agent = await agentContext.newPage();
   await signIn(agent, "admin@northwind.example");
-  await expect(agent).toHaveURL(/\/inbox/);
+  // A cold production server can take a while for the first sign-in redirect.
+  await expect(agent).toHaveURL(/\/inbox/, { timeout: 30_000 });
   await expect(agent.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
 
   const simContext = await browser.newContext();

@@ -90,7 +90,8 @@ export function parseTwilioInbound(params: TTwilioParams, now: Date = new Date()
   const base = {
     type: "message" as const,
     identities,
-    profileName: null,
+    // SMS carries no name: a new contact is named by their number (an agent can change it), not "Visitor".
+    profileName: addressing.from,
     phone: digitsOf(addressing.from),
     sentAt: now,
   };

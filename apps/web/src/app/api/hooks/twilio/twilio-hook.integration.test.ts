@@ -132,7 +132,7 @@ describe("POST /api/hooks/twilio/<channelId>", () => {
     const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { customerId: t.customer.id } });
     expect(identity).toMatchObject({ channelType: "TWILIO_SMS", externalId: `phone:${CUSTOMER}`, optedOutAt: null });
     const contact = await ownerDb().contact.findUniqueOrThrow({ where: { id: identity.contactId } });
-    expect(contact.phone).toBe(CUSTOMER);
+    expect(contact).toMatchObject({ phone: CUSTOMER, name: CUSTOMER });
   });
 
   it("refuses a forged signature, a wrong channel id and a body for another number with 403, writing nothing", async () => {

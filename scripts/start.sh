@@ -39,7 +39,10 @@ pids+=($!)
 CHANNEL_SIMULATOR_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts CHANNEL_SIMULATOR_PORT)"
 # Web and worker talk to Meta's Graph API through the simulator unless META_GRAPH_URL says otherwise.
 export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$CHANNEL_SIMULATOR_PORT}"
-say "Starting the channel simulator (WhatsApp and Messenger stand-in) on port $CHANNEL_SIMULATOR_PORT"
+TWILIO_STANDIN_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts TWILIO_STANDIN_PORT)"
+# SMS: the Twilio SDK's calls go to the stand-in (same process as the simulator) unless TWILIO_API_URL says otherwise.
+export TWILIO_API_URL="${TWILIO_API_URL:-http://127.0.0.1:$TWILIO_STANDIN_PORT}"
+say "Starting the channel simulator (WhatsApp and Messenger stand-in on port $CHANNEL_SIMULATOR_PORT, Twilio stand-in on $TWILIO_STANDIN_PORT)"
 (cd packages/testing && exec pnpm exec tsx src/cli/channel-simulator.ts) &
 pids+=($!)
 
@@ -68,9 +71,12 @@ done
 curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecourt: the web app did not start." >&2; exit 1; }
 
 pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
-echo "WhatsApp and Messenger without a Meta account: be the customer at http://localhost:$CHANNEL_SIMULATOR_PORT/"
+echo "WhatsApp, Messenger and SMS without a Meta or Twilio account: be the customer at http://localhost:$CHANNEL_SIMULATOR_PORT/"
 if [ "$META_GRAPH_URL" != "http://127.0.0.1:$CHANNEL_SIMULATOR_PORT" ]; then
   echo "  (META_GRAPH_URL is $META_GRAPH_URL: replies go there, not to the simulator)"
+fi
+if [ "$TWILIO_API_URL" != "http://127.0.0.1:$TWILIO_STANDIN_PORT" ]; then
+  echo "  (TWILIO_API_URL is $TWILIO_API_URL: SMS replies go there, not to the simulator)"
 fi
 echo "E-mail without a mail server: the simulator's E-mail tab writes to the dealers' inbound addresses (SMTP into port $SMTP_INGRESS_PORT);"
 echo "  replies, invitations and password resets are not sent anywhere: read them at http://localhost:$MAIL_CATCHER_HTTP_PORT/"

@@ -15,6 +15,9 @@ export MAIL_CATCHER_HTTP_PORT=$((WEB_PORT + 4))
 # The Meta Graph stand-in (packages/testing/src/meta-graph): tests start it on this port.
 export CHANNEL_SIMULATOR_PORT=$((WEB_PORT + 5))
 export META_GRAPH_URL="http://127.0.0.1:${CHANNEL_SIMULATOR_PORT}"
+# The Twilio stand-in (packages/testing/src/twilio): tests start it on this port.
+export TWILIO_STANDIN_PORT=$((WEB_PORT + 6))
+export TWILIO_API_URL="http://127.0.0.1:${TWILIO_STANDIN_PORT}"
 export STORAGE_DIR="${TMPDIR:-/tmp}/forecourt-test${SLOT:+-$SLOT}/storage"
 unset APP_DATABASE_URL
 # The e-mail channel's SMTP ingress (apps/mail-ingress); no DNS here for SPF/DKIM/DMARC.

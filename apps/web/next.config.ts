@@ -23,7 +23,7 @@ const nextConfig: NextConfig = {
     "@forecourt/protocol",
     "@forecourt/widget",
   ],
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "bullmq", "ioredis"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "bullmq", "ioredis", "twilio"],
   poweredByHeader: false,
   async headers() {
     // The widget iframe page sets its own frame-ancestors (the embedding origin) and its own

@@ -22,7 +22,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childProcessEnv, findRepoRoot, getConfig } from "@forecourt/config";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
-import { createEmailChannel, createMetaChannel } from "@forecourt/core/channels/test-helpers";
+import { createEmailChannel, createMetaChannel, createSmsChannel } from "@forecourt/core/channels/test-helpers";
 import { bullConnection, bullPrefix, closeQueues, enqueue } from "@forecourt/jobs";
 import { deleteCustomerJob, purgeTenantJob } from "@forecourt/jobs/retention-jobs";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
@@ -120,8 +120,9 @@ async function newTenant(label: string) {
   });
   const whatsapp = await createMetaChannel({ customer, dealer }, "WHATSAPP");
   const email = await createEmailChannel({ customer, dealer });
+  const sms = await createSmsChannel({ customer, dealer });
   const { user } = await createTestUser({ customerId: customer.id, role: "ADMIN" });
-  return { customer, widgetKey, admin: user, whatsapp, email };
+  return { customer, widgetKey, admin: user, whatsapp, email, sms };
 }
 
 /** Fill every field a visitor, an agent and an admin can, through the web process. */
@@ -133,6 +134,7 @@ async function populate(label: string) {
     contactId: string;
     whatsappContactId: string;
     emailContactId: string;
+    smsContactId: string;
     cwd: string;
   }>({
     op: "populate",
@@ -142,6 +144,12 @@ async function populate(label: string) {
     agent: { userId: t.admin.id, name: t.admin.name, customerId: t.customer.id },
     whatsapp: { phoneNumberId: t.whatsapp.externalId, appSecret: t.whatsapp.appSecret },
     email: { inboundAddress: t.email.inboundAddress },
+    sms: {
+      channelId: t.sms.channel.id,
+      accountSid: t.sms.accountSid,
+      authToken: t.sms.authToken,
+      fromNumber: t.sms.fromNumber,
+    },
   });
   expect(populated.cwd).toBe(path.join(ROOT, "apps/web"));
   const before = await scan(markers);
@@ -149,8 +157,8 @@ async function populate(label: string) {
   expect(before.tables).toEqual(
     expect.arrayContaining(["Contact", "ContactIdentity", "Message", "Attachment", "Vehicle"]),
   );
-  // Two visitor files, one agent file; the e-mail's raw source, its PDF and its inline image.
-  expect(before.files.length).toBe(6);
+  // Two visitor files, one agent file; the e-mail's raw source, its PDF and its inline image; one MMS picture.
+  expect(before.files.length).toBe(7);
   return { ...t, markers, ...populated };
 }
 
@@ -237,8 +245,8 @@ async function runInWorker<T>(job: Parameters<typeof enqueue>[0], payload: Recor
 
 const clean: TScan = { tables: [], files: [], redis: [] };
 
-/** The certificate says the files were deleted (three per contact: see populate), and none was missing. */
-async function expectFilesCounted(certificateId: string, files = 6) {
+/** The certificate says the files were deleted (`files`: how many this deletion covers), and none was missing. */
+async function expectFilesCounted(certificateId: string, files = 7) {
   const cert = await ownerDb().deletionCertificate.findUniqueOrThrow({ where: { id: certificateId } });
   expect(cert.counts).toMatchObject({ state: "completed", attachmentFiles: files, attachmentFilesMissing: 0 });
 }
@@ -266,9 +274,17 @@ describe("deletion completeness: web and worker from their own folders, relative
       contactId: t.emailContactId,
     });
     expect(erasedEmail).not.toBeNull();
+    // And by SMS (a fourth contact, with an MMS picture and a recorded STOP).
+    const erasedSms = await web<{ certificateId: string } | null>({
+      op: "erase",
+      admin: { userId: t.admin.id, customerId: t.customer.id },
+      contactId: t.smsContactId,
+    });
+    expect(erasedSms).not.toBeNull();
     expect(await scan(t.markers)).toEqual(clean);
     await expectFilesCounted(erased!.certificateId, 3);
     await expectFilesCounted(erasedEmail!.certificateId, 3);
+    await expectFilesCounted(erasedSms!.certificateId, 1);
   });
 
   it("(b) the retention purge on a simulated clock leaves no trace", { timeout: 120_000 }, async () => {

@@ -10,7 +10,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { metaSignatureOf } from "@forecourt/channels";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getConfig } from "@forecourt/config";
 import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
+import { receiveTwilioWebhook } from "@forecourt/core/channels/receive-twilio-webhook";
 import { eraseContact } from "@forecourt/core/contacts/erase-contact";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
 import { sendAttachment } from "@forecourt/core/chat/save-attachment";
@@ -34,6 +38,8 @@ export type TWebCommand =
       whatsapp: { phoneNumberId: string; appSecret: string };
       /** The tenant's e-mail channel's inbound address: the same person mails too (issue 11). */
       email: { inboundAddress: string };
+      /** The tenant's SMS channel: the same person texts a picture (an MMS, stored as a file) and STOP. */
+      sms: { channelId: string; accountSid: string; authToken: string; fromNumber: string };
     }
   | { op: "erase"; admin: { userId: string; customerId: string }; contactId: string };
 
@@ -118,7 +124,8 @@ async function populate(command: Extract<TWebCommand, { op: "populate" }>) {
   });
   const whatsappContactId = await writeOnWhatsApp(command);
   const emailContactId = await writeByEmail(command);
-  return { conversationId, contactId, whatsappContactId, emailContactId, cwd: process.cwd() };
+  const smsContactId = await writeBySms(command);
+  return { conversationId, contactId, whatsappContactId, emailContactId, smsContactId, cwd: process.cwd() };
 }
 
 /** A WhatsApp customer: profile name, number, text, a location, a contact card, a button reply. */
@@ -218,6 +225,72 @@ async function writeByEmail(command: Extract<TWebCommand, { op: "populate" }>): 
   const { ownerDb } = await import("@forecourt/testing");
   const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `email:${address}` } });
   return identity.contactId;
+}
+
+/**
+ * An SMS customer: a text and an MMS picture through the Twilio stand-in (signed webhooks to
+ * core, the picture fetched with Basic auth by the worker's media job and stored), then STOP (the
+ * opt-out recorded on the phone identity). The stand-in runs here on TWILIO_STANDIN_PORT
+ * (= TWILIO_API_URL in tests) and delivers its webhooks to a small server in front of core.
+ */
+async function writeBySms(command: Extract<TWebCommand, { op: "populate" }>): Promise<string> {
+  const { text: m, phoneDigits } = command.markers;
+  const from = `+31${phoneDigits}`;
+  const hook = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const signature = req.headers["x-twilio-signature"];
+      receiveTwilioWebhook({
+        channelId: command.sms.channelId,
+        kind: "inbound",
+        rawBody: Buffer.concat(chunks),
+        signature: typeof signature === "string" ? signature : null,
+      }).then(
+        () => res.writeHead(200, { "content-type": "text/xml" }).end("<Response/>"),
+        (error: unknown) => res.writeHead(403).end(String(error)),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", () => resolve()));
+  const { startTwilio } = await import("@forecourt/testing/twilio");
+  const twilio = await startTwilio({
+    port: getConfig().TWILIO_STANDIN_PORT,
+    deliverTo: `http://127.0.0.1:${(hook.address() as AddressInfo).port}`,
+  });
+  try {
+    twilio.addAccount({
+      accountSid: command.sms.accountSid,
+      authToken: command.sms.authToken,
+      numbers: [command.sms.fromNumber],
+      inboundUrl: `${getConfig().WEB_URL}/api/hooks/twilio/${command.sms.channelId}`,
+    });
+    for (const input of [
+      { body: `${m} sms text` },
+      { body: `${m} mms caption`, media: [{ bytes: png(`${m} mms`), mimeType: "image/png" }] },
+      { body: "STOP" },
+    ]) {
+      const posted = await twilio.postInbound({ to: command.sms.fromNumber, from, ...input });
+      if (posted.status !== 200) throw new Error(`SMS not recorded: ${posted.status} ${posted.body}`);
+    }
+    // The real worker's media job fetches the picture from this stand-in (Basic auth) and stores it.
+    const { ownerDb } = await import("@forecourt/testing");
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const row = await ownerDb().message.findFirstOrThrow({ where: { body: `${m} mms caption` } });
+      const state = (row.data as { state?: string } | null)?.state;
+      if (state === "stored") break;
+      if (state === "failed" || Date.now() > deadline)
+        throw new Error(`MMS picture not stored: ${JSON.stringify(row.data)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `phone:${from}` } });
+    if (!identity.optedOutAt) throw new Error("STOP not recorded");
+    return identity.contactId;
+  } finally {
+    await twilio.close();
+    await new Promise((resolve) => hook.close(resolve));
+  }
 }
 
 async function main() {

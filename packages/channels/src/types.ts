@@ -59,9 +59,10 @@ export type TMessengerSecrets = z.infer<typeof ZMessengerSecrets>;
 /**
  * How the outside service knows the customer. WhatsApp: the phone number (`wa_id`) and/or the
  * business-scoped user id (`bsuid`, since 2026; username users may have no phone number).
- * Messenger: the page-scoped id (`psid`). Contacts are keyed on every identity given.
+ * Messenger: the page-scoped id (`psid`). SMS: the E.164 number with "+" (`phone`). Contacts
+ * are keyed on every identity given.
  */
-export type TIdentityKind = "wa_id" | "bsuid" | "psid";
+export type TIdentityKind = "wa_id" | "bsuid" | "psid" | "phone";
 export type TIdentity = { kind: TIdentityKind; value: string };
 
 export type TMediaKind = Extract<TMessageContent, { type: "media" }>["mediaKind"];

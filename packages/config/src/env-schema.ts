@@ -53,6 +53,16 @@ export const ZEnv = z.object({
     .default("v23.0"),
   /** A Graph call that takes longer is abandoned and retried by the delivery job. */
   META_GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * Twilio's REST API (SMS/MMS through each dealer's own account). The real host by default; the
+   * `twilio` SDK's requests to https://api.twilio.com are rebased onto it, and MMS media are
+   * fetched only from this origin. Tests and the start command point it at the Twilio stand-in.
+   */
+  TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+  /** A Twilio call (send, media download) that takes longer is abandoned and retried by its job. */
+  TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The Twilio stand-in (packages/testing/src/twilio) the start command runs for the demo. */
+  TWILIO_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(3006),
   /** The channel simulator (a Meta stand-in with phone-like WhatsApp and Messenger chats) in the demo. */
   CHANNEL_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
   /**

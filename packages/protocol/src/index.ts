@@ -395,4 +395,6 @@ export const ATTACHMENT_TYPES = [
   "video/mp4",
   "video/webm",
 ] as const;
+
+export { smsSegments, type TSmsEncoding, type TSmsSegments } from "./sms-segments";
 export * from "./canned-replies";

@@ -33,7 +33,9 @@ import * as users from "./handlers/users";
 import * as widget from "./handlers/widget";
 import * as hooks from "./handlers/hooks";
 import { metaSignatureOf } from "@forecourt/channels";
-import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
+import { createMetaChannel, createSmsChannel } from "@forecourt/core/channels/test-helpers";
+import { getConfig } from "@forecourt/config";
+import twilioSdk from "twilio";
 
 const FUZZ_RUNS = 25;
 const SEED = 20261201;
@@ -187,6 +189,7 @@ let customerId = "";
 let dealerId = "";
 let whatsapp: Awaited<ReturnType<typeof createMetaChannel>>;
 let messenger: Awaited<ReturnType<typeof createMetaChannel>>;
+let sms: Awaited<ReturnType<typeof createSmsChannel>>;
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
@@ -196,6 +199,7 @@ beforeAll(async () => {
   widgetKey = t.channel.publicKey;
   whatsapp = await createMetaChannel(t, "WHATSAPP");
   messenger = await createMetaChannel(t, "MESSENGER");
+  sms = await createSmsChannel(t);
   const a = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
   admin = await sessionOf(a.user.email, a.password);
   const s = await createTestUser({ providerRole: "SUPPORT" });
@@ -313,6 +317,52 @@ describe("fuzz: every handler answers arbitrary input with success or a 4xx", ()
     await fc.assert(
       fc.asyncProperty(input, async (raw) => answers(hooks.handleMetaSubscription(raw), "meta handshake")),
       { numRuns: FUZZ_RUNS, seed: SEED },
+    );
+  });
+
+  it("Twilio webhooks: arbitrary bytes and signatures, and arbitrary forms correctly signed for a real SMS channel", async () => {
+    const field = fc.oneof(nasty, fc.constant(sms.accountSid), fc.constant(sms.fromNumber), fc.constant("5"));
+    const form = fc.record(
+      {
+        MessageSid: fc.oneof(nasty, fc.constant(`SM${"a".repeat(32)}`)),
+        AccountSid: field,
+        From: field,
+        To: field,
+        Body: nasty,
+        NumMedia: field,
+        MediaUrl0: nasty,
+        MediaContentType0: nasty,
+        MessageStatus: fc.oneof(nasty, fc.constantFrom("sent", "delivered", "failed", "undelivered")),
+        ErrorCode: nasty,
+        OptOutType: nasty,
+      },
+      { requiredKeys: [] },
+    );
+    const channelId = fc.oneof(fc.constant(sms.channel.id), nasty);
+    await fc.assert(
+      fc.asyncProperty(
+        form,
+        channelId,
+        fc.constantFrom<"inbound" | "status">("inbound", "status"),
+        fc.boolean(),
+        nasty,
+        async (params, id, kind, signed, signature) => {
+          const url = `${getConfig().WEB_URL}/api/hooks/twilio/${id}${kind === "status" ? "/status" : ""}`;
+          const clean = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+          await answers(
+            hooks.handleTwilioWebhook({
+              channelId: id,
+              kind,
+              rawBody: new TextEncoder().encode(new URLSearchParams(clean).toString()),
+              signature: signed
+                ? twilioSdk.getExpectedTwilioSignature(sms.authToken, url, clean)
+                : headerSafe(signature),
+            }),
+            "twilio webhook",
+          );
+        },
+      ),
+      { numRuns: FUZZ_RUNS * 4, seed: SEED },
     );
   });
 

@@ -69,7 +69,7 @@ import {
   handleSetUserSuspension,
 } from "./handlers/provider";
 import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "./handlers/public";
-import { handleMetaSubscription, handleMetaWebhook } from "./handlers/hooks";
+import { handleMetaSubscription, handleMetaWebhook, handleTwilioWebhook } from "./handlers/hooks";
 import type { THandlerMeta, THandlerResult } from "./handlers/result";
 import { queryObject, readUpload, routeMeta } from "./chat-http";
 import { visitorTokenOf } from "./define-handler";
@@ -96,15 +96,18 @@ import {
 } from "./handlers/users";
 import {
   handleConnectMessenger,
+  handleConnectSms,
   handleConnectWhatsApp,
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
   handleSendChannelTestMessage,
+  handleSendSmsTestMessage,
   handleSetChannelStatus,
   handleSyncTemplates,
   handleConnectEmail,
   handleSendEmailTest,
   handleUpdateChannelCredentials,
+  handleUpdateSmsCredentials,
   loadChannelsPage,
 } from "./handlers/channels";
 import { loadContactRecordPage, loadContactsPage } from "./handlers/contacts-pages";
@@ -226,6 +229,30 @@ const messengerInput = (dealerId: string) => ({
   secrets: { pageAccessToken: "EAAplanted-page-token", appSecret: "planted-app-secret" },
 });
 const newSecrets = { secrets: { appSecret: "hijacked-app-secret" } };
+const hex32 = () => crypto.randomUUID().replaceAll("-", "");
+const smsInput = (dealerId: string) => ({
+  dealerId,
+  name: "Planted SMS",
+  config: { accountSid: `AC${hex32()}`, fromNumber: `+3197${String(Date.now()).slice(-9)}` },
+  secrets: { authToken: hex32() },
+});
+/** A Twilio-shaped form naming a channel, signed with a token A could choose. */
+const twilioForm = (channelId: string, kind: "inbound" | "status") =>
+  handleTwilioWebhook({
+    channelId,
+    kind,
+    rawBody: new TextEncoder().encode(
+      new URLSearchParams({
+        MessageSid: `SM${hex32()}`,
+        AccountSid: `AC${hex32()}`,
+        From: "+31612345678",
+        To: "+3197010000001",
+        Body: "planted",
+        MessageStatus: "delivered",
+      }).toString(),
+    ),
+    signature: "bm90IGEgcmVhbCBzaWduYXR1cmU=",
+  });
 
 /** A connected WhatsApp channel written directly (as the connect use case leaves it), with its routes. */
 async function createWhatsAppChannel(customerId: string, dealerId: string, name: string) {
@@ -615,6 +642,28 @@ const CASES: Record<string, TCase> = {
       handleConnectMessenger(session, messengerInput(guess())),
     ],
   },
+  "action:server/actions/channels.ts#connectSmsAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleConnectSms(session, smsInput(b.dealerId)),
+      handleConnectSms(session, smsInput(guess())),
+    ],
+  },
+  "action:server/actions/channels.ts#updateSmsCredentialsAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleUpdateSmsCredentials(session, { channelId: b.metaChannelId, secrets: { authToken: hex32() } }),
+      handleUpdateSmsCredentials(session, { channelId: b.channelId, secrets: { authToken: hex32() } }),
+      handleUpdateSmsCredentials(session, { channelId: guess(), secrets: { authToken: hex32() } }),
+    ],
+  },
+  "action:server/actions/channels.ts#sendSmsTestMessageAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSendSmsTestMessage(session, { channelId: b.metaChannelId, to: "+31612345678", text: "hi" }),
+      handleSendSmsTestMessage(session, { channelId: guess(), to: "+31612345678", text: "hi" }),
+    ],
+  },
   "action:server/actions/channels.ts#updateChannelCredentialsAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
@@ -801,6 +850,22 @@ const CASES: Record<string, TCase> = {
       );
       return [mustRefuse(handleMetaWebhook(body, `sha256=${"0".repeat(64)}`), "forged signature")];
     },
+  },
+
+  "route:app/api/hooks/twilio/[channelId]/route.ts#POST": {
+    kind: "public",
+    // B's channel (and a guessed one) in the path, a form signed with a token A could choose: refused, nothing written.
+    attempts: ({ b }) => [
+      mustRefuse(twilioForm(b.metaChannelId, "inbound"), "forged Twilio signature"),
+      mustRefuse(twilioForm(guess(), "inbound"), "unknown SMS channel"),
+    ],
+  },
+  "route:app/api/hooks/twilio/[channelId]/status/route.ts#POST": {
+    kind: "public",
+    attempts: ({ b }) => [
+      mustRefuse(twilioForm(b.metaChannelId, "status"), "forged Twilio status callback"),
+      mustRefuse(twilioForm(guess(), "status"), "unknown SMS channel"),
+    ],
   },
 
   // ── the website chat: public by design; the key with its origins and the visitor token decide ──
@@ -1016,6 +1081,14 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "route:app/api/hooks/meta/route.ts#POST": {
     exempt: "signed by one channel's app secret; events land on that channel's dealer only (meta-hook tests)",
   },
+  "route:app/api/hooks/twilio/[channelId]/route.ts#POST": {
+    exempt:
+      "signed with the Auth Token of the channel in its path; messages land on that channel's dealer only (twilio-hook tests)",
+  },
+  "route:app/api/hooks/twilio/[channelId]/status/route.ts#POST": {
+    exempt:
+      "signed with the Auth Token of the channel in its path; moves only that channel's messages (twilio-hook tests)",
+  },
   "action:server/actions/users.ts#inviteUserAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#updateMemberAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#changeMemberStatusAction": { exempt: TENANT_WIDE },
@@ -1062,6 +1135,19 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "action:server/actions/channels.ts#connectMessengerAction": {
     refused: ({ session, s }) => [handleConnectMessenger(session, messengerInput(s.dealerId))],
+  },
+  "action:server/actions/channels.ts#connectSmsAction": {
+    refused: ({ session, s }) => [handleConnectSms(session, smsInput(s.dealerId))],
+  },
+  "action:server/actions/channels.ts#updateSmsCredentialsAction": {
+    refused: ({ session, s }) => [
+      handleUpdateSmsCredentials(session, { channelId: s.metaChannelId, secrets: { authToken: hex32() } }),
+    ],
+  },
+  "action:server/actions/channels.ts#sendSmsTestMessageAction": {
+    refused: ({ session, s }) => [
+      handleSendSmsTestMessage(session, { channelId: s.metaChannelId, to: "+31612345678", text: "hi" }),
+    ],
   },
   "action:server/actions/channels.ts#updateChannelCredentialsAction": {
     refused: ({ session, s }) => [

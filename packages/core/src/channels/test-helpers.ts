@@ -3,6 +3,7 @@ import { emailRouteKey } from "@forecourt/channels";
 import { getConfig } from "@forecourt/config";
 import { ownerDb } from "@forecourt/testing";
 import { encryptSecret } from "../crypto/secret-box";
+import { twilioChannelRouteKey } from "@forecourt/channels/twilio-sms";
 import { verifyTokenRouteKey } from "./verify-meta-subscription";
 
 let counter = 0;
@@ -77,4 +78,37 @@ export async function createEmailChannel(tenant: { customer: { id: string }; dea
     data: { key: emailRouteKey(localPart, domain), channelId: channel.id, routedCustomerId: tenant.customer.id },
   });
   return { channel, inboundAddress: `${localPart}@${domain}` };
+}
+
+/** A connected SMS channel (a Twilio account with a From number, or a Messaging Service) with its routes. For tests only. */
+export async function createSmsChannel(
+  tenant: { customer: { id: string }; dealer: { id: string } },
+  options: { status?: "ACTIVE" | "DISABLED"; messagingService?: boolean } = {},
+) {
+  counter += 1;
+  const accountSid = `AC${randomBytes(16).toString("hex")}`;
+  const authToken = randomBytes(16).toString("hex");
+  const fromNumber = `+3197${String(Date.now()).slice(-6)}${String(counter).padStart(3, "0")}`.slice(0, 16);
+  const messagingServiceSid = options.messagingService ? `MG${randomBytes(16).toString("hex")}` : null;
+  const config = { accountSid, messagingServiceSid, fromNumber };
+  const channel = await ownerDb().channel.create({
+    data: {
+      customerId: tenant.customer.id,
+      dealerId: tenant.dealer.id,
+      type: "TWILIO_SMS",
+      name: "SMS",
+      publicKey: `test-sms-${accountSid}`,
+      status: options.status ?? "ACTIVE",
+      config,
+      externalId: messagingServiceSid ?? fromNumber,
+      secretsEncrypted: encryptSecret(JSON.stringify({ authToken })),
+    },
+  });
+  await ownerDb().channelRoute.createMany({
+    data: [
+      twilioChannelRouteKey(channel.id),
+      messagingServiceSid ? `twilio-service:${messagingServiceSid}` : `twilio-number:${accountSid}:${fromNumber}`,
+    ].map((key) => ({ key, channelId: channel.id, routedCustomerId: tenant.customer.id })),
+  });
+  return { channel, accountSid, authToken, fromNumber, messagingServiceSid };
 }

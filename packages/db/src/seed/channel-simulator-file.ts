@@ -31,6 +31,15 @@ export type TChannelSimulatorFile = {
       appSecret: string;
       verifyToken: string;
     };
+    /** The dealer's SMS channel (seed-sms-channels.ts): its Twilio account and number, for the Twilio stand-in. */
+    sms?: {
+      channelId: string;
+      accountSid: string;
+      authToken: string;
+      fromNumber: string;
+      /** WEB_URL + "/api/hooks/twilio/<channelId>": the number's incoming-message webhook. */
+      inboundUrl: string;
+    };
   }[];
 };
 

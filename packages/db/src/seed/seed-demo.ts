@@ -5,6 +5,7 @@ import { seedSubscriptions } from "./seed-subscriptions";
 import { seedChat } from "./seed-chat";
 import { seedEmailChannels } from "./seed-email-channels";
 import { seedMetaChannels } from "./seed-meta-channels";
+import { seedSmsChannels } from "./seed-sms-channels";
 
 /**
  * Demo data: provider support, dealer group "Northwind Motors" (Amsterdam, Copenhagen) with an
@@ -88,4 +89,6 @@ export async function seedDemo(db: PrismaClient) {
   await seedChat(db);
   await seedMetaChannels(db);
   await seedEmailChannels(db);
+  // After the Meta channels: it adds each dealer's SMS account to the simulator file they wrote.
+  await seedSmsChannels(db);
 }

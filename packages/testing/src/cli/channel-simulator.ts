@@ -4,12 +4,16 @@ import { channelSimulatorFilePath } from "@forecourt/db/channel-simulator-file";
 import { catcherMailbox, createEmailPlugin, demoEmailDealers } from "../email-sim/email-plugin";
 import { loadDemoAccounts } from "../meta-graph/demo-file";
 import { startMetaGraph } from "../meta-graph/server";
+import { loadTwilioDemoAccounts } from "../twilio/demo-file";
+import { startTwilio } from "../twilio/server";
+import { createSmsPlugin } from "../twilio/simulator/sms-plugin";
 
 /**
  * The channel simulator the start command runs: the Meta Graph stand-in in demo mode on
- * CHANNEL_SIMULATOR_PORT (the web app and worker reach it as META_GRAPH_URL), with the seeded
- * dealers' WhatsApp numbers and Messenger pages, automatic sent/delivered statuses, and the
- * phone-like chat page at its root.
+ * CHANNEL_SIMULATOR_PORT (the web app and worker reach it as META_GRAPH_URL) and the Twilio
+ * stand-in on TWILIO_STANDIN_PORT (TWILIO_API_URL), with the seeded dealers' WhatsApp numbers,
+ * Messenger pages and SMS numbers, automatic sent/delivered statuses, and the phone-like chat
+ * page (WhatsApp, Messenger and an SMS tab) at the Meta stand-in's root.
  */
 const config = loadConfigOrExit();
 const file = channelSimulatorFilePath(config);
@@ -19,16 +23,19 @@ const email = createEmailPlugin({
   ingress: { host: "127.0.0.1", port: config.SMTP_INGRESS_PORT },
   mailbox: catcherMailbox(`http://127.0.0.1:${config.MAIL_CATCHER_HTTP_PORT}/messages.json`),
 });
+const twilio = await startTwilio({ port: config.TWILIO_STANDIN_PORT, autoStatuses: true });
 const graph = await startMetaGraph({
   port: config.CHANNEL_SIMULATOR_PORT,
   autoStatuses: true,
   simulator: true,
-  plugins: [email],
+  plugins: [createSmsPlugin(twilio), email],
 });
 
 const load = () => {
   const result = loadDemoAccounts(graph, file);
   if ("error" in result) console.warn(`channel simulator: ${result.error}`);
+  const sms = loadTwilioDemoAccounts(twilio, file);
+  if ("error" in sms) console.warn(`channel simulator (SMS): ${sms.error}`);
   return result;
 };
 load();
@@ -36,8 +43,8 @@ load();
 watchFile(file, { interval: 2000 }, () => load());
 
 console.log(
-  `channel simulator: http://localhost:${graph.port}/ (Meta Graph stand-in at ${graph.url}, webhooks to ${config.WEB_URL}/api/hooks/meta)`,
+  `channel simulator: http://localhost:${graph.port}/ (Meta Graph stand-in at ${graph.url}, webhooks to ${config.WEB_URL}/api/hooks/meta; Twilio stand-in at ${twilio.url}, webhooks to ${config.WEB_URL}/api/hooks/twilio/<channel>)`,
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void graph.close().then(() => process.exit(0)));
+  process.on(signal, () => void Promise.all([graph.close(), twilio.close()]).then(() => process.exit(0)));
 }

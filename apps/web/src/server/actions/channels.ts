@@ -4,14 +4,17 @@ import { runAction } from "@/server/action-helpers";
 import {
   handleConnectEmail,
   handleConnectMessenger,
+  handleConnectSms,
   handleConnectWhatsApp,
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
   handleSendChannelTestMessage,
   handleSendEmailTest,
+  handleSendSmsTestMessage,
   handleSetChannelStatus,
   handleSyncTemplates,
   handleUpdateChannelCredentials,
+  handleUpdateSmsCredentials,
 } from "@/server/handlers/channels";
 
 // Settings → Channels. The forms send plain objects (they keep what was typed when a field is
@@ -47,4 +50,13 @@ export async function connectEmailAction(input: unknown) {
 }
 export async function sendEmailTestAction(input: unknown) {
   return runAction(handleSendEmailTest, input, []);
+}
+export async function connectSmsAction(input: unknown) {
+  return runAction(handleConnectSms, input, PATHS);
+}
+export async function sendSmsTestMessageAction(input: unknown) {
+  return runAction(handleSendSmsTestMessage, input, []);
+}
+export async function updateSmsCredentialsAction(input: unknown) {
+  return runAction(handleUpdateSmsCredentials, input, PATHS);
 }

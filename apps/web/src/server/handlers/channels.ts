@@ -3,17 +3,21 @@ import { connectEmailChannel, ZConnectEmailChannel } from "@forecourt/core/chann
 import { listEmailChannels } from "@forecourt/core/channels/list-email-channels";
 import { sendEmailTestMessage, ZEmailTestMessage } from "@forecourt/core/channels/send-email-test-message";
 import { connectMessengerChannel, ZConnectMessengerChannel } from "@forecourt/core/channels/connect-messenger-channel";
+import { connectSmsChannel, ZConnectSmsChannel } from "@forecourt/core/channels/connect-sms-channel";
 import { connectWhatsAppChannel, ZConnectWhatsAppChannel } from "@forecourt/core/channels/connect-whatsapp-channel";
 import { listChannelConnections } from "@forecourt/core/channels/list-channel-connections";
 import { listChannels } from "@forecourt/core/channels/list-channels";
+import { listSmsConnections } from "@forecourt/core/channels/list-sms-connections";
 import { regenerateVerifyToken } from "@forecourt/core/channels/regenerate-verify-token";
 import { sendChannelTestMessage, ZChannelTestMessage } from "@forecourt/core/channels/send-channel-test-message";
+import { sendSmsTestMessage, ZSmsTestMessage } from "@forecourt/core/channels/send-sms-test-message";
 import { setChannelStatus, ZSetChannelStatus } from "@forecourt/core/channels/set-channel-status";
 import { syncTemplates } from "@forecourt/core/channels/sync-templates";
 import {
   updateChannelCredentials,
   ZUpdateChannelCredentials,
 } from "@forecourt/core/channels/update-channel-credentials";
+import { updateSmsCredentials, ZUpdateSmsCredentials } from "@forecourt/core/channels/update-sms-credentials";
 import { createWidgetChannel, listWidgetChannels, ZCreateWidgetChannel } from "@forecourt/core/chat/widget-channels";
 import { getConfig } from "@forecourt/config";
 import { defineHandler } from "../define-handler";
@@ -26,15 +30,16 @@ import { defineHandler } from "../define-handler";
 
 const MANAGE = { permission: "settings.channels.manage" } as const;
 
-/** /settings/channels: the dealers in scope, each dealer's website chats and its WhatsApp / Messenger connections. */
+/** /settings/channels: the dealers in scope, each dealer's website chats, WhatsApp / Messenger and SMS connections. */
 export const loadChannelsPage = defineHandler(MANAGE, async ({ principal }) => {
-  const [{ dealers }, widgets, meta, email] = await Promise.all([
+  const [{ dealers }, widgets, meta, email, sms] = await Promise.all([
     listChannels({ principal }),
     listWidgetChannels({ agent: principal }),
     listChannelConnections({ principal }),
     listEmailChannels({ principal }),
+    listSmsConnections({ principal }),
   ]);
-  return { dealers, widgets, meta, email, webUrl: getConfig().WEB_URL };
+  return { dealers, widgets, meta, email, sms, webUrl: getConfig().WEB_URL };
 });
 
 export type TChannelsPage = Extract<Awaited<ReturnType<typeof loadChannelsPage>>, { ok: true }>["data"];
@@ -82,4 +87,17 @@ export const handleConnectEmail = defineHandler({ ...MANAGE, input: ZConnectEmai
 
 export const handleSendEmailTest = defineHandler({ ...MANAGE, input: ZEmailTestMessage }, ({ principal, input }) =>
   sendEmailTestMessage({ principal, ...input }),
+);
+
+export const handleConnectSms = defineHandler({ ...MANAGE, input: ZConnectSmsChannel }, ({ principal, input }) =>
+  connectSmsChannel({ principal, ...input }),
+);
+
+export const handleSendSmsTestMessage = defineHandler({ ...MANAGE, input: ZSmsTestMessage }, ({ principal, input }) =>
+  sendSmsTestMessage({ principal, ...input }),
+);
+
+export const handleUpdateSmsCredentials = defineHandler(
+  { ...MANAGE, input: ZUpdateSmsCredentials },
+  ({ principal, input }) => updateSmsCredentials({ principal, ...input }),
 );

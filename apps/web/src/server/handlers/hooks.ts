@@ -1,4 +1,5 @@
 import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
+import { receiveTwilioWebhook } from "@forecourt/core/channels/receive-twilio-webhook";
 import { verifyMetaSubscription, ZMetaSubscription } from "@forecourt/core/channels/verify-meta-subscription";
 import { definePublicHandler } from "../define-handler";
 import { run } from "./result";
@@ -15,4 +16,8 @@ export const handleMetaSubscription = definePublicHandler({ input: ZMetaSubscrip
 
 export function handleMetaWebhook(rawBody: Uint8Array, signature: string | null) {
   return run(() => receiveMetaWebhook({ rawBody, signature }));
+}
+
+export function handleTwilioWebhook(input: Parameters<typeof receiveTwilioWebhook>[0]) {
+  return run(() => receiveTwilioWebhook(input));
 }

@@ -1,6 +1,7 @@
 import type { TChannelType } from "@forecourt/protocol";
 import { emailDriver } from "./email";
 import { messengerDriver, whatsappDriver } from "./meta";
+import { twilioSmsDriver } from "./twilio-sms";
 import type { TDeliveryDriver } from "./types";
 
 /**
@@ -11,6 +12,7 @@ export const DELIVERY_DRIVERS: Partial<Record<TChannelType, TDeliveryDriver>> = 
   WHATSAPP: whatsappDriver,
   MESSENGER: messengerDriver,
   EMAIL: emailDriver,
+  TWILIO_SMS: twilioSmsDriver,
 };
 
 export function driverFor(type: TChannelType): TDeliveryDriver | null {

@@ -13,6 +13,7 @@ import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } fro
 import { MessageBubble, ReactionLine } from "./message-bubble";
 import { reactionsOf } from "./message-content";
 import { ReplyWindowNotice, useWindowNotice } from "./reply-window-notice";
+import { SmsSegmentCount } from "./sms-segment-count";
 import { SnoozeMenu } from "./snooze-menu";
 import { TemplatePicker } from "./template-picker";
 
@@ -510,8 +511,8 @@ export function ConversationPane(props: {
                 }
               }}
             />
-            <div className="flex items-center justify-between px-2 pb-2">
-              <div className="flex items-center gap-1">
+            <div className="flex items-center justify-between gap-2 px-2 pb-2">
+              <div className="flex min-w-0 items-center gap-1">
                 {props.can.reply ? (
                   <>
                     <input
@@ -538,11 +539,15 @@ export function ConversationPane(props: {
                     </button>
                   </>
                 ) : null}
-                <span className="text-[11px] text-zinc-400">{t("composerHint")}</span>
+                {detail.channelType === "TWILIO_SMS" && mode === "TEXT" && text.trim() ? (
+                  <SmsSegmentCount text={text} />
+                ) : (
+                  <span className="text-[11px] text-zinc-400">{t("composerHint")}</span>
+                )}
               </div>
               <button
                 type="submit"
-                className="flex items-center gap-1 rounded-md bg-zinc-900 px-2.5 py-1 text-[12px] font-medium text-white disabled:opacity-40"
+                className="flex shrink-0 items-center gap-1 rounded-md bg-zinc-900 px-2.5 py-1 text-[12px] font-medium text-white disabled:opacity-40"
                 disabled={!text.trim() || composerOff}
               >
                 <Send className="size-3.5" aria-hidden="true" /> {mode === "NOTE" ? t("addNote") : t("send")}

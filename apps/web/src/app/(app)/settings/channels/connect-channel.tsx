@@ -8,6 +8,7 @@ import type { TActionState } from "@/server/action-helpers";
 import {
   connectEmailAction,
   connectMessengerAction,
+  connectSmsAction,
   connectWhatsAppAction,
   createWidgetChannelAction,
 } from "@/server/actions/channels";
@@ -15,7 +16,7 @@ import { buttonClass, Field, Outcome } from "./form-bits";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */
-const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "EMAIL"] as const;
+const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TWILIO_SMS", "EMAIL"] as const;
 type TChoice = (typeof CHOICES)[number];
 type TDealer = { id: string; name: string };
 
@@ -24,6 +25,7 @@ const ACTIONS: Record<TChoice, (input: unknown) => Promise<TActionState>> = {
   WHATSAPP: connectWhatsAppAction,
   MESSENGER: connectMessengerAction,
   EMAIL: connectEmailAction,
+  TWILIO_SMS: connectSmsAction,
 };
 
 /** "Connect a channel": a dialog that asks which kind, then that kind's form for one dealer. */
@@ -123,10 +125,23 @@ function ChoiceList({ onChoose }: { onChoose: (choice: TChoice) => void }) {
 
 type TValues = Record<string, string>;
 
-/** What each kind's form sends: core's input shape (see ZConnectWhatsAppChannel / ZConnectMessengerChannel). */
+/** What each kind's form sends: core's input shape (ZConnectWhatsAppChannel / ZConnectMessengerChannel / ZConnectSmsChannel). */
 function inputOf(type: TChoice, v: TValues) {
   if (type === "WIDGET") return { dealerId: v.dealerId, name: v.name };
   if (type === "EMAIL") return { dealerId: v.dealerId, name: v.name, fromName: v.fromName, fromAddress: v.fromAddress };
+  if (type === "TWILIO_SMS") {
+    return {
+      dealerId: v.dealerId,
+      name: v.name,
+      // One of the two is enough: an empty field is "not given", not an invalid value.
+      config: {
+        accountSid: v.accountSid,
+        messagingServiceSid: v.messagingServiceSid?.trim() || null,
+        fromNumber: v.fromNumber?.trim() || null,
+      },
+      secrets: { authToken: v.authToken },
+    };
+  }
   if (type === "WHATSAPP") {
     return {
       dealerId: v.dealerId,
@@ -148,7 +163,8 @@ type TFieldSpec = {
   path: string;
   secret?: boolean;
   required?: boolean;
-  inputMode?: "numeric" | "email";
+  inputMode?: "numeric" | "email" | "tel";
+  mono?: boolean;
 };
 
 const FIELDS: Record<TChoice, TFieldSpec[]> = {
@@ -169,6 +185,12 @@ const FIELDS: Record<TChoice, TFieldSpec[]> = {
   EMAIL: [
     { key: "fromName", path: "fromName", required: true },
     { key: "fromAddress", path: "fromAddress", required: true, inputMode: "email" },
+  ],
+  TWILIO_SMS: [
+    { key: "accountSid", path: "config.accountSid", required: true, mono: true },
+    { key: "messagingServiceSid", path: "config.messagingServiceSid", mono: true },
+    { key: "fromNumber", path: "config.fromNumber", inputMode: "tel", mono: true },
+    { key: "authToken", path: "secrets.authToken", secret: true, required: true },
   ],
 };
 
@@ -237,7 +259,7 @@ function ConnectForm({
               {(props) => (
                 <input
                   {...props}
-                  className={`${props.className} ${f.secret || f.inputMode === "numeric" ? "font-mono" : ""}`}
+                  className={`${props.className} ${f.secret || f.inputMode === "numeric" || f.inputMode === "tel" || f.mono ? "font-mono" : ""}`}
                   type={f.secret ? "password" : "text"}
                   inputMode={f.inputMode}
                   autoComplete="off"
@@ -251,7 +273,9 @@ function ConnectForm({
           </div>
         ))}
       </div>
-      {type !== "WIDGET" && type !== "EMAIL" ? <p className="text-xs text-zinc-500">{t("secretsNote")}</p> : null}
+      {type !== "WIDGET" && type !== "EMAIL" ? (
+        <p className="text-xs text-zinc-500">{t(type === "TWILIO_SMS" ? "secretsNoteSms" : "secretsNote")}</p>
+      ) : null}
       {/* Stays in view while the fields scroll (a phone, or the longer WhatsApp form). */}
       <div className="sticky bottom-0 -mx-5 -mb-4 flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 bg-white px-5 py-3">
         <Outcome error={formError} />

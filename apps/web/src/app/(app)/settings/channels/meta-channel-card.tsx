@@ -132,7 +132,17 @@ export function MetaChannelCard({ info }: { info: TChannelConnectionInfo }) {
   );
 }
 
-function Detail({ term, value, mono, testId }: { term: string; value: string; mono?: boolean; testId?: string }) {
+export function Detail({
+  term,
+  value,
+  mono,
+  testId,
+}: {
+  term: string;
+  value: string;
+  mono?: boolean;
+  testId?: string;
+}) {
   return (
     <div className="flex min-w-0 justify-between gap-3 border-b border-zinc-100 py-1 sm:block sm:border-0 sm:py-0">
       <dt className="shrink-0 text-zinc-500">{term}</dt>

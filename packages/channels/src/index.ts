@@ -22,3 +22,15 @@ export {
   sendMessenger,
   type TMessengerContext,
 } from "./messenger";
+export * from "./telegram/config";
+export { botApi, botFileDownload, telegramFailure } from "./telegram/client";
+export {
+  deleteTelegramWebhook,
+  fetchTelegramMedia,
+  getTelegramMe,
+  sendTelegram,
+  setTelegramWebhook,
+  telegramMessageId,
+  type TTelegramBot,
+} from "./telegram/bot-api";
+export { parseTelegramUpdate, type TTelegramMembership, type TTelegramUpdate } from "./telegram/updates";

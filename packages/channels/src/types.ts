@@ -59,9 +59,10 @@ export type TMessengerSecrets = z.infer<typeof ZMessengerSecrets>;
 /**
  * How the outside service knows the customer. WhatsApp: the phone number (`wa_id`) and/or the
  * business-scoped user id (`bsuid`, since 2026; username users may have no phone number).
- * Messenger: the page-scoped id (`psid`). Contacts are keyed on every identity given.
+ * Messenger: the page-scoped id (`psid`). Telegram: the user's numeric id (`tg_user`; in a private
+ * chat it is also the chat id we send to). Contacts are keyed on every identity given.
  */
-export type TIdentityKind = "wa_id" | "bsuid" | "psid";
+export type TIdentityKind = "wa_id" | "bsuid" | "psid" | "tg_user";
 export type TIdentity = { kind: TIdentityKind; value: string };
 
 export type TMediaKind = Extract<TMessageContent, { type: "media" }>["mediaKind"];
@@ -135,6 +136,11 @@ export class ChannelSendError extends Error {
     readonly failure: TSendFailure,
     /** The outside service's own error code (e.g. Graph 131047), for the log. */
     readonly serviceCode: number | null = null,
+    /**
+     * How long the service asked us to wait before trying again (Telegram's 429
+     * `parameters.retry_after`); the delivery job's backoff honours it. Null: our own backoff.
+     */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(failure.message);
     this.name = "ChannelSendError";

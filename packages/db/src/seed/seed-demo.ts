@@ -4,6 +4,7 @@ import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedSubscriptions } from "./seed-subscriptions";
 import { seedChat } from "./seed-chat";
 import { seedMetaChannels } from "./seed-meta-channels";
+import { seedTelegramChannels } from "./seed-telegram-channels";
 
 /**
  * Demo data: provider support, dealer group "Northwind Motors" (Amsterdam, Copenhagen) with an
@@ -86,4 +87,5 @@ export async function seedDemo(db: PrismaClient) {
   await seedSubscriptions(db);
   await seedChat(db);
   await seedMetaChannels(db);
+  await seedTelegramChannels(db);
 }

@@ -12,7 +12,7 @@ import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { ForbiddenError } from "@forecourt/core/errors";
 import { testMemberPrincipal } from "@forecourt/core/test-principals";
-import { bullConnection, bullPrefix, closeQueues, queue } from "@forecourt/jobs";
+import { closeQueues, queue, workerOptions } from "@forecourt/jobs";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
 import { startMetaGraph, type TMetaGraph } from "@forecourt/testing/meta-graph";
 import { HANDLERS } from "./registry";
@@ -53,7 +53,7 @@ beforeAll(async () => {
     "delivery",
     async (job) =>
       byName.get(job.name)!.handle(job.data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 }),
-    { connection: bullConnection(), prefix: bullPrefix(), concurrency: 4 },
+    workerOptions("delivery", { concurrency: 4 }),
   );
 }, 60_000);
 

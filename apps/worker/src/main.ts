@@ -1,7 +1,7 @@
 /** The worker process: BullMQ workers for every queue that has handlers, and their schedulers. */
 import { Worker } from "bullmq";
 import { loadConfigOrExit } from "@forecourt/config";
-import { QUEUE_CONCURRENCY, bullConnection, bullPrefix, queue, type TQueueName } from "@forecourt/jobs";
+import { queue, workerOptions, type TQueueName } from "@forecourt/jobs";
 import { HANDLERS } from "./registry";
 
 loadConfigOrExit();
@@ -25,7 +25,7 @@ const workers = queueNames.map(
         if (!h) throw new Error(`No handler for job ${job.name}`);
         return h.handle(job.data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
       },
-      { connection: bullConnection(), prefix: bullPrefix(), concurrency: QUEUE_CONCURRENCY[name] },
+      workerOptions(name),
     ),
 );
 for (const worker of workers) {

@@ -136,10 +136,7 @@ export class ChannelSendError extends Error {
     readonly failure: TSendFailure,
     /** The outside service's own error code (e.g. Graph 131047), for the log. */
     readonly serviceCode: number | null = null,
-    /**
-     * How long the service asked us to wait before trying again (Telegram's 429
-     * `parameters.retry_after`); the delivery job's backoff honours it. Null: our own backoff.
-     */
+    /** How long the service asked us to wait before trying again (Telegram `retry_after`); the job's backoff honours it. */
     readonly retryAfterMs: number | null = null,
   ) {
     super(failure.message);

@@ -1,4 +1,5 @@
 import { refusalOf, type TAction, type TProviderRole, type TTenantRole } from "@forecourt/auth";
+import type { TChannelType } from "@forecourt/protocol";
 import type { TSessionContext } from "./accounts/get-session-context";
 import { ForbiddenError } from "./errors";
 
@@ -52,9 +53,12 @@ export type TVisitorPrincipal = {
 /** The platform itself: a scheduled job. Audits what it changes under `job`. */
 export type TSystemPrincipal = { kind: "system"; job: string };
 
+/** Channel types an outside service speaks for (everything but our own widget and API). */
+export type TExternalChannelType = Exclude<TChannelType, "WIDGET" | "API">;
+
 /**
- * An outside service speaking for a channel (Meta's webhook for one WhatsApp number or page),
- * built only after its signature verified with that channel's secret. It may record what the
+ * An outside service speaking for a channel (Meta's webhook for one WhatsApp number or page,
+ * Twilio for one SMS channel…), built only after its signature verified with that channel's secret. It may record what the
  * customer wrote on this one channel and delivery statuses of its messages, nothing else.
  */
 export type TChannelPrincipal = {
@@ -62,7 +66,7 @@ export type TChannelPrincipal = {
   customerId: string;
   dealerId: string;
   channelId: string;
-  channelType: "WHATSAPP" | "MESSENGER";
+  channelType: TExternalChannelType;
 };
 
 export type TPrincipal = TUserPrincipal | TVisitorPrincipal | TSystemPrincipal | TChannelPrincipal;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHANNEL_BACKOFF } from "./backoff";
 import { defineJob } from "./define-job";
 
 /*
@@ -25,10 +26,11 @@ export const requeueDeliveriesJob = defineJob({
 export const REQUEUE_DELIVERIES_SCHEDULE = { every: 60_000 } as const;
 
 /**
- * Retries for 5xx, 429, time-outs: 2 s, 4 s, 8 s … about 8.5 minutes in all, then the message is
- * shown as failed with "Retry". Permanent errors are never retried.
+ * Retries for 5xx, 429, time-outs: 2 s, 4 s, 8 s … about 8.5 minutes in all (or the wait the
+ * service asked for, see backoff.ts), then the message is shown as failed with "Retry".
+ * Permanent errors are never retried.
  */
-export const DELIVERY_RETRY = { attempts: 8, backoff: { type: "exponential", delay: 2_000 } } as const;
+export const DELIVERY_RETRY = { attempts: 8, backoff: { type: CHANNEL_BACKOFF } } as const;
 
 /** Job ids must not contain ":" (BullMQ's key separator); a uuid has none. */
 export const deliveryJobId = (messageId: string) => messageId;

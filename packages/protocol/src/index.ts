@@ -67,7 +67,7 @@ export const ZAttachmentRef = z.object({
 });
 
 /** The channels a conversation can come through (Channel.type). */
-export const CHANNEL_TYPES = ["WIDGET", "WHATSAPP", "MESSENGER", "EMAIL", "TWILIO_SMS", "API"] as const;
+export const CHANNEL_TYPES = ["WIDGET", "WHATSAPP", "MESSENGER", "EMAIL", "TWILIO_SMS", "API", "TELEGRAM"] as const;
 export const ZChannelType = z.enum(CHANNEL_TYPES);
 export type TChannelType = z.infer<typeof ZChannelType>;
 

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { Code2, Globe, Mail, MessageCircle, MessagesSquare, Smartphone, type LucideIcon } from "lucide-react";
+import { Code2, Globe, Mail, MessageCircle, MessagesSquare, Send, Smartphone, type LucideIcon } from "lucide-react";
 import type { TChannelType } from "@forecourt/protocol";
 
 /*
@@ -46,6 +46,11 @@ export const CHANNEL_STYLES: Record<TChannelType, TChannelStyle> = {
     icon: Code2,
     tile: "bg-zinc-100 text-zinc-700 ring-zinc-200",
     pill: "bg-zinc-100 text-zinc-700 ring-zinc-200",
+  },
+  TELEGRAM: {
+    icon: Send,
+    tile: "bg-cyan-50 text-cyan-700 ring-cyan-200",
+    pill: "bg-cyan-50 text-cyan-800 ring-cyan-200",
   },
 };
 

@@ -1,16 +1,10 @@
-import {
-  ChannelSendError,
-  sendMessenger,
-  sendWhatsApp,
-  type TOutboundMessage,
-  type TSendFailure,
-} from "@forecourt/channels";
+import { ChannelSendError, type TOutboundMessage, type TSendFailure } from "@forecourt/channels";
 import { Prisma, withTenant, type TTx } from "@forecourt/db";
 import { messageEventById, messageContentOf, attachmentUrl } from "../chat/message-event";
 import { publishMessageUpdate } from "../chat/realtime";
 import { readAttachment } from "../storage/attachments";
-import type { TChannelPrincipal } from "../principal";
-import { graphEndpoint, metaChannelOf, type TMetaChannel } from "./meta-channel";
+import type { TChannelPrincipal, TExternalChannelType } from "../principal";
+import { driverFor, permanent, type TDeliveryDriver, type TDeliveryJob, type TDriverAttachment } from "./drivers";
 import { applyEarlyStatuses } from "./record-delivery-status";
 import { replyWindowFor } from "./reply-window";
 
@@ -19,7 +13,7 @@ export type TDeliveryOutcome = "sent" | "skipped" | "failed";
 
 /**
  * The delivery job (DESIGN.md "Outbound deliveries"): sends one committed QUEUED message to its
- * channel and stores the external id, so statuses find it. A message that is no longer QUEUED
+ * channel through its driver (drivers/) and stores the external id, so statuses find it. A message that is no longer QUEUED
  * (sent, failed, erased) is skipped, so a second run sends nothing. Retryable failures (5xx,
  * 429, time-outs) throw for BullMQ's backoff until the last attempt; permanent ones (131047
  * outside the window, a refused token) are recorded at once and never retried.
@@ -34,7 +28,7 @@ export async function deliverMessage(
     return "failed";
   }
   try {
-    const { externalId } = await send(job);
+    const { externalId } = await job.driver.send(job.job);
     const event = await withTenant(options.customerId, async (tx) => {
       const updated = await tx.message.updateMany({
         where: { id: options.messageId, deliveryStatus: "QUEUED" },
@@ -60,28 +54,20 @@ export async function deliverMessage(
   }
 }
 
-type TLoadedDelivery = {
-  channel: TMetaChannel;
-  principal: TChannelPrincipal;
-  recipient: { wa_id: string | null; bsuid: string | null; psid: string | null };
-  message: TOutboundMessage;
-  humanAgentTag: boolean;
-};
+type TLoadedDelivery = { job: TDeliveryJob; driver: TDeliveryDriver; principal: TChannelPrincipal };
 
 async function loadDelivery(tx: TTx, messageId: string): Promise<TLoadedDelivery | { failure: TSendFailure } | null> {
   const m = await tx.message.findUnique({
     where: { id: messageId },
     include: {
-      attachments: { take: 1 },
+      attachments: { where: { role: "FILE" }, orderBy: { createdAt: "asc" } },
       conversation: { include: { channel: true, contact: { include: { identities: true } } } },
     },
   });
   if (!m || m.deliveryStatus !== "QUEUED") return null;
-  const channel = metaChannelOf(m.conversation.channel);
-  if (!channel)
-    return {
-      failure: { code: "channel_misconfigured", message: "The channel's settings are incomplete.", retryable: false },
-    };
+  const { channel, contact } = m.conversation;
+  const driver = driverFor(channel.type);
+  if (!driver) return { failure: permanent("channel_unsupported", "Messages are not delivered on this channel.") };
   if (channel.status !== "ACTIVE")
     return {
       failure: {
@@ -90,51 +76,64 @@ async function loadDelivery(tx: TTx, messageId: string): Promise<TLoadedDelivery
         retryable: true,
       },
     };
+  const identities = contact.identities.filter((i) => i.channelType === channel.type);
+  const refusal = driver.refusal?.(identities);
+  if (refusal) return { failure: permanent(refusal.code, refusal.message) };
   const content = messageContentOf(m.data);
-  const isTemplate = content?.type === "template";
   const window = replyWindowFor(channel.type, m.conversation.lastInboundAt);
-  if (window.state === "closed" && !isTemplate)
+  if (window.state === "closed" && content?.type !== "template")
     return {
-      failure: {
-        code: "reply_window_closed",
-        message: "The reply window closed before the message went out. Send an approved template instead.",
-        retryable: false,
-      },
+      failure: permanent(
+        "reply_window_closed",
+        "The reply window closed before the message went out. Send an approved template instead.",
+      ),
     };
-  const identity = (kind: string) =>
-    m.conversation.contact.identities
-      .filter((i) => i.channelType === channel.type && i.externalId.startsWith(`${kind}:`))
-      .map((i) => i.externalId.slice(kind.length + 1))[0] ?? null;
-  let message: TOutboundMessage;
-  const attachment = m.attachments[0];
-  if (content?.type === "template")
-    message = { kind: "template", name: content.name, language: content.language, variables: content.variables };
-  else if (attachment) {
-    const bytes = await readAttachment(attachment.storageKey);
-    if (!bytes)
-      return { failure: { code: "file_missing", message: "The file is no longer stored.", retryable: false } };
-    message = {
-      kind: "media",
-      mediaKind: mediaKindOf(attachment.mimeType),
-      bytes,
-      mimeType: attachment.mimeType,
-      fileName: attachment.fileName,
-      url: attachmentUrl(m.customerId, attachment.id),
-      caption: m.body,
-    };
-  } else message = { kind: "text", text: m.body };
+  const attachments: TDriverAttachment[] = [];
+  for (const a of m.attachments) {
+    const bytes = await readAttachment(a.storageKey);
+    if (!bytes) return { failure: permanent("file_missing", "The file is no longer stored.") };
+    attachments.push({ ...a, bytes, url: attachmentUrl(m.customerId, a.id) });
+  }
+  const first = attachments[0];
+  const outbound: TOutboundMessage =
+    content?.type === "template"
+      ? { kind: "template", name: content.name, language: content.language, variables: content.variables }
+      : first
+        ? {
+            kind: "media",
+            mediaKind: mediaKindOf(first.mimeType),
+            bytes: first.bytes,
+            mimeType: first.mimeType,
+            fileName: first.fileName,
+            url: first.url,
+            caption: m.body,
+          }
+        : { kind: "text", text: m.body };
   return {
-    channel,
+    driver,
     principal: {
       kind: "channel",
       customerId: channel.customerId,
       dealerId: channel.dealerId,
       channelId: channel.id,
-      channelType: channel.type,
+      channelType: channel.type as TExternalChannelType,
     },
-    recipient: { wa_id: identity("wa_id"), bsuid: identity("bsuid"), psid: identity("psid") },
-    message,
-    humanAgentTag: window.state === "human_agent",
+    job: {
+      channel,
+      message: {
+        id: m.id,
+        conversationId: m.conversationId,
+        body: m.body,
+        data: m.data,
+        authorUserId: m.authorUserId,
+        createdAt: m.createdAt,
+      },
+      contact: { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone },
+      identities,
+      attachments,
+      outbound,
+      window,
+    },
   };
 }
 
@@ -143,30 +142,6 @@ function mediaKindOf(mimeType: string): "image" | "audio" | "video" | "document"
   if (mimeType.startsWith("audio/")) return "audio";
   if (mimeType.startsWith("video/")) return "video";
   return "document";
-}
-
-async function send(job: TLoadedDelivery): Promise<{ externalId: string }> {
-  const endpoint = graphEndpoint();
-  if (job.channel.type === "WHATSAPP")
-    return sendWhatsApp(
-      { endpoint, config: job.channel.config, secrets: job.channel.secrets },
-      { phone: job.recipient.wa_id, bsuid: job.recipient.bsuid },
-      job.message,
-    );
-  if (!job.recipient.psid)
-    throw new ChannelSendError({
-      code: "no_recipient",
-      message: "This contact has no Messenger id.",
-      retryable: false,
-    });
-  return sendMessenger(
-    { endpoint, config: job.channel.config, secrets: job.channel.secrets },
-    job.recipient.psid,
-    job.message,
-    {
-      humanAgentTag: job.humanAgentTag,
-    },
-  );
 }
 
 async function markFailed(customerId: string, messageId: string, failure: TSendFailure) {

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { ChannelSendError, fetchMessengerMedia, fetchWhatsAppMedia, type TSendFailure } from "@forecourt/channels";
+import { ChannelSendError, type TSendFailure } from "@forecourt/channels";
 import { withTenant } from "@forecourt/db";
 import { ATTACHMENT_MAX_BYTES, type TMessageContent } from "@forecourt/protocol";
 import { checkFile, normaliseType } from "../chat/magic-bytes";
 import { messageEventById } from "../chat/message-event";
 import { publishMessageUpdate } from "../chat/realtime";
 import { discardStoredFile, storeAttachment } from "../storage/attachments";
-import { graphEndpoint, metaChannelOf } from "./meta-channel";
+import { driverFor } from "./drivers";
 import type { TDeliveryAttempt } from "./deliver-message";
 
 type TPendingMedia = Extract<TMessageContent, { type: "media" }> & {
@@ -32,19 +32,16 @@ export async function fetchInboundMedia(options: { customerId: string; messageId
   );
   const data = loaded?.data as TPendingMedia | null | undefined;
   if (!loaded || data?.type !== "media" || data.state !== "pending" || !data.ref) return "skipped" as const;
-  const channel = metaChannelOf(loaded.conversation.channel);
-  if (!channel) return finish(options, data, { failure: "The channel's settings are incomplete." });
+  const driver = driverFor(loaded.conversation.channel.type);
+  if (!driver?.fetchMedia) return finish(options, data, { failure: "This channel does not deliver files." });
 
   let download: { bytes: Uint8Array; mimeType: string | null };
   try {
-    download =
-      channel.type === "WHATSAPP"
-        ? await fetchWhatsAppMedia(
-            { endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets },
-            data.ref,
-            ATTACHMENT_MAX_BYTES,
-          )
-        : await fetchMessengerMedia(graphEndpoint(), data.ref, ATTACHMENT_MAX_BYTES);
+    download = await driver.fetchMedia(
+      loaded.conversation.channel,
+      { ref: data.ref, mimeType: data.mimeType ?? null, fileName: data.fileName ?? null, kind: data.mediaKind },
+      ATTACHMENT_MAX_BYTES,
+    );
   } catch (error) {
     if (!(error instanceof ChannelSendError)) throw error;
     const failure: TSendFailure = error.failure;

@@ -1,7 +1,16 @@
 import type { TIdentity, TInboundMessage } from "@forecourt/channels";
 import { randomUUID } from "node:crypto";
 import type { Prisma, TTx } from "@forecourt/db";
-import type { TChannelPrincipal } from "../principal";
+import type { TChannelPrincipal, TExternalChannelType } from "../principal";
+
+/** The channel's name in the legal-basis note a new contact gets. */
+const CHANNEL_LABEL: Record<TExternalChannelType, string> = {
+  WHATSAPP: "WhatsApp",
+  MESSENGER: "Messenger",
+  TWILIO_SMS: "SMS",
+  EMAIL: "e-mail",
+  TELEGRAM: "Telegram",
+};
 
 /** How an identity is stored in ContactIdentity.externalId (channelType is the channel's). */
 export const identityKey = (identity: TIdentity) => `${identity.kind}:${identity.value}`;
@@ -54,7 +63,7 @@ export async function resolveChannelContacts(
         phone: message.phone ? `+${message.phone}` : null,
         // T 7.1/7.2: the customer wrote to the dealer first; answering is a step at their request.
         legalBasis: "CONTRACT",
-        legalBasisNote: `The customer wrote first on ${channelType === "WHATSAPP" ? "WhatsApp" : "Messenger"}; replying is a step at their request (GDPR Art. 6(1)(b)).`,
+        legalBasisNote: `The customer wrote first on ${CHANNEL_LABEL[channelType]}; replying is a step at their request (GDPR Art. 6(1)(b)).`,
         legalBasisRecordedAt: new Date(),
         lastEngagedAt: message.sentAt,
       });

@@ -62,7 +62,11 @@ export async function listConversations(options: {
           where: { kind: { not: "NOTE" } },
           orderBy: { seq: "desc" },
           take: 1,
-          select: { body: true, seq: true, attachments: { select: { fileName: true }, take: 1 } },
+          select: {
+            body: true,
+            seq: true,
+            attachments: { where: { role: "FILE" }, select: { fileName: true }, take: 1 },
+          },
         },
       },
     });

@@ -63,7 +63,8 @@ function deliveryOf(row: TMessageRow): TDelivery | null {
 }
 
 export const MESSAGE_INCLUDE = {
-  attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
+  // Inline e-mail images and raw sources belong to the message's content, not its file list.
+  attachments: { where: { role: "FILE" }, select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
 } as const;
 
 /** Names (and avatars) of the agents who wrote these messages. `User` is global, not tenant data. */
@@ -115,7 +116,11 @@ export async function conversationSummary(tx: TTx, conversationId: string): Prom
         where: { kind: { not: "NOTE" } },
         orderBy: { seq: "desc" },
         take: 1,
-        select: { body: true, kind: true, attachments: { select: { fileName: true }, take: 1 } },
+        select: {
+          body: true,
+          kind: true,
+          attachments: { where: { role: "FILE" }, select: { fileName: true }, take: 1 },
+        },
       },
     },
   });

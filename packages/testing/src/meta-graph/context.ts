@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { graphError, type TGraphError } from "./graph-error";
 import { sendGraphError, sleep } from "./http-util";
+import type { TSimulatorPlugin } from "./simulator/plugin";
 import type { MetaGraphState } from "./state";
 import type { TFailure } from "./types";
 import type { WebhookPoster } from "./webhooks";
@@ -18,6 +19,8 @@ export type TMetaGraphOptions = {
   autoStatusDelayMs?: number;
   /** Serve the channel simulator page at `/` (demo mode). */
   simulator?: boolean;
+  /** Other channels' tabs in the simulator (SMS, e-mail, Telegram): see simulator/plugin.ts. */
+  plugins?: readonly TSimulatorPlugin[];
   /**
    * A customer the stand-in has never seen write: refuse free-form messages (true, as Meta
    * does for a number that never wrote) or allow them (false, default: tests often create the
@@ -40,7 +43,7 @@ export type TMetaGraphOptions = {
 export type TGraphContext = {
   state: MetaGraphState;
   poster: WebhookPoster;
-  options: Required<Omit<TMetaGraphOptions, "port" | "host" | "now">>;
+  options: Required<Omit<TMetaGraphOptions, "port" | "host" | "now" | "plugins">>;
   /** The stand-in's own base URL (media links point back at it). */
   baseUrl: () => string;
   /** Background work (statuses after a send) the stand-in waits for on close. */

@@ -13,4 +13,5 @@ export { signatureOf } from "./webhooks";
 export { dealerTemplates } from "./templates";
 export { webmOpusToOgg, opusPacketsToOgg } from "./ogg-opus";
 export { bsuidFor, psidFor } from "./simulator/threads";
+export type { TSimulatorPlugin } from "./simulator/plugin";
 export type * from "./types";

@@ -106,7 +106,7 @@ export async function startMetaGraph(options: TMetaGraphOptions = {}): Promise<T
       pending.add(promise);
     },
   };
-  const simulator = ctx.options.simulator ? createSimulator(ctx) : null;
+  const simulator = ctx.options.simulator ? createSimulator(ctx, options.plugins) : null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");

@@ -7,6 +7,7 @@ import { postMessengerInbound, postWhatsAppBatch, type TWhatsAppInboundSpec } fr
 import { webmOpusToOgg } from "../ogg-opus";
 import { postMessengerReceipt, postWhatsAppStatuses } from "../statuses";
 import type { TStoredMedia } from "../types";
+import { PLUGIN_NAME, type TSimulatorPlugin } from "./plugin";
 import { bsuidFor, psidFor, SimThreads, type TSimMessage, type TSimThread } from "./threads";
 
 /*
@@ -42,18 +43,23 @@ const FAVICON =
 
 export type TSimulator = {
   threads: SimThreads;
+  plugins: readonly TSimulatorPlugin[];
   close(): void;
   reset(): void;
 };
 
 type TSimContext = TSimulator & { ctx: TGraphContext; clients: Set<ServerResponse> };
 
-export function createSimulator(ctx: TGraphContext): TSimulator {
+export function createSimulator(ctx: TGraphContext, plugins: readonly TSimulatorPlugin[] = []): TSimulator {
+  for (const plugin of plugins)
+    if (!PLUGIN_NAME.test(plugin.name) || plugin.name === "whatsapp" || plugin.name === "messenger")
+      throw new Error(`simulator: bad plugin name ${plugin.name}`);
   const clients = new Set<ServerResponse>();
   const broadcast = (event: string, data: unknown) => {
     const chunk = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const client of clients) client.write(chunk);
   };
+  for (const plugin of plugins) plugin.attach?.((event, data) => broadcast(`plugin:${plugin.name}`, { event, data }));
   const threads = new SimThreads((thread) => broadcast("thread", thread));
   ctx.state.events.on("sent", (sent) => threads.businessSent(sent));
   ctx.state.events.on("status", ({ id, status, error }) => threads.businessStatus(id, status, error));
@@ -68,20 +74,23 @@ export function createSimulator(ctx: TGraphContext): TSimulator {
     ctx,
     clients,
     threads,
+    plugins,
     close() {
       clearInterval(heartbeat);
+      for (const plugin of plugins) plugin.close?.();
       for (const client of clients) client.end();
       clients.clear();
     },
     reset() {
       threads.clear();
+      for (const plugin of plugins) plugin.reset?.();
       broadcast("reset", {});
     },
   };
   return sim;
 }
 
-function dealers(ctx: TGraphContext) {
+function dealers(ctx: TGraphContext, plugins: readonly TSimulatorPlugin[]) {
   const byLabel = new Map<string, { dealer: string; whatsapp: unknown; messenger: unknown }>();
   const entry = (label: string) => {
     const found = byLabel.get(label) ?? { dealer: label, whatsapp: null, messenger: null };
@@ -98,11 +107,18 @@ function dealers(ctx: TGraphContext) {
     };
   for (const p of ctx.state.messenger.values())
     entry(p.label).messenger = { id: p.pageId, pageName: p.pageName, connected: Boolean(p.webhookUrl) };
+  for (const plugin of plugins) for (const label of plugin.labels?.() ?? []) entry(label);
   return [...byLabel.values()];
 }
 
 export async function routeSimulator(simulator: TSimulator, req: IncomingMessage, res: ServerResponse, url: URL) {
   const sim = simulator as TSimContext;
+  const plugin = sim.plugins.find(
+    (p) =>
+      [`/__sim/${p.name}.js`, `/__sim/${p.name}.css`].includes(url.pathname) ||
+      url.pathname.startsWith(`/__sim/${p.name}/`),
+  );
+  if (plugin) return routePlugin(plugin, req, res, url);
   const asset = req.method === "GET" || req.method === "HEAD" ? ASSETS[url.pathname] : undefined;
   if (asset) {
     const body = page(asset.file);
@@ -124,7 +140,11 @@ export async function routeSimulator(simulator: TSimulator, req: IncomingMessage
   if (media && req.method === "GET") return serveMedia(sim, req, res, media[1]!);
   const route = `${req.method} ${url.pathname}`;
   if (route === "GET /__sim/state")
-    return sendJson(res, 200, { dealers: dealers(sim.ctx), threads: sim.threads.all() });
+    return sendJson(res, 200, {
+      dealers: dealers(sim.ctx, sim.plugins),
+      threads: sim.threads.all(),
+      plugins: sim.plugins.map((p) => ({ name: p.name, label: p.label, style: Boolean(p.style) })),
+    });
   if (route === "GET /__sim/events") return openEvents(sim, req, res);
   const raw = await readBody(req, 40 << 20);
   if (route === "POST /__sim/send") return simSend(sim, req, res, raw);
@@ -136,6 +156,28 @@ export async function routeSimulator(simulator: TSimulator, req: IncomingMessage
   if (route === "POST /__sim/played" && typeof body.id === "string") return simPlayed(sim, res, thread, body.id);
   if (route === "POST /__sim/retry" && typeof body.id === "string") return simRetry(sim, res, thread, body.id);
   return sendJson(res, 404, { error: `no simulator route ${route}` });
+}
+
+/** A plugin's script and style, and its API under /__sim/<name>/. */
+async function routePlugin(plugin: TSimulatorPlugin, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const asset =
+    url.pathname === `/__sim/${plugin.name}.js`
+      ? { body: plugin.script, type: "text/javascript; charset=utf-8" }
+      : url.pathname === `/__sim/${plugin.name}.css` && plugin.style !== undefined
+        ? { body: plugin.style, type: "text/css; charset=utf-8" }
+        : null;
+  if (asset && (req.method === "GET" || req.method === "HEAD")) {
+    const body = Buffer.from(asset.body);
+    res.writeHead(200, {
+      "content-type": asset.type,
+      "content-length": body.length,
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+    });
+    return res.end(req.method === "HEAD" ? undefined : body);
+  }
+  if (url.pathname.startsWith(`/__sim/${plugin.name}/`) && plugin.route) return plugin.route(req, res, url);
+  return sendJson(res, 404, { error: `no simulator route ${req.method} ${url.pathname}` });
 }
 
 /** Media elements read with Range requests (an OGG's duration is at its end). */

@@ -53,6 +53,7 @@
     threads: new Map(),
     dealer: Number(localStorage.getItem("sim:dealer") ?? 0) || 0,
     show: "whatsapp",
+    events: null,
   };
 
   const $ = (selector, root = document) => root.querySelector(selector);
@@ -676,6 +677,8 @@
     state.dealers = body.dealers;
     state.threads = new Map(body.threads.map((t) => [t.key, t]));
     renderDealers();
+    loadPlugins(body.plugins ?? []);
+    dealerChanged();
     renderAll();
   }
 
@@ -695,6 +698,8 @@
       for (const channel of CHANNELS) if (thread.channel === channel) render(phones[channel]);
     });
     events.addEventListener("accounts", () => void load());
+    state.events = events;
+    for (const name of plugins.loaded) listenPlugin(name);
     events.addEventListener("reset", () => {
       state.threads.clear();
       renderAll();
@@ -706,7 +711,79 @@
     $("#phones").dataset.show = channel;
     for (const tab of document.querySelectorAll(".tabs [role=tab]"))
       tab.setAttribute("aria-selected", String(tab.dataset.show === channel));
+    for (const section of document.querySelectorAll(".phones > .plugin"))
+      section.hidden = section.dataset.plugin !== channel;
+    const tab = plugins.tabs.get(channel);
+    if (tab) for (const fn of tab.onShow) fn();
     renderAll();
+  }
+
+  // ── other channels' tabs (simulator/plugin.ts) ────────────────────────────────────────
+
+  const plugins = { tabs: new Map(), loaded: new Set() };
+  const selectedLabel = () => dealer()?.dealer ?? null;
+
+  /** A plugin's script registers its tab; it gets its own section and the selected dealer. */
+  window.ForecourtSimulator = {
+    registerTab({ name, mount }) {
+      const section = document.querySelector(`.phones > .plugin[data-plugin="${name}"]`);
+      if (!section || plugins.tabs.has(name)) return;
+      const tab = { onDealer: [], onShow: [], onEvent: [] };
+      plugins.tabs.set(name, tab);
+      mount(section, {
+        dealer: selectedLabel,
+        onDealerChange: (fn) => tab.onDealer.push(fn),
+        onShow: (fn) => tab.onShow.push(fn),
+        onEvent: (fn) => tab.onEvent.push(fn),
+      });
+    },
+  };
+
+  function loadPlugins(list) {
+    for (const plugin of list) {
+      if (plugins.loaded.has(plugin.name)) continue;
+      plugins.loaded.add(plugin.name);
+      if (state.events) listenPlugin(plugin.name);
+      const button = el("button", "", plugin.label);
+      button.type = "button";
+      button.setAttribute("role", "tab");
+      button.id = `tab-${plugin.name}`;
+      button.dataset.show = plugin.name;
+      button.setAttribute("aria-selected", "false");
+      button.addEventListener("click", () => showTab(plugin.name));
+      $(".tabs").append(button);
+      const section = el("section", "plugin");
+      section.dataset.plugin = plugin.name;
+      section.id = plugin.name;
+      section.setAttribute("aria-label", `${plugin.label} chat`);
+      section.hidden = true;
+      $("#phones").append(section);
+      if (plugin.style) {
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = `/__sim/${plugin.name}.css`;
+        document.head.append(link);
+      }
+      const script = document.createElement("script");
+      script.src = `/__sim/${plugin.name}.js`;
+      script.defer = true;
+      script.addEventListener("load", () => {
+        if (state.show === plugin.name) showTab(plugin.name);
+      });
+      document.head.append(script);
+    }
+  }
+
+  /** A plugin's server side broadcasts `plugin:<name>` events; its tab's onEvent gets them. */
+  function listenPlugin(name) {
+    state.events.addEventListener(`plugin:${name}`, (event) => {
+      const { event: kind, data } = JSON.parse(event.data);
+      for (const fn of plugins.tabs.get(name)?.onEvent ?? []) fn(kind, data);
+    });
+  }
+
+  function dealerChanged() {
+    for (const tab of plugins.tabs.values()) for (const fn of tab.onDealer) fn(selectedLabel());
   }
 
   for (const channel of CHANNELS) phones[channel] = setupPhone(channel);
@@ -714,6 +791,7 @@
     state.dealer = Number(event.target.value) || 0;
     localStorage.setItem("sim:dealer", String(state.dealer));
     for (const channel of CHANNELS) togglePersona(phones[channel], false);
+    dealerChanged();
     renderAll();
   });
   for (const tab of document.querySelectorAll(".tabs [role=tab]"))

@@ -1,0 +1,69 @@
+import {
+  ChannelSendError,
+  fetchMessengerMedia,
+  fetchWhatsAppMedia,
+  messengerReplyWindow,
+  sendMessenger,
+  sendWhatsApp,
+  whatsappReplyWindow,
+} from "@forecourt/channels";
+import { graphEndpoint, metaChannelOf } from "../meta-channel";
+import { permanent, type TDeliveryDriver, type TDeliveryJob, type TDriverChannelRow } from "./types";
+
+/** WhatsApp Cloud API and Messenger Send API through the Graph API (packages/channels). */
+
+function loadMeta(row: TDriverChannelRow) {
+  const channel = metaChannelOf(row);
+  if (!channel)
+    throw new ChannelSendError(permanent("channel_misconfigured", "The channel's settings are incomplete."));
+  return channel;
+}
+
+/** The value of the contact's identity of one kind ("wa_id", "bsuid", "psid"), if known. */
+function identityValue(job: TDeliveryJob, kind: string): string | null {
+  const found = job.identities.find((i) => i.externalId.startsWith(`${kind}:`));
+  return found ? found.externalId.slice(kind.length + 1) : null;
+}
+
+export const whatsappDriver: TDeliveryDriver = {
+  templates: true,
+  replyWindow: whatsappReplyWindow,
+  async send(job) {
+    const channel = loadMeta(job.channel);
+    if (channel.type !== "WHATSAPP") throw new Error("whatsappDriver: not a WhatsApp channel");
+    return sendWhatsApp(
+      { endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets },
+      { phone: identityValue(job, "wa_id"), bsuid: identityValue(job, "bsuid") },
+      job.outbound,
+    );
+  },
+  async fetchMedia(row, media, maxBytes) {
+    const channel = loadMeta(row);
+    if (channel.type !== "WHATSAPP") throw new Error("whatsappDriver: not a WhatsApp channel");
+    return fetchWhatsAppMedia(
+      { endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets },
+      media.ref,
+      maxBytes,
+    );
+  },
+};
+
+export const messengerDriver: TDeliveryDriver = {
+  replyWindow: messengerReplyWindow,
+  async send(job) {
+    const channel = loadMeta(job.channel);
+    if (channel.type !== "MESSENGER") throw new Error("messengerDriver: not a Messenger channel");
+    const psid = identityValue(job, "psid");
+    if (!psid) throw new ChannelSendError(permanent("no_recipient", "This contact has no Messenger id."));
+    return sendMessenger(
+      { endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets },
+      psid,
+      job.outbound,
+      // Outside the 24-hour window a person may still answer within 7 days (HUMAN_AGENT tag).
+      { humanAgentTag: job.window.state === "human_agent" },
+    );
+  },
+  async fetchMedia(_row, media, maxBytes) {
+    return fetchMessengerMedia(graphEndpoint(), media.ref, maxBytes);
+  },
+};

@@ -15,5 +15,8 @@ export MAIL_CATCHER_HTTP_PORT=$((WEB_PORT + 4))
 # The Meta Graph stand-in (packages/testing/src/meta-graph): tests start it on this port.
 export CHANNEL_SIMULATOR_PORT=$((WEB_PORT + 5))
 export META_GRAPH_URL="http://127.0.0.1:${CHANNEL_SIMULATOR_PORT}"
+# The Telegram Bot API stand-in (packages/testing/src/telegram): tests and the simulator start it here.
+export TELEGRAM_STANDIN_PORT=$((WEB_PORT + 8))
+export TELEGRAM_API_URL="http://127.0.0.1:${TELEGRAM_STANDIN_PORT}"
 export STORAGE_DIR="${TMPDIR:-/tmp}/forecourt-test${SLOT:+-$SLOT}/storage"
 unset APP_DATABASE_URL

@@ -28,9 +28,11 @@ export {
   deleteTelegramWebhook,
   fetchTelegramMedia,
   getTelegramMe,
+  getTelegramWebhookInfo,
   sendTelegram,
   setTelegramWebhook,
   telegramMessageId,
   type TTelegramBot,
+  type TTelegramWebhookInfo,
 } from "./telegram/bot-api";
 export { parseTelegramUpdate, type TTelegramMembership, type TTelegramUpdate } from "./telegram/updates";

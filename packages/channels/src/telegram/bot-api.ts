@@ -44,6 +44,25 @@ export async function deleteTelegramWebhook(endpoint: TTelegramEndpoint, token: 
   await botApi<boolean>(endpoint, token, "deleteWebhook", { drop_pending_updates: false });
 }
 
+export type TTelegramWebhookInfo = { url: string; pendingUpdateCount: number; lastErrorMessage: string | null };
+
+/** Where Telegram posts this bot's updates now, and the last error it met there (the settings check). */
+export async function getTelegramWebhookInfo(
+  endpoint: TTelegramEndpoint,
+  token: string,
+): Promise<TTelegramWebhookInfo> {
+  const info = await botApi<{ url?: string; pending_update_count?: number; last_error_message?: string }>(
+    endpoint,
+    token,
+    "getWebhookInfo",
+  );
+  return {
+    url: info?.url ?? "",
+    pendingUpdateCount: info?.pending_update_count ?? 0,
+    lastErrorMessage: info?.last_error_message ?? null,
+  };
+}
+
 /** Our message ids are `<bot id>:<chat id>:<message id>` (message ids are per chat, chats per bot). */
 export const telegramMessageId = (botId: string, chatId: number | string, messageId: number | string) =>
   `${botId}:${chatId}:${messageId}`;

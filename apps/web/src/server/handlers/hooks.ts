@@ -1,4 +1,5 @@
 import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
+import { receiveTelegramWebhook } from "@forecourt/core/channels/receive-telegram-webhook";
 import { verifyMetaSubscription, ZMetaSubscription } from "@forecourt/core/channels/verify-meta-subscription";
 import { definePublicHandler } from "../define-handler";
 import { run } from "./result";
@@ -15,4 +16,9 @@ export const handleMetaSubscription = definePublicHandler({ input: ZMetaSubscrip
 
 export function handleMetaWebhook(rawBody: Uint8Array, signature: string | null) {
   return run(() => receiveMetaWebhook({ rawBody, signature }));
+}
+
+/** Telegram: the bot's own URL names the channel; the secret token header proves the sender. */
+export function handleTelegramWebhook(channelId: string, rawBody: Uint8Array, secretToken: string | null) {
+  return run(() => receiveTelegramWebhook({ channelId, rawBody, secretToken }));
 }

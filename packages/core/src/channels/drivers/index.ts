@@ -1,5 +1,6 @@
 import type { TChannelType } from "@forecourt/protocol";
 import { messengerDriver, whatsappDriver } from "./meta";
+import { telegramDriver } from "./telegram";
 import type { TDeliveryDriver } from "./types";
 
 /**
@@ -9,6 +10,7 @@ import type { TDeliveryDriver } from "./types";
 export const DELIVERY_DRIVERS: Partial<Record<TChannelType, TDeliveryDriver>> = {
   WHATSAPP: whatsappDriver,
   MESSENGER: messengerDriver,
+  TELEGRAM: telegramDriver,
 };
 
 export function driverFor(type: TChannelType): TDeliveryDriver | null {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { baseMime, isRecord, parseForm, parseJson, readBody, sendJson } from "../../meta-graph/http-util";
 import { webmOpusToOgg } from "../../meta-graph/ogg-opus";
+import type { TSimulatorPlugin } from "../../meta-graph/simulator/plugin";
 import type { TTelegramInboundSpec } from "../inbound";
 import type { TTelegramBotApi } from "../server";
 import type { TSentMessage } from "../types";
@@ -16,92 +17,65 @@ import { telegramUserIdFor, TgSimThreads, type TTgSimMessage, type TTgSimThread 
 
 const asset = (name: string) => readFileSync(new URL(`./page/${name}`, import.meta.url));
 
-export type TTelegramSimulator = {
-  name: "telegram";
-  label: string;
-  script: () => Buffer;
-  css: () => Buffer;
-  route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<unknown>;
-  labels(): string[];
-  reset(): void;
-  close(): void;
-};
-
-export function createTelegramSimulator(api: TTelegramBotApi): TTelegramSimulator {
-  const clients = new Set<ServerResponse>();
-  const broadcast = (event: string, data: unknown) => {
-    const chunk = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const client of clients) client.write(chunk);
-  };
-  const threads = new TgSimThreads((thread) => broadcast("thread", thread));
+/** The Telegram tab: a TSimulatorPlugin over the stand-in (the simulator passes it to startMetaGraph). */
+export function createTelegramSimulator(api: TTelegramBotApi): TSimulatorPlugin {
+  let notify: (event: string, data: unknown) => void = () => undefined;
+  const threads = new TgSimThreads((thread) => notify("thread", thread));
   const onSent = (sent: TSentMessage) => botSent(threads, sent);
   api.context.state.events.on("sent", onSent);
-  const heartbeat = setInterval(() => {
-    for (const client of clients) client.write(": keep-alive\n\n");
-  }, 20_000);
-  heartbeat.unref();
 
   return {
     name: "telegram",
     label: "Telegram",
-    script: () => asset("telegram.js"),
-    css: () => asset("telegram.css"),
+    script: asset("telegram.js"),
+    style: asset("telegram.css"),
     labels: () => api.bots().map((b) => b.label),
+    attach(fn) {
+      notify = fn;
+    },
     reset() {
       threads.clear();
-      broadcast("reset", {});
+      notify("reset", {});
     },
     close() {
-      clearInterval(heartbeat);
       api.context.state.events.off("sent", onSent);
-      for (const client of clients) client.end();
-      clients.clear();
     },
     async route(req, res, url) {
-      const path = url.pathname.replace(/^\/__sim\/telegram/, "");
-      const route = `${req.method} ${path}`;
-      const file = /^\/file\/([\w-]+)$/.exec(path);
-      if (file && req.method === "GET") return serveFile(api, req, res, file[1]!);
-      if (route === "GET /state")
-        return sendJson(res, 200, {
-          bots: api
-            .bots()
-            .map((b) => ({
-              id: b.id,
-              username: b.username,
-              name: b.firstName,
-              label: b.label,
-              connected: Boolean(b.webhook),
-            })),
-          threads: threads.all(),
-        });
-      if (route === "GET /events") {
-        res.writeHead(200, {
-          "content-type": "text/event-stream; charset=utf-8",
-          "cache-control": "no-store",
-          connection: "keep-alive",
-        });
-        res.write("retry: 2000\n\n");
-        clients.add(res);
-        req.on("close", () => clients.delete(res));
-        return;
-      }
-      const raw = await readBody(req, 40 << 20);
-      if (route === "POST /send") return customerSends(api, threads, req, res, raw);
-      const body = parseJson(raw);
-      if (!isRecord(body) || typeof body.key !== "string") return sendJson(res, 400, { error: "expected {key}" });
-      const thread = threads.byKey(body.key);
-      if (!thread) return sendJson(res, 404, { error: "no such chat" });
-      if (route === "POST /retry" && typeof body.id === "string") return retry(api, threads, res, thread, body.id);
-      if (route === "POST /block" && typeof body.blocked === "boolean") {
-        const result = await api.setBlocked({ botId: thread.botId, user: thread.user, blocked: body.blocked });
-        thread.blocked = body.blocked;
-        threads.touch(thread);
-        return sendJson(res, 200, { status: result.status });
-      }
-      return sendJson(res, 404, { error: `no Telegram simulator route ${route}` });
+      await handle(req, res, url);
     },
   };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const path = url.pathname.replace(/^\/__sim\/telegram/, "");
+    const route = `${req.method} ${path}`;
+    const file = /^\/file\/([\w-]+)$/.exec(path);
+    if (file && req.method === "GET") return serveFile(api, req, res, file[1]!);
+    if (route === "GET /state")
+      return sendJson(res, 200, {
+        bots: api.bots().map((b) => ({
+          id: b.id,
+          username: b.username,
+          name: b.firstName,
+          label: b.label,
+          connected: Boolean(b.webhook),
+        })),
+        threads: threads.all(),
+      });
+    const raw = await readBody(req, 40 << 20);
+    if (route === "POST /send") return customerSends(api, threads, req, res, raw);
+    const body = parseJson(raw);
+    if (!isRecord(body) || typeof body.key !== "string") return sendJson(res, 400, { error: "expected {key}" });
+    const thread = threads.byKey(body.key);
+    if (!thread) return sendJson(res, 404, { error: "no such chat" });
+    if (route === "POST /retry" && typeof body.id === "string") return retry(api, threads, res, thread, body.id);
+    if (route === "POST /block" && typeof body.blocked === "boolean") {
+      const result = await api.setBlocked({ botId: thread.botId, user: thread.user, blocked: body.blocked });
+      thread.blocked = body.blocked;
+      threads.touch(thread);
+      return sendJson(res, 200, { status: result.status });
+    }
+    return sendJson(res, 404, { error: `no Telegram simulator route ${route}` });
+  }
 }
 
 function botSent(threads: TgSimThreads, sent: TSentMessage) {

@@ -219,14 +219,14 @@
       state.threads = new Map(data.threads.map((t) => [t.key, t]));
       render();
     }
-    const events = new EventSource(`${BASE}/events`);
-    events.addEventListener("thread", (e) => {
-      const thread = JSON.parse(e.data);
-      state.threads.set(thread.key, thread);
-      render();
+    // The simulator's one event stream carries this tab's events (plugin:telegram).
+    api.onEvent((kind, data) => {
+      if (kind === "thread") {
+        state.threads.set(data.key, data);
+        render();
+      } else if (kind === "reset") void load();
     });
-    events.addEventListener("reset", () => void load());
-    events.addEventListener("open", () => void load());
+    api.onShow(() => void load());
     api.onDealerChange(render);
     void load();
   }

@@ -2,7 +2,10 @@
 
 import { runAction } from "@/server/action-helpers";
 import {
+  handleCheckTelegram,
   handleConnectMessenger,
+  handleConnectTelegram,
+  handleDisconnectTelegram,
   handleConnectWhatsApp,
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
@@ -39,4 +42,13 @@ export async function sendChannelTestMessageAction(input: unknown) {
 }
 export async function syncTemplatesAction(input: unknown) {
   return runAction(handleSyncTemplates, input, PATHS);
+}
+export async function connectTelegramAction(input: unknown) {
+  return runAction(handleConnectTelegram, input, PATHS);
+}
+export async function disconnectTelegramAction(input: unknown) {
+  return runAction(handleDisconnectTelegram, input, PATHS);
+}
+export async function checkTelegramAction(input: unknown) {
+  return runAction(handleCheckTelegram, input, PATHS);
 }

@@ -3,6 +3,10 @@ import { connectMessengerChannel, ZConnectMessengerChannel } from "@forecourt/co
 import { connectWhatsAppChannel, ZConnectWhatsAppChannel } from "@forecourt/core/channels/connect-whatsapp-channel";
 import { listChannelConnections } from "@forecourt/core/channels/list-channel-connections";
 import { listChannels } from "@forecourt/core/channels/list-channels";
+import { checkTelegramChannel } from "@forecourt/core/channels/check-telegram-channel";
+import { connectTelegramChannel, ZConnectTelegramChannel } from "@forecourt/core/channels/connect-telegram-channel";
+import { disconnectTelegramChannel } from "@forecourt/core/channels/disconnect-telegram-channel";
+import { listTelegramConnections } from "@forecourt/core/channels/list-telegram-connections";
 import { regenerateVerifyToken } from "@forecourt/core/channels/regenerate-verify-token";
 import { sendChannelTestMessage, ZChannelTestMessage } from "@forecourt/core/channels/send-channel-test-message";
 import { setChannelStatus, ZSetChannelStatus } from "@forecourt/core/channels/set-channel-status";
@@ -25,12 +29,13 @@ const MANAGE = { permission: "settings.channels.manage" } as const;
 
 /** /settings/channels: the dealers in scope, each dealer's website chats and its WhatsApp / Messenger connections. */
 export const loadChannelsPage = defineHandler(MANAGE, async ({ principal }) => {
-  const [{ dealers }, widgets, meta] = await Promise.all([
+  const [{ dealers }, widgets, meta, telegram] = await Promise.all([
     listChannels({ principal }),
     listWidgetChannels({ agent: principal }),
     listChannelConnections({ principal }),
+    listTelegramConnections({ principal }),
   ]);
-  return { dealers, widgets, meta, webUrl: getConfig().WEB_URL };
+  return { dealers, widgets, meta, telegram, webUrl: getConfig().WEB_URL };
 });
 
 export type TChannelsPage = Extract<Awaited<ReturnType<typeof loadChannelsPage>>, { ok: true }>["data"];
@@ -70,4 +75,17 @@ export const handleSendChannelTestMessage = defineHandler(
 
 export const handleSyncTemplates = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
   syncTemplates({ principal, ...input }),
+);
+
+export const handleConnectTelegram = defineHandler(
+  { ...MANAGE, input: ZConnectTelegramChannel },
+  ({ principal, input }) => connectTelegramChannel({ principal, ...input }),
+);
+
+export const handleDisconnectTelegram = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  disconnectTelegramChannel({ principal, ...input }),
+);
+
+export const handleCheckTelegram = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  checkTelegramChannel({ principal, ...input }),
 );

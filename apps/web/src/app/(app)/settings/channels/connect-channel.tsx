@@ -5,12 +5,17 @@ import { useTranslations } from "next-intl";
 import { ArrowLeft, ChevronRight, Loader2, Plus, X } from "lucide-react";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import type { TActionState } from "@/server/action-helpers";
-import { connectMessengerAction, connectWhatsAppAction, createWidgetChannelAction } from "@/server/actions/channels";
+import {
+  connectMessengerAction,
+  connectTelegramAction,
+  connectWhatsAppAction,
+  createWidgetChannelAction,
+} from "@/server/actions/channels";
 import { buttonClass, Field, Outcome } from "./form-bits";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */
-const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER"] as const;
+const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TELEGRAM"] as const;
 type TChoice = (typeof CHOICES)[number];
 type TDealer = { id: string; name: string };
 
@@ -18,6 +23,7 @@ const ACTIONS: Record<TChoice, (input: unknown) => Promise<TActionState>> = {
   WIDGET: createWidgetChannelAction,
   WHATSAPP: connectWhatsAppAction,
   MESSENGER: connectMessengerAction,
+  TELEGRAM: connectTelegramAction,
 };
 
 /** "Connect a channel": a dialog that asks which kind, then that kind's form for one dealer. */
@@ -120,6 +126,7 @@ type TValues = Record<string, string>;
 /** What each kind's form sends: core's input shape (see ZConnectWhatsAppChannel / ZConnectMessengerChannel). */
 function inputOf(type: TChoice, v: TValues) {
   if (type === "WIDGET") return { dealerId: v.dealerId, name: v.name };
+  if (type === "TELEGRAM") return { dealerId: v.dealerId, name: v.name, botToken: v.botToken };
   if (type === "WHATSAPP") {
     return {
       dealerId: v.dealerId,
@@ -153,6 +160,7 @@ const FIELDS: Record<TChoice, TFieldSpec[]> = {
     { key: "pageAccessToken", path: "secrets.pageAccessToken", secret: true, required: true },
     { key: "appSecret", path: "secrets.appSecret", secret: true, required: true },
   ],
+  TELEGRAM: [{ key: "botToken", path: "botToken", secret: true, required: true }],
 };
 
 function ConnectForm({
@@ -234,7 +242,9 @@ function ConnectForm({
           </div>
         ))}
       </div>
-      {type !== "WIDGET" ? <p className="text-xs text-zinc-500">{t("secretsNote")}</p> : null}
+      {type !== "WIDGET" ? (
+        <p className="text-xs text-zinc-500">{t(type === "TELEGRAM" ? "secretsNoteTelegram" : "secretsNote")}</p>
+      ) : null}
       {/* Stays in view while the fields scroll (a phone, or the longer WhatsApp form). */}
       <div className="sticky bottom-0 -mx-5 -mb-4 flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 bg-white px-5 py-3">
         <Outcome error={formError} />

@@ -10,6 +10,7 @@ import { requirePermission } from "@/server/session";
 import { ChannelForm } from "./channel-form";
 import { ConnectChannel } from "./connect-channel";
 import { MetaChannelCard } from "./meta-channel-card";
+import { TelegramChannelCard } from "./telegram-channel-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("channels"))("title") };
@@ -23,14 +24,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChannelsPage() {
   const session = await requirePermission("settings.channels.manage");
   const t = await getTranslations("channels");
-  const { dealers, widgets, meta, webUrl } = pageData(await loadChannelsPage(session));
+  const { dealers, widgets, meta, telegram, webUrl } = pageData(await loadChannelsPage(session));
   const groups = dealers
     .map((dealer) => ({
       dealer,
       meta: meta.filter((m) => m.dealer.id === dealer.id),
+      telegram: telegram.filter((b) => b.dealer.id === dealer.id),
       widgets: widgets.filter((w) => w.dealer.id === dealer.id),
     }))
-    .filter((g) => g.meta.length + g.widgets.length > 0);
+    .filter((g) => g.meta.length + g.telegram.length + g.widgets.length > 0);
   return (
     <>
       <PageHeader title={t("title")}>
@@ -42,7 +44,7 @@ export default async function ChannelsPage() {
       ) : (
         <div className="mx-auto w-full max-w-3xl space-y-10 px-4 py-6 sm:px-6 sm:py-8">
           <p className="text-[13px] text-zinc-500">{t("intro")}</p>
-          {groups.map(({ dealer, meta: connections, widgets: chats }) => (
+          {groups.map(({ dealer, meta: connections, telegram: bots, widgets: chats }) => (
             <section
               key={dealer.id}
               aria-labelledby={`dealer-${dealer.id}`}
@@ -52,11 +54,14 @@ export default async function ChannelsPage() {
               <h2 id={`dealer-${dealer.id}`} className="flex items-baseline gap-2 text-sm font-semibold text-zinc-900">
                 {dealer.name}
                 <span className="text-xs font-normal text-zinc-500">
-                  {t("channelCount", { count: connections.length + chats.length })}
+                  {t("channelCount", { count: connections.length + bots.length + chats.length })}
                 </span>
               </h2>
               {connections.map((info) => (
                 <MetaChannelCard key={info.channelId} info={info} />
+              ))}
+              {bots.map((info) => (
+                <TelegramChannelCard key={info.channelId} info={info} />
               ))}
               {chats.map((c) => (
                 <ChannelForm key={c.id} channel={c} webUrl={webUrl} />

@@ -51,6 +51,7 @@ const FIELD_HINTS: Record<string, string> = {
   "secrets.pageAccessToken": "token",
   "secrets.appSecret": "token",
   secrets: "oneValue",
+  botToken: "botToken",
   to: "recipient",
   text: "text",
 };

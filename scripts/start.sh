@@ -33,7 +33,10 @@ pids+=($!)
 CHANNEL_SIMULATOR_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts CHANNEL_SIMULATOR_PORT)"
 # Web and worker talk to Meta's Graph API through the simulator unless META_GRAPH_URL says otherwise.
 export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$CHANNEL_SIMULATOR_PORT}"
-say "Starting the channel simulator (WhatsApp and Messenger stand-in) on port $CHANNEL_SIMULATOR_PORT"
+TELEGRAM_STANDIN_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts TELEGRAM_STANDIN_PORT)"
+# Telegram's Bot API likewise: the simulator's Telegram stand-in unless TELEGRAM_API_URL is set.
+export TELEGRAM_API_URL="${TELEGRAM_API_URL:-http://127.0.0.1:$TELEGRAM_STANDIN_PORT}"
+say "Starting the channel simulator (WhatsApp, Messenger and Telegram stand-ins) on port $CHANNEL_SIMULATOR_PORT"
 (cd packages/testing && exec pnpm exec tsx src/cli/channel-simulator.ts) &
 pids+=($!)
 
@@ -62,7 +65,7 @@ done
 curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecourt: the web app did not start." >&2; exit 1; }
 
 pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
-echo "WhatsApp and Messenger without a Meta account: be the customer at http://localhost:$CHANNEL_SIMULATOR_PORT/"
+echo "WhatsApp, Messenger and Telegram without their accounts: be the customer at http://localhost:$CHANNEL_SIMULATOR_PORT/"
 if [ "$META_GRAPH_URL" != "http://127.0.0.1:$CHANNEL_SIMULATOR_PORT" ]; then
   echo "  (META_GRAPH_URL is $META_GRAPH_URL: replies go there, not to the simulator)"
 fi

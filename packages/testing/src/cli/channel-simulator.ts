@@ -3,20 +3,32 @@ import { loadConfigOrExit } from "@forecourt/config";
 import { channelSimulatorFilePath } from "@forecourt/db/channel-simulator-file";
 import { loadDemoAccounts } from "../meta-graph/demo-file";
 import { startMetaGraph } from "../meta-graph/server";
+import { loadDemoBots } from "../telegram/demo-file";
+import { startTelegramBotApi } from "../telegram/server";
+import { createTelegramSimulator } from "../telegram/simulator/telegram-simulator";
 
 /**
  * The channel simulator the start command runs: the Meta Graph stand-in in demo mode on
  * CHANNEL_SIMULATOR_PORT (the web app and worker reach it as META_GRAPH_URL), with the seeded
  * dealers' WhatsApp numbers and Messenger pages, automatic sent/delivered statuses, and the
- * phone-like chat page at its root.
+ * phone-like chat page at its root. Telegram: the Bot API stand-in on TELEGRAM_STANDIN_PORT (the
+ * web app and worker reach it as TELEGRAM_API_URL) with the seeded dealers' bots, and its tab.
  */
 const config = loadConfigOrExit();
 const file = channelSimulatorFilePath(config);
-const graph = await startMetaGraph({ port: config.CHANNEL_SIMULATOR_PORT, autoStatuses: true, simulator: true });
+const telegram = await startTelegramBotApi({ port: config.TELEGRAM_STANDIN_PORT, acceptAnyToken: true });
+const graph = await startMetaGraph({
+  port: config.CHANNEL_SIMULATOR_PORT,
+  autoStatuses: true,
+  simulator: true,
+  plugins: [createTelegramSimulator(telegram)],
+});
 
 const load = () => {
   const result = loadDemoAccounts(graph, file);
   if ("error" in result) console.warn(`channel simulator: ${result.error}`);
+  const bots = loadDemoBots(telegram, file);
+  if ("error" in bots) console.warn(`channel simulator (Telegram): ${bots.error}`);
   return result;
 };
 load();
@@ -24,8 +36,8 @@ load();
 watchFile(file, { interval: 2000 }, () => load());
 
 console.log(
-  `channel simulator: http://localhost:${graph.port}/ (Meta Graph stand-in at ${graph.url}, webhooks to ${config.WEB_URL}/api/hooks/meta)`,
+  `channel simulator: http://localhost:${graph.port}/ (Meta Graph stand-in at ${graph.url}, webhooks to ${config.WEB_URL}/api/hooks/meta; Telegram Bot API stand-in at ${telegram.url})`,
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void graph.close().then(() => process.exit(0)));
+  process.on(signal, () => void Promise.all([graph.close(), telegram.close()]).then(() => process.exit(0)));
 }

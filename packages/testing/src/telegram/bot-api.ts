@@ -22,7 +22,22 @@ export async function routeBotApi(ctx: TTelegramContext, req: IncomingMessage, r
   if (file && req.method === "GET") return handleFileDownload(ctx, res, decodeURIComponent(file[1]!), file[2]!);
   const call = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
   if (!call) return sendError(res, 404, "Not Found");
-  const bot = ctx.state.botByToken(decodeURIComponent(call[1]!));
+  const token = decodeURIComponent(call[1]!);
+  let bot = ctx.state.botByToken(token);
+  if (
+    !bot &&
+    ctx.acceptAnyToken &&
+    /^\d{1,20}:[A-Za-z0-9_-]{30,100}$/.test(token) &&
+    !ctx.state.bots.has(token.split(":")[0]!)
+  ) {
+    const id = token.split(":")[0]!;
+    bot = ctx.state.addBot({
+      token,
+      username: `demo_${id}_bot`,
+      firstName: `Demo bot ${id}`,
+      label: `Telegram bot ${id}`,
+    });
+  }
   if (!bot) return sendError(res, 401, "Unauthorized");
   let params: TParams | null;
   try {

@@ -34,12 +34,15 @@ export function loadDemoBots(api: TTelegramBotApi, file: string): { bots: number
     };
   }
   for (const b of parsed.telegram) {
+    const known = api.bot(b.botToken.split(":")[0]!);
     const bot = api.addBot({ token: b.botToken, username: b.botUsername, firstName: b.botName, label: b.dealerName });
-    bot.webhook = {
-      url: b.webhookUrl,
-      secretToken: b.webhookSecret,
-      allowedUpdates: ["message", "edited_message", "my_chat_member"],
-    };
+    // A bot seen before keeps what Forecourt told it since (a disconnect's deleteWebhook stays).
+    if (!known || known.webhook?.url === b.webhookUrl)
+      bot.webhook = {
+        url: b.webhookUrl,
+        secretToken: b.webhookSecret,
+        allowedUpdates: ["message", "edited_message", "my_chat_member"],
+      };
   }
   return { bots: parsed.telegram.length };
 }

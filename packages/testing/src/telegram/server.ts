@@ -56,6 +56,7 @@ export async function startTelegramBotApi(options: TTelegramOptions = {}): Promi
     state: new TelegramState(),
     poster: new WebhookPoster(),
     now: options.now ?? Date.now,
+    acceptAnyToken: options.acceptAnyToken ?? false,
     calls: [],
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

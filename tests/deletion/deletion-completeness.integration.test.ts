@@ -23,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childProcessEnv, findRepoRoot, getConfig } from "@forecourt/config";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
 import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
+import { createTelegramChannel } from "@forecourt/core/channels/telegram-test-helpers";
+import { startTelegramBotApi, type TTelegramBotApi } from "@forecourt/testing/telegram";
 import { bullConnection, bullPrefix, closeQueues, enqueue } from "@forecourt/jobs";
 import { deleteCustomerJob, purgeTenantJob } from "@forecourt/jobs/retention-jobs";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
@@ -45,9 +47,12 @@ const childEnv = childProcessEnv({ STORAGE_DIR, FORCE_COLOR: "0" });
 let worker: ChildProcess | undefined;
 let workerLog = "";
 let events: QueueEvents | undefined;
+/** The Bot API stand-in the web process downloads the Telegram voice note from (TELEGRAM_API_URL). */
+let telegramApi: TTelegramBotApi | undefined;
 
 beforeAll(async () => {
   await rm(STORAGE_ABS, { recursive: true, force: true });
+  telegramApi = await startTelegramBotApi({ port: getConfig().TELEGRAM_STANDIN_PORT });
   // The worker as `pnpm --filter @forecourt/worker start` runs it: from its own folder.
   worker = spawn(path.join(ROOT, "apps/worker/node_modules/.bin/tsx"), ["src/main.ts"], {
     cwd: path.join(ROOT, "apps/worker"),
@@ -67,6 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   worker?.kill("SIGTERM");
+  await telegramApi?.close();
   await events?.close();
   await closeQueues();
   await ownerDb().$disconnect();
@@ -119,21 +125,43 @@ async function newTenant(label: string) {
     },
   });
   const whatsapp = await createMetaChannel({ customer, dealer }, "WHATSAPP");
+  const telegram = await createTelegramChannel({ customer, dealer });
+  telegramApi!.addBot({ token: telegram.botToken, username: telegram.botUsername });
   const { user } = await createTestUser({ customerId: customer.id, role: "ADMIN" });
-  return { customer, widgetKey, admin: user, whatsapp };
+  return { customer, widgetKey, admin: user, whatsapp, telegram };
 }
 
 /** Fill every field a visitor, an agent and an admin can, through the web process. */
 async function populate(label: string) {
   const t = await newTenant(label);
   const markers = newMarkers();
-  const populated = await web<{ conversationId: string; contactId: string; whatsappContactId: string; cwd: string }>({
+  // The customer's Telegram voice note, as Telegram holds it until our media job fetches it.
+  const voice = telegramApi!.context.state.storeFile(
+    t.telegram.botId,
+    Buffer.concat([Buffer.from("OggS"), Buffer.from(` ${markers.text} telegram voice bytes`)]),
+    "audio/ogg",
+    null,
+    "voice",
+  );
+  const populated = await web<{
+    conversationId: string;
+    contactId: string;
+    whatsappContactId: string;
+    telegramContactId: string;
+    cwd: string;
+  }>({
     op: "populate",
     widgetKey: t.widgetKey,
     origin: ORIGIN,
     markers,
     agent: { userId: t.admin.id, name: t.admin.name, customerId: t.customer.id },
     whatsapp: { phoneNumberId: t.whatsapp.externalId, appSecret: t.whatsapp.appSecret },
+    telegram: {
+      channelId: t.telegram.channelId,
+      webhookSecret: t.telegram.webhookSecret,
+      userId: randomInt(100_000_000, 999_999_999),
+      voiceFileId: voice.fileId,
+    },
   });
   expect(populated.cwd).toBe(path.join(ROOT, "apps/web"));
   const before = await scan(markers);
@@ -141,7 +169,8 @@ async function populate(label: string) {
   expect(before.tables).toEqual(
     expect.arrayContaining(["Contact", "ContactIdentity", "Message", "Attachment", "Vehicle"]),
   );
-  expect(before.files.length).toBe(3); // two visitor files, one agent file (contents carry the marker)
+  // Two visitor files, one agent file, the Telegram voice note (contents carry the marker).
+  expect(before.files.length).toBe(4);
   return { ...t, markers, ...populated };
 }
 
@@ -228,10 +257,10 @@ async function runInWorker<T>(job: Parameters<typeof enqueue>[0], payload: Recor
 
 const clean: TScan = { tables: [], files: [], redis: [] };
 
-/** The certificate says the three files were deleted, and none was missing. */
-async function expectFilesCounted(certificateId: string) {
+/** The certificate says the files were deleted (`files` of them), and none was missing. */
+async function expectFilesCounted(certificateId: string, files = 4) {
   const cert = await ownerDb().deletionCertificate.findUniqueOrThrow({ where: { id: certificateId } });
-  expect(cert.counts).toMatchObject({ state: "completed", attachmentFiles: 3, attachmentFilesMissing: 0 });
+  expect(cert.counts).toMatchObject({ state: "completed", attachmentFiles: files, attachmentFilesMissing: 0 });
 }
 
 describe("deletion completeness: web and worker from their own folders, relative STORAGE_DIR", () => {
@@ -250,8 +279,17 @@ describe("deletion completeness: web and worker from their own folders, relative
       contactId: t.whatsappContactId,
     });
     expect(erasedWhatsApp).not.toBeNull();
+    // And on Telegram (a third contact, with the voice note).
+    const erasedTelegram = await web<{ certificateId: string } | null>({
+      op: "erase",
+      admin: { userId: t.admin.id, customerId: t.customer.id },
+      contactId: t.telegramContactId,
+    });
+    expect(erasedTelegram).not.toBeNull();
     expect(await scan(t.markers)).toEqual(clean);
-    await expectFilesCounted(erased!.certificateId);
+    // The visitor's contact had three files; the Telegram contact one.
+    await expectFilesCounted(erased!.certificateId, 3);
+    await expectFilesCounted(erasedTelegram!.certificateId, 1);
   });
 
   it("(b) the retention purge on a simulated clock leaves no trace", { timeout: 120_000 }, async () => {

@@ -40,6 +40,13 @@ export async function connectTelegramChannel(
   const input = ZConnectTelegramChannel.parse(raw);
   const agent = asTenantPrincipal(principal);
   const endpoint = telegramEndpoint();
+  // Who may connect for which dealer is settled before Telegram is asked anything.
+  await inChannelSettings(principal, "connect a Telegram bot", async (tx) => {
+    const dealer = agentMaySeeDealer(agent, input.dealerId)
+      ? await tx.dealer.findFirst({ where: { id: input.dealerId, customerId: agent.tenant.customerId } })
+      : null;
+    if (!dealer) throw new NotFoundError("dealer");
+  });
   let bot: Awaited<ReturnType<typeof getTelegramMe>>;
   try {
     bot = await getTelegramMe(endpoint, input.botToken);

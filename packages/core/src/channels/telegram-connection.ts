@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ChannelSendError } from "@forecourt/channels";
+import { type ChannelSendError } from "@forecourt/channels";
 import type { TTx } from "@forecourt/db";
 import { encryptSecret } from "../crypto/secret-box";
 import { InvalidInputError, NotFoundError, RuleError } from "../errors";

@@ -14,13 +14,41 @@
     if (text !== undefined && text !== null) node.textContent = text;
     return node;
   };
+  // Icons as SVG (emoji need a font the machine may not have). Lucide's paths, drawn with DOM calls.
+  const ICONS = {
+    attach:
+      "m21.44 11.05-9.19 9.19a6 6 0 0 1-8.49-8.49l8.57-8.57A4 4 0 1 1 18 8.84l-8.59 8.57a2 2 0 0 1-2.83-2.83l8.49-8.48",
+    locate: "M20 10c0 6-8 12-8 12s-8-6-8-12a8 8 0 0 1 16 0Z M12 7a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z",
+    mic: "M12 2a3 3 0 0 0-3 3v7a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3Z M19 10v2a7 7 0 0 1-14 0v-2 M12 19v3",
+    send: "m22 2-7 20-4-9-9-4Z M22 2 11 13",
+  };
+  function icon(name) {
+    const NS = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(NS, "svg");
+    for (const [k, v] of Object.entries({
+      viewBox: "0 0 24 24",
+      width: "20",
+      height: "20",
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-width": "2",
+      "stroke-linecap": "round",
+      "stroke-linejoin": "round",
+      "aria-hidden": "true",
+    }))
+      svg.setAttribute(k, v);
+    const path = document.createElementNS(NS, "path");
+    path.setAttribute("d", ICONS[name]);
+    svg.append(path);
+    return svg;
+  }
   const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
   function mount(section, api) {
     section.classList.add("tg");
     const phone = el("div", "tg-phone");
     const header = el("header", "tg-header");
-    const avatar = el("div", "tg-avatar", "🤖");
+    const avatar = el("div", "tg-avatar", "");
     const title = el("div", "tg-title");
     const botName = el("strong", "tg-bot-name", "…");
     const botUser = el("span", "tg-bot-user", "");
@@ -49,7 +77,8 @@
     const notice = el("p", "tg-notice");
 
     const composer = el("form", "tg-composer");
-    const attach = el("button", "tg-icon tg-attach", "📎");
+    const attach = el("button", "tg-icon tg-attach");
+    attach.append(icon("attach"));
     attach.type = "button";
     attach.title = "Send a photo or file";
     attach.setAttribute("aria-label", "Send a photo or file");
@@ -60,15 +89,18 @@
     text.type = "text";
     text.placeholder = "Message";
     text.setAttribute("aria-label", "Telegram message");
-    const locate = el("button", "tg-icon tg-locate", "📍");
+    const locate = el("button", "tg-icon tg-locate");
+    locate.append(icon("locate"));
     locate.type = "button";
     locate.title = "Share a location";
     locate.setAttribute("aria-label", "Share a location");
-    const mic = el("button", "tg-icon tg-mic", "🎤");
+    const mic = el("button", "tg-icon tg-mic");
+    mic.append(icon("mic"));
     mic.type = "button";
     mic.title = "Record a voice note";
     mic.setAttribute("aria-label", "Record a voice note");
-    const send = el("button", "tg-send", "➤");
+    const send = el("button", "tg-send");
+    send.append(icon("send"));
     send.type = "submit";
     send.setAttribute("aria-label", "Send");
     composer.append(attach, fileInput, text, locate, mic, send);
@@ -89,6 +121,7 @@
     function render() {
       const b = bot();
       botName.textContent = b ? b.name : "No Telegram bot";
+      avatar.textContent = b ? b.name.slice(0, 1).toUpperCase() : "?";
       botUser.textContent = b ? `@${b.username}${b.connected ? "" : " · not connected"}` : "";
       notice.textContent = !b
         ? "This dealer has no Telegram bot in the simulator. Run the seed."
@@ -117,15 +150,19 @@
         audio.src = `${BASE}/file/${m.file.fileId}`;
         li.append(audio);
       } else if (m.file) {
-        const a = el("a", "tg-file", `📄 ${m.file.fileName || "File"}`);
+        const a = el("a", "tg-file", m.file.fileName || "File");
         a.href = `${BASE}/file/${m.file.fileId}`;
         a.download = m.file.fileName || "file";
         li.append(a);
-      } else if (m.location) li.append(el("span", "tg-location", `📍 ${m.location.latitude}, ${m.location.longitude}`));
+      } else if (m.location) {
+        const place = el("span", "tg-location");
+        place.append(icon("locate"), ` ${m.location.latitude}, ${m.location.longitude}`);
+        li.append(place);
+      }
       if (m.text) li.append(el("span", "tg-body", m.text));
       const meta = el("span", "tg-meta", time(m.at));
       if (m.from === "customer")
-        meta.append(el("span", "tg-ticks", m.state === "delivered" ? " ✓✓" : m.state === "failed" ? " !" : " 🕓"));
+        meta.append(el("span", "tg-ticks", m.state === "delivered" ? " ✓✓" : m.state === "failed" ? " !" : " …"));
       li.append(meta);
       if (m.state === "failed") {
         const why = el("span", "tg-error", m.error || "Not delivered");

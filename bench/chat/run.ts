@@ -55,11 +55,11 @@ function startChild(
   argv: string[],
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  // `node --import tsx` with bench's own tsx (a fresh install has no tsx at the repository root).
   // The child gets the same environment plus overrides (port, raised abuse limits).
   // eslint-disable-next-line no-restricted-properties, no-restricted-syntax
   const childEnv = { ...process.env, ...env };
-  const child = spawn(tsx, [script, ...argv], {
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), script, ...argv], {
     cwd: root,
     env: childEnv,
     stdio: ["ignore", "pipe", "inherit"],

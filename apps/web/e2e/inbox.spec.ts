@@ -145,3 +145,40 @@ test("switching workspace leaves nothing of the previous tenant's open conversat
   await page.getByRole("option", { name: "Northwind Motors" }).click();
   await expect(switcher).toContainText("Northwind Motors");
 });
+
+test("snoozing takes a conversation to Snoozed until tomorrow; Wake now brings it back", async ({ page }) => {
+  test.setTimeout(60_000);
+  const { conversation, contact } = await freshConversation(amsterdam, "Snoozy Visitor");
+  await signIn(page, "admin@northwind.example");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+  const row = page.getByTestId("conversation-row").filter({ hasText: contact.name! });
+  await row.click();
+  await expect(page.getByTestId("conversation-title")).toHaveText(contact.name!);
+
+  // The keyboard opens the menu (Z) and Escape closes it again.
+  await page.getByTestId("message-list").click();
+  await page.keyboard.press("z");
+  const menu = page.getByTestId("snooze-menu");
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+
+  await page.getByRole("button", { name: "Snooze", exact: true }).click();
+  await page.screenshot({ path: "test-results/inbox-snooze-menu.png" });
+  await menu.getByRole("menuitem", { name: /Tomorrow/ }).click();
+  await expect(page.getByTestId("conversation-header")).toContainText("Snoozed until");
+  await expect(row).toBeHidden(); // gone from "All open"
+  const stored = await ownerDb().conversation.findUniqueOrThrow({ where: { id: conversation.id } });
+  expect(stored.status).toBe("SNOOZED");
+  // 09:00 tomorrow at the dealer (Europe/Amsterdam): 07:00 or 08:00 UTC, more than 6 hours ahead.
+  expect([7, 8]).toContain(stored.snoozedUntil!.getUTCHours());
+  expect(stored.snoozedUntil!.getTime() - Date.now()).toBeGreaterThan(6 * 3_600_000);
+
+  await page.getByRole("button", { name: "Snoozed", exact: true }).click();
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("Snoozed until");
+  await page.getByRole("button", { name: "Wake now" }).click();
+  await expect(page.getByTestId("conversation-header")).not.toContainText("Snoozed until");
+  await expect(row).toBeHidden(); // back in "All open", no longer in "Snoozed"
+  expect((await ownerDb().conversation.findUniqueOrThrow({ where: { id: conversation.id } })).status).toBe("OPEN");
+});

@@ -9,6 +9,7 @@ import { retryDelivery } from "@forecourt/core/channels/retry-delivery";
 import { sendTemplateMessage } from "@forecourt/core/channels/send-template-message";
 import { syncTemplates } from "@forecourt/core/channels/sync-templates";
 import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
+import { markRead } from "@forecourt/core/chat/mark-read";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { ForbiddenError } from "@forecourt/core/errors";
 import { testMemberPrincipal } from "@forecourt/core/test-principals";
@@ -385,5 +386,70 @@ describe("channel delivery (real BullMQ, real HTTP to the Meta stand-in)", () =>
       tag: "HUMAN_AGENT",
       text: "Sorry for the wait",
     });
+  });
+  it("an agent reading a conversation sends the customer read receipts once (WhatsApp blue ticks, Messenger Seen)", async () => {
+    const t = await arrange();
+    const conversation = await customerWrites(t);
+    const inbound = await ownerDb().message.findFirstOrThrow({ where: { conversationId: conversation.id } });
+    await markRead({ reader: { agent: t.agent }, input: { conversationId: conversation.id, seq: inbound.seq } });
+    const receipts = await until(
+      async () => graph.readReceipts(),
+      (r) => r.length > 0,
+    );
+    expect(receipts).toEqual([{ channel: "whatsapp", accountId: t.externalId, messageId: inbound.externalId }]);
+    // Reading again (nothing new) sends nothing more.
+    await markRead({ reader: { agent: t.agent }, input: { conversationId: conversation.id, seq: inbound.seq } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(graph.readReceipts()).toHaveLength(1);
+
+    const m = await arrange("MESSENGER");
+    await graph.postMessenger({
+      pageId: m.externalId,
+      psid: "7100000000000042",
+      messages: [{ type: "text", text: "Hi page" }],
+    });
+    const fbConversation = await ownerDb().conversation.findFirstOrThrow({ where: { customerId: m.customer.id } });
+    await markRead({ reader: { agent: m.agent }, input: { conversationId: fbConversation.id, seq: 1 } });
+    const both = await until(
+      async () => graph.readReceipts(),
+      (r) => r.length > 1,
+    );
+    expect(both[1]).toEqual({ channel: "messenger", accountId: m.externalId, psid: "7100000000000042" });
+  });
+  it("names a new Messenger contact from the User Profile API, but never over a name someone typed", async () => {
+    const m = await arrange("MESSENGER");
+    await graph.postMessenger({
+      pageId: m.externalId,
+      psid: "7100000000000077",
+      name: "Lotte de Vries",
+      messages: [{ type: "text", text: "Do you have a blue one?" }],
+    });
+    const contact = await until(
+      () => ownerDb().contact.findFirstOrThrow({ where: { customerId: m.customer.id } }),
+      (c) => c.name !== null,
+    );
+    expect(contact.name).toBe("Lotte de Vries");
+
+    // A person the profile API knows nothing about stays nameless (no error).
+    await graph.postMessenger({
+      pageId: m.externalId,
+      psid: "7100000000000078",
+      messages: [{ type: "text", text: "Hello?" }],
+    });
+    const second = await until(
+      () => ownerDb().contact.findMany({ where: { customerId: m.customer.id }, orderBy: { createdAt: "asc" } }),
+      (rows) => rows.length === 2,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await ownerDb().contact.findUniqueOrThrow({ where: { id: second[1]!.id } })).name).toBeNull();
+    // The job refuses to overwrite: a contact named meanwhile keeps its name.
+    await ownerDb().contact.update({ where: { id: contact.id }, data: { name: "Lotte (typed by agent)" } });
+    const { lookupContactName } = await import("@forecourt/core/channels/lookup-contact-name");
+    expect(await lookupContactName({ customerId: m.customer.id, contactId: contact.id, channelId: m.channel.id })).toBe(
+      "skipped",
+    );
+    expect((await ownerDb().contact.findUniqueOrThrow({ where: { id: contact.id } })).name).toBe(
+      "Lotte (typed by agent)",
+    );
   });
 });

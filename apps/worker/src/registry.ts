@@ -1,4 +1,6 @@
+import { WAKE_SNOOZED_SCHEDULE, wakeSnoozedJob } from "@forecourt/jobs/inbox-jobs";
 import { LIFECYCLE_DAILY_SCHEDULE, lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
+import { wakeSnoozedConversations } from "@forecourt/core/chat/wake-snoozed-conversations";
 import { handleLifecycleDaily } from "./handlers/lifecycle-daily";
 import { handler, type TJobHandler } from "./job-handler";
 import { CHANNEL_HANDLERS } from "./handlers/channel-handlers";
@@ -9,6 +11,7 @@ export { handler, type TJobHandler } from "./job-handler";
 /** Every job the worker runs (job-handler.ts describes an entry). Add new handlers here. */
 export const HANDLERS: TJobHandler[] = [
   handler(lifecycleDailyJob, handleLifecycleDaily, { ...LIFECYCLE_DAILY_SCHEDULE, payload: {} }),
+  handler(wakeSnoozedJob, () => wakeSnoozedConversations(), { ...WAKE_SNOOZED_SCHEDULE, payload: {} }),
   ...RETENTION_HANDLERS,
   ...CHANNEL_HANDLERS,
 ];

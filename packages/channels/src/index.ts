@@ -7,6 +7,7 @@ export {
   fetchWhatsAppMedia,
   fillTemplate,
   listWhatsAppTemplates,
+  markWhatsAppRead,
   sendWhatsApp,
   templateVariableCount,
   whatsappReplyWindow,
@@ -17,6 +18,8 @@ export {
 export {
   MESSENGER_CAPABILITIES,
   fetchMessengerMedia,
+  fetchMessengerName,
+  markMessengerSeen,
   messengerReplyWindow,
   messengerRouteKey,
   sendMessenger,

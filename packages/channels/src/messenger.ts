@@ -185,3 +185,25 @@ export async function fetchMessengerMedia(endpoint: TGraphEndpoint, url: string,
   const { bytes, contentType } = await graphDownload(endpoint, url, null, maxBytes);
   return { bytes, mimeType: contentType };
 }
+
+/** "Seen" for the person: the page has read everything they wrote (a sender action, no message). */
+export async function markMessengerSeen(ctx: TMessengerContext, psid: string): Promise<void> {
+  await graphJson(ctx.endpoint, {
+    method: "POST",
+    path: `${ctx.config.pageId}/messages`,
+    token: ctx.secrets.pageAccessToken,
+    json: { recipient: { id: psid }, sender_action: "mark_seen" },
+  });
+}
+
+/** The person's name from the User Profile API (webhooks never carry it); null when Meta gives none. */
+export async function fetchMessengerName(ctx: TMessengerContext, psid: string): Promise<string | null> {
+  const profile = await graphJson<{ first_name?: unknown; last_name?: unknown }>(ctx.endpoint, {
+    method: "GET",
+    path: `${encodeURIComponent(psid)}?fields=first_name,last_name`,
+    token: ctx.secrets.pageAccessToken,
+  });
+  const parts = [profile?.first_name, profile?.last_name].filter((p): p is string => typeof p === "string");
+  const name = parts.join(" ").replaceAll("\u0000", "").replace(/\s+/g, " ").trim();
+  return name ? name.slice(0, 200) : null;
+}

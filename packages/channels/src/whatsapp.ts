@@ -335,3 +335,13 @@ export function templateVariableCount(body: string): number {
 export function fillTemplate(body: string, variables: readonly string[]): string {
   return body.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (whole, n: string) => variables[Number(n) - 1] ?? whole);
 }
+
+/** Blue ticks for the customer: marks their message (and every earlier one) read. */
+export async function markWhatsAppRead(ctx: TWhatsAppContext, wamid: string): Promise<void> {
+  await graphJson(ctx.endpoint, {
+    method: "POST",
+    path: `${ctx.config.phoneNumberId}/messages`,
+    token: ctx.secrets.accessToken,
+    json: { messaging_product: "whatsapp", status: "read", message_id: wamid },
+  });
+}

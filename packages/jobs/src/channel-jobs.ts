@@ -16,6 +16,16 @@ export const deliverMessageJob = defineJob({ name: "channel.deliver", queue: "de
 /** Downloads inbound media (Meta's media URLs live about 5 minutes): checked, stored, attached. */
 export const fetchInboundMediaJob = defineJob({ name: "channel.fetch-media", queue: "delivery", payload: ZMessageRef });
 
+/** Tells the customer an agent read their message (WhatsApp blue ticks, Messenger "Seen"). */
+export const sendReadReceiptJob = defineJob({ name: "channel.read-receipt", queue: "delivery", payload: ZMessageRef });
+
+/** Looks up a new contact's name where the webhook carries none (Messenger's User Profile API). */
+export const lookupContactNameJob = defineJob({
+  name: "channel.lookup-name",
+  queue: "delivery",
+  payload: z.object({ customerId: z.uuid(), contactId: z.uuid(), channelId: z.uuid() }),
+});
+
 /** Finds QUEUED messages whose job was lost (a crash after commit) and enqueues them again. */
 export const requeueDeliveriesJob = defineJob({
   name: "channel.requeue-stale",
@@ -35,3 +45,5 @@ export const DELIVERY_RETRY = { attempts: 8, backoff: { type: CHANNEL_BACKOFF } 
 /** Job ids must not contain ":" (BullMQ's key separator); a uuid has none. */
 export const deliveryJobId = (messageId: string) => messageId;
 export const mediaJobId = (messageId: string) => `media-${messageId}`;
+export const readReceiptJobId = (messageId: string) => `read-${messageId}`;
+export const lookupNameJobId = (contactId: string) => `name-${contactId}`;

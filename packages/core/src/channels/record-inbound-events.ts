@@ -5,6 +5,7 @@ import { MAX_MESSAGE_LENGTH } from "@forecourt/protocol";
 import { afterAppend, appendMessage, type TAppended } from "../chat/send-message";
 import type { TChannelPrincipal } from "../principal";
 import { enqueueMediaFetch } from "./enqueue-delivery";
+import { channelLooksUpNames, enqueueNameLookup } from "./lookup-contact-name";
 import { recordDeliveryStatus, recordWatermark } from "./record-delivery-status";
 import { identityKey, lockIdentities, resolveChannelContacts, type TChannelTarget } from "./resolve-channel-contact";
 
@@ -89,17 +90,21 @@ async function recordInboundMessages(principal: TChannelPrincipal, messages: TIn
       return true;
     });
     const targets = await resolveChannelContacts(tx, principal, fresh);
-    const out: { result: TAppended; media: boolean }[] = [];
-    for (const message of fresh)
-      out.push({
-        result: await appendInbound(tx, principal, message, targets.get(message.externalId)!),
-        media: message.media !== null,
-      });
+    const out: { result: TAppended; media: boolean; target: TChannelTarget }[] = [];
+    for (const message of fresh) {
+      const target = targets.get(message.externalId)!;
+      out.push({ result: await appendInbound(tx, principal, message, target), media: message.media !== null, target });
+    }
     return out;
   });
-  for (const { result, media } of appended) {
+  const named = new Set<string>();
+  for (const { result, media, target } of appended) {
     await afterAppend(customerId, result);
     if (media && !result.duplicate) await enqueueMediaFetch(customerId, result.id);
+    if (target.namelessNew && !named.has(target.contactId) && channelLooksUpNames(principal.channelType)) {
+      named.add(target.contactId);
+      await enqueueNameLookup(customerId, target.contactId, principal.channelId);
+    }
   }
   return appended.filter((a) => !a.result.duplicate).length;
 }

@@ -26,7 +26,12 @@ export async function lockIdentities(tx: TTx, principal: TChannelPrincipal, keys
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${lockKeys}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
 }
 
-export type TChannelTarget = { contactId: string; conversationId: string };
+export type TChannelTarget = {
+  contactId: string;
+  conversationId: string;
+  /** The contact was created by this batch without a name (its channel may look one up). */
+  namelessNew: boolean;
+};
 
 /**
  * The contact and conversation of each message of a batch (by external id), created on first
@@ -114,7 +119,11 @@ export async function resolveChannelContacts(
       });
       conversationOf.set(contactId, conversationId);
     }
-    targets.set(message.externalId, { contactId, conversationId });
+    targets.set(message.externalId, {
+      contactId,
+      conversationId,
+      namelessNew: created.has(contactId) && !newContacts.find((c) => c.id === contactId)?.name,
+    });
   }
   if (newConversations.length > 0) await tx.conversation.createMany({ data: newConversations });
   return targets;

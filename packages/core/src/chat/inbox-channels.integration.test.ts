@@ -66,7 +66,7 @@ describe("the inbox by channel", () => {
   it("refuses an unknown channel type as invalid input", async () => {
     const t = await channelTenant();
     await expect(
-      listConversations({ agent: t.agent, input: { channelType: "TELEGRAM" as never } }),
+      listConversations({ agent: t.agent, input: { channelType: "SIGNAL" as never } }),
     ).rejects.toMatchObject({ name: "ZodError" });
   });
 

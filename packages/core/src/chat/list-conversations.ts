@@ -4,7 +4,7 @@ import { ZChannelType, type TConversationSummary } from "@forecourt/protocol";
 import { dealerScopeWhere } from "./dealer-scope";
 import { assertMay, type TTenantPrincipal } from "../principal";
 
-export const ZInboxView = z.enum(["mine", "unassigned", "open", "closed"]);
+export const ZInboxView = z.enum(["mine", "unassigned", "open", "snoozed", "closed"]);
 export type TInboxView = z.infer<typeof ZInboxView>;
 
 export const ZListConversations = z.object({
@@ -19,7 +19,12 @@ export const ZListConversations = z.object({
 });
 export type TListConversations = z.input<typeof ZListConversations>;
 
-export type TInboxRow = TConversationSummary & { unread: number; contactEmail: string | null };
+export type TInboxRow = TConversationSummary & {
+  unread: number;
+  contactEmail: string | null;
+  /** When a snoozed conversation comes back (ISO), else null. */
+  snoozedUntil: string | null;
+};
 
 /** The inbox: one view, scoped to the agent's dealers, newest activity first, with unread counts. */
 export async function listConversations(options: {
@@ -32,8 +37,10 @@ export async function listConversations(options: {
   const where: Prisma.ConversationWhereInput = { ...dealerScopeWhere(agent) };
   if (input.dealerId) where.AND = [{ dealerId: input.dealerId }];
   if (input.departmentId) where.departmentId = input.departmentId;
+  // Snoozed conversations leave the working views until they wake (or the customer writes).
   if (input.view === "closed") where.status = "CLOSED";
-  else where.status = { in: ["OPEN", "PENDING", "SNOOZED"] };
+  else if (input.view === "snoozed") where.status = "SNOOZED";
+  else where.status = { in: ["OPEN", "PENDING"] };
   if (input.view === "mine") where.assigneeId = agent.userId;
   if (input.view === "unassigned") where.assigneeId = null;
   if (input.before) where.lastMessageAt = { lt: new Date(input.before) };
@@ -98,6 +105,7 @@ export async function listConversations(options: {
         lastMessageAt: c.lastMessageAt.toISOString(),
         preview: (last?.body || last?.attachments[0]?.fileName || "").slice(0, 140),
         unread: unreadBy.get(c.id) ?? 0,
+        snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
       };
     });
   });

@@ -4,6 +4,7 @@ import type { TReader } from "./list-messages";
 import { conversationForAgent } from "./dealer-scope";
 import { NotFoundError } from "../errors";
 import { publishRead } from "./realtime";
+import { enqueueReadReceipt, readReceiptTarget } from "../channels/send-read-receipt";
 
 /** Records how far the reader has read (agents: per user; the visitor: on the conversation). */
 export async function markRead(options: { reader: TReader; input: { conversationId: string; seq: number } }) {
@@ -11,17 +12,24 @@ export async function markRead(options: { reader: TReader; input: { conversation
   const { reader } = options;
   if ("agent" in reader) {
     const { agent } = reader;
-    const read = await withTenant(agent.tenant.customerId, async (tx) => {
+    const { read, receipt } = await withTenant(agent.tenant.customerId, async (tx) => {
       const c = await conversationForAgent(tx, agent, conversationId);
       const upTo = Math.min(seq, c.lastSeq);
+      const previous = await tx.conversationRead.findUnique({
+        where: { conversationId_userId: { conversationId, userId: agent.userId } },
+        select: { lastReadSeq: true },
+      });
       await tx.$executeRaw`
         INSERT INTO "ConversationRead" ("customerId", "conversationId", "userId", "lastReadSeq", "updatedAt")
         VALUES (${agent.tenant.customerId}::uuid, ${conversationId}::uuid, ${agent.userId}::uuid, ${upTo}, now())
         ON CONFLICT ("conversationId", "userId")
         DO UPDATE SET "lastReadSeq" = GREATEST("ConversationRead"."lastReadSeq", EXCLUDED."lastReadSeq"), "updatedAt" = now()`;
-      return upTo;
+      // Only reading something new acknowledges it to the customer (the job id dedupes the rest).
+      const fresh = upTo > (previous?.lastReadSeq ?? 0);
+      return { read: upTo, receipt: fresh ? await readReceiptTarget(tx, conversationId, upTo) : null };
     });
     publishRead(conversationId, read, "agent");
+    if (receipt) await enqueueReadReceipt(agent.tenant.customerId, receipt);
     return read;
   }
   const { visitor } = reader;

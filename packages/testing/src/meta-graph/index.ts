@@ -1,4 +1,4 @@
-export { startMetaGraph, type TMetaGraph } from "./server";
+export { startMetaGraph, type TMetaGraph, type TReadReceipt } from "./server";
 export type { TMetaGraphOptions } from "./context";
 export type {
   TInboundResult,

@@ -68,11 +68,17 @@ export type TMetaGraph = {
   redeliver(deliveryId?: number): Promise<TPostResult>;
   /** Every webhook posted, with our answers. */
   webhooks(): TWebhookDelivery[];
+  /** Read receipts we sent, oldest first: WhatsApp `status: read` (message id) and Messenger `mark_seen` (psid). */
+  readReceipts(): TReadReceipt[];
   /** Forgets media, sends, windows, failures and webhooks; keeps the accounts. */
   reset(): void;
   /** The simulator (demo mode), when started with `simulator: true`. */
   simulator: TSimulator | null;
 };
+
+export type TReadReceipt =
+  | { channel: "whatsapp"; accountId: string; messageId: string }
+  | { channel: "messenger"; accountId: string; psid: string };
 
 function noWebhook(kind: string): never {
   throw new Error(`meta-graph: the ${kind} has no webhookUrl`);
@@ -107,6 +113,13 @@ export async function startMetaGraph(options: TMetaGraphOptions = {}): Promise<T
     },
   };
   const simulator = ctx.options.simulator ? createSimulator(ctx, options.plugins) : null;
+  const receipts: TReadReceipt[] = [];
+  state.events.on("markedRead", ({ accountId, messageId }: { accountId: string; messageId: string }) =>
+    receipts.push({ channel: "whatsapp", accountId, messageId }),
+  );
+  state.events.on("markedSeen", ({ pageId, psid }: { pageId: string; psid: string }) =>
+    receipts.push({ channel: "messenger", accountId: pageId, psid }),
+  );
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -193,7 +206,9 @@ export async function startMetaGraph(options: TMetaGraphOptions = {}): Promise<T
     postMessengerReceipt: async (input) => (await postMessengerReceipt(ctx, input)) ?? noWebhook("Messenger page"),
     redeliver: (id) => ctx.poster.redeliver(id),
     webhooks: () => [...ctx.poster.deliveries],
+    readReceipts: () => [...receipts],
     reset: () => {
+      receipts.length = 0;
       state.reset();
       ctx.poster.deliveries.length = 0;
       simulator?.reset();

@@ -33,6 +33,7 @@ beforeAll(async () => {
     accessToken: "EAADplugintest0001",
     appSecret: "app-secret-plugin-01",
     displayPhoneNumber: "+31 20 555 0977",
+    webhookUrl: "http://127.0.0.1:9/not-used",
     label: "Northwind Amsterdam",
   });
 });

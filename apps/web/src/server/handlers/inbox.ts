@@ -8,7 +8,7 @@ import { ZSeqParam } from "@forecourt/protocol";
 import { issueRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { ZUploadFields } from "@forecourt/core/chat/upload-fields";
-import { setConversationStatus } from "@forecourt/core/chat/set-conversation-status";
+import { setConversationStatus, ZConversationStatusAction } from "@forecourt/core/chat/set-conversation-status";
 import { updateContact, ZUpdateContact } from "@forecourt/core/chat/update-contact";
 import { updateWidgetChannel, ZUpdateWidgetChannel } from "@forecourt/core/chat/widget-channels";
 import { defineHandler } from "../define-handler";
@@ -40,9 +40,7 @@ export const handleGetConversation = defineHandler(
 const ZConversationAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("assign"), assigneeId: z.uuid().nullable() }),
   z.object({ action: z.literal("transfer"), departmentId: z.uuid().nullable() }),
-  z.object({ action: z.literal("close") }),
-  z.object({ action: z.literal("reopen") }),
-  z.object({ action: z.literal("snooze"), until: z.iso.datetime() }),
+  ...ZConversationStatusAction.options,
 ]);
 
 const conversationAction = (permission: "conversations.assign" | "conversations.manage") =>

@@ -1,14 +1,23 @@
 import {
   ChannelSendError,
   fetchMessengerMedia,
+  fetchMessengerName,
   fetchWhatsAppMedia,
+  markMessengerSeen,
+  markWhatsAppRead,
   messengerReplyWindow,
   sendMessenger,
   sendWhatsApp,
   whatsappReplyWindow,
 } from "@forecourt/channels";
 import { graphEndpoint, metaChannelOf } from "../meta-channel";
-import { permanent, type TDeliveryDriver, type TDeliveryJob, type TDriverChannelRow } from "./types";
+import {
+  permanent,
+  type TDeliveryDriver,
+  type TDeliveryJob,
+  type TDriverChannelRow,
+  type TDriverIdentity,
+} from "./types";
 
 /** WhatsApp Cloud API and Messenger Send API through the Graph API (packages/channels). */
 
@@ -25,6 +34,9 @@ function identityValue(job: TDeliveryJob, kind: string): string | null {
   return found ? found.externalId.slice(kind.length + 1) : null;
 }
 
+const psidOf = (identities: TDriverIdentity[]) =>
+  identities.find((i) => i.externalId.startsWith("psid:"))?.externalId.slice("psid:".length) ?? null;
+
 export const whatsappDriver: TDeliveryDriver = {
   templates: true,
   replyWindow: whatsappReplyWindow,
@@ -36,6 +48,11 @@ export const whatsappDriver: TDeliveryDriver = {
       { phone: identityValue(job, "wa_id"), bsuid: identityValue(job, "bsuid") },
       job.outbound,
     );
+  },
+  async markRead(row, { externalId }) {
+    const channel = loadMeta(row);
+    if (channel.type !== "WHATSAPP") throw new Error("whatsappDriver: not a WhatsApp channel");
+    await markWhatsAppRead({ endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets }, externalId);
   },
   async fetchMedia(row, media, maxBytes) {
     const channel = loadMeta(row);
@@ -65,5 +82,20 @@ export const messengerDriver: TDeliveryDriver = {
   },
   async fetchMedia(_row, media, maxBytes) {
     return fetchMessengerMedia(graphEndpoint(), media.ref, maxBytes);
+  },
+  async markRead(row, { identities }) {
+    const channel = loadMeta(row);
+    if (channel.type !== "MESSENGER") throw new Error("messengerDriver: not a Messenger channel");
+    const psid = psidOf(identities);
+    if (!psid) return;
+    await markMessengerSeen({ endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets }, psid);
+  },
+  async lookupName(row, identities) {
+    const channel = loadMeta(row);
+    if (channel.type !== "MESSENGER") throw new Error("messengerDriver: not a Messenger channel");
+    const psid = psidOf(identities);
+    return psid
+      ? fetchMessengerName({ endpoint: graphEndpoint(), config: channel.config, secrets: channel.secrets }, psid)
+      : null;
   },
 };

@@ -80,6 +80,13 @@ export type TDeliveryDriver = {
   refusal?(identities: TDriverIdentity[]): TRefusal | null;
   /** Whether this channel type sends approved templates outside its window. */
   templates?: boolean;
+  /**
+   * Tells the customer an agent has read their messages up to this one (WhatsApp's blue ticks,
+   * Messenger's "Seen"). Best effort: a failure is logged, never shown.
+   */
+  markRead?(channel: TDriverChannelRow, input: { externalId: string; identities: TDriverIdentity[] }): Promise<void>;
+  /** The person's name when the webhook carries none (Messenger's User Profile API); null if unknown. */
+  lookupName?(channel: TDriverChannelRow, identities: TDriverIdentity[]): Promise<string | null>;
 };
 
 /** The common refusal for an identity an opt-out or block was recorded on. */

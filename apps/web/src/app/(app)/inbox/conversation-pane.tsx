@@ -1,18 +1,19 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { Socket } from "socket.io-client";
-import { Check, Clock, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
+import { Check, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import { ATTACHMENT_TYPES, type TMessageEvent } from "@forecourt/protocol";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { ContactPanel } from "./contact-panel";
-import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
+import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 import { MessageBubble, ReactionLine } from "./message-bubble";
 import { reactionsOf } from "./message-content";
 import { ReplyWindowNotice, useWindowNotice } from "./reply-window-notice";
+import { SnoozeMenu } from "./snooze-menu";
 import { TemplatePicker } from "./template-picker";
 
 const BTN =
@@ -54,6 +55,7 @@ export function ConversationPane(props: {
   onWindowChanged: () => void;
 }) {
   const t = useTranslations("chat");
+  const format = useFormatter();
   const { detail } = props;
   const [text, setText] = useState("");
   const [mode, setMode] = useState<"TEXT" | "NOTE">("TEXT");
@@ -258,7 +260,10 @@ export function ConversationPane(props: {
               </h2>
               <p className="truncate text-[12px] text-zinc-500">
                 {channelLabel(detail.channelType)} · {detail.dealer?.name}
-                {detail.department ? ` · ${detail.department.name}` : ""} · {t(`status.${detail.status}`)}
+                {detail.department ? ` · ${detail.department.name}` : ""} ·{" "}
+                {detail.status === "SNOOZED" && detail.snoozedUntil
+                  ? t("snoozedUntil", { at: format.dateTime(new Date(detail.snoozedUntil), SNOOZE_FORMAT) })
+                  : t(`status.${detail.status}`)}
               </p>
             </div>
           </div>
@@ -301,14 +306,13 @@ export function ConversationPane(props: {
               </button>
             ) : (
               <>
-                <button
-                  type="button"
-                  onClick={() => void act({ action: "snooze", until: new Date(Date.now() + 3_600_000).toISOString() })}
-                  className={BTN}
-                  title={t("snoozeHour")}
-                >
-                  <Clock className="size-3.5" aria-hidden="true" /> {t("snooze")}
-                </button>
+                {detail.status === "SNOOZED" ? (
+                  <button type="button" onClick={() => void act({ action: "reopen" })} className={BTN}>
+                    <RotateCcw className="size-3.5" aria-hidden="true" /> {t("wakeNow")}
+                  </button>
+                ) : (
+                  <SnoozeMenu className={BTN} onSnooze={(until) => void act({ action: "snooze", until })} />
+                )}
                 <button
                   type="button"
                   onClick={() => void act({ action: "close" })}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { io, type Socket } from "socket.io-client";
 import { Bell, ChevronLeft, Inbox, MessageSquare } from "lucide-react";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
@@ -10,11 +10,11 @@ import { EVENTS, type TChannelType, type TConversationSummary, type TMessageEven
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { EmptyState } from "@/components/empty-state";
 import { ConversationPane } from "./conversation-pane";
-import { typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
+import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 
-type TView = "mine" | "unassigned" | "open" | "closed";
+type TView = "mine" | "unassigned" | "open" | "snoozed" | "closed";
 
-const VIEWS: TView[] = ["mine", "unassigned", "open", "closed"];
+const VIEWS: TView[] = ["mine", "unassigned", "open", "snoozed", "closed"];
 
 function beep() {
   try {
@@ -46,6 +46,7 @@ export function InboxClient(props: {
   can: TCan;
 }) {
   const t = useTranslations("chat");
+  const format = useFormatter();
   const tInbox = useTranslations("inbox");
   const [view, setView] = useState<TView>(props.initialView);
   const [dealerId, setDealerId] = useState("");
@@ -388,14 +389,17 @@ export function InboxClient(props: {
             />
           </div>
         </header>
-        <nav className="flex gap-1 border-b border-zinc-200 px-2 py-2" aria-label={t("viewsLabel")}>
+        <nav
+          className="flex gap-1 overflow-x-auto border-b border-zinc-200 px-2 py-2 [scrollbar-width:none]"
+          aria-label={t("viewsLabel")}
+        >
           {VIEWS.map((v) => (
             <button
               key={v}
               type="button"
               onClick={() => setView(v)}
               aria-pressed={view === v}
-              className={`rounded-md px-2 py-1 text-[13px] ${view === v ? "bg-zinc-900 text-white" : "text-zinc-600 hover:bg-zinc-100"}`}
+              className={`shrink-0 rounded-md px-1.5 py-1 text-[13px] whitespace-nowrap ${view === v ? "bg-zinc-900 text-white" : "text-zinc-600 hover:bg-zinc-100"}`}
             >
               {t(`views.${v}`)}
             </button>
@@ -497,7 +501,11 @@ export function InboxClient(props: {
                 <span className="truncate text-[11px] text-zinc-400">
                   {dealerName(r.dealerId)}
                   {r.assigneeId ? ` · ${userName(r.assigneeId) ?? ""}` : ` · ${t("unassigned")}`}
-                  {r.status !== "OPEN" ? ` · ${t(`status.${r.status}`)}` : ""}
+                  {r.status === "SNOOZED" && r.snoozedUntil
+                    ? ` · ${t("snoozedUntil", { at: format.dateTime(new Date(r.snoozedUntil), SNOOZE_FORMAT) })}`
+                    : r.status !== "OPEN"
+                      ? ` · ${t(`status.${r.status}`)}`
+                      : ""}
                 </span>
               </button>
             </li>

@@ -13,3 +13,12 @@ export function typingInField(event: KeyboardEvent): boolean {
   const el = event.target as HTMLElement | null;
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 }
+
+/** How a snooze's wake-up time is shown ("Thu 3 Dec, 09:00"), in the agent's language and time zone. */
+export const SNOOZE_FORMAT = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+} as const satisfies Intl.DateTimeFormatOptions;

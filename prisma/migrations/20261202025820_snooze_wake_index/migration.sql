@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Conversation_snoozedUntil_idx" ON "Conversation"("snoozedUntil");

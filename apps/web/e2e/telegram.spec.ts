@@ -77,6 +77,7 @@ test("Settings → Channels: connect a Telegram bot by its token, test it, disco
   const botId = `79${String(Date.now()).slice(-8)}`;
   const token = `${botId}:AAH${crypto.randomUUID().replaceAll("-", "")}`;
   await signIn(page, "admin@northwind.example");
+  await expect(page).toHaveURL(/\/inbox/);
   await page.goto("/settings/channels");
   await page.getByTestId("connect-channel").click();
   await page.getByTestId("choose-TELEGRAM").click();

@@ -30,6 +30,12 @@ say "Starting the local mail catcher (SMTP $SMTP_PORT, web $MAIL_CATCHER_HTTP_PO
 (cd packages/testing && exec pnpm exec tsx src/cli/mail-catcher.ts) &
 pids+=($!)
 
+SMTP_INGRESS_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts SMTP_INGRESS_PORT)"
+EMAIL_INBOUND_DOMAIN="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts EMAIL_INBOUND_DOMAIN)"
+say "Starting the e-mail ingress (SMTP $SMTP_INGRESS_PORT, mail for *@$EMAIL_INBOUND_DOMAIN)"
+(cd apps/mail-ingress && exec pnpm exec tsx src/main.ts) &
+pids+=($!)
+
 CHANNEL_SIMULATOR_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts CHANNEL_SIMULATOR_PORT)"
 # Web and worker talk to Meta's Graph API through the simulator unless META_GRAPH_URL says otherwise.
 export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$CHANNEL_SIMULATOR_PORT}"
@@ -69,6 +75,7 @@ echo "WhatsApp, Messenger and Telegram without their accounts: be the customer a
 if [ "$META_GRAPH_URL" != "http://127.0.0.1:$CHANNEL_SIMULATOR_PORT" ]; then
   echo "  (META_GRAPH_URL is $META_GRAPH_URL: replies go there, not to the simulator)"
 fi
-echo "E-mail (invitations, password resets) is not sent anywhere: read it at http://localhost:$MAIL_CATCHER_HTTP_PORT/"
+echo "E-mail without a mail server: the simulator's E-mail tab writes to the dealers' inbound addresses (SMTP into port $SMTP_INGRESS_PORT);"
+echo "  replies, invitations and password resets are not sent anywhere: read them at http://localhost:$MAIL_CATCHER_HTTP_PORT/"
 echo "Demo dealer websites with the chat widget: http://localhost:$DEMO_SITE_PORT/"
 wait -n "${pids[@]}"

@@ -20,3 +20,6 @@ export TELEGRAM_STANDIN_PORT=$((WEB_PORT + 8))
 export TELEGRAM_API_URL="http://127.0.0.1:${TELEGRAM_STANDIN_PORT}"
 export STORAGE_DIR="${TMPDIR:-/tmp}/forecourt-test${SLOT:+-$SLOT}/storage"
 unset APP_DATABASE_URL
+# The e-mail channel's SMTP ingress (apps/mail-ingress); no DNS here for SPF/DKIM/DMARC.
+export SMTP_INGRESS_PORT=$((WEB_PORT + 7))
+export EMAIL_AUTH_DNS=off

@@ -41,7 +41,7 @@ export default defineConfig({
       },
     },
   ],
-  // The app, the live-chat gateway, the worker, the channel simulator and the demo dealer website (a different origin).
+  // The app, the live-chat gateway, the worker, the channel simulator, the e-mail ingress and the demo dealer website (a different origin).
   webServer: [
     {
       // Our own server (server.ts), not `next start`: it stamps the client address from the socket.
@@ -73,6 +73,15 @@ export default defineConfig({
       // The Meta Graph stand-in with the simulator page, loaded with this test database's seeded channels.
       command: "pnpm --dir ../../packages/testing exec tsx src/cli/channel-simulator.ts",
       url: `http://localhost:${config.CHANNEL_SIMULATOR_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The e-mail channel's SMTP ingress: the simulator's E-mail tab writes into it.
+      command: "pnpm --dir ../mail-ingress exec tsx src/main.ts",
+      wait: { stdout: /\[mail-ingress\] SMTP on/ },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

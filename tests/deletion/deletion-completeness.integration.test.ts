@@ -22,7 +22,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childProcessEnv, findRepoRoot, getConfig } from "@forecourt/config";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
-import { createMetaChannel } from "@forecourt/core/channels/test-helpers";
+import { createEmailChannel, createMetaChannel } from "@forecourt/core/channels/test-helpers";
 import { createTelegramChannel } from "@forecourt/core/channels/telegram-test-helpers";
 import { startTelegramBotApi, type TTelegramBotApi } from "@forecourt/testing/telegram";
 import { bullConnection, bullPrefix, closeQueues, enqueue } from "@forecourt/jobs";
@@ -127,8 +127,9 @@ async function newTenant(label: string) {
   const whatsapp = await createMetaChannel({ customer, dealer }, "WHATSAPP");
   const telegram = await createTelegramChannel({ customer, dealer });
   telegramApi!.addBot({ token: telegram.botToken, username: telegram.botUsername });
+  const email = await createEmailChannel({ customer, dealer });
   const { user } = await createTestUser({ customerId: customer.id, role: "ADMIN" });
-  return { customer, widgetKey, admin: user, whatsapp, telegram };
+  return { customer, widgetKey, admin: user, whatsapp, telegram, email };
 }
 
 /** Fill every field a visitor, an agent and an admin can, through the web process. */
@@ -148,6 +149,7 @@ async function populate(label: string) {
     contactId: string;
     whatsappContactId: string;
     telegramContactId: string;
+    emailContactId: string;
     cwd: string;
   }>({
     op: "populate",
@@ -162,6 +164,7 @@ async function populate(label: string) {
       userId: randomInt(100_000_000, 999_999_999),
       voiceFileId: voice.fileId,
     },
+    email: { inboundAddress: t.email.inboundAddress },
   });
   expect(populated.cwd).toBe(path.join(ROOT, "apps/web"));
   const before = await scan(markers);
@@ -169,8 +172,9 @@ async function populate(label: string) {
   expect(before.tables).toEqual(
     expect.arrayContaining(["Contact", "ContactIdentity", "Message", "Attachment", "Vehicle"]),
   );
-  // Two visitor files, one agent file, the Telegram voice note (contents carry the marker).
-  expect(before.files.length).toBe(4);
+  // Two visitor files, one agent file; the Telegram voice note; the e-mail's raw source, its PDF
+  // and its inline image (contents carry the marker).
+  expect(before.files.length).toBe(7);
   return { ...t, markers, ...populated };
 }
 
@@ -257,8 +261,8 @@ async function runInWorker<T>(job: Parameters<typeof enqueue>[0], payload: Recor
 
 const clean: TScan = { tables: [], files: [], redis: [] };
 
-/** The certificate says the files were deleted (`files` of them), and none was missing. */
-async function expectFilesCounted(certificateId: string, files = 4) {
+/** The certificate says the files were deleted (`files` of them: see populate), and none was missing. */
+async function expectFilesCounted(certificateId: string, files = 7) {
   const cert = await ownerDb().deletionCertificate.findUniqueOrThrow({ where: { id: certificateId } });
   expect(cert.counts).toMatchObject({ state: "completed", attachmentFiles: files, attachmentFilesMissing: 0 });
 }
@@ -286,10 +290,18 @@ describe("deletion completeness: web and worker from their own folders, relative
       contactId: t.telegramContactId,
     });
     expect(erasedTelegram).not.toBeNull();
+    // And by e-mail (a fourth contact): the raw mail, its file and inline image, the identity.
+    const erasedEmail = await web<{ certificateId: string } | null>({
+      op: "erase",
+      admin: { userId: t.admin.id, customerId: t.customer.id },
+      contactId: t.emailContactId,
+    });
+    expect(erasedEmail).not.toBeNull();
     expect(await scan(t.markers)).toEqual(clean);
-    // The visitor's contact had three files; the Telegram contact one.
+    // The visitor's contact had three files, the Telegram contact one, the e-mail contact three.
     await expectFilesCounted(erased!.certificateId, 3);
     await expectFilesCounted(erasedTelegram!.certificateId, 1);
+    await expectFilesCounted(erasedEmail!.certificateId, 3);
   });
 
   it("(b) the retention purge on a simulated clock leaves no trace", { timeout: 120_000 }, async () => {

@@ -19,6 +19,8 @@ import { sendMessage } from "@forecourt/core/chat/send-message";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { updateContact } from "@forecourt/core/chat/update-contact";
 import { testMemberPrincipal } from "@forecourt/core/test-principals";
+import { receiveEmail } from "@forecourt/core/channels/receive-email";
+import MailComposer from "nodemailer/lib/mail-composer";
 
 export type TMarkers = { text: string; vin: string; phoneDigits: string };
 
@@ -33,6 +35,8 @@ export type TWebCommand =
       whatsapp: { phoneNumberId: string; appSecret: string };
       /** The tenant's Telegram bot: a customer writes and sends a voice note (issue 18); the file is in the stand-in. */
       telegram: { channelId: string; webhookSecret: string; userId: number; voiceFileId: string };
+      /** The tenant's e-mail channel's inbound address: the same person mails too (issue 11). */
+      email: { inboundAddress: string };
     }
   | { op: "erase"; admin: { userId: string; customerId: string }; contactId: string };
 
@@ -117,7 +121,8 @@ async function populate(command: Extract<TWebCommand, { op: "populate" }>) {
   });
   const whatsappContactId = await writeOnWhatsApp(command);
   const telegramContactId = await writeOnTelegram(command);
-  return { conversationId, contactId, whatsappContactId, telegramContactId, cwd: process.cwd() };
+  const emailContactId = await writeByEmail(command);
+  return { conversationId, contactId, whatsappContactId, telegramContactId, emailContactId, cwd: process.cwd() };
 }
 
 /** A WhatsApp customer: profile name, number, text, a location, a contact card, a button reply. */
@@ -224,6 +229,51 @@ async function writeOnTelegram(command: Extract<TWebCommand, { op: "populate" }>
     if (state === "failed") throw new Error(`Telegram voice note not stored: ${JSON.stringify(row.data)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  return identity.contactId;
+}
+
+/**
+ * An e-mail customer, through the ingress's use case (receiveEmail, what the SMTP ingress calls
+ * with the bytes it accepted): address, name, subject, text with a quote, HTML, a file and an
+ * inline image. Stored: the raw message (SOURCE), the PDF (FILE), the image (INLINE), the
+ * e-mail identity, the conversation's subject. Three files.
+ */
+async function writeByEmail(command: Extract<TWebCommand, { op: "populate" }>): Promise<string> {
+  const { text: m } = command.markers;
+  const address = `${m}@customer.example`;
+  const raw = await new Promise<Uint8Array>((resolve, reject) =>
+    new MailComposer({
+      from: `"${m} Mailer" <${address}>`,
+      to: command.email.inboundAddress,
+      subject: `${m} e-mail subject`,
+      messageId: `<${m}.1@customer.example>`,
+      text: `${m} e-mail text\n\nOn Mon, 30 Nov 2026, Dealer wrote:\n> ${m} quoted`,
+      html: `<p>${m} e-mail html</p><img src="cid:${m}@inline">`,
+      attachments: [
+        { filename: `${m}-mail.pdf`, content: Buffer.from(pdf(`${m} mail`)), contentType: "application/pdf" },
+        {
+          filename: `${m}-inline.png`,
+          content: Buffer.from(png(`${m} inline`)),
+          contentType: "image/png",
+          cid: `${m}@inline`,
+        },
+      ],
+    })
+      .compile()
+      .build((error, message) => (error ? reject(error) : resolve(message))),
+  );
+  const result = await receiveEmail({
+    raw,
+    envelope: {
+      mailFrom: address,
+      rcptTo: [command.email.inboundAddress],
+      remoteAddress: "127.0.0.1",
+      helo: "mx.customer.example",
+    },
+  });
+  if (result.recorded !== 1) throw new Error(`E-mail not recorded: ${JSON.stringify(result)}`);
+  const { ownerDb } = await import("@forecourt/testing");
+  const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `email:${address}` } });
   return identity.contactId;
 }
 

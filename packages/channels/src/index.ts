@@ -39,3 +39,4 @@ export {
   type TTelegramWebhookInfo,
 } from "./telegram/bot-api";
 export { parseTelegramUpdate, type TTelegramMembership, type TTelegramUpdate } from "./telegram/updates";
+export * from "./email";

@@ -80,6 +80,32 @@ export const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default("Forecourt <no-reply@forecourt.example>"),
   /** The local mail catcher's web page, where the start command says to read mail. */
   MAIL_CATCHER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
+  /**
+   * The e-mail channel's SMTP ingress (apps/mail-ingress): in production the MX of
+   * EMAIL_INBOUND_DOMAIN points at it (or a relay in front of it forwards there).
+   */
+  SMTP_INGRESS_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+  /** The interface it listens on; 0.0.0.0 behind a real MX. */
+  SMTP_INGRESS_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Dealers' mailboxes forward to <generated>@EMAIL_INBOUND_DOMAIN; our Reply-To addresses live there too. */
+  EMAIL_INBOUND_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a domain name")
+    .default("in.forecourt.example"),
+  /** The largest inbound e-mail accepted (bytes, announced as SMTP SIZE; larger → 552). */
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .max(100 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  /**
+   * SPF/DKIM/DMARC checks of inbound mail need DNS. "off" (no DNS here: laptops, CI) records
+   * every check as temperror/none instead of waiting for lookups that cannot answer.
+   */
+  EMAIL_AUTH_DNS: z.enum(["system", "off"]).default("system"),
   /** Provider support's address for misuse reports and breach notices (RULES.md §1, §6). */
   PROVIDER_SUPPORT_EMAIL: z.email().default("support@forecourt.example"),
   /** Live-chat abuse limits (per IP and per widget channel); see docs/realtime.md. */

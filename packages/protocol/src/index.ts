@@ -129,6 +129,33 @@ export const ZMessageContent = z.discriminatedUnion("type", [
   }),
   /** A message type we cannot show (the body says what it was). */
   z.object({ type: z.literal("unsupported"), originalType: z.string().max(64) }),
+  /**
+   * An e-mail (inbound; our replies are plain text). The body holds what the sender wrote now;
+   * `folded` the quoted earlier mail and signature (the inbox folds it away). The HTML is never
+   * here: the inbox asks for it sanitised (GET /api/inbox/messages/<id>/email) when `hasHtml`.
+   */
+  z.object({
+    type: z.literal("email"),
+    subject: z.string().max(500),
+    from: z.object({ name: z.string().max(300).nullable(), address: z.string().max(320) }),
+    to: z.array(z.string().max(320)).max(100),
+    cc: z.array(z.string().max(320)).max(100),
+    folded: z.string().max(100_000),
+    /** The mail's References (Message-IDs, oldest first): our reply's References start with them. */
+    references: z.array(z.string().max(1000)).max(50).default([]),
+    hasHtml: z.boolean(),
+    /** SPF / DKIM / DMARC as checked on arrival; flagged: the sender's domain says it did not send it. */
+    auth: z
+      .object({
+        spf: z.string().max(20),
+        dkim: z.string().max(20),
+        dmarc: z.string().max(20),
+        flagged: z.boolean(),
+      })
+      .nullable(),
+    /** Files the mail carried that we did not keep (type not allowed, too large), with the reason. */
+    refused: z.array(z.object({ fileName: z.string().max(300), reason: z.string().max(200) })).max(50),
+  }),
 ]);
 export type TMessageContent = z.infer<typeof ZMessageContent>;
 
@@ -377,3 +404,4 @@ export const ATTACHMENT_TYPES = [
   "video/mp4",
   "video/webm",
 ] as const;
+export * from "./canned-replies";

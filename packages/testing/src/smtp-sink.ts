@@ -1,39 +1,49 @@
 import { createServer, type Server } from "node:http";
+import PostalMime from "postal-mime";
 import { SMTPServer } from "smtp-server";
 
-/** One received e-mail, parsed just enough for tests and the catcher page (plain-text mail). */
-export type TCaughtMail = { id: number; from: string; to: string[]; subject: string; text: string; receivedAt: string };
+/**
+ * One received e-mail as the tests and the catcher page (and the channel simulator's mail
+ * client, which plays the customer's mailbox) see it, parsed with postal-mime.
+ */
+export type TCaughtMail = {
+  id: number;
+  from: string;
+  /** The From header as written ("Name <address>"). */
+  fromHeader: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  replyTo: string | null;
+  attachments: { fileName: string; mimeType: string; sizeBytes: number }[];
+  receivedAt: string;
+};
 
-function parse(raw: string, envelope: { from: string; to: string[] }, id: number): TCaughtMail {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  let body = raw.slice(split + 4);
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
-  const encoding = header("Content-Transfer-Encoding").toLowerCase();
-  if (encoding === "quoted-printable") {
-    body = body
-      .replace(/=\r?\n/g, "")
-      .replace(/(=[0-9A-F]{2})+/gi, (m) => Buffer.from(m.replace(/=/g, ""), "hex").toString("utf8"));
-  } else if (encoding === "base64") {
-    body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  }
-  let subject = header("Subject");
-  subject = subject.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, kind: string, text: string) =>
-    kind.toUpperCase() === "B"
-      ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(
-          text
-            .replace(/_/g, " ")
-            .replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-          "latin1",
-        ).toString("utf8"),
-  );
+async function parse(raw: Buffer, envelope: { from: string; to: string[] }, id: number): Promise<TCaughtMail> {
+  const mail = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer" });
+  const address = (a: { name?: string; address?: string } | undefined) =>
+    a?.address ? (a.name ? `${a.name} <${a.address}>` : a.address) : "";
   return {
     id,
     from: envelope.from,
+    fromHeader: address(mail.from as { name?: string; address?: string } | undefined),
     to: envelope.to,
-    subject: subject.replace(/\?=\s+=\?/g, ""),
-    text: body.replace(/\r\n/g, "\n"),
+    subject: mail.subject ?? "",
+    text: (mail.text ?? "").replace(/\r\n/g, "\n"),
+    html: mail.html ?? null,
+    messageId: mail.messageId ?? null,
+    inReplyTo: mail.inReplyTo ?? null,
+    references: (mail.references ?? "").split(/\s+/).filter(Boolean),
+    replyTo: mail.replyTo?.[0] ? address(mail.replyTo[0] as { name?: string; address?: string }) : null,
+    attachments: mail.attachments.map((a) => ({
+      fileName: a.filename ?? "",
+      mimeType: a.mimeType,
+      sizeBytes: typeof a.content === "string" ? a.content.length : (a.content as ArrayBuffer).byteLength,
+    })),
     receivedAt: new Date().toISOString(),
   };
 }
@@ -61,9 +71,14 @@ export class SmtpSink {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             to: session.envelope.rcptTo.map((r) => r.address),
           };
-          this.mails.push(parse(Buffer.concat(chunks).toString("utf8"), envelope, this.mails.length + 1));
-          for (const wake of this.waiters.splice(0)) wake();
-          callback();
+          parse(Buffer.concat(chunks), envelope, this.mails.length + 1).then(
+            (mail) => {
+              this.mails.push(mail);
+              for (const wake of this.waiters.splice(0)) wake();
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
         });
       },
     });

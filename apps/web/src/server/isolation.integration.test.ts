@@ -35,6 +35,7 @@ import { getConfig } from "@forecourt/config";
 import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
 import { handleExportAudit } from "./handlers/audit";
+import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage } from "./handlers/canned-replies";
 import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
 import {
   handleEraseContact,
@@ -52,7 +53,12 @@ import {
   handleUpdateContact,
   handleUpdateWidgetChannel,
 } from "./handlers/inbox";
-import { handleListTemplates, handleRetryDelivery, handleSendTemplate } from "./handlers/inbox-channels";
+import {
+  handleListTemplates,
+  handleEmailHtml,
+  handleRetryDelivery,
+  handleSendTemplate,
+} from "./handlers/inbox-channels";
 import {
   handleAddDepartment,
   handleReplaceAccount,
@@ -99,6 +105,8 @@ import {
   handleSendChannelTestMessage,
   handleSetChannelStatus,
   handleSyncTemplates,
+  handleConnectEmail,
+  handleSendEmailTest,
   handleUpdateChannelCredentials,
   loadChannelsPage,
 } from "./handlers/channels";
@@ -141,6 +149,9 @@ type TB = {
   /** An agent's failed reply in B's conversation (Retry). */
   messageId: string;
   attachmentId: string;
+  /** B's canned reply (Settings → Canned replies). */
+  cannedReplyId: string;
+  cannedBody: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
 type TA = { customerId: string; widgetKey: string; origin: string; visitorToken: string; conversationId: string };
@@ -252,6 +263,14 @@ async function createWhatsAppChannel(customerId: string, dealerId: string, name:
   });
   return { channel, phoneNumberId, verifyToken };
 }
+
+const cannedInput = (dealerId: string | null, id?: string) => ({
+  ...(id ? { id } : {}),
+  dealerId,
+  shortcut: `planted${Math.floor(Math.random() * 1e6)}`,
+  title: "Planted",
+  body: "Planted reply",
+});
 
 const member = (b: TB, extra: Record<string, unknown> = {}) => [
   { membershipId: b.membershipId, ...extra },
@@ -635,6 +654,20 @@ const CASES: Record<string, TCase> = {
       handleSendChannelTestMessage(session, { channelId: guess(), to: "+31612345678", text: "hi" }),
     ],
   },
+  "action:server/actions/channels.ts#connectEmailAction": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [b.dealerId, guess()].map((dealerId) =>
+        handleConnectEmail(session, { dealerId, name: "", fromName: "Planted", fromAddress: "planted@test.example" }),
+      ),
+  },
+  "action:server/actions/channels.ts#sendEmailTestAction": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [b.channelId, b.metaChannelId, guess()].map((channelId) =>
+        handleSendEmailTest(session, { channelId, to: "planted@test.example" }),
+      ),
+  },
   "action:server/actions/channels.ts#syncTemplatesAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
@@ -724,6 +757,13 @@ const CASES: Record<string, TCase> = {
     attempts: ({ session, b }) => [
       handleRetryDelivery(session, { id: b.messageId }),
       handleRetryDelivery(session, { id: guess() }),
+    ],
+  },
+  "route:app/api/inbox/messages/[id]/email/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleEmailHtml(session, { id: b.messageId, images: true }),
+      handleEmailHtml(session, { id: guess(), images: false }),
     ],
   },
   "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
@@ -918,7 +958,29 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  // ── Settings → Canned replies ─────────────────────────────────────────────────────────────
+  "action:server/actions/canned-replies.ts#saveCannedReplyAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveCannedReply(session, cannedInput(b.dealerId)),
+      handleSaveCannedReply(session, cannedInput(null, b.cannedReplyId)),
+      handleSaveCannedReply(session, cannedInput(b.dealerId, b.cannedReplyId)),
+      handleSaveCannedReply(session, cannedInput(null, guess())),
+    ],
+  },
+  "action:server/actions/canned-replies.ts#deleteCannedReplyAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteCannedReply(session, { id: b.cannedReplyId }),
+      handleDeleteCannedReply(session, { id: guess() }),
+    ],
+  },
+
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
+  "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
+  },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     kind: "own",
     attempts: ({ session }) => [loadChannelsPage(session, undefined, meta)],
@@ -977,6 +1039,9 @@ type TS = {
   sharedContactId: string;
   sharedConversationId: string;
   sharedMessageBody: string;
+  /** The sibling dealer's canned reply. */
+  cannedReplyId: string;
+  cannedBody: string;
 };
 type TSCtx = { session: TSessionContext; s: TS; a: TA };
 type TScopeCase =
@@ -1063,6 +1128,19 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       handleSetChannelStatus(session, { channelId: s.channelId, enabled: false }),
     ],
   },
+  "action:server/actions/channels.ts#connectEmailAction": {
+    refused: ({ session, s }) => [
+      handleConnectEmail(session, {
+        dealerId: s.dealerId,
+        name: "",
+        fromName: "Planted",
+        fromAddress: "planted@test.example",
+      }),
+    ],
+  },
+  "action:server/actions/channels.ts#sendEmailTestAction": {
+    refused: ({ session, s }) => [handleSendEmailTest(session, { channelId: s.channelId, to: "planted@test.example" })],
+  },
   "action:server/actions/channels.ts#sendChannelTestMessageAction": {
     refused: ({ session, s }) => [
       handleSendChannelTestMessage(session, { channelId: s.metaChannelId, to: "+31612345678", text: "hi" }),
@@ -1082,6 +1160,19 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     own: ({ session }) => [loadChannelsPage(session, undefined, meta)],
+  },
+  "action:server/actions/canned-replies.ts#saveCannedReplyAction": {
+    refused: ({ session, s }) => [
+      handleSaveCannedReply(session, cannedInput(s.dealerId)),
+      handleSaveCannedReply(session, cannedInput(null)),
+      handleSaveCannedReply(session, cannedInput(s.dealerId, s.cannedReplyId)),
+    ],
+  },
+  "action:server/actions/canned-replies.ts#deleteCannedReplyAction": {
+    refused: ({ session, s }) => [handleDeleteCannedReply(session, { id: s.cannedReplyId })],
+  },
+  "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
+    own: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
   },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
@@ -1131,6 +1222,9 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "route:app/api/inbox/messages/[id]/retry/route.ts#POST": {
     refused: ({ session, s }) => [handleRetryDelivery(session, { id: s.messageId })],
+  },
+  "route:app/api/inbox/messages/[id]/email/route.ts#GET": {
+    refused: ({ session, s }) => [handleEmailHtml(session, { id: s.messageId, images: false })],
   },
   "route:app/api/inbox/conversations/[id]/templates/route.ts#GET": {
     refused: ({ session, s }) => [
@@ -1312,6 +1406,10 @@ beforeAll(async () => {
   });
   const attachment = await ownerDb().attachment.findFirstOrThrow({ where: { messageId: bFile.id } });
   const bFailed = await failedReply(tb.customer.id, bChat.conversationId, "B reply that failed");
+  const bCannedBody = "B secret canned reply about our margins";
+  const bCanned = await ownerDb().cannedReply.create({
+    data: { customerId: tb.customer.id, dealerId: tb.dealer.id, shortcut: "b-secret", title: "B", body: bCannedBody },
+  });
   // A's website chat and one visitor of A (the identity a visitor attacker holds).
   const aOrigin = "http://a-dealer.test";
   const aChannel = await ownerDb().channel.create({
@@ -1358,6 +1456,8 @@ beforeAll(async () => {
     conversationId: bChat.conversationId,
     messageBody,
     messageId: bFailed.id,
+    cannedReplyId: bCanned.id,
+    cannedBody: bCannedBody,
     attachmentId: attachment.id,
   };
   before = await snapshotB();
@@ -1442,6 +1542,16 @@ beforeAll(async () => {
   };
   await sharedConversation(ta.dealer.id, aChannel.id, "Shared message at the scoped dealer");
   const sharedAtSibling = await sharedConversation(sDealer.id, sChannel.id, sharedBody);
+  const sCannedBody = "Sibling dealer's canned reply with its trade-in prices";
+  const sCanned = await ownerDb().cannedReply.create({
+    data: {
+      customerId: ta.customer.id,
+      dealerId: sDealer.id,
+      shortcut: "sibling",
+      title: "Sibling",
+      body: sCannedBody,
+    },
+  });
   s = {
     dealerId: sDealer.id,
     departmentId: sDepartment.id,
@@ -1459,6 +1569,8 @@ beforeAll(async () => {
     sharedContactId: shared.id,
     sharedConversationId: sharedAtSibling.id,
     sharedMessageBody: sharedBody,
+    cannedReplyId: sCanned.id,
+    cannedBody: sCannedBody,
   };
   sBefore = await snapshotSibling();
   // Members of A scoped to A's first dealer, one per role.
@@ -1492,6 +1604,10 @@ async function snapshotSibling() {
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
     channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
+    cannedReplies: await db.cannedReply.findMany({
+      where: { dealerId: s.dealerId },
+      select: { id: true, body: true, updatedAt: true },
+    }),
     contacts: await db.contact.findMany({
       where: { id: { in: contactIds } },
       select: { id: true, name: true, email: true, phone: true, legalBasis: true, updatedAt: true },
@@ -1538,6 +1654,10 @@ async function snapshotB() {
     }),
     messages: await db.message.count({ where }),
     attachments: await db.attachment.findMany({ where, select: { id: true, storageKey: true } }),
+    cannedReplies: await db.cannedReply.findMany({
+      where,
+      select: { id: true, dealerId: true, body: true, updatedAt: true },
+    }),
     visitorSessions: await db.visitorSession.count({ where }),
     subscriptions: await db.subscription.findMany({ where }),
     vehicles: await db.vehicle.count({ where }),
@@ -1578,6 +1698,8 @@ function leaks(body: unknown): string[] {
     b.messageBody,
     b.attachmentId,
     b.subscriptionId,
+    b.cannedReplyId,
+    b.cannedBody,
   ].filter((secret) => text.includes(secret));
 }
 
@@ -1660,6 +1782,8 @@ function siblingLeaks(body: unknown): string[] {
     s.sharedMessageBody,
     s.metaChannelId,
     s.verifyToken,
+    s.cannedReplyId,
+    s.cannedBody,
   ].filter((secret) => text.includes(secret));
 }
 

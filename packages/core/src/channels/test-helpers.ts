@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { emailRouteKey } from "@forecourt/channels";
+import { getConfig } from "@forecourt/config";
 import { ownerDb } from "@forecourt/testing";
 import { encryptSecret } from "../crypto/secret-box";
 import { verifyTokenRouteKey } from "./verify-meta-subscription";
@@ -48,4 +50,31 @@ export async function createMetaChannel(
     ],
   });
   return { channel, externalId, appSecret, accessToken, verifyToken, wabaId: `9${externalId}` };
+}
+
+/** A connected e-mail channel with its route, written directly. For tests only. */
+export async function createEmailChannel(tenant: { customer: { id: string }; dealer: { id: string } }) {
+  counter += 1;
+  const localPart = `test-${randomBytes(5).toString("hex")}${counter}`;
+  const domain = getConfig().EMAIL_INBOUND_DOMAIN;
+  const channel = await ownerDb().channel.create({
+    data: {
+      customerId: tenant.customer.id,
+      dealerId: tenant.dealer.id,
+      type: "EMAIL",
+      name: "E-mail",
+      publicKey: `test-email-${localPart}`,
+      config: {
+        inboundLocalPart: localPart,
+        inboundDomain: domain,
+        fromName: "Test Motors",
+        fromAddress: "sales@test-motors.example",
+      },
+      externalId: `${localPart}@${domain}`,
+    },
+  });
+  await ownerDb().channelRoute.create({
+    data: { key: emailRouteKey(localPart, domain), channelId: channel.id, routedCustomerId: tenant.customer.id },
+  });
+  return { channel, inboundAddress: `${localPart}@${domain}` };
 }

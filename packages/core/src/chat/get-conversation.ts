@@ -40,6 +40,8 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       contactReadSeq: c.contactReadSeq,
       lastReadSeq: read?.lastReadSeq ?? 0,
       createdAt: c.createdAt.toISOString(),
+      /** An e-mail thread's subject (null on chat channels). */
+      subject: c.subject,
       channelType,
       channel: channel && { name: channel.name, status: channel.status },
       /** Whether free text may be sent now (WhatsApp/Messenger 24-hour windows). */

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedSubscriptions } from "./seed-subscriptions";
 import { seedChat } from "./seed-chat";
+import { seedEmailChannels } from "./seed-email-channels";
 import { seedMetaChannels } from "./seed-meta-channels";
 import { seedTelegramChannels } from "./seed-telegram-channels";
 
@@ -88,4 +89,5 @@ export async function seedDemo(db: PrismaClient) {
   await seedChat(db);
   await seedMetaChannels(db);
   await seedTelegramChannels(db);
+  await seedEmailChannels(db);
 }

@@ -1,6 +1,7 @@
 import { watchFile } from "node:fs";
 import { loadConfigOrExit } from "@forecourt/config";
 import { channelSimulatorFilePath } from "@forecourt/db/channel-simulator-file";
+import { catcherMailbox, createEmailPlugin, demoEmailDealers } from "../email-sim/email-plugin";
 import { loadDemoAccounts } from "../meta-graph/demo-file";
 import { startMetaGraph } from "../meta-graph/server";
 import { loadDemoBots } from "../telegram/demo-file";
@@ -17,11 +18,17 @@ import { createTelegramSimulator } from "../telegram/simulator/telegram-simulato
 const config = loadConfigOrExit();
 const file = channelSimulatorFilePath(config);
 const telegram = await startTelegramBotApi({ port: config.TELEGRAM_STANDIN_PORT, acceptAnyToken: true });
+// The E-mail tab: writes over SMTP into our ingress, reads replies from the mail catcher (the customer's mailbox).
+const email = createEmailPlugin({
+  dealers: () => demoEmailDealers(file),
+  ingress: { host: "127.0.0.1", port: config.SMTP_INGRESS_PORT },
+  mailbox: catcherMailbox(`http://127.0.0.1:${config.MAIL_CATCHER_HTTP_PORT}/messages.json`),
+});
 const graph = await startMetaGraph({
   port: config.CHANNEL_SIMULATOR_PORT,
   autoStatuses: true,
   simulator: true,
-  plugins: [createTelegramSimulator(telegram)],
+  plugins: [email, createTelegramSimulator(telegram)],
 });
 
 const load = () => {

@@ -16,6 +16,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       show: sessionCan(session, "settings.channels.manage") && !!session.active,
     },
     {
+      href: "/settings/canned-replies",
+      label: t("cannedReplies"),
+      show: sessionCan(session, "canned_replies.manage") && !!session.active,
+    },
+    {
       href: "/settings/subscription",
       label: t("subscription"),
       show: sessionCan(session, "settings.subscription.view") && !!session.active,

@@ -3,6 +3,7 @@
 import { runAction } from "@/server/action-helpers";
 import {
   handleCheckTelegram,
+  handleConnectEmail,
   handleConnectMessenger,
   handleConnectTelegram,
   handleDisconnectTelegram,
@@ -10,6 +11,7 @@ import {
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
   handleSendChannelTestMessage,
+  handleSendEmailTest,
   handleSetChannelStatus,
   handleSyncTemplates,
   handleUpdateChannelCredentials,
@@ -51,4 +53,10 @@ export async function disconnectTelegramAction(input: unknown) {
 }
 export async function checkTelegramAction(input: unknown) {
   return runAction(handleCheckTelegram, input, PATHS);
+}
+export async function connectEmailAction(input: unknown) {
+  return runAction(handleConnectEmail, input, PATHS);
+}
+export async function sendEmailTestAction(input: unknown) {
+  return runAction(handleSendEmailTest, input, []);
 }

@@ -1,4 +1,7 @@
 import { ZChannelRef } from "@forecourt/core/channels/channel-settings";
+import { connectEmailChannel, ZConnectEmailChannel } from "@forecourt/core/channels/connect-email-channel";
+import { listEmailChannels } from "@forecourt/core/channels/list-email-channels";
+import { sendEmailTestMessage, ZEmailTestMessage } from "@forecourt/core/channels/send-email-test-message";
 import { connectMessengerChannel, ZConnectMessengerChannel } from "@forecourt/core/channels/connect-messenger-channel";
 import { connectWhatsAppChannel, ZConnectWhatsAppChannel } from "@forecourt/core/channels/connect-whatsapp-channel";
 import { listChannelConnections } from "@forecourt/core/channels/list-channel-connections";
@@ -29,13 +32,14 @@ const MANAGE = { permission: "settings.channels.manage" } as const;
 
 /** /settings/channels: the dealers in scope, each dealer's website chats and its WhatsApp / Messenger connections. */
 export const loadChannelsPage = defineHandler(MANAGE, async ({ principal }) => {
-  const [{ dealers }, widgets, meta, telegram] = await Promise.all([
+  const [{ dealers }, widgets, meta, telegram, email] = await Promise.all([
     listChannels({ principal }),
     listWidgetChannels({ agent: principal }),
     listChannelConnections({ principal }),
     listTelegramConnections({ principal }),
+    listEmailChannels({ principal }),
   ]);
-  return { dealers, widgets, meta, telegram, webUrl: getConfig().WEB_URL };
+  return { dealers, widgets, meta, telegram, email, webUrl: getConfig().WEB_URL };
 });
 
 export type TChannelsPage = Extract<Awaited<ReturnType<typeof loadChannelsPage>>, { ok: true }>["data"];
@@ -88,4 +92,12 @@ export const handleDisconnectTelegram = defineHandler({ ...MANAGE, input: ZChann
 
 export const handleCheckTelegram = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
   checkTelegramChannel({ principal, ...input }),
+);
+
+export const handleConnectEmail = defineHandler({ ...MANAGE, input: ZConnectEmailChannel }, ({ principal, input }) =>
+  connectEmailChannel({ principal, ...input }),
+);
+
+export const handleSendEmailTest = defineHandler({ ...MANAGE, input: ZEmailTestMessage }, ({ principal, input }) =>
+  sendEmailTestMessage({ principal, ...input }),
 );

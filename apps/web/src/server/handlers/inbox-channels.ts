@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getEmailHtml } from "@forecourt/core/channels/get-email-html";
 import { listChannelTemplates } from "@forecourt/core/channels/list-channel-templates";
 import { retryDelivery } from "@forecourt/core/channels/retry-delivery";
 import { sendTemplateMessage, ZSendTemplate } from "@forecourt/core/channels/send-template-message";
@@ -36,4 +37,13 @@ export const handleSendTemplate = defineHandler(
     const sent = await sendTemplateMessage({ agent: principal, conversationId: input.id, ...input.body });
     return { id: sent.id, seq: sent.seq };
   },
+);
+
+/**
+ * GET /api/inbox/messages/:id/email: an inbound e-mail's HTML, sanitised, as a document for the
+ * inbox's sandboxed iframe (srcdoc); `images` lets remote images load (the agent asked).
+ */
+export const handleEmailHtml = defineHandler(
+  { permission: "inbox.view", input: ZId.extend({ images: z.boolean() }) },
+  async ({ principal, input }) => getEmailHtml({ principal, messageId: input.id, images: input.images }),
 );

@@ -1,4 +1,5 @@
 import type { TChannelType } from "@forecourt/protocol";
+import { emailDriver } from "./email";
 import { messengerDriver, whatsappDriver } from "./meta";
 import { telegramDriver } from "./telegram";
 import type { TDeliveryDriver } from "./types";
@@ -11,6 +12,7 @@ export const DELIVERY_DRIVERS: Partial<Record<TChannelType, TDeliveryDriver>> = 
   WHATSAPP: whatsappDriver,
   MESSENGER: messengerDriver,
   TELEGRAM: telegramDriver,
+  EMAIL: emailDriver,
 };
 
 export function driverFor(type: TChannelType): TDeliveryDriver | null {

@@ -6,7 +6,7 @@ import type { Socket } from "socket.io-client";
 import { Check, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
-import { ATTACHMENT_TYPES, type TMessageEvent } from "@forecourt/protocol";
+import { ATTACHMENT_TYPES, fillCannedReply, type TMessageEvent } from "@forecourt/protocol";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { ContactPanel } from "./contact-panel";
 import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
@@ -202,7 +202,15 @@ export function ConversationPane(props: {
   function insertCanned(index: number) {
     const c = cannedMatches[index];
     if (!c) return;
-    setText(c.body);
+    const name = detail.contact?.name?.trim() || null;
+    setText(
+      fillCannedReply(c.body, {
+        "contact.name": name,
+        "contact.first_name": name?.split(/\s+/)[0] ?? null,
+        "agent.name": props.me.name,
+        "dealer.name": detail.dealer?.name ?? null,
+      }),
+    );
     setPickerOpen(false);
     composerRef.current?.focus();
   }
@@ -259,6 +267,7 @@ export function ConversationPane(props: {
                 {contactName}
               </h2>
               <p className="truncate text-[12px] text-zinc-500">
+                {detail.subject ? `${detail.subject} · ` : ""}
                 {channelLabel(detail.channelType)} · {detail.dealer?.name}
                 {detail.department ? ` · ${detail.department.name}` : ""} ·{" "}
                 {detail.status === "SNOOZED" && detail.snoozedUntil

@@ -16,6 +16,7 @@ import {
 import type { TChannelType, TMessageContent, TMessageEvent } from "@forecourt/protocol";
 import { useChannelLabel } from "@/components/channel-badge";
 import { DeliveryTicks } from "./delivery-ticks";
+import { EmailDetails, EmailHeader } from "./email-message";
 import { attachmentView, mapUrl, telHref } from "./message-content";
 
 /*
@@ -59,9 +60,10 @@ export function MessageBubble(props: {
     <li
       data-testid={note ? "note" : "message"}
       data-message-id={m.id}
-      className={`relative max-w-[85%] rounded-xl border px-3 py-2 text-sm sm:max-w-[75%] ${
-        props.reactions.length > 0 ? "mb-3" : ""
-      } ${
+      className={`relative rounded-xl border px-3 py-2 text-sm ${
+        // An e-mail (and its original in a frame) gets the pane's width; chat bubbles stay narrow.
+        content?.type === "email" ? "w-full max-w-full sm:max-w-[92%]" : "max-w-[85%] sm:max-w-[75%]"
+      } ${props.reactions.length > 0 ? "mb-3" : ""} ${
         note
           ? "self-end border-amber-200 bg-amber-50"
           : failed
@@ -81,6 +83,7 @@ export function MessageBubble(props: {
       </span>
       {content ? <ContentView content={content} channelType={props.channelType} /> : null}
       {showBody ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : null}
+      {content?.type === "email" ? <EmailDetails content={content} messageId={m.id} /> : null}
       {m.attachments.length > 0 ? (
         <div className="mt-1 flex flex-col gap-1.5">
           {m.attachments.map((a) => (
@@ -248,6 +251,8 @@ function ContentView({ content, channelType }: { content: TMessageContent; chann
           {t("content.template", { name: content.name, language: content.language })}
         </p>
       );
+    case "email":
+      return <EmailHeader content={content} />;
     case "unsupported":
       return (
         <p className="text-[13px] text-zinc-500 italic" data-testid="unsupported">

@@ -6,6 +6,7 @@ import { ArrowLeft, ChevronRight, Loader2, Plus, X } from "lucide-react";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import type { TActionState } from "@/server/action-helpers";
 import {
+  connectEmailAction,
   connectMessengerAction,
   connectTelegramAction,
   connectWhatsAppAction,
@@ -15,7 +16,7 @@ import { buttonClass, Field, Outcome } from "./form-bits";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */
-const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TELEGRAM"] as const;
+const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TELEGRAM", "EMAIL"] as const;
 type TChoice = (typeof CHOICES)[number];
 type TDealer = { id: string; name: string };
 
@@ -24,6 +25,7 @@ const ACTIONS: Record<TChoice, (input: unknown) => Promise<TActionState>> = {
   WHATSAPP: connectWhatsAppAction,
   MESSENGER: connectMessengerAction,
   TELEGRAM: connectTelegramAction,
+  EMAIL: connectEmailAction,
 };
 
 /** "Connect a channel": a dialog that asks which kind, then that kind's form for one dealer. */
@@ -127,6 +129,7 @@ type TValues = Record<string, string>;
 function inputOf(type: TChoice, v: TValues) {
   if (type === "WIDGET") return { dealerId: v.dealerId, name: v.name };
   if (type === "TELEGRAM") return { dealerId: v.dealerId, name: v.name, botToken: v.botToken };
+  if (type === "EMAIL") return { dealerId: v.dealerId, name: v.name, fromName: v.fromName, fromAddress: v.fromAddress };
   if (type === "WHATSAPP") {
     return {
       dealerId: v.dealerId,
@@ -143,7 +146,13 @@ function inputOf(type: TChoice, v: TValues) {
   };
 }
 
-type TFieldSpec = { key: string; path: string; secret?: boolean; required?: boolean; inputMode?: "numeric" };
+type TFieldSpec = {
+  key: string;
+  path: string;
+  secret?: boolean;
+  required?: boolean;
+  inputMode?: "numeric" | "email";
+};
 
 const FIELDS: Record<TChoice, TFieldSpec[]> = {
   WIDGET: [],
@@ -161,6 +170,10 @@ const FIELDS: Record<TChoice, TFieldSpec[]> = {
     { key: "appSecret", path: "secrets.appSecret", secret: true, required: true },
   ],
   TELEGRAM: [{ key: "botToken", path: "botToken", secret: true, required: true }],
+  EMAIL: [
+    { key: "fromName", path: "fromName", required: true },
+    { key: "fromAddress", path: "fromAddress", required: true, inputMode: "email" },
+  ],
 };
 
 function ConnectForm({
@@ -228,7 +241,7 @@ function ConnectForm({
               {(props) => (
                 <input
                   {...props}
-                  className={`${props.className} ${f.secret || f.inputMode ? "font-mono" : ""}`}
+                  className={`${props.className} ${f.secret || f.inputMode === "numeric" ? "font-mono" : ""}`}
                   type={f.secret ? "password" : "text"}
                   inputMode={f.inputMode}
                   autoComplete="off"
@@ -242,7 +255,7 @@ function ConnectForm({
           </div>
         ))}
       </div>
-      {type !== "WIDGET" ? (
+      {type !== "WIDGET" && type !== "EMAIL" ? (
         <p className="text-xs text-zinc-500">{t(type === "TELEGRAM" ? "secretsNoteTelegram" : "secretsNote")}</p>
       ) : null}
       {/* Stays in view while the fields scroll (a phone, or the longer WhatsApp form). */}

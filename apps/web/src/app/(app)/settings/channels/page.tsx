@@ -9,6 +9,7 @@ import { pageData } from "@/server/page-data";
 import { requirePermission } from "@/server/session";
 import { ChannelForm } from "./channel-form";
 import { ConnectChannel } from "./connect-channel";
+import { EmailChannelCard } from "./email-channel-card";
 import { MetaChannelCard } from "./meta-channel-card";
 import { TelegramChannelCard } from "./telegram-channel-card";
 
@@ -24,15 +25,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChannelsPage() {
   const session = await requirePermission("settings.channels.manage");
   const t = await getTranslations("channels");
-  const { dealers, widgets, meta, telegram, webUrl } = pageData(await loadChannelsPage(session));
+  const { dealers, widgets, meta, telegram, email, webUrl } = pageData(await loadChannelsPage(session));
   const groups = dealers
     .map((dealer) => ({
       dealer,
       meta: meta.filter((m) => m.dealer.id === dealer.id),
       telegram: telegram.filter((b) => b.dealer.id === dealer.id),
+      email: email.filter((e) => e.dealer.id === dealer.id),
       widgets: widgets.filter((w) => w.dealer.id === dealer.id),
     }))
-    .filter((g) => g.meta.length + g.telegram.length + g.widgets.length > 0);
+    .filter((g) => g.meta.length + g.telegram.length + g.email.length + g.widgets.length > 0);
   return (
     <>
       <PageHeader title={t("title")}>
@@ -44,7 +46,7 @@ export default async function ChannelsPage() {
       ) : (
         <div className="mx-auto w-full max-w-3xl space-y-10 px-4 py-6 sm:px-6 sm:py-8">
           <p className="text-[13px] text-zinc-500">{t("intro")}</p>
-          {groups.map(({ dealer, meta: connections, telegram: bots, widgets: chats }) => (
+          {groups.map(({ dealer, meta: connections, telegram: bots, email: mailboxes, widgets: chats }) => (
             <section
               key={dealer.id}
               aria-labelledby={`dealer-${dealer.id}`}
@@ -54,7 +56,7 @@ export default async function ChannelsPage() {
               <h2 id={`dealer-${dealer.id}`} className="flex items-baseline gap-2 text-sm font-semibold text-zinc-900">
                 {dealer.name}
                 <span className="text-xs font-normal text-zinc-500">
-                  {t("channelCount", { count: connections.length + bots.length + chats.length })}
+                  {t("channelCount", { count: connections.length + bots.length + mailboxes.length + chats.length })}
                 </span>
               </h2>
               {connections.map((info) => (
@@ -62,6 +64,9 @@ export default async function ChannelsPage() {
               ))}
               {bots.map((info) => (
                 <TelegramChannelCard key={info.channelId} info={info} />
+              ))}
+              {mailboxes.map((info) => (
+                <EmailChannelCard key={info.channelId} info={info} />
               ))}
               {chats.map((c) => (
                 <ChannelForm key={c.id} channel={c} webUrl={webUrl} />

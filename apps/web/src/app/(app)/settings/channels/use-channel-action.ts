@@ -53,6 +53,8 @@ const FIELD_HINTS: Record<string, string> = {
   secrets: "oneValue",
   botToken: "botToken",
   to: "recipient",
+  fromName: "required",
+  fromAddress: "emailAddress",
   text: "text",
 };
 

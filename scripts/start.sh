@@ -42,7 +42,10 @@ export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$CHANNEL_SIMULATOR_POR
 TWILIO_STANDIN_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts TWILIO_STANDIN_PORT)"
 # SMS: the Twilio SDK's calls go to the stand-in (same process as the simulator) unless TWILIO_API_URL says otherwise.
 export TWILIO_API_URL="${TWILIO_API_URL:-http://127.0.0.1:$TWILIO_STANDIN_PORT}"
-say "Starting the channel simulator (WhatsApp and Messenger stand-in on port $CHANNEL_SIMULATOR_PORT, Twilio stand-in on $TWILIO_STANDIN_PORT)"
+TELEGRAM_STANDIN_PORT="$(pnpm --silent --filter @forecourt/db exec tsx src/cli/print-config.ts TELEGRAM_STANDIN_PORT)"
+# Telegram's Bot API likewise: the simulator's Telegram stand-in unless TELEGRAM_API_URL is set.
+export TELEGRAM_API_URL="${TELEGRAM_API_URL:-http://127.0.0.1:$TELEGRAM_STANDIN_PORT}"
+say "Starting the channel simulator (WhatsApp and Messenger stand-in on port $CHANNEL_SIMULATOR_PORT, Twilio stand-in on $TWILIO_STANDIN_PORT, Telegram stand-in on $TELEGRAM_STANDIN_PORT)"
 (cd packages/testing && exec pnpm exec tsx src/cli/channel-simulator.ts) &
 pids+=($!)
 
@@ -71,7 +74,7 @@ done
 curl -fsS "http://127.0.0.1:$WEB_PORT/api/health" >/dev/null || { echo "forecourt: the web app did not start." >&2; exit 1; }
 
 pnpm --silent --filter @forecourt/db exec tsx src/cli/print-demo.ts
-echo "WhatsApp, Messenger and SMS without a Meta or Twilio account: be the customer at http://localhost:$CHANNEL_SIMULATOR_PORT/"
+echo "WhatsApp, Messenger, SMS and Telegram without their accounts: be the customer at http://localhost:$CHANNEL_SIMULATOR_PORT/"
 if [ "$META_GRAPH_URL" != "http://127.0.0.1:$CHANNEL_SIMULATOR_PORT" ]; then
   echo "  (META_GRAPH_URL is $META_GRAPH_URL: replies go there, not to the simulator)"
 fi

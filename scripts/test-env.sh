@@ -18,6 +18,9 @@ export META_GRAPH_URL="http://127.0.0.1:${CHANNEL_SIMULATOR_PORT}"
 # The Twilio stand-in (packages/testing/src/twilio): tests start it on this port.
 export TWILIO_STANDIN_PORT=$((WEB_PORT + 6))
 export TWILIO_API_URL="http://127.0.0.1:${TWILIO_STANDIN_PORT}"
+# The Telegram Bot API stand-in (packages/testing/src/telegram): tests and the simulator start it here.
+export TELEGRAM_STANDIN_PORT=$((WEB_PORT + 8))
+export TELEGRAM_API_URL="http://127.0.0.1:${TELEGRAM_STANDIN_PORT}"
 export STORAGE_DIR="${TMPDIR:-/tmp}/forecourt-test${SLOT:+-$SLOT}/storage"
 unset APP_DATABASE_URL
 # The e-mail channel's SMTP ingress (apps/mail-ingress); no DNS here for SPF/DKIM/DMARC.

@@ -23,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childProcessEnv, findRepoRoot, getConfig } from "@forecourt/config";
 import { newWidgetKey } from "@forecourt/core/chat/keys";
 import { createEmailChannel, createMetaChannel, createSmsChannel } from "@forecourt/core/channels/test-helpers";
+import { createTelegramChannel } from "@forecourt/core/channels/telegram-test-helpers";
+import { startTelegramBotApi, type TTelegramBotApi } from "@forecourt/testing/telegram";
 import { bullConnection, bullPrefix, closeQueues, enqueue } from "@forecourt/jobs";
 import { deleteCustomerJob, purgeTenantJob } from "@forecourt/jobs/retention-jobs";
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
@@ -45,9 +47,12 @@ const childEnv = childProcessEnv({ STORAGE_DIR, FORCE_COLOR: "0" });
 let worker: ChildProcess | undefined;
 let workerLog = "";
 let events: QueueEvents | undefined;
+/** The Bot API stand-in the web process downloads the Telegram voice note from (TELEGRAM_API_URL). */
+let telegramApi: TTelegramBotApi | undefined;
 
 beforeAll(async () => {
   await rm(STORAGE_ABS, { recursive: true, force: true });
+  telegramApi = await startTelegramBotApi({ port: getConfig().TELEGRAM_STANDIN_PORT });
   // The worker as `pnpm --filter @forecourt/worker start` runs it: from its own folder.
   worker = spawn(path.join(ROOT, "apps/worker/node_modules/.bin/tsx"), ["src/main.ts"], {
     cwd: path.join(ROOT, "apps/worker"),
@@ -67,6 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   worker?.kill("SIGTERM");
+  await telegramApi?.close();
   await events?.close();
   await closeQueues();
   await ownerDb().$disconnect();
@@ -119,20 +125,31 @@ async function newTenant(label: string) {
     },
   });
   const whatsapp = await createMetaChannel({ customer, dealer }, "WHATSAPP");
+  const telegram = await createTelegramChannel({ customer, dealer });
+  telegramApi!.addBot({ token: telegram.botToken, username: telegram.botUsername });
   const email = await createEmailChannel({ customer, dealer });
   const sms = await createSmsChannel({ customer, dealer });
   const { user } = await createTestUser({ customerId: customer.id, role: "ADMIN" });
-  return { customer, widgetKey, admin: user, whatsapp, email, sms };
+  return { customer, widgetKey, admin: user, whatsapp, telegram, email, sms };
 }
 
 /** Fill every field a visitor, an agent and an admin can, through the web process. */
 async function populate(label: string) {
   const t = await newTenant(label);
   const markers = newMarkers();
+  // The customer's Telegram voice note, as Telegram holds it until our media job fetches it.
+  const voice = telegramApi!.context.state.storeFile(
+    t.telegram.botId,
+    Buffer.concat([Buffer.from("OggS"), Buffer.from(` ${markers.text} telegram voice bytes`)]),
+    "audio/ogg",
+    null,
+    "voice",
+  );
   const populated = await web<{
     conversationId: string;
     contactId: string;
     whatsappContactId: string;
+    telegramContactId: string;
     emailContactId: string;
     smsContactId: string;
     cwd: string;
@@ -143,6 +160,12 @@ async function populate(label: string) {
     markers,
     agent: { userId: t.admin.id, name: t.admin.name, customerId: t.customer.id },
     whatsapp: { phoneNumberId: t.whatsapp.externalId, appSecret: t.whatsapp.appSecret },
+    telegram: {
+      channelId: t.telegram.channelId,
+      webhookSecret: t.telegram.webhookSecret,
+      userId: randomInt(100_000_000, 999_999_999),
+      voiceFileId: voice.fileId,
+    },
     email: { inboundAddress: t.email.inboundAddress },
     sms: {
       channelId: t.sms.channel.id,
@@ -157,8 +180,9 @@ async function populate(label: string) {
   expect(before.tables).toEqual(
     expect.arrayContaining(["Contact", "ContactIdentity", "Message", "Attachment", "Vehicle"]),
   );
-  // Two visitor files, one agent file; the e-mail's raw source, its PDF and its inline image; one MMS picture.
-  expect(before.files.length).toBe(7);
+  // Two visitor files, one agent file; the Telegram voice note; the e-mail's raw source, its PDF
+  // and its inline image; one MMS picture (contents carry the marker).
+  expect(before.files.length).toBe(8);
   return { ...t, markers, ...populated };
 }
 
@@ -245,8 +269,8 @@ async function runInWorker<T>(job: Parameters<typeof enqueue>[0], payload: Recor
 
 const clean: TScan = { tables: [], files: [], redis: [] };
 
-/** The certificate says the files were deleted (`files`: how many this deletion covers), and none was missing. */
-async function expectFilesCounted(certificateId: string, files = 7) {
+/** The certificate says the files were deleted (`files` of them: see populate), and none was missing. */
+async function expectFilesCounted(certificateId: string, files = 8) {
   const cert = await ownerDb().deletionCertificate.findUniqueOrThrow({ where: { id: certificateId } });
   expect(cert.counts).toMatchObject({ state: "completed", attachmentFiles: files, attachmentFilesMissing: 0 });
 }
@@ -267,7 +291,14 @@ describe("deletion completeness: web and worker from their own folders, relative
       contactId: t.whatsappContactId,
     });
     expect(erasedWhatsApp).not.toBeNull();
-    // And by e-mail (a third contact): the raw mail, its file and inline image, the identity.
+    // And on Telegram (a third contact, with the voice note).
+    const erasedTelegram = await web<{ certificateId: string } | null>({
+      op: "erase",
+      admin: { userId: t.admin.id, customerId: t.customer.id },
+      contactId: t.telegramContactId,
+    });
+    expect(erasedTelegram).not.toBeNull();
+    // And by e-mail (a fourth contact): the raw mail, its file and inline image, the identity.
     const erasedEmail = await web<{ certificateId: string } | null>({
       op: "erase",
       admin: { userId: t.admin.id, customerId: t.customer.id },
@@ -282,7 +313,9 @@ describe("deletion completeness: web and worker from their own folders, relative
     });
     expect(erasedSms).not.toBeNull();
     expect(await scan(t.markers)).toEqual(clean);
+    // The visitor's contact had three files, the Telegram contact one, the e-mail contact three.
     await expectFilesCounted(erased!.certificateId, 3);
+    await expectFilesCounted(erasedTelegram!.certificateId, 1);
     await expectFilesCounted(erasedEmail!.certificateId, 3);
     await expectFilesCounted(erasedSms!.certificateId, 1);
   });

@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import { getConfig } from "@forecourt/config";
 import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
 import { receiveTwilioWebhook } from "@forecourt/core/channels/receive-twilio-webhook";
+import { receiveTelegramWebhook } from "@forecourt/core/channels/receive-telegram-webhook";
 import { eraseContact } from "@forecourt/core/contacts/erase-contact";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
 import { sendAttachment } from "@forecourt/core/chat/save-attachment";
@@ -36,6 +37,8 @@ export type TWebCommand =
       agent: { userId: string; name: string; customerId: string };
       /** The tenant's WhatsApp number: a customer writes there too (issue 10). */
       whatsapp: { phoneNumberId: string; appSecret: string };
+      /** The tenant's Telegram bot: a customer writes and sends a voice note (issue 18); the file is in the stand-in. */
+      telegram: { channelId: string; webhookSecret: string; userId: number; voiceFileId: string };
       /** The tenant's e-mail channel's inbound address: the same person mails too (issue 11). */
       email: { inboundAddress: string };
       /** The tenant's SMS channel: the same person texts a picture (an MMS, stored as a file) and STOP. */
@@ -123,9 +126,18 @@ async function populate(command: Extract<TWebCommand, { op: "populate" }>) {
     },
   });
   const whatsappContactId = await writeOnWhatsApp(command);
+  const telegramContactId = await writeOnTelegram(command);
   const emailContactId = await writeByEmail(command);
   const smsContactId = await writeBySms(command);
-  return { conversationId, contactId, whatsappContactId, emailContactId, smsContactId, cwd: process.cwd() };
+  return {
+    conversationId,
+    contactId,
+    whatsappContactId,
+    telegramContactId,
+    emailContactId,
+    smsContactId,
+    cwd: process.cwd(),
+  };
 }
 
 /** A WhatsApp customer: profile name, number, text, a location, a contact card, a button reply. */
@@ -179,6 +191,59 @@ async function writeOnWhatsApp(command: Extract<TWebCommand, { op: "populate" }>
   if (result.recorded !== 4) throw new Error(`WhatsApp messages not recorded: ${JSON.stringify(result)}`);
   const { ownerDb } = await import("@forecourt/testing");
   const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `wa_id:${from}` } });
+  return identity.contactId;
+}
+
+/** A Telegram customer: name and username, a text, a contact card, and a voice note the media job stores. */
+async function writeOnTelegram(command: Extract<TWebCommand, { op: "populate" }>): Promise<string> {
+  const { text: m, phoneDigits } = command.markers;
+  const { channelId, webhookSecret, userId, voiceFileId } = command.telegram;
+  const from = { id: userId, is_bot: false, first_name: `${m} Telegram`, username: `${m}_tg` };
+  const chat = { id: userId, type: "private", first_name: `${m} Telegram` };
+  const date = Math.floor(Date.now() / 1000);
+  const updates = [
+    { update_id: 10, message: { message_id: 1, from, chat, date, text: `${m} telegram text` } },
+    {
+      update_id: 11,
+      message: {
+        message_id: 2,
+        from,
+        chat,
+        date,
+        contact: { phone_number: `+31${phoneDigits}`, first_name: `${m} card` },
+      },
+    },
+    {
+      update_id: 12,
+      message: {
+        message_id: 3,
+        from,
+        chat,
+        date,
+        voice: { file_id: voiceFileId, duration: 2, mime_type: "audio/ogg" },
+      },
+    },
+    { update_id: 13, edited_message: { message_id: 1, from, chat, date, edit_date: date, text: `${m} telegram edit` } },
+  ];
+  for (const update of updates) {
+    const result = await receiveTelegramWebhook({
+      channelId,
+      rawBody: new TextEncoder().encode(JSON.stringify(update)),
+      secretToken: webhookSecret,
+    });
+    if (result.recorded !== 1) throw new Error(`Telegram update not recorded: ${JSON.stringify(result)}`);
+  }
+  const { ownerDb } = await import("@forecourt/testing");
+  const identity = await ownerDb().contactIdentity.findFirstOrThrow({ where: { externalId: `tg_user:${userId}` } });
+  // The worker's media job (enqueued after commit) fetches it through getFile from the stand-in.
+  const voice = await ownerDb().message.findFirstOrThrow({ where: { externalId: { endsWith: `:${userId}:3` } } });
+  for (let i = 0; i < 300; i++) {
+    const row = await ownerDb().message.findUniqueOrThrow({ where: { id: voice.id } });
+    const state = (row.data as { state?: string } | null)?.state;
+    if (state === "stored") break;
+    if (state === "failed") throw new Error(`Telegram voice note not stored: ${JSON.stringify(row.data)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return identity.contactId;
 }
 

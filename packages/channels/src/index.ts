@@ -25,4 +25,18 @@ export {
   sendMessenger,
   type TMessengerContext,
 } from "./messenger";
+export * from "./telegram/config";
+export { botApi, botFileDownload, telegramFailure } from "./telegram/client";
+export {
+  deleteTelegramWebhook,
+  fetchTelegramMedia,
+  getTelegramMe,
+  getTelegramWebhookInfo,
+  sendTelegram,
+  setTelegramWebhook,
+  telegramMessageId,
+  type TTelegramBot,
+  type TTelegramWebhookInfo,
+} from "./telegram/bot-api";
+export { parseTelegramUpdate, type TTelegramMembership, type TTelegramUpdate } from "./telegram/updates";
 export * from "./email";

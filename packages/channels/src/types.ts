@@ -59,10 +59,11 @@ export type TMessengerSecrets = z.infer<typeof ZMessengerSecrets>;
 /**
  * How the outside service knows the customer. WhatsApp: the phone number (`wa_id`) and/or the
  * business-scoped user id (`bsuid`, since 2026; username users may have no phone number).
- * Messenger: the page-scoped id (`psid`). SMS: the E.164 number with "+" (`phone`). Contacts
- * are keyed on every identity given.
+ * Messenger: the page-scoped id (`psid`). SMS: the E.164 number with "+" (`phone`). Telegram: the
+ * user's numeric id (`tg_user`; in a private chat it is also the chat id we send to). Contacts are
+ * keyed on every identity given.
  */
-export type TIdentityKind = "wa_id" | "bsuid" | "psid" | "phone";
+export type TIdentityKind = "wa_id" | "bsuid" | "psid" | "phone" | "tg_user";
 export type TIdentity = { kind: TIdentityKind; value: string };
 
 export type TMediaKind = Extract<TMessageContent, { type: "media" }>["mediaKind"];

@@ -63,6 +63,16 @@ export const ZEnv = z.object({
   TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The Twilio stand-in (packages/testing/src/twilio) the start command runs for the demo. */
   TWILIO_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(3006),
+  /**
+   * Telegram's Bot API (`<url>/bot<token>/<method>`, files at `<url>/file/bot<token>/<path>`).
+   * The real host by default; tests and the start command point it at the local stand-in
+   * (packages/testing telegram). Inbound files are only ever downloaded from this host.
+   */
+  TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
+  /** A Bot API call that takes longer is abandoned and retried by the delivery job. */
+  TELEGRAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Where the channel simulator runs the Telegram Bot API stand-in (demo and tests). */
+  TELEGRAM_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(3008),
   /** The channel simulator (a Meta stand-in with phone-like WhatsApp and Messenger chats) in the demo. */
   CHANNEL_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
   /**

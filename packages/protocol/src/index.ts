@@ -104,6 +104,15 @@ export const ZMessageContent = z.discriminatedUnion("type", [
     toExternalId: z.string().max(256),
     toMessageId: z.uuid().nullable(),
   }),
+  /**
+   * The customer edited an earlier message (Telegram edited_message): the body is the new text;
+   * the original stays as it was, and is linked when we have it.
+   */
+  z.object({
+    type: z.literal("edit"),
+    toExternalId: z.string().max(256),
+    toMessageId: z.uuid().nullable(),
+  }),
   /** Media from a channel: "pending" until the worker has downloaded and checked it, then "stored" (see attachments) or "failed". */
   z.object({
     type: z.literal("media"),

@@ -34,6 +34,7 @@ import * as widget from "./handlers/widget";
 import * as hooks from "./handlers/hooks";
 import { metaSignatureOf } from "@forecourt/channels";
 import { createMetaChannel, createSmsChannel } from "@forecourt/core/channels/test-helpers";
+import { createTelegramChannel } from "@forecourt/core/channels/telegram-test-helpers";
 import { getConfig } from "@forecourt/config";
 import twilioSdk from "twilio";
 
@@ -190,6 +191,7 @@ let dealerId = "";
 let whatsapp: Awaited<ReturnType<typeof createMetaChannel>>;
 let messenger: Awaited<ReturnType<typeof createMetaChannel>>;
 let sms: Awaited<ReturnType<typeof createSmsChannel>>;
+let telegram: Awaited<ReturnType<typeof createTelegramChannel>>;
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
@@ -200,6 +202,7 @@ beforeAll(async () => {
   whatsapp = await createMetaChannel(t, "WHATSAPP");
   messenger = await createMetaChannel(t, "MESSENGER");
   sms = await createSmsChannel(t);
+  telegram = await createTelegramChannel(t);
   const a = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
   admin = await sessionOf(a.user.email, a.password);
   const s = await createTestUser({ providerRole: "SUPPORT" });
@@ -362,6 +365,53 @@ describe("fuzz: every handler answers arbitrary input with success or a 4xx", ()
           );
         },
       ),
+      { numRuns: FUZZ_RUNS * 4, seed: SEED },
+    );
+  });
+
+  it("Telegram webhooks: arbitrary bytes, channel ids and secrets, and arbitrary updates with the real secret", async () => {
+    const enc = new TextEncoder();
+    const message = fc.oneof(
+      value,
+      fc.record({
+        message_id: fc.oneof(fc.integer(), value),
+        date: fc.oneof(fc.integer({ min: 0, max: 2_000_000_000 }), value),
+        chat: fc.oneof(value, fc.record({ id: fc.integer(), type: fc.constantFrom("private", "group", "x") })),
+        from: fc.oneof(value, fc.record({ id: fc.integer(), first_name: nasty, is_bot: fc.boolean() })),
+        text: fc.oneof(nasty, value),
+        caption: nasty,
+        photo: value,
+        voice: value,
+        document: value,
+        location: value,
+        venue: value,
+        contact: value,
+        sticker: value,
+      }),
+    );
+    const update = fc.oneof(
+      value,
+      fc.record(
+        {
+          update_id: fc.oneof(fc.integer({ min: 0, max: 2 ** 31 }), value),
+          message,
+          edited_message: message,
+          my_chat_member: value,
+        },
+        { requiredKeys: ["update_id"] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(update, nasty, fc.boolean(), fc.boolean(), async (body, secret, real, realChannel) => {
+        await answers(
+          hooks.handleTelegramWebhook(
+            realChannel ? telegram.channelId : headerSafe(secret),
+            enc.encode(JSON.stringify(body) ?? "null"),
+            real ? telegram.webhookSecret : headerSafe(secret),
+          ),
+          "telegram webhook",
+        );
+      }),
       { numRuns: FUZZ_RUNS * 4, seed: SEED },
     );
   });

@@ -69,7 +69,12 @@ import {
   handleSetUserSuspension,
 } from "./handlers/provider";
 import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "./handlers/public";
-import { handleMetaSubscription, handleMetaWebhook, handleTwilioWebhook } from "./handlers/hooks";
+import {
+  handleMetaSubscription,
+  handleMetaWebhook,
+  handleTelegramWebhook,
+  handleTwilioWebhook,
+} from "./handlers/hooks";
 import type { THandlerMeta, THandlerResult } from "./handlers/result";
 import { queryObject, readUpload, routeMeta } from "./chat-http";
 import { visitorTokenOf } from "./define-handler";
@@ -95,8 +100,11 @@ import {
   handleUpdateMember,
 } from "./handlers/users";
 import {
+  handleCheckTelegram,
   handleConnectMessenger,
   handleConnectSms,
+  handleConnectTelegram,
+  handleDisconnectTelegram,
   handleConnectWhatsApp,
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
@@ -253,6 +261,12 @@ const twilioForm = (channelId: string, kind: "inbound" | "status") =>
     ),
     signature: "bm90IGEgcmVhbCBzaWduYXR1cmU=",
   });
+/** A bot token nobody issued: the refusal must come before Telegram is ever asked. */
+const telegramInput = (dealerId: string) => ({
+  dealerId,
+  name: "Planted",
+  botToken: "7999999999:AAH_planted-token-planted-token-0000",
+});
 
 /** A connected WhatsApp channel written directly (as the connect use case leaves it), with its routes. */
 async function createWhatsAppChannel(customerId: string, dealerId: string, name: string) {
@@ -715,6 +729,28 @@ const CASES: Record<string, TCase> = {
       handleSyncTemplates(session, { channelId: guess() }),
     ],
   },
+  "action:server/actions/channels.ts#connectTelegramAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleConnectTelegram(session, telegramInput(b.dealerId)),
+      handleConnectTelegram(session, telegramInput(guess())),
+    ],
+  },
+  "action:server/actions/channels.ts#disconnectTelegramAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDisconnectTelegram(session, { channelId: b.metaChannelId }),
+      handleDisconnectTelegram(session, { channelId: b.channelId }),
+      handleDisconnectTelegram(session, { channelId: guess() }),
+    ],
+  },
+  "action:server/actions/channels.ts#checkTelegramAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleCheckTelegram(session, { channelId: b.metaChannelId }),
+      handleCheckTelegram(session, { channelId: guess() }),
+    ],
+  },
 
   // ── the inbox (agents) ───────────────────────────────────────────────────────────────────
   "route:app/api/inbox/conversations/route.ts#GET": {
@@ -849,6 +885,23 @@ const CASES: Record<string, TCase> = {
         }),
       );
       return [mustRefuse(handleMetaWebhook(body, `sha256=${"0".repeat(64)}`), "forged signature")];
+    },
+  },
+  "route:app/api/hooks/telegram/[channelId]/route.ts#POST": {
+    kind: "public",
+    attempts: ({ b }) => {
+      // An update for B's channels with a secret A could choose (or none): refused, nothing written.
+      const body = new TextEncoder().encode(
+        JSON.stringify({
+          update_id: 1,
+          message: { message_id: 1, date: 1, chat: { id: 5, type: "private" }, from: { id: 5 }, text: "x" },
+        }),
+      );
+      return [
+        mustRefuse(handleTelegramWebhook(b.metaChannelId, body, guess()), "guessed secret token"),
+        mustRefuse(handleTelegramWebhook(b.channelId, body, null), "missing secret token"),
+        mustRefuse(handleTelegramWebhook(guess(), body, guess()), "unknown channel"),
+      ];
     },
   },
 
@@ -1089,6 +1142,9 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
     exempt:
       "signed with the Auth Token of the channel in its path; moves only that channel's messages (twilio-hook tests)",
   },
+  "route:app/api/hooks/telegram/[channelId]/route.ts#POST": {
+    exempt: "proved by one channel's secret token; updates land on that channel's dealer only (telegram-hook tests)",
+  },
   "action:server/actions/users.ts#inviteUserAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#updateMemberAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#changeMemberStatusAction": { exempt: TENANT_WIDE },
@@ -1183,6 +1239,15 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "action:server/actions/channels.ts#syncTemplatesAction": {
     refused: ({ session, s }) => [handleSyncTemplates(session, { channelId: s.metaChannelId })],
+  },
+  "action:server/actions/channels.ts#connectTelegramAction": {
+    refused: ({ session, s }) => [handleConnectTelegram(session, telegramInput(s.dealerId))],
+  },
+  "action:server/actions/channels.ts#disconnectTelegramAction": {
+    refused: ({ session, s }) => [handleDisconnectTelegram(session, { channelId: s.metaChannelId })],
+  },
+  "action:server/actions/channels.ts#checkTelegramAction": {
+    refused: ({ session, s }) => [handleCheckTelegram(session, { channelId: s.metaChannelId })],
   },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     own: ({ session }) => [loadChannelsPage(session, undefined, meta)],

@@ -116,7 +116,8 @@ async function appendInbound(
   target: TChannelTarget,
 ): Promise<TAppended> {
   let content = message.content;
-  if (content?.type === "reaction") {
+  // Reactions and edits point at an earlier message: link it when it is in this conversation.
+  if (content?.type === "reaction" || content?.type === "edit") {
     const to = await tx.message.findUnique({
       where: { customerId_externalId: { customerId: principal.customerId, externalId: content.toExternalId } },
       select: { id: true, conversationId: true },

@@ -12,7 +12,14 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
     const [contact, dealer, department, read, channel] = await Promise.all([
       tx.contact.findUnique({
         where: { id: c.contactId },
-        include: { vehicles: { orderBy: { createdAt: "asc" } } },
+        include: {
+          vehicles: { orderBy: { createdAt: "asc" } },
+          // Opt-outs and blocks (SMS STOP, a blocked Telegram bot): shown on the contact.
+          identities: {
+            where: { optedOutAt: { not: null } },
+            select: { channelType: true, optedOutAt: true, optOutReason: true },
+          },
+        },
       }),
       tx.dealer.findUnique({ where: { id: c.dealerId }, select: { id: true, name: true } }),
       c.departmentId
@@ -49,6 +56,11 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
         legalBasis: contact.legalBasis,
         legalBasisNote: contact.legalBasisNote,
         legalBasisRecordedAt: contact.legalBasisRecordedAt?.toISOString() ?? null,
+        optOuts: contact.identities.map((i) => ({
+          channelType: i.channelType,
+          reason: i.optOutReason,
+          at: i.optedOutAt!.toISOString(),
+        })),
         vehicles: contact.vehicles.map((v) => ({
           id: v.id,
           vin: v.vin,

@@ -41,6 +41,19 @@ export type TChannelSimulatorFile = {
       inboundUrl: string;
     };
   }[];
+  /** The demo dealers' Telegram bots, as if connected (seed-telegram-channels.ts). */
+  telegram?: {
+    dealerId: string;
+    dealerName: string;
+    channelId: string;
+    botId: string;
+    botUsername: string;
+    botName: string;
+    botToken: string;
+    webhookSecret: string;
+    /** WEB_URL + "/api/hooks/telegram/<channel id>": what our setWebhook would have registered. */
+    webhookUrl: string;
+  }[];
 };
 
 /**

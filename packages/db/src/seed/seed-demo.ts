@@ -6,6 +6,7 @@ import { seedChat } from "./seed-chat";
 import { seedEmailChannels } from "./seed-email-channels";
 import { seedMetaChannels } from "./seed-meta-channels";
 import { seedSmsChannels } from "./seed-sms-channels";
+import { seedTelegramChannels } from "./seed-telegram-channels";
 
 /**
  * Demo data: provider support, dealer group "Northwind Motors" (Amsterdam, Copenhagen) with an
@@ -88,6 +89,7 @@ export async function seedDemo(db: PrismaClient) {
   await seedSubscriptions(db);
   await seedChat(db);
   await seedMetaChannels(db);
+  await seedTelegramChannels(db);
   await seedEmailChannels(db);
   // After the Meta channels: it adds each dealer's SMS account to the simulator file they wrote.
   await seedSmsChannels(db);

@@ -2,9 +2,12 @@
 
 import { runAction } from "@/server/action-helpers";
 import {
+  handleCheckTelegram,
   handleConnectEmail,
   handleConnectMessenger,
   handleConnectSms,
+  handleConnectTelegram,
+  handleDisconnectTelegram,
   handleConnectWhatsApp,
   handleCreateWidgetChannel,
   handleRegenerateVerifyToken,
@@ -44,6 +47,15 @@ export async function sendChannelTestMessageAction(input: unknown) {
 }
 export async function syncTemplatesAction(input: unknown) {
   return runAction(handleSyncTemplates, input, PATHS);
+}
+export async function connectTelegramAction(input: unknown) {
+  return runAction(handleConnectTelegram, input, PATHS);
+}
+export async function disconnectTelegramAction(input: unknown) {
+  return runAction(handleDisconnectTelegram, input, PATHS);
+}
+export async function checkTelegramAction(input: unknown) {
+  return runAction(handleCheckTelegram, input, PATHS);
 }
 export async function connectEmailAction(input: unknown) {
   return runAction(handleConnectEmail, input, PATHS);

@@ -8,6 +8,10 @@ import { connectWhatsAppChannel, ZConnectWhatsAppChannel } from "@forecourt/core
 import { listChannelConnections } from "@forecourt/core/channels/list-channel-connections";
 import { listChannels } from "@forecourt/core/channels/list-channels";
 import { listSmsConnections } from "@forecourt/core/channels/list-sms-connections";
+import { checkTelegramChannel } from "@forecourt/core/channels/check-telegram-channel";
+import { connectTelegramChannel, ZConnectTelegramChannel } from "@forecourt/core/channels/connect-telegram-channel";
+import { disconnectTelegramChannel } from "@forecourt/core/channels/disconnect-telegram-channel";
+import { listTelegramConnections } from "@forecourt/core/channels/list-telegram-connections";
 import { regenerateVerifyToken } from "@forecourt/core/channels/regenerate-verify-token";
 import { sendChannelTestMessage, ZChannelTestMessage } from "@forecourt/core/channels/send-channel-test-message";
 import { sendSmsTestMessage, ZSmsTestMessage } from "@forecourt/core/channels/send-sms-test-message";
@@ -32,14 +36,15 @@ const MANAGE = { permission: "settings.channels.manage" } as const;
 
 /** /settings/channels: the dealers in scope, each dealer's website chats, WhatsApp / Messenger and SMS connections. */
 export const loadChannelsPage = defineHandler(MANAGE, async ({ principal }) => {
-  const [{ dealers }, widgets, meta, email, sms] = await Promise.all([
+  const [{ dealers }, widgets, meta, telegram, email, sms] = await Promise.all([
     listChannels({ principal }),
     listWidgetChannels({ agent: principal }),
     listChannelConnections({ principal }),
+    listTelegramConnections({ principal }),
     listEmailChannels({ principal }),
     listSmsConnections({ principal }),
   ]);
-  return { dealers, widgets, meta, email, sms, webUrl: getConfig().WEB_URL };
+  return { dealers, widgets, meta, telegram, email, sms, webUrl: getConfig().WEB_URL };
 });
 
 export type TChannelsPage = Extract<Awaited<ReturnType<typeof loadChannelsPage>>, { ok: true }>["data"];
@@ -79,6 +84,19 @@ export const handleSendChannelTestMessage = defineHandler(
 
 export const handleSyncTemplates = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
   syncTemplates({ principal, ...input }),
+);
+
+export const handleConnectTelegram = defineHandler(
+  { ...MANAGE, input: ZConnectTelegramChannel },
+  ({ principal, input }) => connectTelegramChannel({ principal, ...input }),
+);
+
+export const handleDisconnectTelegram = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  disconnectTelegramChannel({ principal, ...input }),
+);
+
+export const handleCheckTelegram = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  checkTelegramChannel({ principal, ...input }),
 );
 
 export const handleConnectEmail = defineHandler({ ...MANAGE, input: ZConnectEmailChannel }, ({ principal, input }) =>

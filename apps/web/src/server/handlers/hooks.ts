@@ -1,5 +1,6 @@
 import { receiveMetaWebhook } from "@forecourt/core/channels/receive-meta-webhook";
 import { receiveTwilioWebhook } from "@forecourt/core/channels/receive-twilio-webhook";
+import { receiveTelegramWebhook } from "@forecourt/core/channels/receive-telegram-webhook";
 import { verifyMetaSubscription, ZMetaSubscription } from "@forecourt/core/channels/verify-meta-subscription";
 import { definePublicHandler } from "../define-handler";
 import { run } from "./result";
@@ -20,4 +21,9 @@ export function handleMetaWebhook(rawBody: Uint8Array, signature: string | null)
 
 export function handleTwilioWebhook(input: Parameters<typeof receiveTwilioWebhook>[0]) {
   return run(() => receiveTwilioWebhook(input));
+}
+
+/** Telegram: the bot's own URL names the channel; the secret token header proves the sender. */
+export function handleTelegramWebhook(channelId: string, rawBody: Uint8Array, secretToken: string | null) {
+  return run(() => receiveTelegramWebhook({ channelId, rawBody, secretToken }));
 }

@@ -2,6 +2,7 @@ import type { TChannelType } from "@forecourt/protocol";
 import { emailDriver } from "./email";
 import { messengerDriver, whatsappDriver } from "./meta";
 import { twilioSmsDriver } from "./twilio-sms";
+import { telegramDriver } from "./telegram";
 import type { TDeliveryDriver } from "./types";
 
 /**
@@ -11,6 +12,7 @@ import type { TDeliveryDriver } from "./types";
 export const DELIVERY_DRIVERS: Partial<Record<TChannelType, TDeliveryDriver>> = {
   WHATSAPP: whatsappDriver,
   MESSENGER: messengerDriver,
+  TELEGRAM: telegramDriver,
   EMAIL: emailDriver,
   TWILIO_SMS: twilioSmsDriver,
 };

@@ -65,6 +65,18 @@ export function ContactPanel(props: {
       aria-label={t("title")}
     >
       <h3 className="text-[13px] font-semibold text-zinc-900">{t("title")}</h3>
+      {c.optOuts.map((o) => (
+        <p
+          key={`${o.channelType}-${o.at}`}
+          className="rounded-md border border-amber-200 bg-amber-50 px-2 py-1.5 text-[12px] text-amber-900"
+          role="status"
+          data-testid="contact-opt-out"
+        >
+          {t.has(`optOut.${o.reason}`)
+            ? t(`optOut.${o.reason}`, { date: new Date(o.at).toLocaleString() })
+            : t("optOut.generic", { date: new Date(o.at).toLocaleString() })}
+        </p>
+      ))}
       <form
         className="flex flex-col gap-3"
         onSubmit={(e) => {

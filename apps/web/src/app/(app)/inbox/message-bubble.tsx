@@ -9,6 +9,7 @@ import {
   MapPin,
   Mic,
   Paperclip,
+  Pencil,
   TriangleAlert,
   UserRound,
 } from "lucide-react";
@@ -200,6 +201,14 @@ function ContentView({ content, channelType }: { content: TMessageContent; chann
             title: content.title,
             b: (chunks) => <span className="font-medium text-zinc-900">{chunks}</span>,
           })}
+        </p>
+      );
+    case "edit":
+      // The customer changed an earlier message (Telegram): the new text is the body below; the original stays.
+      return (
+        <p className="mb-0.5 flex items-center gap-1 text-[11px] text-zinc-500" data-testid="edit-label">
+          <Pencil className="size-3" aria-hidden="true" />
+          {t("content.edited")}
         </p>
       );
     case "reaction":

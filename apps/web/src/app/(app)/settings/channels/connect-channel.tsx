@@ -9,6 +9,7 @@ import {
   connectEmailAction,
   connectMessengerAction,
   connectSmsAction,
+  connectTelegramAction,
   connectWhatsAppAction,
   createWidgetChannelAction,
 } from "@/server/actions/channels";
@@ -16,7 +17,7 @@ import { buttonClass, Field, Outcome } from "./form-bits";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */
-const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TWILIO_SMS", "EMAIL"] as const;
+const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TWILIO_SMS", "TELEGRAM", "EMAIL"] as const;
 type TChoice = (typeof CHOICES)[number];
 type TDealer = { id: string; name: string };
 
@@ -24,6 +25,7 @@ const ACTIONS: Record<TChoice, (input: unknown) => Promise<TActionState>> = {
   WIDGET: createWidgetChannelAction,
   WHATSAPP: connectWhatsAppAction,
   MESSENGER: connectMessengerAction,
+  TELEGRAM: connectTelegramAction,
   EMAIL: connectEmailAction,
   TWILIO_SMS: connectSmsAction,
 };
@@ -128,6 +130,7 @@ type TValues = Record<string, string>;
 /** What each kind's form sends: core's input shape (ZConnectWhatsAppChannel / ZConnectMessengerChannel / ZConnectSmsChannel). */
 function inputOf(type: TChoice, v: TValues) {
   if (type === "WIDGET") return { dealerId: v.dealerId, name: v.name };
+  if (type === "TELEGRAM") return { dealerId: v.dealerId, name: v.name, botToken: v.botToken };
   if (type === "EMAIL") return { dealerId: v.dealerId, name: v.name, fromName: v.fromName, fromAddress: v.fromAddress };
   if (type === "TWILIO_SMS") {
     return {
@@ -182,6 +185,7 @@ const FIELDS: Record<TChoice, TFieldSpec[]> = {
     { key: "pageAccessToken", path: "secrets.pageAccessToken", secret: true, required: true },
     { key: "appSecret", path: "secrets.appSecret", secret: true, required: true },
   ],
+  TELEGRAM: [{ key: "botToken", path: "botToken", secret: true, required: true }],
   EMAIL: [
     { key: "fromName", path: "fromName", required: true },
     { key: "fromAddress", path: "fromAddress", required: true, inputMode: "email" },
@@ -274,7 +278,9 @@ function ConnectForm({
         ))}
       </div>
       {type !== "WIDGET" && type !== "EMAIL" ? (
-        <p className="text-xs text-zinc-500">{t(type === "TWILIO_SMS" ? "secretsNoteSms" : "secretsNote")}</p>
+        <p className="text-xs text-zinc-500">
+          {t(type === "TWILIO_SMS" ? "secretsNoteSms" : type === "TELEGRAM" ? "secretsNoteTelegram" : "secretsNote")}
+        </p>
       ) : null}
       {/* Stays in view while the fields scroll (a phone, or the longer WhatsApp form). */}
       <div className="sticky bottom-0 -mx-5 -mb-4 flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 bg-white px-5 py-3">

@@ -131,4 +131,6 @@ export const buttonClass = {
     "inline-flex items-center justify-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-[13px] font-medium text-zinc-800 shadow-xs transition hover:bg-zinc-50 disabled:opacity-60",
   ghost:
     "inline-flex items-center justify-center gap-1.5 rounded-lg px-2 py-1 text-[13px] font-medium text-zinc-600 transition hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-60",
+  danger:
+    "inline-flex items-center justify-center gap-1.5 rounded-lg bg-red-700 px-3 py-1.5 text-[13px] font-medium text-white shadow-xs transition hover:bg-red-600 disabled:opacity-60",
 } as const;

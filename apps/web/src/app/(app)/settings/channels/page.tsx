@@ -12,6 +12,7 @@ import { ConnectChannel } from "./connect-channel";
 import { EmailChannelCard } from "./email-channel-card";
 import { MetaChannelCard } from "./meta-channel-card";
 import { SmsChannelCard } from "./sms-channel-card";
+import { TelegramChannelCard } from "./telegram-channel-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("channels"))("title") };
@@ -25,16 +26,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChannelsPage() {
   const session = await requirePermission("settings.channels.manage");
   const t = await getTranslations("channels");
-  const { dealers, widgets, meta, email, sms, webUrl } = pageData(await loadChannelsPage(session));
+  const { dealers, widgets, meta, telegram, email, sms, webUrl } = pageData(await loadChannelsPage(session));
   const groups = dealers
     .map((dealer) => ({
       dealer,
       meta: meta.filter((m) => m.dealer.id === dealer.id),
+      telegram: telegram.filter((b) => b.dealer.id === dealer.id),
       email: email.filter((e) => e.dealer.id === dealer.id),
       sms: sms.filter((m) => m.dealer.id === dealer.id),
       widgets: widgets.filter((w) => w.dealer.id === dealer.id),
     }))
-    .filter((g) => g.meta.length + g.email.length + g.sms.length + g.widgets.length > 0);
+    .filter((g) => g.meta.length + g.telegram.length + g.email.length + g.sms.length + g.widgets.length > 0);
   return (
     <>
       <PageHeader title={t("title")}>
@@ -46,7 +48,7 @@ export default async function ChannelsPage() {
       ) : (
         <div className="mx-auto w-full max-w-3xl space-y-10 px-4 py-6 sm:px-6 sm:py-8">
           <p className="text-[13px] text-zinc-500">{t("intro")}</p>
-          {groups.map(({ dealer, meta: connections, email: mailboxes, sms: texts, widgets: chats }) => (
+          {groups.map(({ dealer, meta: connections, telegram: bots, email: mailboxes, sms: texts, widgets: chats }) => (
             <section
               key={dealer.id}
               aria-labelledby={`dealer-${dealer.id}`}
@@ -56,11 +58,16 @@ export default async function ChannelsPage() {
               <h2 id={`dealer-${dealer.id}`} className="flex items-baseline gap-2 text-sm font-semibold text-zinc-900">
                 {dealer.name}
                 <span className="text-xs font-normal text-zinc-500">
-                  {t("channelCount", { count: connections.length + mailboxes.length + texts.length + chats.length })}
+                  {t("channelCount", {
+                    count: connections.length + bots.length + mailboxes.length + texts.length + chats.length,
+                  })}
                 </span>
               </h2>
               {connections.map((info) => (
                 <MetaChannelCard key={info.channelId} info={info} />
+              ))}
+              {bots.map((info) => (
+                <TelegramChannelCard key={info.channelId} info={info} />
               ))}
               {mailboxes.map((info) => (
                 <EmailChannelCard key={info.channelId} info={info} />

@@ -55,6 +55,7 @@ const FIELD_HINTS: Record<string, string> = {
   "config.fromNumber": "sender",
   "secrets.authToken": "authToken",
   secrets: "oneValue",
+  botToken: "botToken",
   to: "recipient",
   fromName: "required",
   fromAddress: "emailAddress",

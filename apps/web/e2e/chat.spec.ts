@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type FrameLocator, type Page } from "@playwright/test";
 import { getConfig } from "@forecourt/config";
 import { DEMO_WIDGETS, demoWidgetKey } from "@forecourt/db/seed-chat";
@@ -96,7 +97,6 @@ test("a visitor and an agent chat live through the widget on another origin", as
 });
 
 test("a page on an origin that is not allowed gets no widget", async ({ page, request }) => {
-  const port = config.WEB_PORT + 6;
   const key = demoWidgetKey(amsterdam.customerId, amsterdam.slug);
   const server: Server = createServer((_req, res) => {
     res.setHeader("content-type", "text/html");
@@ -104,7 +104,9 @@ test("a page on an origin that is not allowed gets no widget", async ({ page, re
       `<!doctype html><title>Copycat</title><h1>Copycat site</h1><script src="${config.WEB_URL}/widget.js" data-key="${key}" async></script>`,
     );
   });
-  await new Promise<void>((resolve) => server.listen(port, resolve));
+  // Any free port: the fixed ones next to WEB_PORT belong to the stand-ins (scripts/test-env.sh).
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
   try {
     const origin = `http://localhost:${port}`;
     const answer = await request.get(`${config.WEB_URL}/api/widget/config?key=${key}`, { headers: { origin } });

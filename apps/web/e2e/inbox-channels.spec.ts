@@ -301,11 +301,13 @@ test("outside the 24-hour window: free text is off, Retry explains, and a templa
 
   await page.getByTestId("send-template").click();
   await expect(picker).toBeHidden();
-  // Committed and queued for delivery (no worker runs here): the clock, live over the gateway.
+  // Committed, then the worker's delivery job takes it: this e2e channel has no credentials, so
+  // the job records a permanent failure, shown in words with Retry, live over the gateway.
   const sent = page.getByTestId("message").filter({ hasText: "Hello Wanda, your Golf <b>GTI</b> is due" });
   await expect(sent).toBeVisible();
   await expect(sent.getByTestId("template-label")).toContainText("service_reminder");
-  await expect(sent.getByTestId("delivery")).toHaveAttribute("data-status", "QUEUED");
+  await expect(sent.getByTestId("delivery")).toHaveAttribute("data-status", "FAILED");
+  await expect(sent.getByTestId("delivery")).toContainText("The channel's settings are incomplete");
   await page.getByTestId("message-list").evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: "test-results/inbox-whatsapp-phone.png" });
 

@@ -79,7 +79,7 @@ test("Settings → Channels shows the SMS channel with the URL to paste into Twi
   const card = page.getByTestId("sms-channel").filter({ hasText: "Northwind Amsterdam SMS" });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("sms-inbound-url")).toHaveText(
-    `${getConfig().WEB_URL}/api/hooks/twilio/6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1a01`,
+    `${getConfig().WEB_URL}/api/hooks/twilio/6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e3a01`,
   );
   await expect(card.getByTestId("masked-token")).toHaveText(/^••••[0-9a-f]{4}$/);
   await card.getByTestId("open-test-message").click();

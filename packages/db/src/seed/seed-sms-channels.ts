@@ -25,9 +25,10 @@ import { DEMO_META_CHANNELS } from "./seed-meta-channels";
  * Meta seed just wrote, so the stand-in registers them. Idempotent like seedMetaChannels.
  */
 const DEMO_SMS = {
-  amsterdam: { channelId: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1a01", fromNumber: "+3197010000101" },
-  copenhagen: { channelId: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1a02", fromNumber: "+4552550102" },
-  utrecht: { channelId: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1a03", fromNumber: "+3197010000103" },
+  // Fixed ids of their own (…8e3a0n): the e-mail seed has …8e1a0n, Telegram …8e200n.
+  amsterdam: { channelId: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e3a01", fromNumber: "+3197010000101" },
+  copenhagen: { channelId: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e3a02", fromNumber: "+4552550102" },
+  utrecht: { channelId: "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e3a03", fromNumber: "+3197010000103" },
 } as const;
 
 const derivedHex = (label: string) =>

@@ -7,7 +7,7 @@
  */
 import { io, type Socket } from "socket.io-client";
 import type { TMessageEvent, TPublicWidget } from "@forecourt/protocol";
-import { t } from "./i18n";
+import { setLocale, t } from "./i18n";
 
 type TWidget = TPublicWidget & { gatewayUrl: string };
 /** `refused`: the server said no for good (bad input, forbidden): shown, never resent. */
@@ -33,6 +33,11 @@ let isOpen = false;
 let readSeq = 0;
 let agentReadSeq = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
+/** The JavaScript API's state: what the host page said (identify, setVehicle), for the start of a chat. */
+let identity: Record<string, unknown> | null = null;
+let identityVerified = false;
+let vehicle: Record<string, unknown> | null = null;
+let view: "form" | "chat" | "other" = "other";
 let lastTypingSent = 0;
 
 function h<K extends keyof HTMLElementTagNameMap>(
@@ -111,8 +116,14 @@ function showingErrors<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
   };
 }
 
+/** To the loader on the host page: only ever to the one origin the app vouched for (never "*"). */
 function post(msg: object) {
-  parent.postMessage({ ...msg }, origin || "*");
+  if (origin) parent.postMessage({ ...msg }, origin);
+}
+
+/** Something the host page's developer should know (a refused identity, a bad vehicle): its console, never the visitor. */
+function warn(text: string) {
+  post({ fc: "warn", text });
 }
 
 // ── layout ──────────────────────────────────────────────────────────────────────────────────
@@ -141,7 +152,8 @@ function render(view: HTMLElement) {
 
 function field(name: "name" | "email" | "phone", type: string) {
   const mode = widget.config.preChat[name];
-  if (mode === "off") return null;
+  // A verified identity already says who this is: do not ask again for what it gave.
+  if (mode === "off" || (identityVerified && typeof identity?.[name] === "string")) return null;
   const input = h("input", { name, type, id: `f-${name}`, autocomplete: name === "phone" ? "tel" : name });
   if (mode === "required") input.required = true;
   const label = h("label", { for: `f-${name}`, text: mode === "optional" ? `${t[name]} (${t.optional})` : t[name] });
@@ -149,6 +161,7 @@ function field(name: "name" | "email" | "phone", type: string) {
 }
 
 function showForm() {
+  view = "form";
   const c = widget.config;
   const offline = !widget.open;
   const form = h("form", { class: "form", novalidate: "" });
@@ -186,7 +199,12 @@ function showForm() {
     const data = new FormData(form);
     const value = (n: string) => String(data.get(n) ?? "").trim() || undefined;
     errorLine.textContent = "";
-    const res = await api<{ token?: string; conversationId?: string; error?: string }>("/api/widget/conversations", {
+    const res = await api<{
+      token?: string;
+      conversationId?: string;
+      error?: string;
+      warnings?: string[];
+    }>("/api/widget/conversations", {
       method: "POST",
       body: JSON.stringify({
         key,
@@ -196,8 +214,11 @@ function showForm() {
         departmentId: value("departmentId"),
         offlineMessage: value("offlineMessage"),
         consent: consent.checked,
+        identity: identity ?? undefined,
+        vehicle: vehicle ?? undefined,
       }),
     });
+    for (const w of res.body.warnings ?? []) warn(w);
     if (!res.body.token || !res.body.conversationId) {
       errorLine.textContent = res.body.error ?? t.error;
       return;
@@ -206,6 +227,7 @@ function showForm() {
     store(token);
     conversationId = res.body.conversationId;
     if (offline) {
+      view = "other";
       render(h("p", { class: "intro", text: t.offlineSent }));
       return;
     }
@@ -224,8 +246,13 @@ function maxSeq(): number {
   return max;
 }
 
-function add(m: TMessageEvent) {
+/** `live`: it arrived now (not history), so the host page's `message` handlers hear of it. */
+function add(m: TMessageEvent, live = false) {
   if (m.conversationId !== conversationId || m.kind === "NOTE") return;
+  if (live && !messages.has(m.seq)) {
+    const author = m.authorType === "CONTACT" ? "visitor" : m.authorType.toLowerCase();
+    post({ fc: "message", message: { id: m.id, author, name: m.author?.name ?? null, text: m.body.slice(0, 140) } });
+  }
   messages.set(m.seq, m);
   pending.delete(m.clientId);
 }
@@ -317,7 +344,7 @@ function connect() {
       "sync",
       { conversations: [{ conversationId, afterSeq: maxSeq() }] },
       (res: { ok: boolean; messages?: TMessageEvent[] }) => {
-        for (const m of res.messages ?? []) add(m);
+        for (const m of res.messages ?? []) add(m, true);
         for (const p of pending.values()) sendPending(p);
         renderList();
       },
@@ -334,7 +361,7 @@ function connect() {
     errorLine.textContent = t.sessionEnded;
   });
   socket.on("message", (m: TMessageEvent) => {
-    add(m);
+    add(m, true);
     renderList();
   });
   socket.on("typing", (e: { conversationId: string; from: string; name: string | null; typing: boolean }) => {
@@ -352,6 +379,7 @@ function connect() {
 }
 
 function showChat() {
+  view = "chat";
   const input = h("textarea", { rows: "1", placeholder: t.placeholder, "aria-label": t.message, class: "input" });
   const file = h("input", {
     type: "file",
@@ -406,7 +434,7 @@ function showChat() {
       body: data,
     });
     errorLine.textContent = res.body.ok ? "" : (res.body.error ?? t.error);
-    if (res.body.message) add(res.body.message);
+    if (res.body.message) add(res.body.message, true);
     renderList();
   };
   file.addEventListener("change", showingErrors(upload));
@@ -432,10 +460,73 @@ async function loadConversation(): Promise<boolean> {
   return true;
 }
 
+// ── the JavaScript API (the loader forwards Forecourt(…) calls of the host page) ──────────────
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** The API's answers carry issues; the console line names the first. */
+function refusal(body: { error?: string; issues?: { path: string; message: string }[] }) {
+  const issue = body.issues?.[0];
+  return issue ? `${issue.path}: ${issue.message}` : (body.error ?? "refused");
+}
+
+async function identify(value: unknown) {
+  if (!isObject(value) || typeof value.id !== "string") return warn("identify needs { id, userHash, … }");
+  identity = value;
+  identityVerified = false;
+  const res = await api<{ verified?: boolean; reason?: string; restart?: boolean; error?: string }>(
+    "/api/widget/identify",
+    { method: "POST", body: JSON.stringify({ key, identity: value }) },
+  );
+  if (res.status !== 200) return warn(`identify refused: ${refusal(res.body)}; the chat stays anonymous`);
+  if (!res.body.verified) {
+    identity = null; // never sent again: its name and e-mail are not trusted
+    return warn(`identify refused (${res.body.reason ?? "invalid_hash"}); the chat stays anonymous`);
+  }
+  identityVerified = true;
+  if (res.body.restart) {
+    // This browser's chat is another person's: theirs stays theirs, this one starts anew.
+    token = null;
+    store(null);
+    socket?.disconnect();
+    messages.clear();
+    pending.clear();
+    conversationId = "";
+    showForm();
+  } else if (view === "form") showForm();
+}
+
+async function setVehicle(value: unknown) {
+  if (!isObject(value)) return warn("setVehicle needs { vin | stockNumber, make, model, url }");
+  vehicle = value;
+  if (!token || !conversationId) return; // kept for the start of the chat
+  const res = await api<{ error?: string }>("/api/widget/vehicle", {
+    method: "POST",
+    body: JSON.stringify({ conversationId, vehicle: value }),
+  });
+  if (res.status !== 200) warn(`setVehicle refused: ${refusal(res.body)}`);
+}
+
+function changeLocale(value: unknown) {
+  if (!setLocale(value)) return warn(`setLocale: unknown locale ${String(value)}`);
+  if (!widget) return;
+  if (view === "form") showForm();
+  else if (view === "chat") {
+    showChat();
+    renderList();
+  }
+}
+
 window.addEventListener("message", (e) => {
-  if (e.source !== parent || !e.data || e.data.fc !== "open") return;
-  isOpen = !!e.data.open;
-  if (isOpen) updateUnread();
+  // Only the page we are framed in, on the origin the app vouched for (frame-ancestors).
+  if (e.source !== parent || e.origin !== origin || !isObject(e.data)) return;
+  const { fc, value } = e.data;
+  if (fc === "open") {
+    isOpen = !!e.data.open;
+    if (isOpen) updateUnread();
+  } else if (fc === "identify") void identify(value).catch(() => warn("identify failed (network)"));
+  else if (fc === "setVehicle") void setVehicle(value).catch(() => warn("setVehicle failed (network)"));
+  else if (fc === "setLocale") changeLocale(value);
 });
 document.addEventListener("visibilitychange", () => updateUnread());
 

@@ -1,4 +1,7 @@
-/** The widget's own strings (English and Dutch, by the visitor's browser language). */
+/**
+ * The widget's own strings: English, Dutch, Danish and German, chosen by the visitor's browser
+ * language or by the host page (`Forecourt('setLocale', 'da')`).
+ */
 const en = {
   start: "Start chat",
   name: "Name",
@@ -49,4 +52,69 @@ const nl: typeof en = {
   you: "U",
   loadOlder: "Oudere berichten laden",
 };
-export const t = /^nl\b/i.test(navigator.language) ? nl : en;
+const da: typeof en = {
+  start: "Start chat",
+  name: "Navn",
+  email: "E-mail",
+  phone: "Telefon",
+  optional: "valgfrit",
+  department: "Afdeling",
+  any: "Ingen præference",
+  message: "Din besked",
+  send: "Send",
+  attach: "Vedhæft en fil",
+  placeholder: "Skriv en besked…",
+  typing: "skriver…",
+  seen: "Set",
+  sending: "Sender…",
+  failed: "Ikke sendt endnu; prøver igen",
+  notSent: "Ikke sendt",
+  sessionEnded: "Denne chat er afsluttet. Start venligst en ny.",
+  close: "Luk chat",
+  offline: "Efterlad en besked",
+  offlineSent: "Tak! Vi vender tilbage til dig på e-mail.",
+  error: "Noget gik galt. Prøv igen.",
+  you: "Dig",
+  loadOlder: "Indlæs ældre beskeder",
+};
+const de: typeof en = {
+  start: "Chat starten",
+  name: "Name",
+  email: "E-Mail",
+  phone: "Telefon",
+  optional: "optional",
+  department: "Abteilung",
+  any: "Keine Präferenz",
+  message: "Ihre Nachricht",
+  send: "Senden",
+  attach: "Datei anhängen",
+  placeholder: "Nachricht schreiben…",
+  typing: "schreibt…",
+  seen: "Gelesen",
+  sending: "Wird gesendet…",
+  failed: "Noch nicht gesendet; neuer Versuch",
+  notSent: "Nicht gesendet",
+  sessionEnded: "Dieser Chat ist beendet. Bitte starten Sie einen neuen.",
+  close: "Chat schließen",
+  offline: "Nachricht hinterlassen",
+  offlineSent: "Danke! Wir melden uns per E-Mail bei Ihnen.",
+  error: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+  you: "Sie",
+  loadOlder: "Ältere Nachrichten laden",
+};
+const LOCALES: Record<string, typeof en> = { en, nl, da, de };
+/** The locales `setLocale` accepts (a region such as "de-AT" uses its language). */
+export const WIDGET_LOCALES = Object.keys(LOCALES);
+
+const pick = (tag: string) => LOCALES[tag.toLowerCase().split(/[-_]/)[0] ?? ""];
+export let t: typeof en = pick(navigator.language) ?? en;
+export let locale = WIDGET_LOCALES.find((l) => LOCALES[l] === t) ?? "en";
+
+/** Switches the widget's language; false (nothing changes) for a locale it does not ship. */
+export function setLocale(tag: unknown): boolean {
+  const next = typeof tag === "string" ? pick(tag) : undefined;
+  if (!next) return false;
+  t = next;
+  locale = WIDGET_LOCALES.find((l) => LOCALES[l] === next) ?? "en";
+  return true;
+}

@@ -1,10 +1,17 @@
 /**
  * The widget loader: `<script src="https://app/widget.js" data-key="wk_…" async>`. Asks the
  * app whether this page's origin may show the chat (the server answers with CORS only for
- * allowed origins), then adds a launcher button and, on first open, the chat iframe. Nothing
- * else runs on the dealer's page; the chat itself lives in the iframe on the app's origin.
+ * allowed origins), then adds a launcher button and the chat iframe. Nothing else runs on the
+ * dealer's page; the chat itself lives in the iframe on the app's origin.
+ *
+ * The JavaScript API (docs/widget.md): `Forecourt('open' | 'close' | 'toggle')`,
+ * `Forecourt('identify' | 'setVehicle' | 'setLocale', value)`, `Forecourt('on' | 'off', event, fn)`.
+ * Calls made before this script ran wait in the stub's queue (`Forecourt.q`) and are replayed.
+ * Loader and iframe talk by postMessage only, each checking the other's window and origin.
  */
 type TConfig = { config: { primaryColour: string; textColour: string; greeting: string }; dealerName: string };
+type THandler = (payload?: unknown) => void;
+type TStub = { q?: ArrayLike<unknown>[] };
 
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
@@ -12,6 +19,34 @@ type TConfig = { config: { primaryColour: string; textColour: string; greeting: 
   if (!script || !key) return;
   const base = new URL(script.src).origin;
   const q = `key=${encodeURIComponent(key)}`;
+  const win = window as unknown as { Forecourt?: TStub };
+  // Calls made before we ran (the stub's queue), replayed once the chat is mounted.
+  const queue: unknown[][] = Array.from(win.Forecourt?.q ?? [], (a) => Array.from(a));
+  const handlers: Record<string, THandler[]> = {};
+  let run: ((cmd: unknown, a?: unknown) => void) | null = null;
+  let isReady = false;
+  const emit = (name: string, payload?: unknown) => {
+    for (const fn of handlers[name] ?? []) {
+      try {
+        fn(payload);
+      } catch (e) {
+        console.error(e); // the host page's handler failed: the chat goes on
+      }
+    }
+  };
+  const api = (cmd: unknown, a?: unknown, b?: unknown) => {
+    if (cmd === "on" || cmd === "off") {
+      if (typeof a !== "string" || typeof b !== "function") return;
+      const list = (handlers[a] = (handlers[a] ?? []).filter((f) => f !== b));
+      if (cmd === "on") {
+        list.push(b as THandler);
+        if (a === "ready" && isReady) (b as THandler)();
+      }
+    } else if (run) run(cmd, a);
+    else queue.push([cmd, a]);
+  };
+  win.Forecourt = api as unknown as TStub;
+  for (const [cmd, a, b] of queue.splice(0).filter((c) => c[0] === "on" || c[0] === "off")) api(cmd, a, b);
 
   fetch(`${base}/api/widget/config?${q}`, { credentials: "omit" })
     .then((r) => (r.ok ? r.json() : null))
@@ -62,23 +97,49 @@ type TConfig = { config: { primaryColour: string; textColour: string; greeting: 
     frame.src = `${base}/widget/frame?${q}&origin=${encodeURIComponent(location.origin)}`;
     root.append(frame);
     place();
+    // Until the iframe says it is ready, what the host page tells it waits here.
+    let outbox: object[] | null = [];
+    const send = (msg: object) => (outbox ? outbox.push(msg) : frame?.contentWindow?.postMessage(msg, base));
+    let unread = 0;
     const toggle = (next: boolean) => {
+      if (next === open) return;
       open = next;
       place();
       button.setAttribute("aria-expanded", String(open));
-      frame?.contentWindow?.postMessage({ fc: "open", open }, base);
+      send({ fc: "open", open });
       if (open) frame?.focus();
+      emit(open ? "open" : "close");
     };
     button.addEventListener("click", () => toggle(!open));
     window.addEventListener("resize", place);
     window.addEventListener("message", (e) => {
-      if (e.origin !== base || !e.data || typeof e.data !== "object") return;
-      if (e.data.fc === "unread") {
-        const n = Number(e.data.count) || 0;
+      // Only our own iframe, on the app's origin: any other window or origin is ignored.
+      const d = e.data;
+      if (e.origin !== base || e.source !== frame?.contentWindow || !d || typeof d !== "object") return;
+      if (d.fc === "unread") {
+        const n = Number(d.count) || 0;
         badge.textContent = n > 9 ? "9+" : String(n);
         badge.style.display = n > 0 ? "block" : "none";
-      } else if (e.data.fc === "close") toggle(false);
-      else if (e.data.fc === "ready") frame?.contentWindow?.postMessage({ fc: "open", open }, base);
+        if (n !== unread) emit("unread", { count: n });
+        unread = n;
+      } else if (d.fc === "close") toggle(false);
+      else if (d.fc === "message") emit("message", d.message);
+      else if (d.fc === "warn") console.warn(`Forecourt: ${String(d.text)}`);
+      else if (d.fc === "ready" && outbox) {
+        const held = outbox;
+        outbox = null;
+        send({ fc: "open", open });
+        held.forEach(send);
+        isReady = true;
+        emit("ready");
+      } else if (d.fc === "ready") send({ fc: "open", open });
     });
+    run = (cmd, a) => {
+      if (cmd === "open" || cmd === "close") toggle(cmd === "open");
+      else if (cmd === "toggle") toggle(!open);
+      else if (cmd === "identify" || cmd === "setVehicle" || cmd === "setLocale") send({ fc: cmd, value: a });
+      else console.warn(`Forecourt: unknown command ${String(cmd)}`);
+    };
+    for (const [cmd, a] of queue.splice(0)) run(cmd, a);
   }
 })();

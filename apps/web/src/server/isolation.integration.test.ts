@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSessionContext, type TSessionContext } from "@forecourt/core/accounts/get-session-context";
 import { signInWithPassword } from "@forecourt/core/accounts/sign-in-with-password";
 import { handleSwitchTenant } from "./handlers/account";
+import { handleRotateWidgetIdentitySecret, handleSetVehicle, handleWidgetIdentify } from "./handlers/widget-api";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { newWidgetKey, sha256 } from "@forecourt/core/chat/keys";
 import { encryptSecret } from "@forecourt/core/crypto/secret-box";
@@ -686,6 +687,14 @@ const CASES: Record<string, TCase> = {
       handleUpdateChannelCredentials(session, { channelId: guess(), ...newSecrets }),
     ],
   },
+  "action:server/actions/widget-api.ts#rotateWidgetIdentitySecretAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRotateWidgetIdentitySecret(session, { channelId: b.channelId }),
+      handleRotateWidgetIdentitySecret(session, { channelId: b.metaChannelId }),
+      handleRotateWidgetIdentitySecret(session, { channelId: guess() }),
+    ],
+  },
   "action:server/actions/channels.ts#regenerateVerifyTokenAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
@@ -1027,6 +1036,34 @@ const CASES: Record<string, TCase> = {
       asVisitorUpload(uploadRequest("/api/widget/upload", guess(), a.visitorToken)),
     ],
   },
+  "route:app/api/widget/identify/route.ts#POST": {
+    kind: "public",
+    attempts: ({ a, b }) => [
+      mustRefuse(asIdentify(b.widgetKey, a.origin, { id: b.contactId, userHash: "f".repeat(64) }), "B key, A origin"),
+      mustRefuse(asIdentify(b.widgetKey, "http://evil.test", { id: b.contactId }), "B key, evil origin"),
+      // A's own widget and visitor, claiming B's contact: refused as an identity, nothing of B's.
+      asIdentify(
+        a.widgetKey,
+        a.origin,
+        { id: b.contactId, name: "Hijack", userHash: "f".repeat(64) },
+        a.visitorToken,
+      ).then((r) => {
+        expect(r).toMatchObject({ ok: true, data: { verified: false } });
+        return r;
+      }),
+      mustRefuse(
+        asIdentify(a.widgetKey, a.origin, { id: "x" }, a.visitorToken.replace(a.customerId, b.customerId)),
+        "A secret, B customer",
+      ),
+    ],
+  },
+  "route:app/api/widget/vehicle/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ a, b }) => [
+      handleSetVehicle(a.visitorToken, { conversationId: b.conversationId, vehicle: { stockNumber: "HIJACK" } }),
+      handleSetVehicle(a.visitorToken, { conversationId: guess(), vehicle: { stockNumber: "HIJACK" } }),
+    ],
+  },
 
   // ── Settings → Canned replies ─────────────────────────────────────────────────────────────
   "action:server/actions/canned-replies.ts#saveCannedReplyAction": {
@@ -1210,6 +1247,9 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
       handleUpdateChannelCredentials(session, { channelId: s.metaChannelId, ...newSecrets }),
     ],
   },
+  "action:server/actions/widget-api.ts#rotateWidgetIdentitySecretAction": {
+    refused: ({ session, s }) => [handleRotateWidgetIdentitySecret(session, { channelId: s.channelId })],
+  },
   "action:server/actions/channels.ts#regenerateVerifyTokenAction": {
     refused: ({ session, s }) => [handleRegenerateVerifyToken(session, { channelId: s.metaChannelId })],
   },
@@ -1349,6 +1389,8 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "route:app/api/widget/conversation/route.ts#GET": { exempt: "visitor entry point: the visitor token decides" },
   "route:app/api/widget/messages/route.ts#GET": { exempt: "visitor entry point: the visitor token decides" },
   "route:app/api/widget/upload/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/identify/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/vehicle/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
 
   "page:server/handlers/contacts-pages.ts#loadContactsPage": {
     own: ({ session, s }) => [
@@ -1385,6 +1427,19 @@ function asVisitor<T>(
   request: Request,
 ) {
   return handler(visitorTokenOf(request), queryObject(request), routeMeta(request));
+}
+
+/** `Forecourt('identify', …)` as a page of `origin` would send it (its Origin header), optionally in a chat. */
+function asIdentify(key: string, origin: string, identity: Record<string, unknown>, token?: string) {
+  const body = { key, identity };
+  const headers: Record<string, string> = { "content-type": "application/json", [CLIENT_IP_HEADER]: someIp(), origin };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const request = new Request("http://forecourt.test/api/widget/identify", {
+    method: "POST",
+    headers,
+    body: JSON.stringify(body),
+  });
+  return handleWidgetIdentify(request, body, routeMeta(request), token ?? null);
 }
 
 async function asVisitorUpload(request: Request) {

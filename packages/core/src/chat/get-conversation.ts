@@ -2,6 +2,7 @@ import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "./dealer-scope";
 import { assertMay, type TTenantPrincipal } from "../principal";
 import { replyWindowFor } from "../channels/reply-window";
+import { parseVehicleOfInterest } from "./set-vehicle-of-interest";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
 export async function getConversation(options: { agent: TTenantPrincipal; conversationId: string }) {
@@ -42,6 +43,8 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       createdAt: c.createdAt.toISOString(),
       /** An e-mail thread's subject (null on chat channels). */
       subject: c.subject,
+      /** The car the visitor was looking at (the widget's setVehicle): untrusted text, render escaped. */
+      vehicleOfInterest: parseVehicleOfInterest(c.vehicleOfInterest),
       channelType,
       channel: channel && { name: channel.name, status: channel.status },
       /** Whether free text may be sent now (WhatsApp/Messenger 24-hour windows). */

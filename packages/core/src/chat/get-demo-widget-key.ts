@@ -1,4 +1,4 @@
-import { DEMO_WIDGETS, demoWidgetKey } from "@forecourt/db/seed-chat";
+import { DEMO_WIDGETS, demoWidgetIdentitySecret, demoWidgetKey } from "@forecourt/db/seed-chat";
 
 /**
  * The widget key the seed gave a demo dealer (by its slug, e.g. "demo-amsterdam"), for the demo
@@ -8,4 +8,12 @@ import { DEMO_WIDGETS, demoWidgetKey } from "@forecourt/db/seed-chat";
 export function getDemoWidgetKey(options: { slug: string }): string | null {
   const widget = DEMO_WIDGETS.find((w) => w.slug === options.slug);
   return widget ? demoWidgetKey(widget.customerId, widget.slug) : null;
+}
+
+/**
+ * The identity secret the seed gave a demo dealer's widget, so the demo site can sign its demo
+ * user's id as a dealer's server would (never for any other slug).
+ */
+export function getDemoWidgetIdentitySecret(options: { slug: string }): string | null {
+  return DEMO_WIDGETS.some((w) => w.slug === options.slug) ? demoWidgetIdentitySecret(options.slug) : null;
 }

@@ -9,6 +9,7 @@ import { NotFoundError } from "../errors";
 import { parseBusinessHours } from "./business-hours";
 import { parseWidgetConfig } from "./get-public-widget";
 import { newWidgetKey } from "./keys";
+import { newIdentitySecret, openWidgetSecrets, sealWidgetSecrets } from "./widget-identity-secret";
 
 /** Settings → Channels: the tenant's widget channels with their settings and their dealer's hours. */
 export async function listWidgetChannels(options: { agent: TTenantPrincipal }) {
@@ -31,6 +32,8 @@ export async function listWidgetChannels(options: { agent: TTenantPrincipal }) {
         dealer: { id: c.dealer.id, name: c.dealer.name, timeZone: c.dealer.timeZone },
         departments: c.dealer.departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind })),
         config: parseWidgetConfig(c.config),
+        /** For `Forecourt('identify', …)`: administrators only (settings.channels.manage); null until generated. */
+        identitySecret: openWidgetSecrets(c.secretsEncrypted)?.identitySecret ?? null,
         businessHours: parseBusinessHours(c.dealer.businessHours),
       }));
   });
@@ -102,6 +105,7 @@ export async function createWidgetChannel(options: { agent: TTenantPrincipal } &
         name: input.name || `${dealer.name} website`,
         publicKey: newWidgetKey(agent.tenant.customerId),
         config: ZWidgetConfig.parse({ dealerName: dealer.name }),
+        secretsEncrypted: sealWidgetSecrets({ identitySecret: newIdentitySecret() }),
       },
     });
     await recordAuditEvent(tx, agent, {

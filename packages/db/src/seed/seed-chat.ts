@@ -1,3 +1,5 @@
+import { createHmac } from "node:crypto";
+import { sealSecret } from "@forecourt/auth";
 import { getConfig } from "@forecourt/config";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_IDS } from "./demo-data";
@@ -5,6 +7,15 @@ import { DEMO_IDS } from "./demo-data";
 /** Fixed demo widget keys (`wk_<customer id hex>_<name>`), so the demo site's tags never change. */
 export function demoWidgetKey(customerId: string, name: string): string {
   return `wk_${customerId.replaceAll("-", "")}_${name}`;
+}
+
+/**
+ * The demo widgets' identity-verification secrets (`Forecourt('identify', …)`), derived from
+ * AUTH_SECRET (never in git, stable across seeds), so the demo dealer site can sign its demo
+ * user's id the way a dealer's server would. A reseed restores them after a rotation.
+ */
+export function demoWidgetIdentitySecret(slug: string): string {
+  return createHmac("sha256", getConfig().AUTH_SECRET).update(`forecourt-demo-widget-identity:${slug}`).digest("hex");
 }
 
 export const DEMO_WIDGETS = [
@@ -67,9 +78,13 @@ export async function seedChat(db: PrismaClient) {
       }),
       allowedOrigins,
     };
+    const secretsEncrypted = sealSecret(
+      JSON.stringify({ identitySecret: demoWidgetIdentitySecret(w.slug) }),
+      getConfig().ENCRYPTION_KEY,
+    );
     await db.channel.upsert({
       where: { id: w.id },
-      update: { config },
+      update: { config, secretsEncrypted },
       create: {
         id: w.id,
         customerId: w.customerId,
@@ -78,6 +93,7 @@ export async function seedChat(db: PrismaClient) {
         name: `${dealer.name} website`,
         publicKey: demoWidgetKey(w.customerId, w.slug),
         config,
+        secretsEncrypted,
       },
     });
   }

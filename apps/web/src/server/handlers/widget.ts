@@ -11,7 +11,7 @@ import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { issueFrameTicket, verifyFrameTicket } from "@forecourt/core/chat/widget-frame-ticket";
 import { readJsonBody } from "../http/read-body";
-import { ZStartConversation } from "@forecourt/protocol";
+import { ZStartConversation, ZVehicleOfInterest, ZWidgetIdentity } from "@forecourt/protocol";
 import { clientIp } from "../client-ip";
 import { defineVisitorHandler, parseInput } from "../define-handler";
 import { run, type THandlerResult } from "./result";
@@ -31,7 +31,7 @@ export const FRAME_TICKET_HEADER = "x-forecourt-frame";
  * directly) it is the browser's Origin header; same-origin (our own iframe, whose requests
  * carry the app's Origin) it is the origin the frame ticket vouches for (widget-frame-ticket.ts).
  */
-function widgetOriginOf(request: Request, key: string): { origin: string | null; crossOrigin: boolean } {
+export function widgetOriginOf(request: Request, key: string): { origin: string | null; crossOrigin: boolean } {
   const headerOrigin = request.headers.get("origin");
   const appOrigin = new URL(getConfig().WEB_URL).origin;
   if (headerOrigin !== null && headerOrigin !== appOrigin) return { origin: headerOrigin, crossOrigin: true };
@@ -93,6 +93,29 @@ export function handleWidgetFrame(request: Request): Promise<THandlerResult<{ cs
   });
 }
 
+/** The start's `identity` and `vehicle` that parse, and a console line for each that does not. */
+function startExtras(body: Record<string, unknown>) {
+  const warnings: string[] = [];
+  const pick = <T>(
+    name: string,
+    result:
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }
+      | null,
+  ) => {
+    if (!result) return undefined;
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    warnings.push(`${name} refused: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid"}`);
+    return undefined;
+  };
+  const value = {
+    identity: pick("identify", body.identity === undefined ? null : ZWidgetIdentity.safeParse(body.identity)),
+    vehicle: pick("setVehicle", body.vehicle === undefined ? null : ZVehicleOfInterest.safeParse(body.vehicle)),
+  };
+  return { value, warnings };
+}
+
 /** POST /api/widget/conversations: the pre-chat (or offline) form; returns the visitor's token. */
 export function handleStartConversation(request: Request) {
   return run(async () => {
@@ -112,8 +135,23 @@ export function handleStartConversation(request: Request) {
         `Too many new chats; try again in ${limit.retryAfterSeconds} s`,
       );
     }
-    const started = await startVisitorConversation({ input, ip });
-    return { token: started.token, conversationId: started.conversationId };
+    // The JavaScript API's identity and car: one that does not parse is left out (and named in
+    // `warnings` for the host page's console), so it never keeps the visitor from chatting.
+    const extras = startExtras(body as Record<string, unknown>);
+    const started = await startVisitorConversation({ input, extras: extras.value, ip });
+    return {
+      token: started.token,
+      conversationId: started.conversationId,
+      identity:
+        started.identity &&
+        (started.identity.ok ? { verified: true } : { verified: false, reason: started.identity.reason }),
+      warnings: [
+        ...extras.warnings,
+        ...(started.identity && !started.identity.ok
+          ? [`identify refused (${started.identity.reason}); the chat stays anonymous`]
+          : []),
+      ],
+    };
   });
 }
 

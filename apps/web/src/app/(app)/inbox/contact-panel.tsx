@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Car, Plus, Trash2 } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
+import { VehicleOfInterest } from "./vehicle-of-interest";
 
 const LEGAL_BASES = [
   "CONSENT",
@@ -65,6 +66,7 @@ export function ContactPanel(props: {
       aria-label={t("title")}
     >
       <h3 className="text-[13px] font-semibold text-zinc-900">{t("title")}</h3>
+      {props.detail.vehicleOfInterest ? <VehicleOfInterest vehicle={props.detail.vehicleOfInterest} /> : null}
       {c.optOuts.map((o) => (
         <p
           key={`${o.channelType}-${o.at}`}

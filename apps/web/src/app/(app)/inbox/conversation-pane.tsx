@@ -9,6 +9,7 @@ import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import { ATTACHMENT_TYPES, fillCannedReply, type TMessageEvent } from "@forecourt/protocol";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { ContactPanel } from "./contact-panel";
+import { VehicleOfInterest } from "./vehicle-of-interest";
 import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 import { MessageBubble, ReactionLine } from "./message-bubble";
 import { reactionsOf } from "./message-content";
@@ -275,6 +276,7 @@ export function ConversationPane(props: {
                   ? t("snoozedUntil", { at: format.dateTime(new Date(detail.snoozedUntil), SNOOZE_FORMAT) })
                   : t(`status.${detail.status}`)}
               </p>
+              {detail.vehicleOfInterest ? <VehicleOfInterest vehicle={detail.vehicleOfInterest} compact /> : null}
             </div>
           </div>
           {props.can.assign ? (
@@ -557,7 +559,8 @@ export function ConversationPane(props: {
         ) : null}
       </section>
       <ContactPanel
-        key={detail.contact?.id}
+        // Re-mounted when the contact or its details change underneath (the widget identified the visitor).
+        key={`${detail.contact?.id}:${detail.contact?.name}:${detail.contact?.email}:${detail.contact?.phone}`}
         detail={detail}
         canEdit={props.can.editContact}
         onSaved={props.onChanged}

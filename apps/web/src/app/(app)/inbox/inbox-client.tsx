@@ -6,7 +6,13 @@ import { io, type Socket } from "socket.io-client";
 import { Bell, ChevronLeft, Inbox, MessageSquare } from "lucide-react";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
-import { EVENTS, type TChannelType, type TConversationSummary, type TMessageEvent } from "@forecourt/protocol";
+import {
+  CONVERSATION_CHANGED_EVENT,
+  EVENTS,
+  type TChannelType,
+  type TConversationSummary,
+  type TMessageEvent,
+} from "@forecourt/protocol";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { EmptyState } from "@/components/empty-state";
 import { ConversationPane } from "./conversation-pane";
@@ -322,6 +328,12 @@ export function InboxClient(props: {
       }
     });
     socket.on(EVENTS.messageUpdate, updateMessage);
+    // The widget identified the visitor or set the car they look at: re-read through our own scope.
+    socket.on(CONVERSATION_CHANGED_EVENT, (e: { conversationId: string }) => {
+      if (e.conversationId === selectedRef.current) void refreshDetail();
+      clearTimeout(reloadTimer);
+      reloadTimer = setTimeout(() => void reloadList(), 250);
+    });
     socket.on("typing", (e: { conversationId: string; from: string; typing: boolean }) => {
       if (e.conversationId === selectedRef.current && e.from === "contact") setTyping(e.typing ? "contact" : null);
     });

@@ -7,6 +7,7 @@ import { WEEKDAYS, type TBusinessHours, type TFieldMode } from "@forecourt/proto
 import { ChannelIcon } from "@/components/channel-badge";
 import { updateWidgetChannelAction, type TWidgetChannelState } from "@/server/actions/update-widget-channel";
 import { StatusControl } from "./status-control";
+import { WidgetJsApi } from "./widget-js-api";
 
 const INPUT = "w-full rounded-md border border-zinc-200 bg-white px-2.5 py-1.5 text-[13px]";
 const LABEL = "flex flex-col gap-1 text-[12px] font-medium text-zinc-600";
@@ -269,6 +270,12 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
           {snippet}
         </code>
       </div>
+      <WidgetJsApi
+        channelId={channel.id}
+        publicKey={channel.publicKey}
+        webUrl={webUrl}
+        identitySecret={channel.identitySecret}
+      />
       <div className="flex items-center justify-end gap-3 border-t border-zinc-200 px-5 py-3">
         {state.status === "saved" ? <span className="text-[13px] text-emerald-700">{t("saved")}</span> : null}
         {state.status === "invalid" ? (

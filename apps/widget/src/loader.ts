@@ -46,7 +46,10 @@ type TStub = { q?: ArrayLike<unknown>[] };
     else queue.push([cmd, a]);
   };
   win.Forecourt = api as unknown as TStub;
-  for (const [cmd, a, b] of queue.splice(0).filter((c) => c[0] === "on" || c[0] === "off")) api(cmd, a, b);
+  // Listeners at once (so an early `ready` handler hears it); the rest waits for the mount.
+  const listens = (c: unknown[]) => c[0] === "on" || c[0] === "off";
+  for (const [cmd, a, b] of queue.filter(listens)) api(cmd, a, b);
+  queue.splice(0, queue.length, ...queue.filter((c) => !listens(c)));
 
   fetch(`${base}/api/widget/config?${q}`, { credentials: "omit" })
     .then((r) => (r.ok ? r.json() : null))

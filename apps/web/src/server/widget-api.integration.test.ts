@@ -12,7 +12,10 @@ import { issueFrameTicket } from "@forecourt/core/chat/widget-frame-ticket";
 import { sealWidgetSecrets, userHashFor } from "@forecourt/core/chat/widget-identity-secret";
 import { createChatTenant, TEST_ORIGIN } from "@forecourt/core/chat/test-helpers";
 import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
-import { ownerDb } from "@forecourt/testing";
+import { rotateWidgetIdentitySecret } from "@forecourt/core/chat/rotate-widget-identity-secret";
+import { listWidgetChannels } from "@forecourt/core/chat/widget-channels";
+import { testMemberPrincipal } from "@forecourt/core/test-principals";
+import { createTestUser, ownerDb } from "@forecourt/testing";
 import { handleStartConversation } from "./handlers/widget";
 import { handleSetVehicle, handleWidgetIdentify } from "./handlers/widget-api";
 
@@ -241,5 +244,50 @@ describe("setVehicle", () => {
     expect(chat.warnings[0]).toMatch(/^setVehicle refused/);
     const stored = await ownerDb().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
     expect(stored.vehicleOfInterest).toBeNull();
+  });
+});
+
+describe("the identity secret", () => {
+  it("is sealed at rest, shown to administrators, and a rotation makes old hashes fail", async () => {
+    const own = await createChatTenant("Widget API rotate");
+    const { user } = await createTestUser({ customerId: own.customer.id, role: "ADMIN" });
+    const admin = testMemberPrincipal(user.id, own.customer.id, "ADMIN");
+    await expect(rotateWidgetIdentitySecret({ principal: own.agent, channelId: own.channel.id })).rejects.toThrow();
+
+    const first = await rotateWidgetIdentitySecret({ principal: admin, channelId: own.channel.id });
+    const row = await ownerDb().channel.findUniqueOrThrow({ where: { id: own.channel.id } });
+    expect(row.secretsEncrypted).not.toContain(first.identitySecret);
+    const [listed] = await listWidgetChannels({ agent: admin });
+    expect(listed?.identitySecret).toBe(first.identitySecret);
+
+    const ownKey = own.channel.publicKey;
+    const ask = async (userHash: string) => {
+      const body = { key: ownKey, identity: { id: "crm-9", userHash } };
+      const request = new Request("http://forecourt.test/api/widget/identify", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-forecourt-frame": issueFrameTicket({ key: ownKey, origin: TEST_ORIGIN }),
+        },
+        body: JSON.stringify(body),
+      });
+      const r = await handleWidgetIdentify(request, body, { ip: ip() }, null);
+      return r.ok ? r.data.verified : null;
+    };
+    const oldHash = userHashFor(first.identitySecret, "crm-9");
+    expect(await ask(oldHash)).toBe(true);
+    const second = await rotateWidgetIdentitySecret({ principal: admin, channelId: own.channel.id });
+    expect(second.identitySecret).not.toBe(first.identitySecret);
+    expect(await ask(oldHash)).toBe(false);
+    expect(await ask(userHashFor(second.identitySecret, "crm-9"))).toBe(true);
+    const audit = await ownerDb().auditEvent.findMany({
+      where: { targetId: own.channel.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "channel.widget.identity_secret_created",
+      "channel.widget.identity_secret_rotated",
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(second.identitySecret);
   });
 });

@@ -119,6 +119,8 @@ export async function exportContact(options: { actor: TTenantPrincipal; contactI
           status: c.status,
           createdAt: c.createdAt.toISOString(),
           closedAt: c.closedAt?.toISOString() ?? null,
+          /** The car the visitor looked at (the widget's setVehicle). */
+          vehicleOfInterest: c.vehicleOfInterest ?? null,
           messages: c.messages.map((m) => ({
             seq: m.seq,
             authorType: m.authorType,

@@ -276,7 +276,6 @@ export function ConversationPane(props: {
                   ? t("snoozedUntil", { at: format.dateTime(new Date(detail.snoozedUntil), SNOOZE_FORMAT) })
                   : t(`status.${detail.status}`)}
               </p>
-              {detail.vehicleOfInterest ? <VehicleOfInterest vehicle={detail.vehicleOfInterest} compact /> : null}
             </div>
           </div>
           {props.can.assign ? (
@@ -336,6 +335,7 @@ export function ConversationPane(props: {
               </>
             )
           ) : null}
+          {detail.vehicleOfInterest ? <VehicleOfInterest vehicle={detail.vehicleOfInterest} compact /> : null}
         </header>
         <ol
           ref={listRef}

@@ -16,7 +16,7 @@ export function VehicleOfInterest({ vehicle, compact = false }: { vehicle: TVehi
   if (compact) {
     return (
       <p
-        className="flex min-w-0 items-center gap-1.5 truncate text-[12px] text-zinc-600 xl:hidden"
+        className="flex w-full min-w-0 items-center gap-1.5 rounded-md bg-brand-50 px-2 py-1 text-[12px] text-zinc-600 xl:hidden"
         data-testid="vehicle-of-interest-compact"
       >
         <CarFront className="size-3.5 shrink-0 text-brand-600" aria-hidden="true" />

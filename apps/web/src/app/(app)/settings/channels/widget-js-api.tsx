@@ -14,9 +14,14 @@ export function pageSnippet(webUrl: string, publicKey: string) {
 <script src="${webUrl}/widget.js" data-key="${publicKey}" async></script>
 <script>
   // A signed-in customer (userHash comes from your server, see below):
-  Forecourt("identify", { id: "USER_ID", name: "Jane Doe", email: "jane@example.com", userHash: "HASH_FROM_YOUR_SERVER" });
+  Forecourt("identify", {
+    id: "USER_ID", name: "Jane Doe", email: "jane@example.com",
+    userHash: "HASH_FROM_YOUR_SERVER",
+  });
   // On a vehicle page: the agent sees this car next to the chat.
-  Forecourt("setVehicle", { vin: "YV1XZK8V1P2000001", make: "Volvo", model: "EX30", url: location.href });
+  Forecourt("setVehicle", {
+    vin: "YV1XZK8V1P2000001", make: "Volvo", model: "EX30", url: location.href,
+  });
   // Your own button: Forecourt("open"), Forecourt("close"), Forecourt("toggle").
   Forecourt("on", "unread", (e) => console.log("unread messages:", e.count));
 </script>`;
@@ -27,7 +32,9 @@ export const SERVER_SNIPPET = `import { createHmac } from "node:crypto";
 
 // FORECOURT_IDENTITY_SECRET: this channel's identity secret. Keep it on your server only.
 export function forecourtUserHash(userId) {
-  return createHmac("sha256", process.env.FORECOURT_IDENTITY_SECRET).update(String(userId)).digest("hex");
+  return createHmac("sha256", process.env.FORECOURT_IDENTITY_SECRET)
+    .update(String(userId))
+    .digest("hex");
 }`;
 
 function CopyButton({ value, label, testId }: { value: string; label: string; testId: string }) {
@@ -128,7 +135,7 @@ export function WidgetJsApi(props: {
               className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-2.5 py-1.5 font-mono text-[12px] leading-5 break-all text-zinc-800"
               data-testid="identity-secret"
             >
-              {shown ? secret : `${"•".repeat(24)}${secret.slice(-4)}`}
+              {shown ? secret : `${"•".repeat(12)}${secret.slice(-4)}`}
             </code>
             <button
               type="button"

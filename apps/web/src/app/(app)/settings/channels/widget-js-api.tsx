@@ -46,7 +46,7 @@ function CopyButton({ value, label, testId }: { value: string; label: string; te
       className={buttonClass.secondary}
       aria-label={t("copyLabel", { what: label })}
       data-testid={testId}
-      onClick={() =>
+      onClick={() => {
         navigator.clipboard.writeText(value).then(
           () => {
             setCopied(true);
@@ -54,8 +54,8 @@ function CopyButton({ value, label, testId }: { value: string; label: string; te
           },
           // No clipboard (insecure origin, permission refused): the text stays selectable.
           () => setCopied(false),
-        )
-      }
+        );
+      }}
     >
       {copied ? (
         <Check className="size-3.5 text-emerald-600" aria-hidden="true" />

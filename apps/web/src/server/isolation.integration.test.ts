@@ -1405,8 +1405,14 @@ function enumerateEntryPoints(): string[] {
     if (!/\.(ts|tsx)$/.test(file) || file.includes(".test.")) continue;
     const text = readFileSync(file, "utf8");
     const rel = relative(SRC, file).split("\\").join("/");
+    // The public API's endpoints (API keys, not sessions) have their own suite, route by route:
+    // server/api/api-isolation.integration.test.ts. Its OEM-app client routes stay here.
+    if (rel.startsWith("app/api/v1/") && !rel.startsWith("app/api/v1/client/")) continue;
     if (/\/route\.ts$/.test(rel)) {
       for (const m of text.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) {
+        keys.push(`route:${rel}#${m[1]}`);
+      }
+      for (const m of text.matchAll(/export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=/g)) {
         keys.push(`route:${rel}#${m[1]}`);
       }
       for (const m of text.matchAll(/export\s+const\s+\{([^}]+)\}/g)) {

@@ -174,8 +174,9 @@ test("Settings → Channels shows the identity secret and the JavaScript API sni
   await api.getByTestId("identity-secret-reveal").click();
   await api.scrollIntoViewIfNeeded();
   await api.screenshot({ path: testInfo.outputPath("widget-api-settings.png") });
+  // Phone width: the whole screen (the shell's top bar sits outside the scrolling content).
   await agent.setViewportSize({ width: 390, height: 900 });
-  await api.scrollIntoViewIfNeeded();
-  await api.screenshot({ path: testInfo.outputPath("widget-api-settings-phone.png") });
+  await api.getByText("Identity secret", { exact: true }).scrollIntoViewIfNeeded();
+  await agent.screenshot({ path: testInfo.outputPath("widget-api-settings-phone.png") });
   await context.close();
 });

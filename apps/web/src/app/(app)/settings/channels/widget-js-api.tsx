@@ -132,7 +132,7 @@ export function WidgetJsApi(props: {
           <div className="flex flex-wrap items-stretch gap-2">
             <code
               aria-labelledby={`secret-${props.channelId}`}
-              className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-2.5 py-1.5 font-mono text-[12px] leading-5 break-all text-zinc-800"
+              className="w-full min-w-0 rounded-lg border border-zinc-200 bg-zinc-50 px-2.5 py-1.5 font-mono text-[12px] leading-5 break-all text-zinc-800 sm:w-auto sm:flex-1"
               data-testid="identity-secret"
             >
               {shown ? secret : `${"•".repeat(12)}${secret.slice(-4)}`}

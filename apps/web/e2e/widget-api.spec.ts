@@ -177,6 +177,8 @@ test("Settings → Channels shows the identity secret and the JavaScript API sni
   // Phone width: the whole screen (the shell's top bar sits outside the scrolling content).
   await agent.setViewportSize({ width: 390, height: 900 });
   await api.getByText("Identity secret", { exact: true }).scrollIntoViewIfNeeded();
+  // Let the re-laid-out code blocks paint before the picture (screenshots only; nothing waits on it).
+  await agent.waitForTimeout(500);
   await agent.screenshot({ path: testInfo.outputPath("widget-api-settings-phone.png") });
   await context.close();
 });

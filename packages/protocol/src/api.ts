@@ -103,19 +103,15 @@ export const ZApiConversationDetail = z
     replyWindow: ZReplyWindow,
     dealer: ZApiRef.nullable(),
     department: ZApiRef.nullable(),
-    contact: z
-      .object({ ...contactFields, optOuts: z.array(ZApiOptOut), vehicles: z.array(ZApiVehicle) })
-      .nullable(),
+    contact: z.object({ ...contactFields, optOuts: z.array(ZApiOptOut), vehicles: z.array(ZApiVehicle) }).nullable(),
   })
   .meta({ id: "ConversationDetail" });
 export type TApiConversationDetail = z.infer<typeof ZApiConversationDetail>;
 
-export const ZApiCreatedConversation = z
-  .object({ conversation: ZApiConversationDetail, created: z.boolean() })
-  .meta({
-    id: "CreatedConversation",
-    description: "created: false when the contact already had an open conversation on that channel (returned instead).",
-  });
+export const ZApiCreatedConversation = z.object({ conversation: ZApiConversationDetail, created: z.boolean() }).meta({
+  id: "CreatedConversation",
+  description: "created: false when the contact already had an open conversation on that channel (returned instead).",
+});
 
 /** How a contact is known on one channel (phone number, PSID, e-mail address, widget visitor id). */
 export const ZApiContactIdentity = z

@@ -19,7 +19,10 @@ export const ZCreateContact = z
     legalBasis: ZLegalBasis,
     /** Where and how the basis was obtained (e.g. "Consent on the test-drive form, 2 Dec 2026"). */
     legalBasisNote: ZUpdateContact.shape.legalBasisNote,
-    vehicles: z.array(ZVehicleInput.omit({ id: true, remove: true })).max(20).default([]),
+    vehicles: z
+      .array(ZVehicleInput.omit({ id: true, remove: true }))
+      .max(20)
+      .default([]),
   })
   .refine((c) => c.name || c.email || c.phone, { message: "Give a name, e-mail or phone", path: ["name"] });
 export type TCreateContact = z.input<typeof ZCreateContact>;

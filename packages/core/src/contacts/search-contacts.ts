@@ -41,7 +41,9 @@ export async function searchContacts(options: {
       where: {
         customerId: options.actor.tenant.customerId,
         ...contactScopeWhere(options.actor),
-        ...(before && at ? { AND: [{ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: before.id } }] }] } : {}),
+        ...(before && at
+          ? { AND: [{ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: before.id } }] }] }
+          : {}),
         ...(q
           ? {
               OR: [

@@ -124,7 +124,13 @@ async function dealerWithRows(tenant: TTenantFixture, label: string): Promise<TT
   const marker = `${label}-${crypto.randomUUID().slice(0, 8)}`;
   const dealer = await ownerDb().dealer.create({ data: { customerId, name: `${marker} dealer` } });
   const channel = await ownerDb().channel.create({
-    data: { customerId, dealerId: dealer.id, type: "WIDGET", name: `${marker} web`, publicKey: newWidgetKey(customerId) },
+    data: {
+      customerId,
+      dealerId: dealer.id,
+      type: "WIDGET",
+      name: `${marker} web`,
+      publicKey: newWidgetKey(customerId),
+    },
   });
   const department = await ownerDb().department.create({
     data: { customerId, dealerId: dealer.id, name: `${marker} sales`, kind: "SALES" },
@@ -146,10 +152,23 @@ async function dealerWithRows(tenant: TTenantFixture, label: string): Promise<TT
     data: { customerId, dealerId: dealer.id, channelId: channel.id, contactId: contact.id, lastSeq: 1 },
   });
   await ownerDb().message.create({
-    data: { customerId, conversationId: conversation.id, seq: 1, clientId: "seed-0001", authorType: "CONTACT", body: marker },
+    data: {
+      customerId,
+      conversationId: conversation.id,
+      seq: 1,
+      clientId: "seed-0001",
+      authorType: "CONTACT",
+      body: marker,
+    },
   });
   await ownerDb().dailyStat.create({
-    data: { customerId, dealerId: dealer.id, channelType: "WIDGET", day: new Date("2026-11-10"), conversationsStarted: 7 },
+    data: {
+      customerId,
+      dealerId: dealer.id,
+      channelType: "WIDGET",
+      day: new Date("2026-11-10"),
+      conversationsStarted: 7,
+    },
   });
   return {
     customerId,
@@ -189,9 +208,10 @@ function expectRefusedOrClean(t: TTarget, c: TCase, result: TApiResult, label: s
   if (result.ok) {
     expect(c.mayAnswer, `${label} answered ${result.httpStatus}`).toBe(true);
   } else {
-    expect([403, 404, ...(c.alsoRefusedWith ?? [])], `${label} answered ${result.httpStatus} ${!result.ok && result.error}`).toContain(
-      result.httpStatus,
-    );
+    expect(
+      [403, 404, ...(c.alsoRefusedWith ?? [])],
+      `${label} answered ${result.httpStatus} ${!result.ok && result.error}`,
+    ).toContain(result.httpStatus);
   }
   expectNothingOf(t, result, label);
 }

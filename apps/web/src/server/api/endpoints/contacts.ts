@@ -133,7 +133,7 @@ export const updateContactEndpoint = defineApiEndpoint(
     operationId: "updateContact",
     summary: "Update a contact",
     description:
-      "Only the fields you send change; null or \"\" clears one. vehicles: without id adds one (VIN or plate needed), " +
+      'Only the fields you send change; null or "" clears one. vehicles: without id adds one (VIN or plate needed), ' +
       "with id changes it, with remove: true deletes it. A changed legalBasis is recorded with the time.",
     tag: "Contacts",
     permission: "contacts.edit",

@@ -64,7 +64,8 @@ export const getConversationEndpoint = defineApiEndpoint(
     path: "/conversations/{conversationId}",
     operationId: "getConversation",
     summary: "Get a conversation",
-    description: "With its contact (legal-basis record, opt-outs, vehicles), dealer, department, channel and reply window.",
+    description:
+      "With its contact (legal-basis record, opt-outs, vehicles), dealer, department, channel and reply window.",
     tag: "Conversations",
     permission: "inbox.view",
     params: ZConversationParams,

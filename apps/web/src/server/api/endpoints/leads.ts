@@ -31,8 +31,7 @@ export const listLeadsEndpoint = defineApiEndpoint(
     const last = data.at(-1);
     return {
       data,
-      nextCursor:
-        rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
     };
   },
 );

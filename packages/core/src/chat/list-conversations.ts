@@ -56,7 +56,11 @@ export async function listConversations(options: {
     const before = new Date(input.before);
     // Keyset (lastMessageAt, id), both descending: tie-safe when several rows share a timestamp.
     if (input.beforeId) {
-      and.push({ OR: [{ lastMessageAt: { lt: before } }, { lastMessageAt: before, id: { lt: input.beforeId } }] });
+      // The redundant `lte` bound is what the index can seek to (the OR alone scans from the top).
+      and.push(
+        { lastMessageAt: { lte: before } },
+        { OR: [{ lastMessageAt: { lt: before } }, { lastMessageAt: before, id: { lt: input.beforeId } }] },
+      );
     } else where.lastMessageAt = { lt: before };
   }
   if (and.length > 0) where.AND = and;

@@ -42,7 +42,12 @@ export async function searchContacts(options: {
         customerId: options.actor.tenant.customerId,
         ...contactScopeWhere(options.actor),
         ...(before && at
-          ? { AND: [{ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: before.id } }] }] }
+          ? {
+              AND: [
+                { createdAt: { lte: at } },
+                { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: before.id } }] },
+              ],
+            }
           : {}),
         ...(q
           ? {

@@ -49,7 +49,11 @@ export async function listLeads(options: { actor: TTenantActor; input: TListLead
     if (input.since) and.push({ createdAt: { gte: new Date(input.since) } });
     if (input.before) {
       const at = new Date(input.before.createdAt);
-      and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: input.before.id } }] });
+      // `lte` lets the index seek; the OR breaks ties by id.
+      and.push(
+        { createdAt: { lte: at } },
+        { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: input.before.id } }] },
+      );
     }
     const rows = await tx.conversation.findMany({
       where: { customerId, channelId: { in: channels.map((c) => c.id) }, AND: and },

@@ -392,8 +392,22 @@ describe("leads and statistics", () => {
       },
     });
     await createTestConversation({ customerId: t.customer.id, dealerId: t.dealer.id, channelId: sms.id });
+    // Closed all day today (open only on another weekday): the widget offers the offline form.
+    const weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    const today = new Date().toLocaleDateString("en-GB", { weekday: "short", timeZone: t.dealer.timeZone });
+    const other = weekdays[(weekdays.indexOf(today.slice(0, 3).toLowerCase()) + 3) % 7]!;
+    await ownerDb().dealer.update({
+      where: { id: t.dealer.id },
+      data: { businessHours: { [other]: [["09:00", "17:00"]] } },
+    });
     const second = await startVisitorConversation({
-      input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Otto Offline", consent: true },
+      input: {
+        key: t.channel.publicKey,
+        origin: TEST_ORIGIN,
+        name: "Otto Offline",
+        consent: true,
+        offlineMessage: "Please call me about the Golf",
+      },
     });
     await ownerDb().conversation.update({
       where: { id: second.conversationId },
@@ -401,7 +415,13 @@ describe("leads and statistics", () => {
     });
 
     const page1 = ok(await call(listLeadsEndpoint, { query: { limit: "1" } }, key), ZApiLeadPage);
-    expect(page1.data).toMatchObject([{ conversationId: second.conversationId, answers: { name: "Otto Offline" } }]);
+    expect(page1.data).toMatchObject([
+      {
+        conversationId: second.conversationId,
+        source: "offline",
+        answers: { name: "Otto Offline", message: "Please call me about the Golf" },
+      },
+    ]);
     const page2 = ok(
       await call(listLeadsEndpoint, { query: { limit: "1", cursor: page1.nextCursor! } }, key),
       ZApiLeadPage,

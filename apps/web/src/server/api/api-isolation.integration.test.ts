@@ -266,7 +266,9 @@ describe.each(API_ENDPOINTS.map((e) => [e.operationId, e] as [string, TApiEndpoi
   });
 
   it("refuses a key without the endpoint's scope with 403", async () => {
-    const needed = PERMISSION_MATRIX[endpoint.permission].api;
+    const rule = PERMISSION_MATRIX[endpoint.permission];
+    const needed = "api" in rule ? rule.api : undefined;
+    expect(needed, `${endpoint.permission} grants no API scope`).toBeDefined();
     const { token } = await createTestApiKey(a.customer.id, { scopes: API_SCOPES.filter((s) => s !== needed) });
     const result = await endpoint.handle(token, c().input(sibling), ip());
     expect(result, operationId).toMatchObject({ ok: false, httpStatus: 403, error: "forbidden" });

@@ -4,7 +4,7 @@
  * shipped with the code so the check needs no network. A data file, not code: regenerate or
  * extend it freely (one string per entry); compared case-insensitively.
  */
-import BREACHED_PASSWORDS from "./breached-passwords.json";
+import BREACHED_PASSWORDS from "./breached-passwords.json" with { type: "json" };
 
 /** Password rules (NIST SP 800-63B style): length, plus a list of breached passwords. No composition rules. */
 export const PASSWORD_MIN_LENGTH = 12;

@@ -483,3 +483,55 @@ describe("leads and statistics", () => {
     }
   });
 });
+
+describe("through the route files (Request in, Response out)", () => {
+  it("PATCHes a contact with a JSON body and replays a close by Idempotency-Key", async () => {
+    const contactRoute = await import("@/app/api/v1/contacts/[contactId]/route");
+    const closeRoute = await import("@/app/api/v1/conversations/[conversationId]/close/route");
+    const key = (await createTestApiKey(a.customer.id)).token;
+    const { conversation, contact } = await createTestConversation({
+      customerId: a.customer.id,
+      dealerId: a.dealer.id,
+      channelId: a.channel.id,
+    });
+    const headers = {
+      authorization: `Bearer ${key}`,
+      "content-type": "application/json",
+      ...{ "x-forwarded-for": ip().ip },
+    };
+    const patched = await contactRoute.PATCH(
+      new Request(`http://forecourt.test/api/v1/contacts/${contact.id}`, {
+        method: "PATCH",
+        headers,
+        body: JSON.stringify({ email: "Route@Example.com" }),
+      }),
+      { params: Promise.resolve({ contactId: contact.id }) },
+    );
+    expect(patched.status).toBe(200);
+    expect(ZApiContact.parse(await patched.json())).toMatchObject({ id: contact.id, email: "route@example.com" });
+
+    const close = () =>
+      closeRoute.POST(
+        new Request(`http://forecourt.test/api/v1/conversations/${conversation.id}/close`, {
+          method: "POST",
+          headers: { ...headers, "idempotency-key": `close-${conversation.id}` },
+        }),
+        { params: Promise.resolve({ conversationId: conversation.id }) },
+      );
+    const first = await close();
+    expect(first.status).toBe(200);
+    expect(ZApiConversationDetail.parse(await first.json()).status).toBe("CLOSED");
+    const again = await close();
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(
+      await ownerDb().auditEvent.count({ where: { targetId: conversation.id, action: "conversation.close" } }),
+    ).toBe(1);
+
+    const unauthenticated = await closeRoute.POST(
+      new Request(`http://forecourt.test/api/v1/conversations/${conversation.id}/close`, { method: "POST" }),
+      { params: Promise.resolve({ conversationId: conversation.id }) },
+    );
+    expect(unauthenticated.status).toBe(401);
+    expect(await unauthenticated.json()).toMatchObject({ code: "unauthenticated" });
+  });
+});

@@ -12,6 +12,8 @@ export const ZListConversations = z.object({
   view: ZInboxView.default("open"),
   dealerId: z.uuid().optional(),
   departmentId: z.uuid().optional(),
+  /** Only conversations assigned to this teammate (what an API key uses instead of "mine"). */
+  assigneeId: z.uuid().optional(),
   /** Only conversations that came through channels of this type (WhatsApp, Messenger, …). */
   channelType: ZChannelType.optional(),
   /** Keyset paging: lastMessageAt of the last row of the previous page. */
@@ -40,6 +42,7 @@ export async function listConversations(options: {
   const where: Prisma.ConversationWhereInput = { ...dealerScopeWhere(agent) };
   const and: Prisma.ConversationWhereInput[] = [];
   if (input.dealerId) and.push({ dealerId: input.dealerId });
+  if (input.assigneeId) and.push({ assigneeId: input.assigneeId });
   if (input.departmentId) where.departmentId = input.departmentId;
   // Snoozed conversations leave the working views until they wake (or the customer writes).
   if (input.view === "closed") where.status = "CLOSED";

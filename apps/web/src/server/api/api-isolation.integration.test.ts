@@ -52,7 +52,10 @@ type TCase = {
 const CONTACT = { name: "Isolation Probe", legalBasis: "CONSENT" } as const;
 
 const CASES: Record<string, TCase> = {
-  listConversations: { input: (t) => ({ query: { dealerId: t.dealerId, status: "open" } }), mayAnswer: true },
+  listConversations: {
+    input: (t) => ({ query: { dealerId: t.dealerId, assigneeId: t.userId, status: "open" } }),
+    mayAnswer: true,
+  },
   getConversation: { input: (t) => ({ params: { conversationId: t.conversationId } }) },
   createConversation: { input: (t) => ({ body: { channelId: t.channelId, contactId: t.contactId } }) },
   assignConversation: {
@@ -149,7 +152,14 @@ async function dealerWithRows(tenant: TTenantFixture, label: string): Promise<TT
     },
   });
   const conversation = await ownerDb().conversation.create({
-    data: { customerId, dealerId: dealer.id, channelId: channel.id, contactId: contact.id, lastSeq: 1 },
+    data: {
+      customerId,
+      dealerId: dealer.id,
+      channelId: channel.id,
+      contactId: contact.id,
+      assigneeId: user.id,
+      lastSeq: 1,
+    },
   });
   await ownerDb().message.create({
     data: {

@@ -210,6 +210,8 @@ describe("conversations", () => {
       ZApiConversationDetail,
     );
     expect(assigned.assigneeId).toBe(a.user.id);
+    const mine = ok(await call(listConversationsEndpoint, { query: { assigneeId: a.user.id } }), ZApiConversationPage);
+    expect(mine.data.map((c) => c.id)).toEqual([conversation.id]);
     const stranger = await createTestUser({ customerId: (await createChatTenant("ApiStr")).customer.id });
     expect(await call(assignConversationEndpoint, { params, body: { assigneeId: stranger.user.id } })).toMatchObject({
       httpStatus: 400,

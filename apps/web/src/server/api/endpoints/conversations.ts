@@ -22,13 +22,14 @@ export const listConversationsEndpoint = defineApiEndpoint(
     operationId: "listConversations",
     summary: "List conversations",
     description:
-      "Newest activity first, within the key's dealers. Filter by status view, dealer, department or channel.",
+      "Newest activity first, within the key's dealers. Filter by status view, dealer, department, assignee or channel.",
     tag: "Conversations",
     permission: "inbox.view",
     query: ZApiCursorQuery.extend({
       status: z.enum(["open", "unassigned", "snoozed", "closed"]).default("open"),
       dealerId: ZListConversations.shape.dealerId,
       departmentId: ZListConversations.shape.departmentId,
+      assigneeId: ZListConversations.shape.assigneeId,
       channelType: ZChannelType.optional(),
     }),
     response: ZApiConversationPage,
@@ -41,6 +42,7 @@ export const listConversationsEndpoint = defineApiEndpoint(
         view: query.status,
         dealerId: query.dealerId,
         departmentId: query.departmentId,
+        assigneeId: query.assigneeId,
         channelType: query.channelType,
         before: position?.before,
         beforeId: position?.id,

@@ -10,9 +10,13 @@ export type TDemoInbox = { baseUrl: string; inboxIdentifier: string; hmacSecret:
  */
 export function demoInbox(dealer: string): TDemoInbox {
   const root = fileURLToPath(new URL("../../..", import.meta.url));
-  const out = execFileSync("pnpm", ["--silent", "--filter", "@forecourt/db", "exec", "tsx", "src/cli/demo-api-channel.ts", dealer], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    "pnpm",
+    ["--silent", "--filter", "@forecourt/db", "exec", "tsx", "src/cli/demo-api-channel.ts", dealer],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(out) as TDemoInbox;
 }

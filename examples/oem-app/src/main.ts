@@ -34,7 +34,12 @@ if (!baseUrl || !inboxIdentifier || !secret) {
   process.exit(2);
 }
 
-const MIME: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".pdf": "application/pdf" };
+const MIME: Record<string, string> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".pdf": "application/pdf",
+};
 
 const client = createMessagingClient({
   baseUrl,
@@ -56,7 +61,9 @@ client.on("disconnected", (reason) => console.log(`\r(offline: ${reason}; reconn
 client.on("error", (e) => console.error(`\r(error: ${e.message})`));
 
 await client.connect();
-console.log(`Connected as ${values.user} (conversation ${client.conversationId}). Type a message; /file <path> sends a file; /quit leaves.`);
+console.log(
+  `Connected as ${values.user} (conversation ${client.conversationId}). Type a message; /file <path> sends a file; /quit leaves.`,
+);
 
 const rl = createInterface({ input: process.stdin, output: process.stdout });
 for await (const line of rl) {

@@ -72,5 +72,10 @@ export async function identifyApiContact(options: {
     if (!isUniqueViolation(error)) throw error;
     result = await attempt();
   }
-  return { contactId: result.contactId, contactToken: token, gatewayUrl: getConfig().GATEWAY_URL, created: result.created };
+  return {
+    contactId: result.contactId,
+    contactToken: token,
+    gatewayUrl: getConfig().GATEWAY_URL,
+    created: result.created,
+  };
 }

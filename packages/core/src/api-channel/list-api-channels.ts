@@ -11,12 +11,12 @@ export type TApiChannelInfo = {
   disabledByLifecycleOn: string | null;
   dealer: { id: string; name: string };
   inboxIdentifier: string;
-  /** Shown to administrators of the channel (settings.channels.manage) to paste into the app's backend. */
-  hmacSecret: string;
+  /** The secret's last characters (revealApiChannelSecret shows it whole, audited). */
+  maskedSecret: string;
   createdAt: string;
 };
 
-/** Settings → Channels: the API channels of the principal's dealers, with identifier and secret. */
+/** Settings → Channels: the API channels of the principal's dealers, with the identifier and the secret masked. */
 export async function listApiChannels(options: { principal: TPrincipal }): Promise<TApiChannelInfo[]> {
   return inChannelSettings(options.principal, "list API channels", async (tx, agent) => {
     const rows = await tx.channel.findMany({
@@ -35,7 +35,7 @@ export async function listApiChannels(options: { principal: TPrincipal }): Promi
           disabledByLifecycleOn: lifecycleDayOf(row.config),
           dealer: row.dealer,
           inboxIdentifier: row.publicKey,
-          hmacSecret: secrets.hmacSecret,
+          maskedSecret: `••••${secrets.hmacSecret.slice(-4)}`,
           createdAt: row.createdAt.toISOString(),
         },
       ];

@@ -1,5 +1,9 @@
 import { withTenant } from "@forecourt/db";
-import { ZApiStartConversation, type TApiConversation, type TApiStartConversation } from "@forecourt/protocol/api-channel";
+import {
+  ZApiStartConversation,
+  type TApiConversation,
+  type TApiStartConversation,
+} from "@forecourt/protocol/api-channel";
 import { conversationSummary } from "../chat/message-event";
 import { publishConversation } from "../chat/realtime";
 import { sendMessage } from "../chat/send-message";

@@ -16,5 +16,10 @@ export async function createApiChannel(tenant: { customer: { id: string }; deale
       secretsEncrypted: sealApiChannelSecrets({ hmacSecret }),
     },
   });
-  return { channel, inboxIdentifier, hmacSecret, hashOf: (identifier: string) => identifierHashOf(hmacSecret, identifier) };
+  return {
+    channel,
+    inboxIdentifier,
+    hmacSecret,
+    hashOf: (identifier: string) => identifierHashOf(hmacSecret, identifier),
+  };
 }

@@ -6,9 +6,11 @@ const config = loadConfigOrExit();
 const slug = process.argv[2] ?? "amsterdam";
 const channel = demoApiChannels().find((c) => c.slug === slug);
 if (!channel) {
-  console.error(`No demo dealer "${slug}": ${demoApiChannels()
-    .map((c) => c.slug)
-    .join(", ")}`);
+  console.error(
+    `No demo dealer "${slug}": ${demoApiChannels()
+      .map((c) => c.slug)
+      .join(", ")}`,
+  );
   process.exit(2);
 }
 console.log(

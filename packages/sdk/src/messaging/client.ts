@@ -1,6 +1,11 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
 import { EVENTS, NAMESPACES, type TMessageEvent } from "@forecourt/protocol";
-import { type TApiContactSession, type TApiConversation, type TApiMessagePage, type TApiSendResult } from "@forecourt/protocol/api-channel";
+import {
+  type TApiContactSession,
+  type TApiConversation,
+  type TApiMessagePage,
+  type TApiSendResult,
+} from "@forecourt/protocol/api-channel";
 import { ForecourtError } from "../errors";
 import { Emitter } from "./emitter";
 import { request, type THttpOptions } from "./http";
@@ -209,11 +214,9 @@ export class MessagingClient extends Emitter<TMessagingEvents> {
       while (this.syncAgain && this.socket?.connected && this.conversationId) {
         this.syncAgain = false;
         try {
-          const result = (await this.socket
-            .timeout(10_000)
-            .emitWithAck(EVENTS.sync, {
-              conversations: [{ conversationId: this.conversationId, afterSeq: this.lastSeq }],
-            })) as { ok: boolean; messages?: TMessageEvent[]; error?: { code: string; message: string } };
+          const result = (await this.socket.timeout(10_000).emitWithAck(EVENTS.sync, {
+            conversations: [{ conversationId: this.conversationId, afterSeq: this.lastSeq }],
+          })) as { ok: boolean; messages?: TMessageEvent[]; error?: { code: string; message: string } };
           if (!result.ok) throw new ForecourtError(0, result.error?.code ?? "sync_failed", result.error?.message ?? "");
           const before = this.lastSeq;
           this.deliver(result.messages ?? []);

@@ -1,4 +1,8 @@
 import { ZApiListMessagesInput, ZApiSendInput } from "@forecourt/core/api-channel/client-inputs";
+import { connectApiChannel, ZConnectApiChannel } from "@forecourt/core/api-channel/connect-api-channel";
+import { revealApiChannelSecret } from "@forecourt/core/api-channel/reveal-api-channel-secret";
+import { rotateApiChannelSecret } from "@forecourt/core/api-channel/rotate-api-channel-secret";
+import { ZChannelRef } from "@forecourt/core/channels/channel-settings";
 import { findApiInbox } from "@forecourt/core/api-channel/find-api-inbox";
 import { identifyApiContact } from "@forecourt/core/api-channel/identify-api-contact";
 import { startApiConversation } from "@forecourt/core/api-channel/start-api-conversation";
@@ -10,7 +14,7 @@ import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { ZUploadFields } from "@forecourt/core/chat/upload-fields";
 import { NotFoundError, RateLimitedError } from "@forecourt/core/errors";
 import { ZApiIdentify, ZApiStartConversation, type TApiConversation } from "@forecourt/protocol/api-channel";
-import { defineApiContactHandler, parseInput } from "../define-handler";
+import { defineApiContactHandler, defineHandler, parseInput } from "../define-handler";
 import { run, type THandlerMeta } from "./result";
 
 /*
@@ -24,7 +28,10 @@ import { run, type THandlerMeta } from "./result";
 async function limit(kind: TLimitKind, meta: THandlerMeta, channelKey: string) {
   const result = await consumeChatLimit(kind, meta.ip ?? "unknown", channelKey);
   if (!result.ok) {
-    throw new RateLimitedError(result.retryAfterSeconds, `Too many requests; try again in ${result.retryAfterSeconds} s`);
+    throw new RateLimitedError(
+      result.retryAfterSeconds,
+      `Too many requests; try again in ${result.retryAfterSeconds} s`,
+    );
   }
 }
 
@@ -71,14 +78,17 @@ export const handleApiListMessages = defineApiContactHandler(
 );
 
 /** POST …/conversations/{id}/messages: text, idempotent by clientId. */
-export const handleApiSendMessage = defineApiContactHandler({ input: ZApiSendInput }, async ({ visitor, input, meta }) => {
-  await limit("messages", meta, visitor.channelId);
-  const sent = await sendMessage({
-    sender: { visitor },
-    input: { conversationId: input.conversationId, clientId: input.message.clientId, body: input.message.text },
-  });
-  return { id: sent.id, seq: sent.seq, message: sent.event };
-});
+export const handleApiSendMessage = defineApiContactHandler(
+  { input: ZApiSendInput },
+  async ({ visitor, input, meta }) => {
+    await limit("messages", meta, visitor.channelId);
+    const sent = await sendMessage({
+      sender: { visitor },
+      input: { conversationId: input.conversationId, clientId: input.message.clientId, body: input.message.text },
+    });
+    return { id: sent.id, seq: sent.seq, message: sent.event };
+  },
+);
 
 /** POST …/conversations/{id}/attachments (multipart: clientId, file): the widget's checks (size, type, magic bytes). */
 export const handleApiUpload = defineApiContactHandler({ input: ZUploadFields }, async ({ visitor, input, meta }) => {
@@ -86,3 +96,19 @@ export const handleApiUpload = defineApiContactHandler({ input: ZUploadFields },
   const sent = await sendUploadedFile({ sender: { visitor }, upload: input });
   return { id: sent.id, seq: sent.seq, message: sent.message };
 });
+
+// ── Settings → Channels (administrators: settings.channels.manage; core keeps the dealer scope) ──
+
+const MANAGE = { permission: "settings.channels.manage" } as const;
+
+export const handleConnectApiChannel = defineHandler({ ...MANAGE, input: ZConnectApiChannel }, ({ principal, input }) =>
+  connectApiChannel({ principal, ...input }),
+);
+
+export const handleRevealApiChannelSecret = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  revealApiChannelSecret({ principal, channelId: input.channelId }),
+);
+
+export const handleRotateApiChannelSecret = defineHandler({ ...MANAGE, input: ZChannelRef }, ({ principal, input }) =>
+  rotateApiChannelSecret({ principal, channelId: input.channelId }),
+);

@@ -25,10 +25,7 @@ export function readClientJson(request: Request): Promise<unknown> {
 }
 
 /** Answers a Client API route: the handler's result (refusals in the error envelope), with CORS and no caching. */
-export async function clientApiRespond<T>(
-  result: () => Promise<THandlerResult<T>>,
-  status = 200,
-): Promise<Response> {
+export async function clientApiRespond<T>(result: () => Promise<THandlerResult<T>>, status = 200): Promise<Response> {
   const response = await respond(result, (data) => NextResponse.json(data, { status }));
   for (const [k, v] of Object.entries(CORS)) response.headers.set(k, v);
   response.headers.set("cache-control", "no-store");

@@ -184,7 +184,7 @@ describe("conversations and messages", () => {
     const conversationId = (await call("POST", inboxPath(s.api.inboxIdentifier, "/conversations"), { token, json: {} }))
       .body.id as string;
     const url = inboxPath(s.api.inboxIdentifier, `/conversations/${conversationId}/attachments`);
-    const upload = (bytes: Uint8Array, name: string, type: string, clientId: string) => {
+    const upload = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string, clientId: string) => {
       const form = new FormData();
       form.set("clientId", clientId);
       form.set("file", new File([bytes], name, { type }));
@@ -193,7 +193,12 @@ describe("conversations and messages", () => {
     const ok = await upload(PNG, "car.png", "image/png", "file-ok-0001");
     expect(ok.status).toBe(201);
     expect(ok.body.message).toMatchObject({ kind: "ATTACHMENT", attachments: [{ fileName: "car.png" }] });
-    const fake = await upload(new TextEncoder().encode("MZ\x90\x00 not a picture"), "car.png", "image/png", "file-no-0001");
+    const fake = await upload(
+      new TextEncoder().encode("MZ\x90\x00 not a picture"),
+      "car.png",
+      "image/png",
+      "file-no-0001",
+    );
     expect(fake.status).toBe(400);
     expect(fake.body.code).toBe("invalid_input");
     const exe = await upload(new TextEncoder().encode("MZ"), "run.exe", "application/x-msdownload", "file-no-0002");

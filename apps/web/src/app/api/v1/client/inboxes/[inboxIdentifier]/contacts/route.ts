@@ -7,7 +7,9 @@ type TContext = { params: Promise<{ inboxIdentifier: string }> };
 /** Identify the app's user (identifier + identifierHash); answers the contact token. */
 export async function POST(request: Request, context: TContext) {
   const { inboxIdentifier } = await context.params;
-  return clientApiRespond(async () => handleApiIdentify(inboxIdentifier, await readClientJson(request), routeMeta(request)));
+  return clientApiRespond(async () =>
+    handleApiIdentify(inboxIdentifier, await readClientJson(request), routeMeta(request)),
+  );
 }
 
 export const OPTIONS = clientApiPreflight;

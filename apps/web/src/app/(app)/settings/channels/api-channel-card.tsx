@@ -20,7 +20,6 @@ const HEADING = "text-[13px] font-semibold text-zinc-900";
  */
 export function ApiChannelCard({ info, webUrl }: { info: TApiChannelInfo; webUrl: string }) {
   const t = useTranslations("apiChannel");
-  const tc = useTranslations("channels");
   const label = useChannelLabel();
   const format = useFormatter();
   const [secret, setSecret] = useState<string | null>(null);

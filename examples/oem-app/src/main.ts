@@ -15,6 +15,8 @@ import { identifierHash } from "./backend";
 import { demoInbox } from "./demo";
 
 const { values } = parseArgs({
+  // `pnpm … start -- --dealer x` passes the "--" through.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     dealer: { type: "string" },
     "base-url": { type: "string" },

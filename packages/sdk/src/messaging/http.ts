@@ -42,7 +42,7 @@ export async function request<T>(
     try {
       const headers: Record<string, string> = { accept: "application/json" };
       if (init.token) headers.authorization = `Bearer ${init.token}`;
-      let body: BodyInit | undefined;
+      let body: RequestInit["body"];
       if (init.json !== undefined) {
         headers["content-type"] = "application/json";
         body = JSON.stringify(init.json);

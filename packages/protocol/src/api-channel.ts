@@ -17,7 +17,7 @@ export const ZInboxIdentifier = z.string().regex(/^in_[0-9a-f]{32}_[A-Za-z0-9_-]
 const noNul = (v: string) => !v.includes("\u0000");
 
 /** POST …/contacts: identify (create or find) the app's user. */
-export const ZApiIdentify = z.object({
+export const ZClientIdentify = z.object({
   /** The app's own id of its user (account id, e-mail…); unique per channel. */
   identifier: z.string().trim().min(1).max(200).refine(noNul, "must not contain NUL characters"),
   /** Hex HMAC-SHA256 of `identifier` under the channel's secret, computed by the app's backend. */
@@ -37,10 +37,10 @@ export const ZApiIdentify = z.object({
     ])
     .optional(),
 });
-export type TApiIdentify = z.input<typeof ZApiIdentify>;
+export type TClientIdentify = z.input<typeof ZClientIdentify>;
 
 /** What identify answers: the contact token is a bearer for the routes below and for the gateway. */
-export const ZApiContactSession = z.object({
+export const ZClientContactSession = z.object({
   contactId: z.uuid(),
   /** Send as `Authorization: Bearer …` and as the gateway's `auth.token` on /visitor. */
   contactToken: z.string(),
@@ -49,9 +49,9 @@ export const ZApiContactSession = z.object({
   /** True when this call created the contact. */
   created: z.boolean(),
 });
-export type TApiContactSession = z.infer<typeof ZApiContactSession>;
+export type TClientContactSession = z.infer<typeof ZClientContactSession>;
 
-export const ZApiConversation = z.object({
+export const ZClientConversation = z.object({
   id: z.uuid(),
   status: z.enum(["OPEN", "PENDING", "SNOOZED", "CLOSED"]),
   lastSeq: z.number().int(),
@@ -59,48 +59,39 @@ export const ZApiConversation = z.object({
   contactReadSeq: z.number().int(),
   agentReadSeq: z.number().int(),
 });
-export type TApiConversation = z.infer<typeof ZApiConversation>;
+export type TClientConversation = z.infer<typeof ZClientConversation>;
 
-export const ZApiConversationList = z.object({ conversations: z.array(ZApiConversation) });
+export const ZClientConversationList = z.object({ conversations: z.array(ZClientConversation) });
 
 /** A message the app sends: text with its idempotency key (a resend with the same clientId writes nothing). */
-export const ZApiSendText = z.object({
+export const ZClientSendText = z.object({
   text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH).refine(noNul, "must not contain NUL characters"),
   clientId: z.string().min(8).max(64),
 });
-export type TApiSendText = z.input<typeof ZApiSendText>;
+export type TClientSendText = z.input<typeof ZClientSendText>;
 
 /** POST …/conversations: open a conversation, optionally with its first message. */
-export const ZApiStartConversation = z.object({
+export const ZClientStartConversation = z.object({
   departmentId: z.uuid().optional(),
-  message: ZApiSendText.optional(),
+  message: ZClientSendText.optional(),
 });
-export type TApiStartConversation = z.input<typeof ZApiStartConversation>;
+export type TClientStartConversation = z.input<typeof ZClientStartConversation>;
 
 /** GET …/messages: `after` (resume: everything after this seq, oldest first) or `before` (history page). */
-export const ZApiMessagesQuery = z
+export const ZClientMessagesQuery = z
   .object({
     after: z.coerce.number().int().min(0).max(MAX_SEQ).optional(),
     before: ZSeqParam.optional(),
   })
   .refine((q) => q.after === undefined || q.before === undefined, "give after or before, not both");
 
-export const ZApiMessagePage = z.object({ messages: z.array(ZMessageEvent) });
-export type TApiMessagePage = z.infer<typeof ZApiMessagePage>;
+export const ZClientMessagePage = z.object({ messages: z.array(ZMessageEvent) });
+export type TClientMessagePage = z.infer<typeof ZClientMessagePage>;
 
 /** The ack of a send (text or file): a duplicate (same clientId) returns the first one's. */
-export const ZApiSendResult = z.object({
+export const ZClientSendResult = z.object({
   id: z.uuid(),
   seq: z.number().int().min(1),
   message: ZMessageEvent,
 });
-export type TApiSendResult = z.infer<typeof ZApiSendResult>;
-
-/** The error envelope of every refusal (docs/errors.md). */
-export const ZApiError = z.object({
-  code: z.string(),
-  error: z.string(),
-  details: z.unknown().optional(),
-  issues: z.array(z.unknown()).optional(),
-});
-export type TApiError = z.infer<typeof ZApiError>;
+export type TClientSendResult = z.infer<typeof ZClientSendResult>;

@@ -1,4 +1,4 @@
-import { ZApiError } from "@forecourt/protocol/api-channel";
+import { ZApiError } from "@forecourt/protocol/api";
 
 /**
  * A refusal from Forecourt, in its one error envelope (`{ code, error, details?, issues? }`,

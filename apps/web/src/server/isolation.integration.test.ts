@@ -36,18 +36,19 @@ import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
 import { createApiChannel } from "@forecourt/core/api-channel/test-helpers";
 import {
-  handleApiIdentify,
-  handleApiListConversations,
-  handleApiListMessages,
-  handleApiSendMessage,
-  handleApiStartConversation,
-  handleApiUpload,
+  handleClientIdentify,
+  handleClientListConversations,
+  handleClientListMessages,
+  handleClientSendMessage,
+  handleClientStartConversation,
+  handleClientUpload,
   handleConnectApiChannel,
   handleRevealApiChannelSecret,
   handleRotateApiChannelSecret,
 } from "./handlers/api-channel";
 import { handleExportAudit } from "./handlers/audit";
 import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage } from "./handlers/canned-replies";
+import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
 import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
 import {
   handleEraseContact,
@@ -1091,15 +1092,15 @@ const CASES: Record<string, TCase> = {
     attempts: () => [
       // B's inbox with A's hash, a forged hash, a hash of another identifier: no token.
       apiRefused(
-        handleApiIdentify(api.bInbox, { identifier: "b-user", identifierHash: "0".repeat(64) }, apiMeta()),
+        handleClientIdentify(api.bInbox, { identifier: "b-user", identifierHash: "0".repeat(64) }, apiMeta()),
         "forged",
       ),
       apiRefused(
-        handleApiIdentify(api.bInbox, { identifier: "b-user", identifierHash: api.bHashOf("someone-else") }, apiMeta()),
+        handleClientIdentify(api.bInbox, { identifier: "b-user", identifierHash: api.bHashOf("someone-else") }, apiMeta()),
         "other identifier's hash",
       ),
       apiRefused(
-        handleApiIdentify(
+        handleClientIdentify(
           `in_${b.customerId.replaceAll("-", "")}_guessed`,
           { identifier: "x", identifierHash: "0".repeat(64) },
           apiMeta(),
@@ -1111,28 +1112,28 @@ const CASES: Record<string, TCase> = {
   "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/route.ts#GET": {
     kind: "public",
     attempts: () => [
-      apiRefused(handleApiListConversations(api.bInbox, api.aToken, undefined, apiMeta()), "A token, B inbox"),
-      apiRefused(handleApiListConversations(api.a2Inbox, api.aToken, undefined, apiMeta()), "A token, A's other inbox"),
-      apiRefused(handleApiListConversations(api.bInbox, a.visitorToken, undefined, apiMeta()), "widget token, B inbox"),
-      apiRefused(handleApiListConversations(api.aInbox, a.visitorToken, undefined, apiMeta()), "widget token, A inbox"),
+      apiRefused(handleClientListConversations(api.bInbox, api.aToken, undefined, apiMeta()), "A token, B inbox"),
+      apiRefused(handleClientListConversations(api.a2Inbox, api.aToken, undefined, apiMeta()), "A token, A's other inbox"),
+      apiRefused(handleClientListConversations(api.bInbox, a.visitorToken, undefined, apiMeta()), "widget token, B inbox"),
+      apiRefused(handleClientListConversations(api.aInbox, a.visitorToken, undefined, apiMeta()), "widget token, A inbox"),
     ],
   },
   "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/route.ts#POST": {
     kind: "public",
     attempts: () => [
-      apiRefused(handleApiStartConversation(api.bInbox, api.aToken, {}, apiMeta()), "A token, B inbox"),
-      apiRefused(handleApiStartConversation(api.a2Inbox, api.aToken, {}, apiMeta()), "A token, A's other inbox"),
+      apiRefused(handleClientStartConversation(api.bInbox, api.aToken, {}, apiMeta()), "A token, B inbox"),
+      apiRefused(handleClientStartConversation(api.a2Inbox, api.aToken, {}, apiMeta()), "A token, A's other inbox"),
     ],
   },
   "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/[conversationId]/messages/route.ts#GET": {
     kind: "public",
     attempts: ({ b }) => [
       apiRefused(
-        handleApiListMessages(api.aInbox, api.aToken, { conversationId: api.bConversationId, query: {} }, apiMeta()),
+        handleClientListMessages(api.aInbox, api.aToken, { conversationId: api.bConversationId, query: {} }, apiMeta()),
         "A token, B conversation",
       ),
       apiRefused(
-        handleApiListMessages(
+        handleClientListMessages(
           api.aInbox,
           api.aToken,
           { conversationId: b.conversationId, query: { after: "0" } },
@@ -1141,11 +1142,11 @@ const CASES: Record<string, TCase> = {
         "A token, B widget conversation",
       ),
       apiRefused(
-        handleApiListMessages(api.aInbox, api.aToken, { conversationId: a.conversationId, query: {} }, apiMeta()),
+        handleClientListMessages(api.aInbox, api.aToken, { conversationId: a.conversationId, query: {} }, apiMeta()),
         "A token, A's widget conversation",
       ),
       apiRefused(
-        handleApiListMessages(api.bInbox, api.aToken, { conversationId: api.bConversationId, query: {} }, apiMeta()),
+        handleClientListMessages(api.bInbox, api.aToken, { conversationId: api.bConversationId, query: {} }, apiMeta()),
         "A token, B inbox",
       ),
     ],
@@ -1154,7 +1155,7 @@ const CASES: Record<string, TCase> = {
     kind: "public",
     attempts: ({ b }) => [
       apiRefused(
-        handleApiSendMessage(
+        handleClientSendMessage(
           api.aInbox,
           api.aToken,
           { conversationId: api.bConversationId, message: { text: "planted", clientId: `iso-${guess()}` } },
@@ -1163,7 +1164,7 @@ const CASES: Record<string, TCase> = {
         "A token, B conversation",
       ),
       apiRefused(
-        handleApiSendMessage(
+        handleClientSendMessage(
           api.aInbox,
           api.aToken,
           { conversationId: b.conversationId, message: { text: "planted", clientId: `iso-${guess()}` } },
@@ -1172,7 +1173,7 @@ const CASES: Record<string, TCase> = {
         "A token, B widget conversation",
       ),
       apiRefused(
-        handleApiSendMessage(
+        handleClientSendMessage(
           api.bInbox,
           api.aToken,
           { conversationId: api.bConversationId, message: { text: "planted", clientId: `iso-${guess()}` } },
@@ -1186,7 +1187,7 @@ const CASES: Record<string, TCase> = {
     kind: "public",
     attempts: () => [
       apiRefused(
-        handleApiUpload(
+        handleClientUpload(
           api.aInbox,
           api.aToken,
           { conversationId: api.bConversationId, clientId: `iso-${guess()}`, file: apiFile() },
@@ -1195,7 +1196,7 @@ const CASES: Record<string, TCase> = {
         "A token, B conversation",
       ),
       apiRefused(
-        handleApiUpload(
+        handleClientUpload(
           api.bInbox,
           api.aToken,
           { conversationId: api.bConversationId, clientId: `iso-${guess()}`, file: apiFile() },
@@ -1247,10 +1248,31 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  // ── Settings → Departments ──────────────────────────────────────────────────────────────
+  "action:server/actions/departments.ts#saveDepartmentAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveDepartment(session, { dealerId: b.dealerId, name: "Taken over", kind: "SALES" }),
+      handleSaveDepartment(session, { id: b.departmentId, dealerId: b.dealerId, name: "Renamed by A", kind: "PARTS" }),
+      handleSaveDepartment(session, { dealerId: guess(), name: "Guessed", kind: "OTHER" }),
+    ],
+  },
+  "action:server/actions/departments.ts#deleteDepartmentAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteDepartment(session, { id: b.departmentId }),
+      handleDeleteDepartment(session, { id: guess() }),
+    ],
+  },
+
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     kind: "own",
     attempts: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
+  },
+  "page:server/handlers/departments.ts#loadDepartmentsPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
   },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     kind: "own",
@@ -1500,6 +1522,18 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     own: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
   },
+  "action:server/actions/departments.ts#saveDepartmentAction": {
+    refused: ({ session, s }) => [
+      handleSaveDepartment(session, { dealerId: s.dealerId, name: "Sibling extra", kind: "SALES" }),
+      handleSaveDepartment(session, { id: s.departmentId, dealerId: s.dealerId, name: "Renamed", kind: "PARTS" }),
+    ],
+  },
+  "action:server/actions/departments.ts#deleteDepartmentAction": {
+    refused: ({ session, s }) => [handleDeleteDepartment(session, { id: s.departmentId })],
+  },
+  "page:server/handlers/departments.ts#loadDepartmentsPage": {
+    own: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
+  },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
       handleListConversations(session, {}),
@@ -1640,8 +1674,14 @@ function enumerateEntryPoints(): string[] {
     if (!/\.(ts|tsx)$/.test(file) || file.includes(".test.")) continue;
     const text = readFileSync(file, "utf8");
     const rel = relative(SRC, file).split("\\").join("/");
+    // The public API's endpoints (API keys, not sessions) have their own suite, route by route:
+    // server/api/api-isolation.integration.test.ts. Its OEM-app client routes stay here.
+    if (rel.startsWith("app/api/v1/") && !rel.startsWith("app/api/v1/client/")) continue;
     if (/\/route\.ts$/.test(rel)) {
       for (const m of text.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) {
+        keys.push(`route:${rel}#${m[1]}`);
+      }
+      for (const m of text.matchAll(/export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=/g)) {
         keys.push(`route:${rel}#${m[1]}`);
       }
       for (const m of text.matchAll(/export\s+const\s+\{([^}]+)\}/g)) {
@@ -1930,6 +1970,11 @@ async function snapshotSibling() {
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
     channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
+    departments: await db.department.findMany({
+      where: { dealerId: s.dealerId },
+      select: { id: true, name: true, kind: true },
+      orderBy: { id: "asc" },
+    }),
     cannedReplies: await db.cannedReply.findMany({
       where: { dealerId: s.dealerId },
       select: { id: true, body: true, updatedAt: true },
@@ -2037,20 +2082,20 @@ beforeAll(async () => {
   const tb = await createTestTenant("Iso API B");
   created.push(tb.customer.id);
   const bApi = await createApiChannel(tb, "B app");
-  const aId = await handleApiIdentify(
+  const aId = await handleClientIdentify(
     aApi.inboxIdentifier,
     { identifier: "a-user", identifierHash: aApi.hashOf("a-user") },
     apiMeta(),
   );
-  const bId = await handleApiIdentify(
+  const bId = await handleClientIdentify(
     bApi.inboxIdentifier,
     { identifier: "b-user", identifierHash: bApi.hashOf("b-user"), name: "Bo Apicontact" },
     apiMeta(),
   );
   if (!aId.ok || !bId.ok) throw new Error("API identify failed");
   const bSecretText = "B app secret message about financing";
-  const aConv = await handleApiStartConversation(aApi.inboxIdentifier, aId.data.contactToken, {}, apiMeta());
-  const bConv = await handleApiStartConversation(
+  const aConv = await handleClientStartConversation(aApi.inboxIdentifier, aId.data.contactToken, {}, apiMeta());
+  const bConv = await handleClientStartConversation(
     bApi.inboxIdentifier,
     bId.data.contactToken,
     { message: { text: bSecretText, clientId: "b-app-message-1" } },
@@ -2110,7 +2155,9 @@ describe("isolation suite", () => {
     const customer = await ownerDb().customer.findUniqueOrThrow({ where: { id: b.customerId } });
     expect(customer).toMatchObject({ name: b.customerName, status: "ACTIVE", tier: "STANDARD", suspendedReason: null });
     expect(await ownerDb().dealer.findMany({ where: { customerId: b.customerId } })).toHaveLength(1);
-    expect(await ownerDb().department.count({ where: { customerId: b.customerId } })).toBe(1);
+    expect(
+      await ownerDb().department.findMany({ where: { customerId: b.customerId }, select: { name: true, kind: true } }),
+    ).toEqual([{ name: "B Sales", kind: "SALES" }]);
     expect(await ownerDb().invitation.count({ where: { customerId: b.customerId } })).toBe(0);
     expect(await ownerDb().membership.findUniqueOrThrow({ where: { id: b.membershipId } })).toMatchObject({
       status: "ACTIVE",
@@ -2209,7 +2256,7 @@ describe("isolation suite within a tenant (dealer scope)", () => {
 // After both suites above: their attempts ran; Iso API B must be as it was.
 describe("isolation suite: API channel", () => {
   it("a contact token still works on its own inbox (the refusals above are not a broken route)", async () => {
-    const own = await handleApiListConversations(api.aInbox, api.aToken, undefined, apiMeta());
+    const own = await handleClientListConversations(api.aInbox, api.aToken, undefined, apiMeta());
     expect(own.ok && own.data.conversations.map((c) => c.id)).toEqual([api.aConversationId]);
   });
 

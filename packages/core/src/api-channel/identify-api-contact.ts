@@ -1,6 +1,6 @@
 import { getConfig } from "@forecourt/config";
 import { withTenant } from "@forecourt/db";
-import { ZApiIdentify, type TApiContactSession, type TApiIdentify } from "@forecourt/protocol/api-channel";
+import { ZClientIdentify, type TClientContactSession, type TClientIdentify } from "@forecourt/protocol/api-channel";
 import { newVisitorToken } from "../chat/keys";
 import { NotFoundError, UnauthenticatedError } from "../errors";
 import { isUniqueViolation } from "../infra/unique-violation";
@@ -17,9 +17,9 @@ import { findApiInbox } from "./find-api-inbox";
  */
 export async function identifyApiContact(options: {
   inboxIdentifier: string;
-  input: TApiIdentify;
-}): Promise<TApiContactSession> {
-  const input = ZApiIdentify.parse(options.input);
+  input: TClientIdentify;
+}): Promise<TClientContactSession> {
+  const input = ZClientIdentify.parse(options.input);
   const inbox = await findApiInbox(options.inboxIdentifier);
   if (!inbox) throw new NotFoundError("inbox");
   if (!identifierHashValid(inbox.hmacSecret, input.identifier, input.identifierHash)) {

@@ -1,8 +1,8 @@
 import { withTenant } from "@forecourt/db";
 import {
-  ZApiStartConversation,
-  type TApiConversation,
-  type TApiStartConversation,
+  ZClientStartConversation,
+  type TClientConversation,
+  type TClientStartConversation,
 } from "@forecourt/protocol/api-channel";
 import { conversationSummary } from "../chat/message-event";
 import { publishConversation } from "../chat/realtime";
@@ -18,9 +18,9 @@ import type { TApiInbox } from "./find-api-inbox";
 export async function startApiConversation(options: {
   visitor: TVisitorPrincipal;
   inbox: TApiInbox;
-  input: TApiStartConversation;
-}): Promise<TApiConversation> {
-  const input = ZApiStartConversation.parse(options.input);
+  input: TClientStartConversation;
+}): Promise<TClientConversation> {
+  const input = ZClientStartConversation.parse(options.input);
   const { visitor, inbox } = options;
   const departmentId = inbox.departments.some((d) => d.id === input.departmentId) ? input.departmentId! : null;
   const conversation = await withTenant(visitor.customerId, async (tx) => {

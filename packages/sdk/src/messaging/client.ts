@@ -1,10 +1,10 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
 import { EVENTS, NAMESPACES, type TMessageEvent } from "@forecourt/protocol";
 import {
-  type TApiContactSession,
-  type TApiConversation,
-  type TApiMessagePage,
-  type TApiSendResult,
+  type TClientContactSession,
+  type TClientConversation,
+  type TClientMessagePage,
+  type TClientSendResult,
 } from "@forecourt/protocol/api-channel";
 import { ForecourtError } from "../errors";
 import { Emitter } from "./emitter";
@@ -104,7 +104,7 @@ export class MessagingClient extends Emitter<TMessagingEvents> {
     this.closed = false;
     await this.identify();
     if (!this.conversationId) {
-      const { conversations } = await request<{ conversations: TApiConversation[] }>(
+      const { conversations } = await request<{ conversations: TClientConversation[] }>(
         this.http,
         this.path("/conversations"),
         { method: "GET", token: this.token },
@@ -116,7 +116,7 @@ export class MessagingClient extends Emitter<TMessagingEvents> {
 
   private async identify(): Promise<void> {
     const { identifier, identifierHash, name, email, phone } = this.options;
-    const session = await request<TApiContactSession>(this.http, this.path("/contacts"), {
+    const session = await request<TClientContactSession>(this.http, this.path("/contacts"), {
       method: "POST",
       json: { identifier, identifierHash, name, email, phone },
     });
@@ -126,8 +126,8 @@ export class MessagingClient extends Emitter<TMessagingEvents> {
   }
 
   /** Opens a new conversation and continues there (the next messages are seq 1, 2…). */
-  async startConversation(options: { departmentId?: string } = {}): Promise<TApiConversation> {
-    const conversation = await request<TApiConversation>(this.http, this.path("/conversations"), {
+  async startConversation(options: { departmentId?: string } = {}): Promise<TClientConversation> {
+    const conversation = await request<TClientConversation>(this.http, this.path("/conversations"), {
       method: "POST",
       token: this.token,
       json: options,
@@ -233,9 +233,9 @@ export class MessagingClient extends Emitter<TMessagingEvents> {
   }
 
   /** Sends text; safe to retry (the clientId, generated unless given, makes a resend a no-op). */
-  send(message: TSendText): Promise<TApiSendResult> {
+  send(message: TSendText): Promise<TClientSendResult> {
     const clientId = message.clientId ?? newClientId();
-    return request<TApiSendResult>(this.http, this.conversationPath("/messages"), {
+    return request<TClientSendResult>(this.http, this.conversationPath("/messages"), {
       method: "POST",
       token: this.token,
       json: { text: message.text, clientId },
@@ -243,9 +243,9 @@ export class MessagingClient extends Emitter<TMessagingEvents> {
   }
 
   /** Sends a file (pictures, PDF, audio, video; 10 MB at most, checked by type and content). */
-  sendFile(upload: TSendFile): Promise<TApiSendResult> {
+  sendFile(upload: TSendFile): Promise<TClientSendResult> {
     const clientId = upload.clientId ?? newClientId();
-    return request<TApiSendResult>(this.http, this.conversationPath("/attachments"), {
+    return request<TClientSendResult>(this.http, this.conversationPath("/attachments"), {
       method: "POST",
       token: this.token,
       form: () => {
@@ -260,7 +260,7 @@ export class MessagingClient extends Emitter<TMessagingEvents> {
   /** Older messages (history page before a seq); not delivered through on('message'). */
   async history(options: { before?: number } = {}): Promise<TMessageEvent[]> {
     const query = options.before ? `?before=${options.before}` : "";
-    const page = await request<TApiMessagePage>(this.http, this.conversationPath(`/messages${query}`), {
+    const page = await request<TClientMessagePage>(this.http, this.conversationPath(`/messages${query}`), {
       method: "GET",
       token: this.token,
     });

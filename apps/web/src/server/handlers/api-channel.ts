@@ -1,4 +1,4 @@
-import { ZApiListMessagesInput, ZApiSendInput } from "@forecourt/core/api-channel/client-inputs";
+import { ZClientListMessagesInput, ZClientSendInput } from "@forecourt/core/api-channel/client-inputs";
 import { connectApiChannel, ZConnectApiChannel } from "@forecourt/core/api-channel/connect-api-channel";
 import { revealApiChannelSecret } from "@forecourt/core/api-channel/reveal-api-channel-secret";
 import { rotateApiChannelSecret } from "@forecourt/core/api-channel/rotate-api-channel-secret";
@@ -13,7 +13,7 @@ import { sendMessage } from "@forecourt/core/chat/send-message";
 import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { ZUploadFields } from "@forecourt/core/chat/upload-fields";
 import { NotFoundError, RateLimitedError } from "@forecourt/core/errors";
-import { ZApiIdentify, ZApiStartConversation, type TApiConversation } from "@forecourt/protocol/api-channel";
+import { ZClientIdentify, ZClientStartConversation, type TClientConversation } from "@forecourt/protocol/api-channel";
 import { defineApiContactHandler, defineHandler, parseInput } from "../define-handler";
 import { run, type THandlerMeta } from "./result";
 
@@ -36,9 +36,9 @@ async function limit(kind: TLimitKind, meta: THandlerMeta, channelKey: string) {
 }
 
 /** POST /api/v1/client/inboxes/{inbox}/contacts: identifier + identifierHash → a contact token. */
-export function handleApiIdentify(inboxIdentifier: string, raw: unknown, meta: THandlerMeta = { ip: null }) {
+export function handleClientIdentify(inboxIdentifier: string, raw: unknown, meta: THandlerMeta = { ip: null }) {
   return run(async () => {
-    const input = parseInput(ZApiIdentify, raw);
+    const input = parseInput(ZClientIdentify, raw);
     const inbox = await findApiInbox(inboxIdentifier);
     if (!inbox) throw new NotFoundError("inbox");
     // Counted before the hash is checked, so guessing is as limited as chatting.
@@ -48,16 +48,16 @@ export function handleApiIdentify(inboxIdentifier: string, raw: unknown, meta: T
 }
 
 /** GET …/conversations: the contact's conversations on this inbox, newest first. */
-export const handleApiListConversations = defineApiContactHandler(
+export const handleClientListConversations = defineApiContactHandler(
   {},
-  async ({ visitor }): Promise<{ conversations: TApiConversation[] }> => ({
+  async ({ visitor }): Promise<{ conversations: TClientConversation[] }> => ({
     conversations: await listVisitorConversations(visitor),
   }),
 );
 
 /** POST …/conversations: open a conversation (optionally with its first message). */
-export const handleApiStartConversation = defineApiContactHandler(
-  { input: ZApiStartConversation },
+export const handleClientStartConversation = defineApiContactHandler(
+  { input: ZClientStartConversation },
   async ({ visitor, inbox, input, meta }) => {
     await limit("conversations", meta, visitor.channelId);
     return startApiConversation({ visitor, inbox, input });
@@ -65,8 +65,8 @@ export const handleApiStartConversation = defineApiContactHandler(
 );
 
 /** GET …/conversations/{id}/messages?after=|before=: resume after a seq, or page back in history. */
-export const handleApiListMessages = defineApiContactHandler(
-  { input: ZApiListMessagesInput },
+export const handleClientListMessages = defineApiContactHandler(
+  { input: ZClientListMessagesInput },
   async ({ visitor, input }) => {
     const { conversationId, query } = input;
     const messages =
@@ -78,8 +78,8 @@ export const handleApiListMessages = defineApiContactHandler(
 );
 
 /** POST …/conversations/{id}/messages: text, idempotent by clientId. */
-export const handleApiSendMessage = defineApiContactHandler(
-  { input: ZApiSendInput },
+export const handleClientSendMessage = defineApiContactHandler(
+  { input: ZClientSendInput },
   async ({ visitor, input, meta }) => {
     await limit("messages", meta, visitor.channelId);
     const sent = await sendMessage({
@@ -91,7 +91,7 @@ export const handleApiSendMessage = defineApiContactHandler(
 );
 
 /** POST …/conversations/{id}/attachments (multipart: clientId, file): the widget's checks (size, type, magic bytes). */
-export const handleApiUpload = defineApiContactHandler({ input: ZUploadFields }, async ({ visitor, input, meta }) => {
+export const handleClientUpload = defineApiContactHandler({ input: ZUploadFields }, async ({ visitor, input, meta }) => {
   await limit("uploads", meta, visitor.channelId);
   const sent = await sendUploadedFile({ sender: { visitor }, upload: input });
   return { id: sent.id, seq: sent.seq, message: sent.message };

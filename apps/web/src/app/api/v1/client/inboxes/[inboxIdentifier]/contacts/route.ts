@@ -1,5 +1,5 @@
 import { routeMeta } from "@/server/chat-http";
-import { handleApiIdentify } from "@/server/handlers/api-channel";
+import { handleClientIdentify } from "@/server/handlers/api-channel";
 import { clientApiPreflight, clientApiRespond, readClientJson } from "@/server/http/client-api";
 
 type TContext = { params: Promise<{ inboxIdentifier: string }> };
@@ -8,7 +8,7 @@ type TContext = { params: Promise<{ inboxIdentifier: string }> };
 export async function POST(request: Request, context: TContext) {
   const { inboxIdentifier } = await context.params;
   return clientApiRespond(async () =>
-    handleApiIdentify(inboxIdentifier, await readClientJson(request), routeMeta(request)),
+    handleClientIdentify(inboxIdentifier, await readClientJson(request), routeMeta(request)),
   );
 }
 

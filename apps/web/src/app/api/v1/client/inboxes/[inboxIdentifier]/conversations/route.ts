@@ -1,6 +1,6 @@
 import { routeMeta } from "@/server/chat-http";
 import { visitorTokenOf } from "@/server/define-handler";
-import { handleApiListConversations, handleApiStartConversation } from "@/server/handlers/api-channel";
+import { handleClientListConversations, handleClientStartConversation } from "@/server/handlers/api-channel";
 import { clientApiPreflight, clientApiRespond, readClientJson } from "@/server/http/client-api";
 
 type TContext = { params: Promise<{ inboxIdentifier: string }> };
@@ -9,7 +9,7 @@ type TContext = { params: Promise<{ inboxIdentifier: string }> };
 export async function GET(request: Request, context: TContext) {
   const { inboxIdentifier } = await context.params;
   return clientApiRespond(() =>
-    handleApiListConversations(inboxIdentifier, visitorTokenOf(request), undefined, routeMeta(request)),
+    handleClientListConversations(inboxIdentifier, visitorTokenOf(request), undefined, routeMeta(request)),
   );
 }
 
@@ -18,7 +18,7 @@ export async function POST(request: Request, context: TContext) {
   const { inboxIdentifier } = await context.params;
   return clientApiRespond(
     async () =>
-      handleApiStartConversation(
+      handleClientStartConversation(
         inboxIdentifier,
         visitorTokenOf(request),
         await readClientJson(request),

@@ -1,6 +1,6 @@
 import { readUpload, routeMeta } from "@/server/chat-http";
 import { visitorTokenOf } from "@/server/define-handler";
-import { handleApiUpload } from "@/server/handlers/api-channel";
+import { handleClientUpload } from "@/server/handlers/api-channel";
 import { clientApiPreflight, clientApiRespond } from "@/server/http/client-api";
 
 type TContext = { params: Promise<{ inboxIdentifier: string; conversationId: string }> };
@@ -10,7 +10,7 @@ export async function POST(request: Request, context: TContext) {
   const { inboxIdentifier, conversationId } = await context.params;
   return clientApiRespond(
     async () =>
-      handleApiUpload(
+      handleClientUpload(
         inboxIdentifier,
         visitorTokenOf(request),
         { ...(await readUpload(request)), conversationId },

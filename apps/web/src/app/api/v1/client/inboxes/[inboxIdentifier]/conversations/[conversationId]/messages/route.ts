@@ -1,6 +1,6 @@
 import { queryObject, routeMeta } from "@/server/chat-http";
 import { visitorTokenOf } from "@/server/define-handler";
-import { handleApiListMessages, handleApiSendMessage } from "@/server/handlers/api-channel";
+import { handleClientListMessages, handleClientSendMessage } from "@/server/handlers/api-channel";
 import { clientApiPreflight, clientApiRespond, readClientJson } from "@/server/http/client-api";
 
 type TContext = { params: Promise<{ inboxIdentifier: string; conversationId: string }> };
@@ -9,7 +9,7 @@ type TContext = { params: Promise<{ inboxIdentifier: string; conversationId: str
 export async function GET(request: Request, context: TContext) {
   const { inboxIdentifier, conversationId } = await context.params;
   return clientApiRespond(() =>
-    handleApiListMessages(
+    handleClientListMessages(
       inboxIdentifier,
       visitorTokenOf(request),
       { conversationId, query: queryObject(request) },
@@ -23,7 +23,7 @@ export async function POST(request: Request, context: TContext) {
   const { inboxIdentifier, conversationId } = await context.params;
   return clientApiRespond(
     async () =>
-      handleApiSendMessage(
+      handleClientSendMessage(
         inboxIdentifier,
         visitorTokenOf(request),
         { conversationId, message: await readClientJson(request) },

@@ -1096,7 +1096,11 @@ const CASES: Record<string, TCase> = {
         "forged",
       ),
       apiRefused(
-        handleClientIdentify(api.bInbox, { identifier: "b-user", identifierHash: api.bHashOf("someone-else") }, apiMeta()),
+        handleClientIdentify(
+          api.bInbox,
+          { identifier: "b-user", identifierHash: api.bHashOf("someone-else") },
+          apiMeta(),
+        ),
         "other identifier's hash",
       ),
       apiRefused(
@@ -1113,9 +1117,18 @@ const CASES: Record<string, TCase> = {
     kind: "public",
     attempts: () => [
       apiRefused(handleClientListConversations(api.bInbox, api.aToken, undefined, apiMeta()), "A token, B inbox"),
-      apiRefused(handleClientListConversations(api.a2Inbox, api.aToken, undefined, apiMeta()), "A token, A's other inbox"),
-      apiRefused(handleClientListConversations(api.bInbox, a.visitorToken, undefined, apiMeta()), "widget token, B inbox"),
-      apiRefused(handleClientListConversations(api.aInbox, a.visitorToken, undefined, apiMeta()), "widget token, A inbox"),
+      apiRefused(
+        handleClientListConversations(api.a2Inbox, api.aToken, undefined, apiMeta()),
+        "A token, A's other inbox",
+      ),
+      apiRefused(
+        handleClientListConversations(api.bInbox, a.visitorToken, undefined, apiMeta()),
+        "widget token, B inbox",
+      ),
+      apiRefused(
+        handleClientListConversations(api.aInbox, a.visitorToken, undefined, apiMeta()),
+        "widget token, A inbox",
+      ),
     ],
   },
   "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/route.ts#POST": {

@@ -91,11 +91,14 @@ export const handleClientSendMessage = defineApiContactHandler(
 );
 
 /** POST …/conversations/{id}/attachments (multipart: clientId, file): the widget's checks (size, type, magic bytes). */
-export const handleClientUpload = defineApiContactHandler({ input: ZUploadFields }, async ({ visitor, input, meta }) => {
-  await limit("uploads", meta, visitor.channelId);
-  const sent = await sendUploadedFile({ sender: { visitor }, upload: input });
-  return { id: sent.id, seq: sent.seq, message: sent.message };
-});
+export const handleClientUpload = defineApiContactHandler(
+  { input: ZUploadFields },
+  async ({ visitor, input, meta }) => {
+    await limit("uploads", meta, visitor.channelId);
+    const sent = await sendUploadedFile({ sender: { visitor }, upload: input });
+    return { id: sent.id, seq: sent.seq, message: sent.message };
+  },
+);
 
 // ── Settings → Channels (administrators: settings.channels.manage; core keeps the dealer scope) ──
 

@@ -11,6 +11,8 @@ import {
   type TVisitorPrincipal,
 } from "@forecourt/core/principal";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
+import type { TApiInbox } from "@forecourt/core/api-channel/find-api-inbox";
+import { resolveApiContact } from "@forecourt/core/api-channel/resolve-api-contact";
 import { assertNoNul } from "./http/no-nul";
 import { run, type THandler, type THandlerMeta } from "./handlers/result";
 
@@ -113,4 +115,27 @@ export function defineVisitorHandler<R, I extends z.ZodType = z.ZodUndefined>(
 export function visitorTokenOf(request: Request): string | null {
   const header = request.headers.get("authorization") ?? "";
   return header.startsWith("Bearer ") ? header.slice(7).trim() || null : null;
+}
+
+/**
+ * For the API channel's Client API (OEM apps): the contact token (`Authorization: Bearer …`)
+ * on the inbox it was issued for is the authority. It resolves to the same visitor principal
+ * as the widget's token (core's resolveApiContact wraps resolveVisitorSession), so every use
+ * case below is the widget's.
+ */
+export function defineApiContactHandler<R, I extends z.ZodType = z.ZodUndefined>(
+  spec: { input?: I },
+  fn: (context: {
+    visitor: TVisitorPrincipal;
+    inbox: TApiInbox;
+    input: z.output<I>;
+    meta: THandlerMeta;
+  }) => Promise<R> | R,
+): (inboxIdentifier: string, token: string | null, raw: unknown, meta?: THandlerMeta) => ReturnType<THandler<R>> {
+  return (inboxIdentifier, token, raw, meta = NO_META) =>
+    run(async () => {
+      const resolved = token ? await resolveApiContact({ inboxIdentifier, token, ip: meta.ip }) : null;
+      if (!resolved) throw new UnauthenticatedError("The contact token is missing, invalid, or not for this inbox.");
+      return fn({ ...resolved, input: parseInput(spec.input, raw), meta });
+    });
 }

@@ -35,6 +35,18 @@ import { redis } from "@forecourt/core/infra/redis";
 import { getConfig } from "@forecourt/config";
 import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
+import { createApiChannel } from "@forecourt/core/api-channel/test-helpers";
+import {
+  handleClientIdentify,
+  handleClientListConversations,
+  handleClientListMessages,
+  handleClientSendMessage,
+  handleClientStartConversation,
+  handleClientUpload,
+  handleConnectApiChannel,
+  handleRevealApiChannelSecret,
+  handleRotateApiChannelSecret,
+} from "./handlers/api-channel";
 import { handleExportAudit } from "./handlers/audit";
 import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage } from "./handlers/canned-replies";
 import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
@@ -333,6 +345,51 @@ async function failedReply(customerId: string, conversationId: string, body: str
     },
   });
 }
+
+/**
+ * The API channel (OEM apps): A holds a contact token of its own API inbox; "Iso API B" is a
+ * tenant with an API inbox, a contact and a conversation of its own (kept apart from B, whose
+ * rows are snapshotted above). A second inbox of A stands for "another channel of the same tenant".
+ */
+type TApiIso = {
+  aInbox: string;
+  aToken: string;
+  aConversationId: string;
+  a2Inbox: string;
+  bInbox: string;
+  bHashOf: (identifier: string) => string;
+  bChannelId: string;
+  bConversationId: string;
+  bSecretText: string;
+  bContactName: string;
+};
+let api: TApiIso;
+const apiMeta = () => ({ ip: someIp() });
+/** An API channel attempt must be refused (401 for a token not of this inbox, 403/404 otherwise) and carry nothing of Iso API B. */
+async function apiRefused<T>(result: Promise<THandlerResult<T>>, label: string) {
+  const r = await result;
+  expect(r.ok, `${label}: ${JSON.stringify(r)}`).toBe(false);
+  if (!r.ok) expect([401, 403, 404], `${label}: ${JSON.stringify(r)}`).toContain(r.status);
+  const text = JSON.stringify(r);
+  for (const secret of [api.bConversationId, api.bSecretText, api.bContactName, api.bChannelId]) {
+    expect(text, label).not.toContain(secret);
+  }
+  return r;
+}
+const apiFile = () => new File([PNG], "photo.png", { type: "image/png" });
+async function apiSnapshot() {
+  const db = ownerDb();
+  return {
+    channel: await db.channel.findUniqueOrThrow({
+      where: { id: api.bChannelId },
+      select: { secretsEncrypted: true, status: true },
+    }),
+    messages: await db.message.count({ where: { conversationId: api.bConversationId } }),
+    contacts: await db.contact.count({ where: { conversations: { some: { channelId: api.bChannelId } } } }),
+    conversations: await db.conversation.count({ where: { channelId: api.bChannelId } }),
+  };
+}
+let apiBefore: Awaited<ReturnType<typeof apiSnapshot>>;
 
 const CASES: Record<string, TCase> = {
   // ── routes ───────────────────────────────────────────────────────────────────────────────
@@ -1066,6 +1123,163 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  // ── API channel (OEM apps): the contact token decides, on its own inbox only ─────────────
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/contacts/route.ts#POST": {
+    kind: "public",
+    attempts: () => [
+      // B's inbox with A's hash, a forged hash, a hash of another identifier: no token.
+      apiRefused(
+        handleClientIdentify(api.bInbox, { identifier: "b-user", identifierHash: "0".repeat(64) }, apiMeta()),
+        "forged",
+      ),
+      apiRefused(
+        handleClientIdentify(
+          api.bInbox,
+          { identifier: "b-user", identifierHash: api.bHashOf("someone-else") },
+          apiMeta(),
+        ),
+        "other identifier's hash",
+      ),
+      apiRefused(
+        handleClientIdentify(
+          `in_${b.customerId.replaceAll("-", "")}_guessed`,
+          { identifier: "x", identifierHash: "0".repeat(64) },
+          apiMeta(),
+        ),
+        "guessed inbox of B",
+      ),
+    ],
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/route.ts#GET": {
+    kind: "public",
+    attempts: () => [
+      apiRefused(handleClientListConversations(api.bInbox, api.aToken, undefined, apiMeta()), "A token, B inbox"),
+      apiRefused(
+        handleClientListConversations(api.a2Inbox, api.aToken, undefined, apiMeta()),
+        "A token, A's other inbox",
+      ),
+      apiRefused(
+        handleClientListConversations(api.bInbox, a.visitorToken, undefined, apiMeta()),
+        "widget token, B inbox",
+      ),
+      apiRefused(
+        handleClientListConversations(api.aInbox, a.visitorToken, undefined, apiMeta()),
+        "widget token, A inbox",
+      ),
+    ],
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/route.ts#POST": {
+    kind: "public",
+    attempts: () => [
+      apiRefused(handleClientStartConversation(api.bInbox, api.aToken, {}, apiMeta()), "A token, B inbox"),
+      apiRefused(handleClientStartConversation(api.a2Inbox, api.aToken, {}, apiMeta()), "A token, A's other inbox"),
+    ],
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/[conversationId]/messages/route.ts#GET": {
+    kind: "public",
+    attempts: ({ b }) => [
+      apiRefused(
+        handleClientListMessages(api.aInbox, api.aToken, { conversationId: api.bConversationId, query: {} }, apiMeta()),
+        "A token, B conversation",
+      ),
+      apiRefused(
+        handleClientListMessages(
+          api.aInbox,
+          api.aToken,
+          { conversationId: b.conversationId, query: { after: "0" } },
+          apiMeta(),
+        ),
+        "A token, B widget conversation",
+      ),
+      apiRefused(
+        handleClientListMessages(api.aInbox, api.aToken, { conversationId: a.conversationId, query: {} }, apiMeta()),
+        "A token, A's widget conversation",
+      ),
+      apiRefused(
+        handleClientListMessages(api.bInbox, api.aToken, { conversationId: api.bConversationId, query: {} }, apiMeta()),
+        "A token, B inbox",
+      ),
+    ],
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/[conversationId]/messages/route.ts#POST": {
+    kind: "public",
+    attempts: ({ b }) => [
+      apiRefused(
+        handleClientSendMessage(
+          api.aInbox,
+          api.aToken,
+          { conversationId: api.bConversationId, message: { text: "planted", clientId: `iso-${guess()}` } },
+          apiMeta(),
+        ),
+        "A token, B conversation",
+      ),
+      apiRefused(
+        handleClientSendMessage(
+          api.aInbox,
+          api.aToken,
+          { conversationId: b.conversationId, message: { text: "planted", clientId: `iso-${guess()}` } },
+          apiMeta(),
+        ),
+        "A token, B widget conversation",
+      ),
+      apiRefused(
+        handleClientSendMessage(
+          api.bInbox,
+          api.aToken,
+          { conversationId: api.bConversationId, message: { text: "planted", clientId: `iso-${guess()}` } },
+          apiMeta(),
+        ),
+        "A token, B inbox",
+      ),
+    ],
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/[conversationId]/attachments/route.ts#POST": {
+    kind: "public",
+    attempts: () => [
+      apiRefused(
+        handleClientUpload(
+          api.aInbox,
+          api.aToken,
+          { conversationId: api.bConversationId, clientId: `iso-${guess()}`, file: apiFile() },
+          apiMeta(),
+        ),
+        "A token, B conversation",
+      ),
+      apiRefused(
+        handleClientUpload(
+          api.bInbox,
+          api.aToken,
+          { conversationId: api.bConversationId, clientId: `iso-${guess()}`, file: apiFile() },
+          apiMeta(),
+        ),
+        "A token, B inbox",
+      ),
+    ],
+  },
+  "action:server/actions/api-channel.ts#connectApiChannelAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleConnectApiChannel(session, { dealerId: b.dealerId, name: "Planted" }),
+      handleConnectApiChannel(session, { dealerId: guess(), name: "Planted" }),
+    ],
+  },
+  "action:server/actions/api-channel.ts#revealApiChannelSecretAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRevealApiChannelSecret(session, { channelId: api.bChannelId }),
+      handleRevealApiChannelSecret(session, { channelId: b.channelId }),
+      handleRevealApiChannelSecret(session, { channelId: guess() }),
+    ],
+  },
+  "action:server/actions/api-channel.ts#rotateApiChannelSecretAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRotateApiChannelSecret(session, { channelId: api.bChannelId }),
+      handleRotateApiChannelSecret(session, { channelId: b.metaChannelId }),
+      handleRotateApiChannelSecret(session, { channelId: guess() }),
+    ],
+  },
+
   // ── Settings → Canned replies ─────────────────────────────────────────────────────────────
   "action:server/actions/canned-replies.ts#saveCannedReplyAction": {
     kind: "refused",
@@ -1204,6 +1418,40 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "route:app/api/hooks/telegram/[channelId]/route.ts#POST": {
     exempt: "proved by one channel's secret token; updates land on that channel's dealer only (telegram-hook tests)",
   },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/contacts/route.ts#POST": {
+    exempt: "API channel entry point: the channel's secret decides; the contact lands on that channel's dealer only",
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/route.ts#GET": {
+    exempt: "API channel entry point: the contact token decides (its own conversations on its own inbox)",
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/route.ts#POST": {
+    exempt: "API channel entry point: the contact token decides (a conversation on its inbox's dealer)",
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/[conversationId]/messages/route.ts#GET": {
+    exempt: "API channel entry point: the contact token decides",
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/[conversationId]/messages/route.ts#POST": {
+    exempt: "API channel entry point: the contact token decides",
+  },
+  "route:app/api/v1/client/inboxes/[inboxIdentifier]/conversations/[conversationId]/attachments/route.ts#POST": {
+    exempt: "API channel entry point: the contact token decides",
+  },
+  "action:server/actions/api-channel.ts#connectApiChannelAction": {
+    refused: ({ session, s }) => [handleConnectApiChannel(session, { dealerId: s.dealerId, name: "Planted" })],
+  },
+  "action:server/actions/api-channel.ts#revealApiChannelSecretAction": {
+    refused: ({ session, s }) => [
+      handleRevealApiChannelSecret(session, { channelId: s.metaChannelId }),
+      handleRevealApiChannelSecret(session, { channelId: s.channelId }),
+    ],
+  },
+  "action:server/actions/api-channel.ts#rotateApiChannelSecretAction": {
+    refused: ({ session, s }) => [
+      handleRotateApiChannelSecret(session, { channelId: s.metaChannelId }),
+      handleRotateApiChannelSecret(session, { channelId: s.channelId }),
+    ],
+  },
+
   "action:server/actions/users.ts#inviteUserAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#updateMemberAction": { exempt: TENANT_WIDE },
   "action:server/actions/users.ts#changeMemberStatusAction": { exempt: TENANT_WIDE },
@@ -1894,6 +2142,49 @@ function leaks(body: unknown): string[] {
   ].filter((secret) => text.includes(secret));
 }
 
+beforeAll(async () => {
+  const aDealer = await ownerDb().dealer.findFirstOrThrow({ where: { customerId: a.customerId } });
+  const aTenant = { customer: { id: a.customerId }, dealer: { id: aDealer.id } };
+  const aApi = await createApiChannel(aTenant, "A app");
+  const a2Api = await createApiChannel(aTenant, "A other app");
+  const tb = await createTestTenant("Iso API B");
+  created.push(tb.customer.id);
+  const bApi = await createApiChannel(tb, "B app");
+  const aId = await handleClientIdentify(
+    aApi.inboxIdentifier,
+    { identifier: "a-user", identifierHash: aApi.hashOf("a-user") },
+    apiMeta(),
+  );
+  const bId = await handleClientIdentify(
+    bApi.inboxIdentifier,
+    { identifier: "b-user", identifierHash: bApi.hashOf("b-user"), name: "Bo Apicontact" },
+    apiMeta(),
+  );
+  if (!aId.ok || !bId.ok) throw new Error("API identify failed");
+  const bSecretText = "B app secret message about financing";
+  const aConv = await handleClientStartConversation(aApi.inboxIdentifier, aId.data.contactToken, {}, apiMeta());
+  const bConv = await handleClientStartConversation(
+    bApi.inboxIdentifier,
+    bId.data.contactToken,
+    { message: { text: bSecretText, clientId: "b-app-message-1" } },
+    apiMeta(),
+  );
+  if (!aConv.ok || !bConv.ok) throw new Error("API conversation failed");
+  api = {
+    aInbox: aApi.inboxIdentifier,
+    aToken: aId.data.contactToken,
+    aConversationId: aConv.data.id,
+    a2Inbox: a2Api.inboxIdentifier,
+    bInbox: bApi.inboxIdentifier,
+    bHashOf: bApi.hashOf,
+    bChannelId: bApi.channel.id,
+    bConversationId: bConv.data.id,
+    bSecretText,
+    bContactName: "Bo Apicontact",
+  };
+  apiBefore = await apiSnapshot();
+});
+
 describe("isolation suite", () => {
   it("has a case for every API route and server action (a new one without a case fails here)", () => {
     const found = enumerateEntryPoints();
@@ -2027,5 +2318,18 @@ describe("isolation suite within a tenant (dealer scope)", () => {
     expect(await snapshotSibling()).toEqual(sBefore);
     expect(sBefore.conversations).toHaveLength(2);
     expect(sBefore.attachments).toHaveLength(1);
+  });
+});
+
+// After both suites above: their attempts ran; Iso API B must be as it was.
+describe("isolation suite: API channel", () => {
+  it("a contact token still works on its own inbox (the refusals above are not a broken route)", async () => {
+    const own = await handleClientListConversations(api.aInbox, api.aToken, undefined, apiMeta());
+    expect(own.ok && own.data.conversations.map((c) => c.id)).toEqual([api.aConversationId]);
+  });
+
+  it("left Iso API B's channel, contact, conversation and messages as they were", async () => {
+    expect(await apiSnapshot()).toEqual(apiBefore);
+    expect(apiBefore).toMatchObject({ messages: 1, contacts: 1, conversations: 1 });
   });
 });

@@ -2,6 +2,7 @@ import { hashPassword } from "@forecourt/auth";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedSubscriptions } from "./seed-subscriptions";
+import { seedApiChannels } from "./seed-api-channels";
 import { seedChat } from "./seed-chat";
 import { seedEmailChannels } from "./seed-email-channels";
 import { seedMetaChannels } from "./seed-meta-channels";
@@ -93,4 +94,5 @@ export async function seedDemo(db: PrismaClient) {
   await seedEmailChannels(db);
   // After the Meta channels: it adds each dealer's SMS account to the simulator file they wrote.
   await seedSmsChannels(db);
+  await seedApiChannels(db);
 }

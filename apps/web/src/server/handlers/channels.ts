@@ -1,3 +1,4 @@
+import { listApiChannels } from "@forecourt/core/api-channel/list-api-channels";
 import { ZChannelRef } from "@forecourt/core/channels/channel-settings";
 import { connectEmailChannel, ZConnectEmailChannel } from "@forecourt/core/channels/connect-email-channel";
 import { listEmailChannels } from "@forecourt/core/channels/list-email-channels";
@@ -34,17 +35,18 @@ import { defineHandler } from "../define-handler";
 
 const MANAGE = { permission: "settings.channels.manage" } as const;
 
-/** /settings/channels: the dealers in scope, each dealer's website chats, WhatsApp / Messenger and SMS connections. */
+/** /settings/channels: the dealers in scope, each dealer's website chats, WhatsApp / Messenger, SMS and API (app) channels. */
 export const loadChannelsPage = defineHandler(MANAGE, async ({ principal }) => {
-  const [{ dealers }, widgets, meta, telegram, email, sms] = await Promise.all([
+  const [{ dealers }, widgets, meta, telegram, email, sms, api] = await Promise.all([
     listChannels({ principal }),
     listWidgetChannels({ agent: principal }),
     listChannelConnections({ principal }),
     listTelegramConnections({ principal }),
     listEmailChannels({ principal }),
     listSmsConnections({ principal }),
+    listApiChannels({ principal }),
   ]);
-  return { dealers, widgets, meta, telegram, email, sms, webUrl: getConfig().WEB_URL };
+  return { dealers, widgets, meta, telegram, email, sms, api, webUrl: getConfig().WEB_URL };
 });
 
 export type TChannelsPage = Extract<Awaited<ReturnType<typeof loadChannelsPage>>, { ok: true }>["data"];

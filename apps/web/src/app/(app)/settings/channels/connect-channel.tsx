@@ -13,11 +13,12 @@ import {
   connectWhatsAppAction,
   createWidgetChannelAction,
 } from "@/server/actions/channels";
+import { connectApiChannelAction } from "@/server/actions/api-channel";
 import { buttonClass, Field, Outcome } from "./form-bits";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */
-const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TWILIO_SMS", "TELEGRAM", "EMAIL"] as const;
+const CHOICES = ["WIDGET", "WHATSAPP", "MESSENGER", "TWILIO_SMS", "TELEGRAM", "EMAIL", "API"] as const;
 type TChoice = (typeof CHOICES)[number];
 type TDealer = { id: string; name: string };
 
@@ -28,6 +29,7 @@ const ACTIONS: Record<TChoice, (input: unknown) => Promise<TActionState>> = {
   TELEGRAM: connectTelegramAction,
   EMAIL: connectEmailAction,
   TWILIO_SMS: connectSmsAction,
+  API: connectApiChannelAction,
 };
 
 /** "Connect a channel": a dialog that asks which kind, then that kind's form for one dealer. */
@@ -129,7 +131,7 @@ type TValues = Record<string, string>;
 
 /** What each kind's form sends: core's input shape (ZConnectWhatsAppChannel / ZConnectMessengerChannel / ZConnectSmsChannel). */
 function inputOf(type: TChoice, v: TValues) {
-  if (type === "WIDGET") return { dealerId: v.dealerId, name: v.name };
+  if (type === "WIDGET" || type === "API") return { dealerId: v.dealerId, name: v.name };
   if (type === "TELEGRAM") return { dealerId: v.dealerId, name: v.name, botToken: v.botToken };
   if (type === "EMAIL") return { dealerId: v.dealerId, name: v.name, fromName: v.fromName, fromAddress: v.fromAddress };
   if (type === "TWILIO_SMS") {
@@ -172,6 +174,7 @@ type TFieldSpec = {
 
 const FIELDS: Record<TChoice, TFieldSpec[]> = {
   WIDGET: [],
+  API: [],
   WHATSAPP: [
     { key: "phoneNumberId", path: "config.phoneNumberId", required: true, inputMode: "numeric" },
     { key: "wabaId", path: "config.wabaId", required: true, inputMode: "numeric" },
@@ -277,7 +280,7 @@ function ConnectForm({
           </div>
         ))}
       </div>
-      {type !== "WIDGET" && type !== "EMAIL" ? (
+      {type !== "WIDGET" && type !== "EMAIL" && type !== "API" ? (
         <p className="text-xs text-zinc-500">
           {t(type === "TWILIO_SMS" ? "secretsNoteSms" : type === "TELEGRAM" ? "secretsNoteTelegram" : "secretsNote")}
         </p>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ownerDb } from "@forecourt/testing";
 import { signIn } from "./helpers";
 
@@ -6,12 +6,14 @@ import { signIn } from "./helpers";
 // it once, uses it for a real /api/v1 request, revokes it (the same request is then 401), and
 // reads the API reference page rendered from the OpenAPI document.
 
-async function shoot(page: Page, name: string) {
+/** Screenshots at desktop and phone width (test-results/), optionally with one element scrolled into view. */
+async function shoot(page: Page, name: string, focus?: Locator) {
   for (const [width, height] of [
     [1280, 860],
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
+    if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: `test-results/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 860 });
@@ -56,6 +58,7 @@ test("an admin creates an API key, uses it once shown, revokes it, and reads the
   await expect(dialog.getByLabel("Name")).toHaveValue(name);
   await dialog.getByTestId("scope-conversations:read").check();
   await dialog.getByTestId("scope-contacts:read").check();
+  await shoot(page, "api-keys-form");
   await dialog.getByTestId("api-key-create").click();
 
   // Shown once, with a curl call against this app.
@@ -107,10 +110,13 @@ test("an admin creates an API key, uses it once shown, revokes it, and reads the
   await expect(list).toContainText("/conversations");
   await expect(list).toContainText("conversations:read");
   await expect(list).toContainText("nextCursor");
-  await expect(page.locator('[data-operation="listMessages"]')).toContainText("/conversations/{conversationId}/messages");
+  await expect(page.locator('[data-operation="listMessages"]')).toContainText(
+    "/conversations/{conversationId}/messages",
+  );
   await expect(page.getByTestId("api-tag").filter({ hasText: "Conversations" }).first()).toBeVisible();
   await expect(page.getByTestId("openapi-json")).toHaveAttribute("href", "/api/v1/openapi.json");
   await shoot(page, "api-reference");
+  await shoot(page, "api-reference-endpoint", list);
 });
 
 test("an agent has no API keys page", async ({ page }) => {

@@ -29,7 +29,11 @@ describe("API reference model", () => {
   it("every schema a field links to is listed, and the error envelope is explained", () => {
     const names = new Set(reference.schemas.map((s) => s.name));
     const refs = [
-      ...operations.flatMap((o) => [o.requestBody?.ref, o.response?.ref, ...(o.response?.fields ?? []).map((f) => f.ref)]),
+      ...operations.flatMap((o) => [
+        o.requestBody?.ref,
+        o.response?.ref,
+        ...(o.response?.fields ?? []).map((f) => f.ref),
+      ]),
       ...reference.schemas.flatMap((s) => s.fields.map((f) => f.ref)),
     ].filter((r): r is string => !!r);
     expect(refs.length).toBeGreaterThan(0);

@@ -40,9 +40,7 @@ export function CreateKeyBody(props: TCreateProps & { close: () => void }) {
   );
 }
 
-function KeyForm(
-  props: TCreateProps & { state: TActionState; action: (form: FormData) => void; close: () => void },
-) {
+function KeyForm(props: TCreateProps & { state: TActionState; action: (form: FormData) => void; close: () => void }) {
   const t = useTranslations("apiKeys");
   const text = useScopeText();
   const { state } = props;

@@ -33,7 +33,10 @@ export default async function ApiReferencePage() {
       <PageHeader title={t("title")} />
       <SettingsTabs session={session} current="/settings/api-keys" />
       <div className="mx-auto flex w-full max-w-6xl gap-8 px-4 py-6 sm:px-6 sm:py-8">
-        <nav aria-label={t("contents")} className="sticky top-6 hidden max-h-[calc(100dvh-3rem)] w-56 shrink-0 self-start overflow-y-auto lg:block">
+        <nav
+          aria-label={t("contents")}
+          className="sticky top-6 hidden max-h-[calc(100dvh-3rem)] w-56 shrink-0 self-start overflow-y-auto lg:block"
+        >
           <Contents reference={ref} />
         </nav>
         <div className="min-w-0 flex-1 space-y-8" data-testid="api-reference">
@@ -145,7 +148,10 @@ async function Contents({ reference }: { reference: ReturnType<typeof buildRefer
       </li>
       {reference.tags.map((tag) => (
         <li key={tag.name}>
-          <a href={`#tag-${tag.name}`} className="block px-2 text-xs font-semibold tracking-wide text-zinc-400 uppercase">
+          <a
+            href={`#tag-${tag.name}`}
+            className="block px-2 text-xs font-semibold tracking-wide text-zinc-400 uppercase"
+          >
             {tag.name}
           </a>
           <ul className="mt-1">

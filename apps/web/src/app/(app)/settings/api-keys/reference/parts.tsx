@@ -52,7 +52,11 @@ export async function FieldList({ fields }: { fields: (TField | (TParameter & { 
       {fields.map((f) => {
         const depth = "in" in f ? 0 : f.name.split(".").length - 1;
         return (
-          <li key={`${"in" in f ? f.in : ""}${f.name}`} className="px-3 py-2" style={{ paddingLeft: `${0.75 + depth}rem` }}>
+          <li
+            key={`${"in" in f ? f.in : ""}${f.name}`}
+            className="px-3 py-2"
+            style={{ paddingLeft: `${0.75 + depth}rem` }}
+          >
             <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
               <code className="font-mono text-[12px] font-semibold break-all text-zinc-900">{f.name}</code>
               {"in" in f ? (

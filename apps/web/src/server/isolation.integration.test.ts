@@ -38,6 +38,7 @@ import { handleExportAudit } from "./handlers/audit";
 import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage } from "./handlers/canned-replies";
 import { handleCreateApiKey, handleRevokeApiKey, loadApiKeysPage } from "./handlers/api-keys";
 import { createTestApiKey } from "@forecourt/core/api-keys/test-api-key";
+import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
 import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
 import {
   handleEraseContact,
@@ -1080,6 +1081,23 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  // ── Settings → Departments ──────────────────────────────────────────────────────────────
+  "action:server/actions/departments.ts#saveDepartmentAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveDepartment(session, { dealerId: b.dealerId, name: "Taken over", kind: "SALES" }),
+      handleSaveDepartment(session, { id: b.departmentId, dealerId: b.dealerId, name: "Renamed by A", kind: "PARTS" }),
+      handleSaveDepartment(session, { dealerId: guess(), name: "Guessed", kind: "OTHER" }),
+    ],
+  },
+  "action:server/actions/departments.ts#deleteDepartmentAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteDepartment(session, { id: b.departmentId }),
+      handleDeleteDepartment(session, { id: guess() }),
+    ],
+  },
+
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
   "page:server/handlers/api-keys.ts#loadApiKeysPage": {
     kind: "own",
@@ -1088,6 +1106,10 @@ const CASES: Record<string, TCase> = {
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     kind: "own",
     attempts: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
+  },
+  "page:server/handlers/departments.ts#loadDepartmentsPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
   },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     kind: "own",
@@ -1323,6 +1345,18 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     own: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
+  },
+  "action:server/actions/departments.ts#saveDepartmentAction": {
+    refused: ({ session, s }) => [
+      handleSaveDepartment(session, { dealerId: s.dealerId, name: "Sibling extra", kind: "SALES" }),
+      handleSaveDepartment(session, { id: s.departmentId, dealerId: s.dealerId, name: "Renamed", kind: "PARTS" }),
+    ],
+  },
+  "action:server/actions/departments.ts#deleteDepartmentAction": {
+    refused: ({ session, s }) => [handleDeleteDepartment(session, { id: s.departmentId })],
+  },
+  "page:server/handlers/departments.ts#loadDepartmentsPage": {
+    own: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
   },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
@@ -1771,6 +1805,11 @@ async function snapshotSibling() {
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
     channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
+    departments: await db.department.findMany({
+      where: { dealerId: s.dealerId },
+      select: { id: true, name: true, kind: true },
+      orderBy: { id: "asc" },
+    }),
     cannedReplies: await db.cannedReply.findMany({
       where: { dealerId: s.dealerId },
       select: { id: true, body: true, updatedAt: true },
@@ -1917,7 +1956,9 @@ describe("isolation suite", () => {
     const customer = await ownerDb().customer.findUniqueOrThrow({ where: { id: b.customerId } });
     expect(customer).toMatchObject({ name: b.customerName, status: "ACTIVE", tier: "STANDARD", suspendedReason: null });
     expect(await ownerDb().dealer.findMany({ where: { customerId: b.customerId } })).toHaveLength(1);
-    expect(await ownerDb().department.count({ where: { customerId: b.customerId } })).toBe(1);
+    expect(
+      await ownerDb().department.findMany({ where: { customerId: b.customerId }, select: { name: true, kind: true } }),
+    ).toEqual([{ name: "B Sales", kind: "SALES" }]);
     expect(await ownerDb().invitation.count({ where: { customerId: b.customerId } })).toBe(0);
     expect(await ownerDb().membership.findUniqueOrThrow({ where: { id: b.membershipId } })).toMatchObject({
       status: "ACTIVE",

@@ -2,6 +2,7 @@ import { withTenant } from "@forecourt/db";
 import { NotFoundError } from "../errors";
 import { assertMay, type TTenantPrincipal } from "../principal";
 import { ZApiKeyId } from "./api-key-input";
+import { forgetApiKey } from "./resolve-api-key";
 
 /** Revokes a key at once and for good (audited); the next request with it is 401. */
 export async function revokeApiKey(options: { actor: TTenantPrincipal; input: { id: string } }) {
@@ -27,5 +28,6 @@ export async function revokeApiKey(options: { actor: TTenantPrincipal; input: { 
       },
     });
   });
+  forgetApiKey(id);
   return { ok: true as const };
 }

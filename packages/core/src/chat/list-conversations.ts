@@ -70,7 +70,7 @@ export async function listConversations(options: {
       include: {
         contact: { select: { id: true, name: true, email: true } },
         channel: { select: { type: true } },
-        reads: { where: { userId: userId ?? "00000000-0000-0000-0000-000000000000" }, select: { lastReadSeq: true } },
+        ...(userId ? { reads: { where: { userId }, select: { lastReadSeq: true } } } : {}),
         messages: {
           where: { kind: { not: "NOTE" } },
           orderBy: { seq: "desc" },
@@ -85,8 +85,9 @@ export async function listConversations(options: {
     });
     const ids = rows.map((r) => r.id);
     // Unread = visitor messages after the agent's read mark.
+    // An API key has no read marker: no unread counts to work out (they are not in its answer).
     const unread =
-      ids.length === 0
+      ids.length === 0 || !userId
         ? []
         : await tx.$queryRaw<{ conversationId: string; n: number }[]>`
           SELECT m."conversationId", count(*)::int AS n

@@ -16,6 +16,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       show: sessionCan(session, "settings.channels.manage") && !!session.active,
     },
     {
+      href: "/settings/departments",
+      label: t("departments"),
+      show: sessionCan(session, "settings.departments.manage") && !!session.active,
+    },
+    {
       href: "/settings/canned-replies",
       label: t("cannedReplies"),
       show: sessionCan(session, "canned_replies.manage") && !!session.active,

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatTenant } from "@forecourt/core/chat/test-helpers";
 import { createTestApiKey, createTestConversation } from "@forecourt/core/api-keys/test-api-key";
 import { redis } from "@forecourt/core/infra/redis";
+import { revokeApiKey } from "@forecourt/core/api-keys/revoke-api-key";
+import { testMemberPrincipal } from "@forecourt/core/test-principals";
 import { ZApiConversationPage, ZApiSentMessage } from "@forecourt/protocol/api";
 import { createTestUser, ownerDb } from "@forecourt/testing";
 import { listConversationsEndpoint } from "./endpoints/conversations";
@@ -49,6 +51,14 @@ describe("API keys at the door", () => {
       const result = await listConversationsEndpoint.handle(t, {}, ip());
       expect(result).toMatchObject({ ok: false, httpStatus: 401, error: "unauthenticated" });
     }
+  });
+
+  it("stops a key the moment it is revoked, though the door had just let it in", async () => {
+    const { key, token } = await createTestApiKey(a.customer.id);
+    expect(await listConversationsEndpoint.handle(token, {}, ip())).toMatchObject({ ok: true });
+    const admin = await createTestUser({ customerId: a.customer.id, role: "ADMIN" });
+    await revokeApiKey({ actor: testMemberPrincipal(admin.user.id, a.customer.id, "ADMIN"), input: { id: key.id } });
+    expect(await listConversationsEndpoint.handle(token, {}, ip())).toMatchObject({ ok: false, httpStatus: 401 });
   });
 
   it("refuses a key without the scope with 403", async () => {

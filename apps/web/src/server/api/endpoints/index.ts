@@ -1,10 +1,36 @@
 import type { TApiEndpoint } from "../endpoint";
-import { listConversationsEndpoint } from "./conversations";
+import { createContactEndpoint, getContactEndpoint, searchContactsEndpoint, updateContactEndpoint } from "./contacts";
+import {
+  assignConversationEndpoint,
+  closeConversationEndpoint,
+  reopenConversationEndpoint,
+  transferConversationEndpoint,
+} from "./conversation-actions";
+import { createConversationEndpoint, getConversationEndpoint, listConversationsEndpoint } from "./conversations";
+import { listChannelsEndpoint, listDealersEndpoint, listDepartmentsEndpoint, listUsersEndpoint } from "./directory";
+import { listLeadsEndpoint } from "./leads";
 import { listMessagesEndpoint, sendMessageEndpoint } from "./messages";
+import { dailyStatsEndpoint } from "./stats";
 
 /** Every endpoint of /api/v1: the OpenAPI document lists exactly these (a test checks the routes). */
 export const API_ENDPOINTS: readonly TApiEndpoint[] = [
   listConversationsEndpoint,
   listMessagesEndpoint,
   sendMessageEndpoint,
+  getConversationEndpoint,
+  createConversationEndpoint,
+  assignConversationEndpoint,
+  transferConversationEndpoint,
+  closeConversationEndpoint,
+  reopenConversationEndpoint,
+  searchContactsEndpoint,
+  getContactEndpoint,
+  createContactEndpoint,
+  updateContactEndpoint,
+  listDealersEndpoint,
+  listDepartmentsEndpoint,
+  listUsersEndpoint,
+  listChannelsEndpoint,
+  listLeadsEndpoint,
+  dailyStatsEndpoint,
 ];

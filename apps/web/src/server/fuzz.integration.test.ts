@@ -16,6 +16,7 @@ import { redis } from "@forecourt/core/infra/redis";
 import { createTestUser, ownerDb } from "@forecourt/testing";
 import { readJson, readUpload, routeMeta } from "./chat-http";
 import * as account from "./handlers/account";
+import * as apiKeys from "./handlers/api-keys";
 import * as audit from "./handlers/audit";
 import * as channels from "./handlers/channels";
 import * as contactsPages from "./handlers/contacts-pages";
@@ -156,6 +157,7 @@ async function answers(result: Promise<THandlerResult<unknown>>, label: string):
 
 const SESSION_MODULES = {
   account,
+  apiKeys,
   audit,
   channels,
   contactsPages,

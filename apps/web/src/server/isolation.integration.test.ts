@@ -49,6 +49,8 @@ import {
 } from "./handlers/api-channel";
 import { handleExportAudit } from "./handlers/audit";
 import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage } from "./handlers/canned-replies";
+import { handleCreateApiKey, handleRevokeApiKey, loadApiKeysPage } from "./handlers/api-keys";
+import { createTestApiKey } from "@forecourt/core/api-keys/test-api-key";
 import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
 import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
 import {
@@ -174,9 +176,21 @@ type TB = {
   /** B's canned reply (Settings → Canned replies). */
   cannedReplyId: string;
   cannedBody: string;
+  /** B's API key (Settings → API keys): its id, name and visible prefix. */
+  apiKeyId: string;
+  apiKeyName: string;
+  apiKeyPrefix: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
-type TA = { customerId: string; widgetKey: string; origin: string; visitorToken: string; conversationId: string };
+type TA = {
+  customerId: string;
+  widgetKey: string;
+  origin: string;
+  visitorToken: string;
+  conversationId: string;
+  /** A's first dealer: the one scoped members of A work for. */
+  dealerId: string;
+};
 type TCtx = { session: TSessionContext; b: TB; a: TA };
 /** What one attempt returned; `refused` cases must be 403/404, `public`/`own` ones only free of B's data. */
 type TCase =
@@ -317,6 +331,9 @@ const cannedInput = (dealerId: string | null, id?: string) => ({
   title: "Planted",
   body: "Planted reply",
 });
+
+/** A new API key as the Settings → API keys dialog sends it. */
+const apiKeyInput = (dealerIds: string[]) => ({ name: "Planted key", scopes: ["conversations:read"], dealerIds });
 
 const member = (b: TB, extra: Record<string, unknown> = {}) => [
   { membershipId: b.membershipId, ...extra },
@@ -1298,6 +1315,23 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  // ── Settings → API keys ────────────────────────────────────────────────────────────────────
+  "action:server/actions/api-keys.ts#createApiKeyAction": {
+    // Keys of A are A's own; a key naming B's dealer must be refused (400 unknown dealer, or 403).
+    kind: "own",
+    attempts: ({ session, b }) => [
+      mustRefuse(handleCreateApiKey(session, apiKeyInput([b.dealerId])), "key scoped to B's dealer"),
+      mustRefuse(handleCreateApiKey(session, apiKeyInput([guess()])), "key scoped to a guessed dealer"),
+    ],
+  },
+  "action:server/actions/api-keys.ts#revokeApiKeyAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRevokeApiKey(session, { id: b.apiKeyId }),
+      handleRevokeApiKey(session, { id: guess() }),
+    ],
+  },
+
   // ── Settings → Departments ──────────────────────────────────────────────────────────────
   "action:server/actions/departments.ts#saveDepartmentAction": {
     kind: "refused",
@@ -1316,6 +1350,10 @@ const CASES: Record<string, TCase> = {
   },
 
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
+  "page:server/handlers/api-keys.ts#loadApiKeysPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadApiKeysPage(session, undefined, meta)],
+  },
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     kind: "own",
     attempts: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
@@ -1385,6 +1423,11 @@ type TS = {
   /** The sibling dealer's canned reply. */
   cannedReplyId: string;
   cannedBody: string;
+  /** An API key of the sibling dealer, and one of every dealer: a scoped admin manages neither. */
+  apiKeyId: string;
+  apiKeyName: string;
+  allDealersKeyId: string;
+  allDealersKeyName: string;
 };
 type TSCtx = { session: TSessionContext; s: TS; a: TA };
 type TScopeCase =
@@ -1571,6 +1614,22 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "action:server/actions/canned-replies.ts#deleteCannedReplyAction": {
     refused: ({ session, s }) => [handleDeleteCannedReply(session, { id: s.cannedReplyId })],
+  },
+  "action:server/actions/api-keys.ts#createApiKeyAction": {
+    // Refused with 400 (dealerIds) for scoped admins, 403 for the others: see "API keys within a tenant".
+    own: ({ session, s }) => [
+      mustRefuse(handleCreateApiKey(session, apiKeyInput([s.dealerId])), "key scoped to the sibling dealer"),
+      mustRefuse(handleCreateApiKey(session, apiKeyInput([])), "key of every dealer"),
+    ],
+  },
+  "action:server/actions/api-keys.ts#revokeApiKeyAction": {
+    refused: ({ session, s }) => [
+      handleRevokeApiKey(session, { id: s.apiKeyId }),
+      handleRevokeApiKey(session, { id: s.allDealersKeyId }),
+    ],
+  },
+  "page:server/handlers/api-keys.ts#loadApiKeysPage": {
+    own: ({ session }) => [loadApiKeysPage(session, undefined, meta)],
   },
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     own: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
@@ -1844,6 +1903,7 @@ beforeAll(async () => {
   const bCanned = await ownerDb().cannedReply.create({
     data: { customerId: tb.customer.id, dealerId: tb.dealer.id, shortcut: "b-secret", title: "B", body: bCannedBody },
   });
+  const bApiKey = await createTestApiKey(tb.customer.id, { name: "B secret CRM key" });
   // A's website chat and one visitor of A (the identity a visitor attacker holds).
   const aOrigin = "http://a-dealer.test";
   const aChannel = await ownerDb().channel.create({
@@ -1861,6 +1921,7 @@ beforeAll(async () => {
   });
   a = {
     customerId: ta.customer.id,
+    dealerId: ta.dealer.id,
     widgetKey: aChannel.publicKey!,
     origin: aOrigin,
     visitorToken: aChat.token,
@@ -1893,6 +1954,9 @@ beforeAll(async () => {
     cannedReplyId: bCanned.id,
     cannedBody: bCannedBody,
     attachmentId: attachment.id,
+    apiKeyId: bApiKey.key.id,
+    apiKeyName: bApiKey.key.name,
+    apiKeyPrefix: bApiKey.key.prefix,
   };
   before = await snapshotB();
   for (const role of ROLES) {
@@ -1986,6 +2050,8 @@ beforeAll(async () => {
       body: sCannedBody,
     },
   });
+  const sApiKey = await createTestApiKey(ta.customer.id, { name: "Sibling DMS key", dealerIds: [sDealer.id] });
+  const allDealersKey = await createTestApiKey(ta.customer.id, { name: "A every-dealer CRM key" });
   s = {
     dealerId: sDealer.id,
     departmentId: sDepartment.id,
@@ -2005,6 +2071,10 @@ beforeAll(async () => {
     sharedMessageBody: sharedBody,
     cannedReplyId: sCanned.id,
     cannedBody: sCannedBody,
+    apiKeyId: sApiKey.key.id,
+    apiKeyName: sApiKey.key.name,
+    allDealersKeyId: allDealersKey.key.id,
+    allDealersKeyName: allDealersKey.key.name,
   };
   sBefore = await snapshotSibling();
   // Members of A scoped to A's first dealer, one per role.
@@ -2063,6 +2133,11 @@ async function snapshotSibling() {
       select: { id: true, storageKey: true },
     }),
     reads: await db.conversationRead.count({ where: { conversation: { dealerId: s.dealerId } } }),
+    apiKeys: await db.apiKey.findMany({
+      where: { id: { in: [s.apiKeyId, s.allDealersKeyId] } },
+      select: { id: true, status: true, revokedAt: true },
+      orderBy: { id: "asc" },
+    }),
   };
 }
 
@@ -2100,6 +2175,7 @@ async function snapshotB() {
     visitorSessions: await db.visitorSession.count({ where }),
     subscriptions: await db.subscription.findMany({ where }),
     vehicles: await db.vehicle.count({ where }),
+    apiKeys: await db.apiKey.findMany({ where, select: { id: true, name: true, status: true, revokedAt: true } }),
   };
 }
 
@@ -2139,6 +2215,9 @@ function leaks(body: unknown): string[] {
     b.subscriptionId,
     b.cannedReplyId,
     b.cannedBody,
+    b.apiKeyId,
+    b.apiKeyName,
+    b.apiKeyPrefix,
   ].filter((secret) => text.includes(secret));
 }
 
@@ -2268,6 +2347,10 @@ function siblingLeaks(body: unknown): string[] {
     s.verifyToken,
     s.cannedReplyId,
     s.cannedBody,
+    s.apiKeyId,
+    s.apiKeyName,
+    s.allDealersKeyId,
+    s.allDealersKeyName,
   ].filter((secret) => text.includes(secret));
 }
 
@@ -2312,6 +2395,38 @@ describe("isolation suite within a tenant (dealer scope)", () => {
     expect(inbox.ok && inbox.data.selectedId).toBe(s.conversationId);
     const conversation = await handleGetConversation(session, { id: s.conversationId });
     expect(conversation.ok).toBe(true);
+  });
+
+  it("API keys within a tenant: a scoped admin keeps to their dealer, agents and supervisors are refused", async () => {
+    for (const role of ["OWNER", "ADMIN"] as const) {
+      const session = scopedSessions.get(role)!;
+      for (const dealerIds of [[s.dealerId], [], [a.dealerId, s.dealerId]]) {
+        const r = await handleCreateApiKey(session, apiKeyInput(dealerIds));
+        expect(r.ok === false && r.status, `${role} ${JSON.stringify(dealerIds)}`).toBe(400);
+        expect(r.ok === false && r.issues?.map((i) => i.path)).toEqual(["dealerIds"]);
+      }
+      const own = await handleCreateApiKey(session, { ...apiKeyInput([a.dealerId]), name: `Own ${role} key` });
+      expect(own.ok && own.data.token).toMatch(/^fc_live_/);
+      const listed = await loadApiKeysPage(session, undefined, meta);
+      expect(listed.ok && listed.data.keys.map((k) => k.name)).toContain(`Own ${role} key`);
+      expect(listed.ok && listed.data.dealers.map((d) => d.id)).toEqual([a.dealerId]);
+      expect(listed.ok && listed.data.mayAllDealers).toBe(false);
+    }
+    for (const role of ["SUPERVISOR", "AGENT"] as const) {
+      const session = scopedSessions.get(role)!;
+      const unscoped = sessions.get(role)!;
+      for (const r of [
+        await loadApiKeysPage(session, undefined, meta),
+        await loadApiKeysPage(unscoped, undefined, meta),
+        await handleCreateApiKey(unscoped, apiKeyInput([])),
+        await handleRevokeApiKey(unscoped, { id: s.allDealersKeyId }),
+      ]) {
+        expect(r.ok === false && r.status, role).toBe(403);
+      }
+    }
+    // An all-dealers admin of the same tenant does see (and may revoke) both keys.
+    const all = await loadApiKeysPage(sessions.get("ADMIN")!, undefined, meta);
+    expect(all.ok && all.data.keys.map((k) => k.id)).toEqual(expect.arrayContaining([s.apiKeyId, s.allDealersKeyId]));
   });
 
   it("left the sibling dealer's rows as they were", async () => {

@@ -40,6 +40,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       label: t("audit"),
       show: sessionCan(session, "audit.view") && !!session.active,
     },
+    {
+      href: "/settings/api-keys",
+      label: t("apiKeys"),
+      show: sessionCan(session, "settings.api_keys.manage") && !!session.active,
+    },
   ].filter((i) => i.show);
   return <Tabs items={items} current={current} />;
 }

@@ -26,3 +26,7 @@ unset APP_DATABASE_URL
 # The e-mail channel's SMTP ingress (apps/mail-ingress); no DNS here for SPF/DKIM/DMARC.
 export SMTP_INGRESS_PORT=$((WEB_PORT + 7))
 export EMAIL_AUTH_DNS=off
+# Outbound webhooks: tests deliver to receivers on 127.0.0.1, and retry in milliseconds, not minutes.
+export WEBHOOK_ALLOW_PRIVATE_TARGETS=true
+export WEBHOOK_BACKOFF_BASE_MS=20
+export WEBHOOK_MAX_ATTEMPTS=4

@@ -48,6 +48,11 @@ export const PERMISSION_MATRIX = {
     description: "Invite, scope, deactivate, archive users; sessions",
   },
   "settings.channels.manage": { roles: OWNER_ADMIN, writes: true, description: "Channels and widget settings" },
+  "settings.integrations.manage": {
+    roles: OWNER_ADMIN,
+    writes: true,
+    description: "Webhook endpoints and their delivery log",
+  },
   "settings.departments.manage": {
     roles: OWNER_ADMIN,
     writes: true,

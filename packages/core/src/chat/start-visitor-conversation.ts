@@ -8,6 +8,7 @@ import { newVisitorToken } from "./keys";
 import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { sendMessage } from "./send-message";
+import { recordWebhookEvents } from "../webhooks/record-webhook-event";
 
 export type TStartedConversation = { token: string; conversationId: string; contactId: string };
 
@@ -63,6 +64,12 @@ export async function startVisitorConversation(options: { input: TStartConversat
     const conversation = await tx.conversation.create({
       data: { customerId, dealerId, channelId: widget.channelId, contactId: contact.id, departmentId },
     });
+    // The pre-chat (or offline) form's answers are the lead: stored on the contact and conversation.
+    await recordWebhookEvents(tx, customerId, [
+      { type: "contact.created", contactId: contact.id },
+      { type: "conversation.created", conversationId: conversation.id, contactId: contact.id },
+      { type: "lead.created", conversationId: conversation.id, contactId: contact.id },
+    ]);
     return { contactId: contact.id, conversationId: conversation.id };
   });
 

@@ -4,6 +4,7 @@ import { ZLegalBasis } from "@forecourt/protocol";
 import { dealerScopeWhere } from "./dealer-scope";
 import { assertMay, type TTenantPrincipal } from "../principal";
 import { NotFoundError } from "../errors";
+import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 
 const optionalText = (max: number) =>
   z
@@ -92,6 +93,7 @@ export async function updateContact(options: { agent: TTenantPrincipal; input: T
         await tx.vehicle.create({ data: { ...data, customerId: agent.tenant.customerId, contactId: input.contactId } });
       }
     }
+    await recordWebhookEvent(tx, agent.tenant.customerId, { type: "contact.updated", contactId: input.contactId });
     await tx.auditEvent.create({
       data: {
         customerId: agent.tenant.customerId,

@@ -15,6 +15,8 @@ export type TWebhookReceiver = {
   received: TReceivedWebhook[];
   /** The answers for a path, in order (the last one repeats); default 200. */
   script: (path: string, statuses: number[]) => void;
+  /** Decides every answer when set (the bench's injected failures); overrides the scripts. */
+  respond: ((hit: Omit<TReceivedWebhook, "status" | "at">) => number) | null;
   waitFor: (predicate: (all: TReceivedWebhook[]) => boolean, timeoutMs?: number) => Promise<TReceivedWebhook[]>;
   reset: () => void;
   close: () => Promise<void>;
@@ -32,17 +34,23 @@ export async function startWebhookReceiver(options: { port?: number } = {}): Pro
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const path = new URL(req.url ?? "/", "http://receiver").pathname;
-      const queue = scripts.get(path);
-      const status = queue && queue.length > 1 ? queue.shift()! : (queue?.[0] ?? 200);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-      received.push({ path, body: Buffer.concat(chunks).toString("utf8"), headers, status, at: Date.now() });
+      const body = Buffer.concat(chunks).toString("utf8");
+      const queue = scripts.get(path);
+      const status = receiver.respond
+        ? receiver.respond({ path, body, headers })
+        : queue && queue.length > 1
+          ? queue.shift()!
+          : (queue?.[0] ?? 200);
+      received.push({ path, body, headers, status, at: Date.now() });
       res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `status ${status}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", () => resolve()));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const receiver: TWebhookReceiver = {
+    respond: null,
     url: (path = "/hook") => `http://127.0.0.1:${port}${path}`,
     received,
     script: (path, statuses) => void scripts.set(path, [...statuses]),
@@ -60,4 +68,5 @@ export async function startWebhookReceiver(options: { port?: number } = {}): Pro
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return receiver;
 }

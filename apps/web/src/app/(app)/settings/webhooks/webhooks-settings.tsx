@@ -26,17 +26,19 @@ export function WebhooksSettings({ endpoints, eventTypes }: TProps) {
 
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
-        <button
-          type="button"
-          onClick={() => setCreating(true)}
-          className={button.primary}
-          data-testid="webhook-new"
-          disabled={creating}
-        >
-          <Plus className="size-3.5" aria-hidden="true" /> {t("new")}
-        </button>
-      </div>
+      {endpoints.length > 0 ? (
+        <div className="flex justify-end">
+          <button
+            type="button"
+            onClick={() => setCreating(true)}
+            className={button.primary}
+            data-testid="webhook-new"
+            disabled={creating}
+          >
+            <Plus className="size-3.5" aria-hidden="true" /> {t("new")}
+          </button>
+        </div>
+      ) : null}
       {revealed ? <SecretPanel {...revealed} onDone={() => setRevealed(null)} /> : null}
       {creating ? (
         <CreateForm
@@ -54,7 +56,12 @@ export function WebhooksSettings({ endpoints, eventTypes }: TProps) {
           title={t("emptyTitle")}
           body={t("emptyBody")}
           action={
-            <button type="button" onClick={() => setCreating(true)} className={button.secondary}>
+            <button
+              type="button"
+              onClick={() => setCreating(true)}
+              className={button.primary}
+              data-testid="webhook-new"
+            >
               <Plus className="size-3.5" aria-hidden="true" /> {t("new")}
             </button>
           }
@@ -84,7 +91,7 @@ function SecretPanel({ url, secret, onDone }: { url: string; secret: string; onD
           <h2 id="webhook-secret-title" className="text-[13px] font-semibold text-amber-900">
             {t("secretTitle")}
           </h2>
-          <p className="text-[12px] leading-5 break-all text-amber-800">{t("secretBody", { url })}</p>
+          <p className="text-[12px] leading-5 [overflow-wrap:anywhere] text-amber-800">{t("secretBody", { url })}</p>
         </div>
       </div>
       <CopyField label={t("secretLabel")} value={secret} testId="webhook-secret" />

@@ -64,17 +64,32 @@ const { secret } = await createWebhookEndpoint({
   input: { url: receiver.url("/bench"), events: ["message.created"] },
 });
 const verifier = new Webhook(secret);
-const started = await startVisitorConversation({
-  input: { key: t.channel.publicKey!, origin: TEST_ORIGIN, name: "Bench", consent: true },
-});
-const visitor = (await resolveVisitorSession({ token: started.token }))!;
+// Eight conversations (one per lane of concurrent sends), so sends do not queue on one row lock.
+const chats = await Promise.all(
+  Array.from({ length: 8 }, async () => {
+    const started = await startVisitorConversation({
+      input: { key: t.channel.publicKey!, origin: TEST_ORIGIN, name: "Bench", consent: true },
+    });
+    return {
+      conversationId: started.conversationId,
+      visitor: (await resolveVisitorSession({ token: started.token }))!,
+    };
+  }),
+);
 let clientSeq = 0;
-const send = () =>
-  sendMessage({
-    sender: { visitor },
-    input: { conversationId: started.conversationId, clientId: `bench-${++clientSeq}`, body: `message ${clientSeq}` },
+const send = () => {
+  const n = ++clientSeq;
+  const chat = chats[n % chats.length]!;
+  return sendMessage({
+    sender: { visitor: chat.visitor },
+    input: {
+      conversationId: chat.conversationId,
+      clientId: `bench-${String(n).padStart(8, "0")}`,
+      body: `message ${n}`,
+    },
     publish: false,
   });
+};
 
 // 1. Backlog: commit EVENTS events with no worker running.
 console.log(`load average before: ${loadAverage()}`);

@@ -1,4 +1,4 @@
-import { withTenant } from "@forecourt/db";
+import { withTenant, type TTx } from "@forecourt/db";
 import { getConfig } from "@forecourt/config";
 import { buildWebhookPayload } from "./build-webhook-payload";
 import { disableFailingEndpoint } from "./disable-failing-endpoint";
@@ -33,10 +33,7 @@ export async function deliverWebhook(
   const config = getConfig();
   const { customerId, deliveryId } = options;
   const loaded = await withTenant(customerId, async (tx) => {
-    const delivery = await tx.webhookDelivery.findFirst({
-      where: { id: deliveryId, customerId },
-      include: { endpoint: true, event: true },
-    });
+    const delivery = await loadDelivery(tx, customerId, deliveryId);
     if (!delivery || delivery.status !== "PENDING") return null;
     if (delivery.endpoint.status !== "ACTIVE") return { delivery, payload: null, reason: "endpoint disabled" };
     const payload = await buildWebhookPayload(tx, delivery.event);
@@ -105,22 +102,70 @@ function outcomeFields(outcome: TPostOutcome) {
   };
 }
 
+/** The delivery with its endpoint and event: one statement (the job's hot path; Prisma's include would be three). */
+async function loadDelivery(tx: TTx, customerId: string, deliveryId: string) {
+  const [row] = await tx.$queryRaw<TLoadedRow[]>`
+    SELECT d."status", d."endpointId", d."eventId",
+           json_build_object('url', e."url", 'status', e."status", 'secretEncrypted', e."secretEncrypted",
+                             'previousSecretEncrypted', e."previousSecretEncrypted",
+                             'previousSecretExpiresAt', e."previousSecretExpiresAt") AS "endpoint",
+           json_build_object('id', v."id", 'type', v."type", 'conversationId', v."conversationId",
+                             'messageId', v."messageId", 'contactId', v."contactId", 'createdAt', v."createdAt") AS "event"
+      FROM "WebhookDelivery" d
+      JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
+      JOIN "WebhookEvent" v ON v."id" = d."eventId"
+     WHERE d."id" = ${deliveryId}::uuid AND d."customerId" = ${customerId}::uuid`;
+  if (!row) return null;
+  const { endpoint, event } = row;
+  return {
+    ...row,
+    endpoint: {
+      ...endpoint,
+      previousSecretExpiresAt: endpoint.previousSecretExpiresAt ? new Date(endpoint.previousSecretExpiresAt) : null,
+    },
+    event: { ...event, createdAt: new Date(event.createdAt) },
+  };
+}
+
+type TLoadedRow = {
+  status: "PENDING" | "DELIVERED" | "FAILED" | "SKIPPED";
+  endpointId: string;
+  eventId: string;
+  endpoint: {
+    url: string;
+    status: "ACTIVE" | "DISABLED";
+    secretEncrypted: string;
+    previousSecretEncrypted: string | null;
+    previousSecretExpiresAt: string | null;
+  };
+  event: {
+    id: string;
+    type: string;
+    conversationId: string | null;
+    messageId: string | null;
+    contactId: string | null;
+    createdAt: string;
+  };
+};
+
 async function record(
   customerId: string,
   deliveryId: string,
   status: "PENDING" | "DELIVERED" | "FAILED" | "SKIPPED",
   fields: { responseStatus?: number | null; durationMs?: number | null; excerpt: string | null; countAttempt: boolean },
 ) {
-  await withTenant(customerId, (tx) =>
-    tx.webhookDelivery.updateMany({
-      where: { id: deliveryId, customerId, status: "PENDING" },
-      data: {
-        status,
-        ...(fields.countAttempt ? { attempts: { increment: 1 }, lastAttemptAt: new Date() } : {}),
-        responseStatus: fields.responseStatus ?? null,
-        durationMs: fields.durationMs ?? null,
-        responseExcerpt: fields.excerpt,
-      },
-    }),
+  const attempted = fields.countAttempt;
+  await withTenant(
+    customerId,
+    (tx) =>
+      tx.$executeRaw`
+      UPDATE "WebhookDelivery"
+         SET "status" = ${status}::"WebhookDeliveryStatus",
+             "attempts" = "attempts" + ${attempted ? 1 : 0},
+             "lastAttemptAt" = CASE WHEN ${attempted} THEN now() ELSE "lastAttemptAt" END,
+             "responseStatus" = ${fields.responseStatus ?? null}::int,
+             "durationMs" = ${fields.durationMs ?? null}::int,
+             "responseExcerpt" = ${fields.excerpt}
+       WHERE "id" = ${deliveryId}::uuid AND "customerId" = ${customerId}::uuid AND "status" = 'PENDING'`,
   );
 }

@@ -14,7 +14,7 @@ import { ForbiddenError, NotFoundError } from "@forecourt/core/errors";
 import { testMemberPrincipal } from "@forecourt/core/test-principals";
 import { createWebhookEndpoint } from "@forecourt/core/webhooks/create-webhook-endpoint";
 import { deliverWebhook } from "@forecourt/core/webhooks/deliver-webhook";
-import { dispatchWebhookEvents } from "@forecourt/core/webhooks/dispatch-webhook-events";
+import { dispatchWebhookEvents, pruneWebhookLog } from "@forecourt/core/webhooks/dispatch-webhook-events";
 import { listWebhookDeliveries } from "@forecourt/core/webhooks/list-webhook-deliveries";
 import { listWebhookEndpoints } from "@forecourt/core/webhooks/list-webhook-endpoints";
 import { redeliverWebhook } from "@forecourt/core/webhooks/redeliver-webhook";
@@ -333,5 +333,30 @@ describe("outbound webhooks", () => {
     } finally {
       await listener.close();
     }
+  });
+
+  it("keeps the delivery log 30 days: older events and their deliveries are pruned, newer ones stay", async () => {
+    const t = await arrange({ events: ["conversation.created"] });
+    const old = await ownerDb().webhookEvent.create({
+      data: {
+        customerId: t.customer.id,
+        type: "conversation.created",
+        createdAt: new Date(Date.now() - 31 * 86_400_000),
+      },
+    });
+    const recent = await ownerDb().webhookEvent.create({
+      data: {
+        customerId: t.customer.id,
+        type: "conversation.created",
+        createdAt: new Date(Date.now() - 29 * 86_400_000),
+      },
+    });
+    for (const e of [old, recent])
+      await ownerDb().webhookDelivery.create({
+        data: { customerId: t.customer.id, endpointId: t.endpoint.id, eventId: e.id, status: "DELIVERED" },
+      });
+    expect((await pruneWebhookLog()).deleted).toBeGreaterThanOrEqual(1);
+    const left = await ownerDb().webhookDelivery.findMany({ where: { customerId: t.customer.id } });
+    expect(left.map((d) => d.eventId)).toEqual([recent.id]);
   });
 });

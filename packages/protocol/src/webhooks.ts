@@ -51,7 +51,7 @@ export const ZWebhookEndpoint = z.object({
   events: z.array(ZWebhookEventType),
   enabled: z.boolean(),
   /** Why the platform turned it off: "gone" (the receiver answered 410) or "failing" (every retry failed). */
-  disabledReason: z.enum(["gone", "failing", "terminated"]).nullable(),
+  disabledReason: z.enum(["gone", "failing"]).nullable(),
   disabledAt: z.iso.datetime().nullable(),
   /** A rotated-out secret still signs until then. */
   previousSecretExpiresAt: z.iso.datetime().nullable(),

@@ -73,3 +73,23 @@ export async function requeueLostWebhookDeliveries(now = new Date()): Promise<{ 
   await enqueueWebhookDeliveries(lost);
   return { requeued: lost.length };
 }
+
+/** The delivery log is kept this long; older events go, and their deliveries with them (cascade). */
+export const WEBHOOK_LOG_DAYS = 30;
+
+/** Deletes the outbox and delivery log older than WEBHOOK_LOG_DAYS, in batches (ids and answers only). */
+export async function pruneWebhookLog(): Promise<{ deleted: number }> {
+  let deleted = 0;
+  for (;;) {
+    const n = await withSystemAccess(
+      { job: "webhooks.dispatch" },
+      (tx) =>
+        tx.$executeRaw`
+        DELETE FROM "WebhookEvent" WHERE "id" IN (
+          SELECT "id" FROM "WebhookEvent"
+           WHERE "createdAt" < now() - make_interval(days => ${WEBHOOK_LOG_DAYS}) LIMIT 1000)`,
+    );
+    deleted += n;
+    if (n < 1000) return { deleted };
+  }
+}

@@ -33,10 +33,7 @@ export function toWebhookEndpoint(row: WebhookEndpoint): TWebhookEndpoint {
     description: row.description,
     events: row.events as TWebhookEventType[],
     enabled: row.status === "ACTIVE",
-    disabledReason:
-      row.disabledReason === "gone" || row.disabledReason === "failing" || row.disabledReason === "terminated"
-        ? row.disabledReason
-        : null,
+    disabledReason: row.disabledReason === "gone" || row.disabledReason === "failing" ? row.disabledReason : null,
     disabledAt: row.disabledAt?.toISOString() ?? null,
     previousSecretExpiresAt:
       row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date()

@@ -26,6 +26,9 @@ unset APP_DATABASE_URL
 # The e-mail channel's SMTP ingress (apps/mail-ingress); no DNS here for SPF/DKIM/DMARC.
 export SMTP_INGRESS_PORT=$((WEB_PORT + 7))
 export EMAIL_AUTH_DNS=off
+# Public API limits small enough that a test can reach them (server/api/api.integration.test.ts).
+export API_RATE_LIMIT_PER_KEY_MINUTE=100
+export API_RATE_LIMIT_PER_TENANT_MINUTE=1000
 # Outbound webhooks: tests deliver to receivers on 127.0.0.1, and retry in milliseconds, not minutes.
 export WEBHOOK_ALLOW_PRIVATE_TARGETS=true
 export WEBHOOK_BACKOFF_BASE_MS=20

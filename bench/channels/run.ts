@@ -14,13 +14,12 @@
  *   export FC_SLOT=4; source scripts/test-env.sh; pnpm build
  *   pnpm --silent --filter @forecourt/bench channels --payloads 2000 --messages 2000 --crash-messages 1000
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { getConfig } from "@forecourt/config";
 import { closeQueues } from "@forecourt/jobs";
 import { assertLocalTestDatabase, ownerDb } from "@forecourt/testing";
-import { loadAverage, profileProcessesInto, root, startProcess, stopProcess, type TProcess } from "./common";
+import { loadAverage, profileProcessesInto, stopProcess } from "./common";
+import { startWeb } from "../web-process";
 import { startMetaGraph } from "@forecourt/testing/meta-graph";
 import { runInbound } from "./inbound";
 import { arrangeOutbound, runCrash, runOutbound } from "./outbound";
@@ -56,47 +55,6 @@ const BUDGET = { inboundEventsPerSecond: 500 };
 const config = getConfig();
 assertLocalTestDatabase();
 profileProcessesInto(args["cpu-prof"]);
-
-/** The newest modification time of the .ts/.tsx files under these folders (the web build bundles them). */
-function newestSource(folders: string[]): number {
-  let newest = 0;
-  for (const folder of folders)
-    for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true }))
-      if (entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.parentPath.includes("generated"))
-        newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  return newest;
-}
-
-async function startWeb(): Promise<TProcess> {
-  const buildId = path.join(root, "apps/web/.next/BUILD_ID");
-  if (!existsSync(buildId)) {
-    console.error(
-      "[bench] apps/web/.next is missing: the bench runs the production web server, build it first:\n" +
-        "        pnpm build   (from the repository root, with the same environment)",
-    );
-    process.exit(2);
-  }
-  const stale = newestSource(["apps/web/src", "packages/core/src", "packages/channels/src", "packages/db/src"]);
-  if (stale > statSync(buildId).mtimeMs)
-    console.error("[bench] warning: sources changed after the last `pnpm build`; the web process runs the old build");
-  const url = `http://127.0.0.1:${config.WEB_PORT}`;
-  const already = await fetch(`${url}/api/health`).then(
-    () => true,
-    () => false,
-  );
-  if (already) {
-    console.error(`[bench] something already listens on WEB_PORT ${config.WEB_PORT}; stop it or pass --web ${url}`);
-    process.exit(2);
-  }
-  console.error(`[bench] starting the web process (NODE_ENV=production) on port ${config.WEB_PORT}…`);
-  return startProcess({
-    name: "web",
-    cwd: path.join(root, "apps/web"),
-    script: "server.ts",
-    env: { NODE_ENV: "production" },
-    ready: /listening on port/,
-  });
-}
 
 async function inbound() {
   const web = args.web ? null : await startWeb();

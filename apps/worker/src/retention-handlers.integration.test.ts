@@ -4,7 +4,7 @@ import { removeTenantJobs } from "@forecourt/jobs/remove-tenant-jobs";
 import { retentionJobId } from "@forecourt/jobs/retention-jobs";
 import { createTestTenant, ownerDb } from "@forecourt/testing";
 import { HANDLERS } from "./registry";
-import { runRetentionDaily } from "./retention-handlers";
+import { runRetentionDaily, runStatsToday } from "./retention-handlers";
 
 beforeAll(async () => {
   await queue("retention").obliterate({ force: true });
@@ -25,8 +25,10 @@ describe("retention jobs", () => {
         "retention.daily-stats",
         "retention.purge-tenant",
         "retention.delete-customer",
+        "retention.stats-today",
       ]),
     );
+    expect(HANDLERS.find((h) => h.job.name === "retention.stats-today")?.schedule?.pattern).toBe("7 * * * *");
     expect(HANDLERS.find((h) => h.job.name === "retention.daily")?.schedule?.pattern).toBe("15 2 * * *");
   });
 
@@ -55,6 +57,22 @@ describe("retention jobs", () => {
     const after = await q.getJobs(["waiting", "delayed", "completed", "failed"]);
     expect(after.some((j) => j.data.customerId === due.customer.id)).toBe(false);
     expect(after.some((j) => j.data.customerId === live.customer.id)).toBe(true);
+  });
+
+  it("refreshes today's statistics every hour: one job per tenant and hour, for today", async () => {
+    const live = await createTestTenant("Today");
+    const at = new Date("2027-03-02T10:07:00Z");
+    await runStatsToday(at);
+    await runStatsToday(new Date("2027-03-02T10:40:00Z")); // the same hour: nothing more
+    await runStatsToday(new Date("2027-03-02T11:07:00Z"));
+    const q = queue("retention");
+    const ten = await q.getJob(retentionJobId("retention.daily-stats", live.customer.id, "2027-03-02_h10"));
+    expect(ten?.data).toEqual({ customerId: live.customer.id, day: "2027-03-02" });
+    expect(await q.getJob(retentionJobId("retention.daily-stats", live.customer.id, "2027-03-02_h11"))).toBeDefined();
+    const mine = (await q.getJobs(["waiting"])).filter(
+      (j) => j.name === "retention.daily-stats" && j.data.customerId === live.customer.id,
+    );
+    expect(mine).toHaveLength(2);
   });
 
   it("rejects a payload that is not ids and dates", async () => {

@@ -12,6 +12,7 @@ import {
   purgeTenantJob,
   retentionDailyJob,
   retentionJobId,
+  statsTodayJob,
 } from "@forecourt/jobs/retention-jobs";
 import { ORPHAN_SWEEP_SCHEDULE, orphanSweepJob } from "@forecourt/jobs/storage-jobs";
 import { handler } from "./job-handler";
@@ -50,8 +51,27 @@ export async function runRetentionDaily(payload: { day?: string }, now = new Dat
   return { purge: work.purge.length, delete: work.delete.length };
 }
 
+/**
+ * The hourly refresh: today's aggregates per tenant, upserted (aggregateDailyStats recomputes a
+ * day in full). The job id names the hour, so each hour enqueues once however often it fires.
+ */
+export async function runStatsToday(now = new Date()) {
+  const day = utcDay(now);
+  const hour = String(now.getUTCHours()).padStart(2, "0");
+  const work = await listRetentionWork({ now: startOfUtcDay(day) });
+  for (const customerId of work.purge) {
+    await enqueue(
+      dailyStatsJob,
+      { customerId, day },
+      { jobId: retentionJobId(dailyStatsJob.name, customerId, `${day}_h${hour}`), ...KEEP, ...BACKOFF },
+    );
+  }
+  return { tenants: work.purge.length };
+}
+
 export const RETENTION_HANDLERS = [
   handler(retentionDailyJob, (p) => runRetentionDaily(p), { pattern: "15 2 * * *", payload: {} }),
+  handler(statsTodayJob, () => runStatsToday(), { pattern: "7 * * * *", payload: {} }),
   handler(dailyStatsJob, async (p) => ({ rows: await aggregateDailyStats({ customerId: p.customerId, day: p.day }) })),
   handler(purgeTenantJob, async (p) => {
     // The cutoff depends on the job's day only, so a retry computes the same cutoff.

@@ -1,6 +1,8 @@
 export { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 export {
   ACTIONS,
+  API_SCOPES,
+  apiKeyRefusalOf,
   PERMISSION_MATRIX,
   PROVIDER_ROLES,
   ROLE_KEYS,
@@ -9,6 +11,8 @@ export {
   type TRoleKey,
   can,
   type TAction,
+  type TApiKeySubject,
+  type TApiScope,
   PROVIDER_ACTIONS_WITHOUT_TWO_FACTOR,
   refusalOf,
   type TPermissionSubject,

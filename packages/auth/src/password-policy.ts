@@ -1,4 +1,10 @@
-import { BREACHED_PASSWORDS_TEXT } from "./breached-passwords";
+/*
+ * breached-passwords.json: passwords that must never be accepted — the most common passwords of
+ * public breach corpora and their usual variants (word + digits/years/"!", doubled words),
+ * shipped with the code so the check needs no network. A data file, not code: regenerate or
+ * extend it freely (one string per entry); compared case-insensitively.
+ */
+import BREACHED_PASSWORDS from "./breached-passwords.json" with { type: "json" };
 
 /** Password rules (NIST SP 800-63B style): length, plus a list of breached passwords. No composition rules. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -6,11 +12,7 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 let breached: Set<string> | undefined;
 function breachedSet(): Set<string> {
-  breached ??= new Set(
-    BREACHED_PASSWORDS_TEXT.split("\n")
-      .map((line) => line.trim().toLowerCase())
-      .filter(Boolean),
-  );
+  breached ??= new Set(BREACHED_PASSWORDS.map((line) => line.trim().toLowerCase()).filter(Boolean));
   return breached;
 }
 

@@ -17,8 +17,28 @@ const SUPERVISORS: TRoleKey[] = ["OWNER", "ADMIN", "SUPERVISOR"];
 const SUPPORT: TRoleKey[] = ["PROVIDER_SUPPORT"];
 const MANAGED: TRoleKey[] = ["PROVIDER_MANAGED_AGENT"];
 
+/**
+ * Scopes of public API keys (docs/api.md). A key holds scopes, not roles: the matrix row of an
+ * action names the one scope that grants it to a key (`api`); rows without one are never open
+ * to keys (settings, provider rights, exports, erasure).
+ */
+export const API_SCOPES = [
+  "conversations:read",
+  "conversations:write",
+  "messages:write",
+  "contacts:read",
+  "contacts:write",
+  "leads:read",
+  "directory:read",
+  "reports:read",
+  "webhooks:manage",
+] as const;
+export type TApiScope = (typeof API_SCOPES)[number];
+
 type TRule = {
   roles: readonly TRoleKey[];
+  /** The API-key scope that grants this action; absent: keys may never do it. */
+  api?: TApiScope;
   /** Changes state; refused while the tenant is read-only after termination (L 5.2). */
   writes: boolean;
   description: string;
@@ -26,17 +46,64 @@ type TRule = {
 
 /** Managed agents act only for Plus customers; core checks the tier when they do. */
 export const PERMISSION_MATRIX = {
-  "inbox.view": { roles: [...STAFF, ...MANAGED], writes: false, description: "See conversations in the inbox" },
-  "conversations.reply": { roles: [...STAFF, ...MANAGED], writes: true, description: "Send replies and attachments" },
-  "conversations.note": { roles: [...STAFF, ...MANAGED], writes: true, description: "Write private notes" },
-  "conversations.assign": { roles: [...STAFF, ...MANAGED], writes: true, description: "Assign or transfer" },
-  "conversations.manage": { roles: [...STAFF, ...MANAGED], writes: true, description: "Close, reopen, snooze" },
-  "contacts.view": { roles: [...STAFF, ...MANAGED], writes: false, description: "See contacts and vehicles" },
-  "contacts.edit": { roles: [...STAFF, ...MANAGED], writes: true, description: "Edit contacts and vehicles" },
+  "inbox.view": {
+    roles: [...STAFF, ...MANAGED],
+    api: "conversations:read",
+    writes: false,
+    description: "See conversations in the inbox",
+  },
+  "conversations.reply": {
+    roles: [...STAFF, ...MANAGED],
+    api: "messages:write",
+    writes: true,
+    description: "Send replies and attachments",
+  },
+  "conversations.note": {
+    roles: [...STAFF, ...MANAGED],
+    api: "messages:write",
+    writes: true,
+    description: "Write private notes",
+  },
+  "conversations.assign": {
+    roles: [...STAFF, ...MANAGED],
+    api: "conversations:write",
+    writes: true,
+    description: "Assign or transfer",
+  },
+  "conversations.manage": {
+    roles: [...STAFF, ...MANAGED],
+    api: "conversations:write",
+    writes: true,
+    description: "Close, reopen, snooze",
+  },
+  "contacts.view": {
+    roles: [...STAFF, ...MANAGED],
+    api: "contacts:read",
+    writes: false,
+    description: "See contacts and vehicles",
+  },
+  "contacts.edit": {
+    roles: [...STAFF, ...MANAGED],
+    api: "contacts:write",
+    writes: true,
+    description: "Edit contacts and vehicles",
+  },
   "contacts.export": { roles: OWNER_ADMIN, writes: false, description: "Export a contact's data (access request)" },
   "contacts.erase": { roles: OWNER_ADMIN, writes: true, description: "Erase a contact (erasure request)" },
   "canned_replies.manage": { roles: SUPERVISORS, writes: true, description: "Manage canned replies" },
-  "reports.view": { roles: STAFF, writes: false, description: "See reports" },
+  "reports.view": { roles: STAFF, api: "reports:read", writes: false, description: "See reports" },
+  "leads.view": {
+    roles: [...STAFF, ...MANAGED],
+    api: "leads:read",
+    writes: false,
+    description: "See leads and form results",
+  },
+  "directory.view": {
+    roles: [...STAFF, ...MANAGED],
+    api: "directory:read",
+    writes: false,
+    description: "See dealers, departments, teammates and channels",
+  },
   "settings.profile": {
     roles: [...STAFF, ...SUPPORT, ...MANAGED],
     writes: false,
@@ -48,6 +115,7 @@ export const PERMISSION_MATRIX = {
     description: "Invite, scope, deactivate, archive users; sessions",
   },
   "settings.channels.manage": { roles: OWNER_ADMIN, writes: true, description: "Channels and widget settings" },
+  "settings.api_keys.manage": { roles: OWNER_ADMIN, writes: true, description: "Create and revoke API keys" },
   "settings.integrations.manage": {
     roles: OWNER_ADMIN,
     writes: true,
@@ -114,6 +182,17 @@ export const PROVIDER_ACTIONS_WITHOUT_TWO_FACTOR: readonly TAction[] = ["setting
 
 export type TRefusalReason = "forbidden" | "read_only" | "two_factor_required";
 
+/** An API key as the matrix sees it: its scopes and whether its tenant is read-only. */
+export type TApiKeySubject = { scopes: readonly string[]; tenantReadOnly?: boolean };
+
+/** Why a key may not do `action`, or null: the row must name a scope the key holds. */
+export function apiKeyRefusalOf(subject: TApiKeySubject, action: TAction): TRefusalReason | null {
+  const rule: TRule = PERMISSION_MATRIX[action];
+  if (!rule.api || !subject.scopes.includes(rule.api)) return "forbidden";
+  if (subject.tenantReadOnly && rule.writes) return "read_only";
+  return null;
+}
+
 /** Why `subject` may not do `action`, or null when it may (the matrix's one decision). */
 export function refusalOf(subject: TPermissionSubject, action: TAction): TRefusalReason | null {
   const rule: TRule = PERMISSION_MATRIX[action];
@@ -134,13 +213,14 @@ export function can(subject: TPermissionSubject, action: TAction): boolean {
 
 /** The matrix as a Markdown table (docs/permissions.md). */
 export function permissionsMarkdown(): string {
-  const header = ["action", "writes", ...ROLE_KEYS.map((r) => r.toLowerCase()), "what"];
+  const header = ["action", "writes", ...ROLE_KEYS.map((r) => r.toLowerCase()), "API key scope", "what"];
   const rows = ACTIONS.map((action) => {
     const rule: TRule = PERMISSION_MATRIX[action];
     return [
       `\`${action}\``,
       rule.writes ? "yes" : "",
       ...ROLE_KEYS.map((role) => (rule.roles.includes(role) ? "✓" : "")),
+      rule.api ? `\`${rule.api}\`` : "",
       rule.description,
     ];
   });
@@ -151,6 +231,8 @@ export function permissionsMarkdown(): string {
     "Generated from `packages/auth/src/permissions.ts` by `pnpm docs:permissions`; a unit test fails",
     'when this file and the code disagree. "writes" actions are refused while a terminated',
     "customer is in its read-only period. Provider managed agents act only for Plus customers.",
+    '"API key scope": the scope that grants the action to a public API key (docs/api.md); an empty',
+    "cell means no key may do it.",
     "",
     line(header),
     line(header.map(() => "---")),

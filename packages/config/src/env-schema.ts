@@ -125,6 +125,9 @@ export const ZEnv = z.object({
   CHAT_LIMIT_MESSAGES_PER_CHANNEL_MINUTE: z.coerce.number().int().min(1).default(6000),
   CHAT_LIMIT_UPLOADS_PER_IP_HOUR: z.coerce.number().int().min(1).default(30),
   CHAT_LIMIT_UPLOADS_PER_CHANNEL_HOUR: z.coerce.number().int().min(1).default(1000),
+  /** Public API rate limits (docs/api.md#rate-limits): requests per minute per key and per tenant. */
+  API_RATE_LIMIT_PER_KEY_MINUTE: z.coerce.number().int().min(1).default(1200),
+  API_RATE_LIMIT_PER_TENANT_MINUTE: z.coerce.number().int().min(1).default(3000),
   /** How often each gateway re-checks that its agents' sign-in sessions still hold (ms). */
   GATEWAY_SESSION_RECHECK_MS: z.coerce.number().int().min(100).default(5000),
   /**

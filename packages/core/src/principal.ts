@@ -1,4 +1,11 @@
-import { refusalOf, type TAction, type TProviderRole, type TTenantRole } from "@forecourt/auth";
+import {
+  apiKeyRefusalOf,
+  refusalOf,
+  type TAction,
+  type TApiScope,
+  type TProviderRole,
+  type TTenantRole,
+} from "@forecourt/auth";
 import type { TChannelType } from "@forecourt/protocol";
 import type { TSessionContext } from "./accounts/get-session-context";
 import { ForbiddenError } from "./errors";
@@ -6,7 +13,8 @@ import { ForbiddenError } from "./errors";
 /*
  * The one principal: who is acting, for every use case in core. Each transport builds it in one
  * place (web: apps/web/src/server/define-handler.ts from the session; gateway: from its token;
- * widget: from the visitor token; jobs: `systemPrincipal`). The permission matrix is asked
+ * widget: from the visitor token; public API: from the API key, apps/web/src/server/api/define-api-handler.ts;
+ * jobs: `systemPrincipal`). The permission matrix is asked
  * through `assertMay` / `principalMay`, never with hand-built role objects.
  */
 
@@ -39,6 +47,25 @@ export type TUserPrincipal = {
 /** A user principal known to act in a tenant (what the inbox and tenant settings need). */
 export type TTenantPrincipal = TUserPrincipal & { tenant: TTenantScope };
 
+/**
+ * A customer's business application calling the public API with a key (docs/api.md). It acts in
+ * its tenant with the key's scopes (asked through the same matrix: each action names the scope
+ * that grants it) and the key's dealer scope. It is nobody: messages it sends are the bot's, or a
+ * named teammate's when the call says so (`asUserId`, checked in core).
+ */
+export type TApiKeyPrincipal = {
+  kind: "api_key";
+  keyId: string;
+  /** The key's name, shown as the author of what it writes. */
+  name: string;
+  scopes: TApiScope[];
+  tenant: TTenantScope;
+  ip: string | null;
+};
+
+/** Whoever acts inside one tenant with a dealer scope: a signed-in user, or an API key. */
+export type TTenantActor = TTenantPrincipal | TApiKeyPrincipal;
+
 /** A website visitor acting through the widget: one contact on one widget channel. */
 export type TVisitorPrincipal = {
   kind: "visitor";
@@ -69,7 +96,7 @@ export type TChannelPrincipal = {
   channelType: TExternalChannelType;
 };
 
-export type TPrincipal = TUserPrincipal | TVisitorPrincipal | TSystemPrincipal | TChannelPrincipal;
+export type TPrincipal = TUserPrincipal | TApiKeyPrincipal | TVisitorPrincipal | TSystemPrincipal | TChannelPrincipal;
 
 /** The principal of a resolved web session (get-session-context), in its active tenant. */
 export function principalFromSession(session: TSessionContext, ip: string | null = null): TUserPrincipal {
@@ -112,6 +139,10 @@ export function systemPrincipal(job: string): TSystemPrincipal {
  * rights: their use cases check their own authority (the token, the schedule).
  */
 export function refusalFor(principal: TPrincipal, action: TAction, customerId?: string) {
+  if (principal.kind === "api_key") {
+    if (customerId && customerId !== principal.tenant.customerId) return "forbidden" as const;
+    return apiKeyRefusalOf({ scopes: principal.scopes, tenantReadOnly: principal.tenant.readOnly }, action);
+  }
   if (principal.kind !== "user") return "forbidden" as const;
   const tenant =
     principal.tenant && (!customerId || principal.tenant.customerId === customerId) ? principal.tenant : null;
@@ -167,7 +198,19 @@ export function assertProvider(principal: TPrincipal, action: TAction): asserts 
   if (refusal) throw new ForbiddenError(refusal, REFUSAL_MESSAGES[refusal]);
 }
 
-/** The audit log's actor id: the user, or null for visitors and jobs. */
+/** The user a tenant actor stands for, or null for an API key (it reads no "mine", has no read markers). */
+export function actingUserId(actor: TTenantActor): string | null {
+  return actor.kind === "user" ? actor.userId : null;
+}
+
+/** Who did it, for an audit event: the user, or the API key named in the event's data. */
+export function auditActor(actor: TTenantActor): { actorUserId: string | null; keyData: { apiKeyId?: string } } {
+  return actor.kind === "user"
+    ? { actorUserId: actor.userId, keyData: {} }
+    : { actorUserId: null, keyData: { apiKeyId: actor.keyId } };
+}
+
+/** The audit log's actor id: the user, or null for visitors, keys and jobs (keys are named in the event's data). */
 export function actorUserId(principal: TPrincipal): string | null {
   return principal.kind === "user" ? principal.userId : null;
 }

@@ -21,6 +21,16 @@ export const dailyStatsJob = defineJob({
   payload: z.object({ customerId: z.uuid(), day: ZDay }),
 });
 
+/**
+ * Every hour: recompute today's statistics of every tenant (one retention.daily-stats job each),
+ * so Reports show today's conversations within the hour; the nightly run finalises the day.
+ */
+export const statsTodayJob = defineJob({
+  name: "retention.stats-today",
+  queue: "retention",
+  payload: z.object({}),
+});
+
 /** The retention purge of one tenant on one day. */
 export const purgeTenantJob = defineJob({
   name: "retention.purge-tenant",

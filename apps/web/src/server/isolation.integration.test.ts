@@ -36,6 +36,7 @@ import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
 import { createTestTenant, createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
 import { handleExportAudit } from "./handlers/audit";
 import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage } from "./handlers/canned-replies";
+import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
 import {
   handleCreateWebhookEndpoint,
   handleDeleteWebhookEndpoint,
@@ -1112,10 +1113,31 @@ const CASES: Record<string, TCase> = {
     attempts: ({ session }) => [loadWebhooksPage(session, undefined, meta)],
   },
 
+  // ── Settings → Departments ──────────────────────────────────────────────────────────────
+  "action:server/actions/departments.ts#saveDepartmentAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveDepartment(session, { dealerId: b.dealerId, name: "Taken over", kind: "SALES" }),
+      handleSaveDepartment(session, { id: b.departmentId, dealerId: b.dealerId, name: "Renamed by A", kind: "PARTS" }),
+      handleSaveDepartment(session, { dealerId: guess(), name: "Guessed", kind: "OTHER" }),
+    ],
+  },
+  "action:server/actions/departments.ts#deleteDepartmentAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteDepartment(session, { id: b.departmentId }),
+      handleDeleteDepartment(session, { id: guess() }),
+    ],
+  },
+
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     kind: "own",
     attempts: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
+  },
+  "page:server/handlers/departments.ts#loadDepartmentsPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
   },
   "page:server/handlers/channels.ts#loadChannelsPage": {
     kind: "own",
@@ -1355,6 +1377,18 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "page:server/handlers/webhooks.ts#loadWebhooksPage": {
     refused: ({ session }) => [loadWebhooksPage(session, undefined, meta)],
   },
+  "action:server/actions/departments.ts#saveDepartmentAction": {
+    refused: ({ session, s }) => [
+      handleSaveDepartment(session, { dealerId: s.dealerId, name: "Sibling extra", kind: "SALES" }),
+      handleSaveDepartment(session, { id: s.departmentId, dealerId: s.dealerId, name: "Renamed", kind: "PARTS" }),
+    ],
+  },
+  "action:server/actions/departments.ts#deleteDepartmentAction": {
+    refused: ({ session, s }) => [handleDeleteDepartment(session, { id: s.departmentId })],
+  },
+  "page:server/handlers/departments.ts#loadDepartmentsPage": {
+    own: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
+  },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
       handleListConversations(session, {}),
@@ -1495,8 +1529,14 @@ function enumerateEntryPoints(): string[] {
     if (!/\.(ts|tsx)$/.test(file) || file.includes(".test.")) continue;
     const text = readFileSync(file, "utf8");
     const rel = relative(SRC, file).split("\\").join("/");
+    // The public API's endpoints (API keys, not sessions) have their own suite, route by route:
+    // server/api/api-isolation.integration.test.ts. Its OEM-app client routes stay here.
+    if (rel.startsWith("app/api/v1/") && !rel.startsWith("app/api/v1/client/")) continue;
     if (/\/route\.ts$/.test(rel)) {
       for (const m of text.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) {
+        keys.push(`route:${rel}#${m[1]}`);
+      }
+      for (const m of text.matchAll(/export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=/g)) {
         keys.push(`route:${rel}#${m[1]}`);
       }
       for (const m of text.matchAll(/export\s+const\s+\{([^}]+)\}/g)) {
@@ -1813,6 +1853,11 @@ async function snapshotSibling() {
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
     channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
+    departments: await db.department.findMany({
+      where: { dealerId: s.dealerId },
+      select: { id: true, name: true, kind: true },
+      orderBy: { id: "asc" },
+    }),
     cannedReplies: await db.cannedReply.findMany({
       where: { dealerId: s.dealerId },
       select: { id: true, body: true, updatedAt: true },
@@ -1954,7 +1999,9 @@ describe("isolation suite", () => {
     const customer = await ownerDb().customer.findUniqueOrThrow({ where: { id: b.customerId } });
     expect(customer).toMatchObject({ name: b.customerName, status: "ACTIVE", tier: "STANDARD", suspendedReason: null });
     expect(await ownerDb().dealer.findMany({ where: { customerId: b.customerId } })).toHaveLength(1);
-    expect(await ownerDb().department.count({ where: { customerId: b.customerId } })).toBe(1);
+    expect(
+      await ownerDb().department.findMany({ where: { customerId: b.customerId }, select: { name: true, kind: true } }),
+    ).toEqual([{ name: "B Sales", kind: "SALES" }]);
     expect(await ownerDb().invitation.count({ where: { customerId: b.customerId } })).toBe(0);
     expect(await ownerDb().membership.findUniqueOrThrow({ where: { id: b.membershipId } })).toMatchObject({
       status: "ACTIVE",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "./dealer-scope";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, type TTenantActor } from "../principal";
 import { InvalidInputError } from "../errors";
 import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
@@ -17,10 +17,7 @@ export const ZAssignConversation = z.object({
 });
 
 /** Assign or transfer a conversation to a colleague and/or a department of its dealer. */
-export async function assignConversation(options: {
-  agent: TTenantPrincipal;
-  input: z.input<typeof ZAssignConversation>;
-}) {
+export async function assignConversation(options: { agent: TTenantActor; input: z.input<typeof ZAssignConversation> }) {
   const { agent } = options;
   assertMay(agent, "conversations.assign");
   const input = ZAssignConversation.parse(options.input);

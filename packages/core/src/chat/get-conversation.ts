@@ -1,10 +1,10 @@
 import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "./dealer-scope";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, type TTenantActor } from "../principal";
 import { replyWindowFor } from "../channels/reply-window";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
-export async function getConversation(options: { agent: TTenantPrincipal; conversationId: string }) {
+export async function getConversation(options: { agent: TTenantActor; conversationId: string }) {
   const { agent } = options;
   assertMay(agent, "inbox.view");
   return withTenant(agent.tenant.customerId, async (tx) => {
@@ -25,9 +25,12 @@ export async function getConversation(options: { agent: TTenantPrincipal; conver
       c.departmentId
         ? tx.department.findUnique({ where: { id: c.departmentId }, select: { id: true, name: true } })
         : null,
-      tx.conversationRead.findUnique({
-        where: { conversationId_userId: { conversationId: c.id, userId: agent.userId } },
-      }),
+      // An API key has no read marker of its own.
+      agent.kind === "user"
+        ? tx.conversationRead.findUnique({
+            where: { conversationId_userId: { conversationId: c.id, userId: agent.userId } },
+          })
+        : null,
       tx.channel.findUnique({ where: { id: c.channelId }, select: { type: true, name: true, status: true } }),
     ]);
     const channelType = channel?.type ?? "WIDGET";

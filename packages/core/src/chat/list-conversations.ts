@@ -2,7 +2,8 @@ import { z } from "zod";
 import { withTenant, type Prisma } from "@forecourt/db";
 import { ZChannelType, type TConversationSummary } from "@forecourt/protocol";
 import { dealerScopeWhere } from "./dealer-scope";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { actingUserId, assertMay, type TTenantActor } from "../principal";
+import { InvalidInputError } from "../errors";
 
 export const ZInboxView = z.enum(["mine", "unassigned", "open", "snoozed", "closed"]);
 export type TInboxView = z.infer<typeof ZInboxView>;
@@ -28,7 +29,7 @@ export type TInboxRow = TConversationSummary & {
 
 /** The inbox: one view, scoped to the agent's dealers, newest activity first, with unread counts. */
 export async function listConversations(options: {
-  agent: TTenantPrincipal;
+  agent: TTenantActor;
   input: TListConversations;
 }): Promise<TInboxRow[]> {
   const { agent } = options;
@@ -41,7 +42,12 @@ export async function listConversations(options: {
   if (input.view === "closed") where.status = "CLOSED";
   else if (input.view === "snoozed") where.status = "SNOOZED";
   else where.status = { in: ["OPEN", "PENDING"] };
-  if (input.view === "mine") where.assigneeId = agent.userId;
+  // An API key is nobody: it has no "mine" and no read markers (every contact message counts as unread).
+  const userId = actingUserId(agent);
+  if (input.view === "mine") {
+    if (!userId) throw new InvalidInputError("An API key has no conversations of its own: filter by assignee instead");
+    where.assigneeId = userId;
+  }
   if (input.view === "unassigned") where.assigneeId = null;
   if (input.before) where.lastMessageAt = { lt: new Date(input.before) };
 
@@ -64,7 +70,7 @@ export async function listConversations(options: {
       include: {
         contact: { select: { id: true, name: true, email: true } },
         channel: { select: { type: true } },
-        reads: { where: { userId: agent.userId }, select: { lastReadSeq: true } },
+        ...(userId ? { reads: { where: { userId }, select: { lastReadSeq: true } } } : {}),
         messages: {
           where: { kind: { not: "NOTE" } },
           orderBy: { seq: "desc" },
@@ -79,13 +85,14 @@ export async function listConversations(options: {
     });
     const ids = rows.map((r) => r.id);
     // Unread = visitor messages after the agent's read mark.
+    // An API key has no read marker: no unread counts to work out (they are not in its answer).
     const unread =
-      ids.length === 0
+      ids.length === 0 || !userId
         ? []
         : await tx.$queryRaw<{ conversationId: string; n: number }[]>`
           SELECT m."conversationId", count(*)::int AS n
             FROM "Message" m
-            LEFT JOIN "ConversationRead" r ON r."conversationId" = m."conversationId" AND r."userId" = ${agent.userId}::uuid
+            LEFT JOIN "ConversationRead" r ON r."conversationId" = m."conversationId" AND r."userId" = ${userId}::uuid
            WHERE m."conversationId" = ANY(${ids}::uuid[]) AND m."authorType" = 'CONTACT'
              AND m."seq" > COALESCE(r."lastReadSeq", 0)
            GROUP BY m."conversationId"`;

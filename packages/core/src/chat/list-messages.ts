@@ -1,14 +1,14 @@
 import { withTenant, type TTx } from "@forecourt/db";
 import type { TMessageEvent } from "@forecourt/protocol";
 import { conversationForAgent } from "./dealer-scope";
-import { assertMay, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
+import { assertMay, type TTenantActor, type TVisitorPrincipal } from "../principal";
 import { NotFoundError } from "../errors";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 
 export const PAGE_SIZE = 50;
 const CATCH_UP_LIMIT = 500;
 
-export type TReader = { agent: TTenantPrincipal } | { visitor: TVisitorPrincipal };
+export type TReader = { agent: TTenantActor } | { visitor: TVisitorPrincipal };
 
 async function readable(tx: TTx, reader: TReader, conversationId: string) {
   if ("agent" in reader) {

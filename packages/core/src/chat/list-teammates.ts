@@ -1,9 +1,9 @@
 import { withTenant } from "@forecourt/db";
 import { agentMaySeeDealer } from "./dealer-scope";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, type TTenantActor } from "../principal";
 
 /** Colleagues and departments the agent can assign a conversation to, for the agent's dealers. */
-export async function listTeammates(options: { agent: TTenantPrincipal }) {
+export async function listTeammates(options: { agent: TTenantActor }) {
   const { agent } = options;
   assertMay(agent, "inbox.view");
   return withTenant(agent.tenant.customerId, async (tx) => {

@@ -2,7 +2,7 @@ import { withTenant } from "@forecourt/db";
 import { ZMarkRead } from "@forecourt/protocol";
 import type { TReader } from "./list-messages";
 import { conversationForAgent } from "./dealer-scope";
-import { NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError } from "../errors";
 import { publishRead } from "./realtime";
 import { enqueueReadReceipt, readReceiptTarget } from "../channels/send-read-receipt";
 
@@ -12,6 +12,8 @@ export async function markRead(options: { reader: TReader; input: { conversation
   const { reader } = options;
   if ("agent" in reader) {
     const { agent } = reader;
+    // Read markers are a person's; an API key reads without marking anything read.
+    if (agent.kind !== "user") throw new ForbiddenError("forbidden", "An API key has no read marker");
     const { read, receipt } = await withTenant(agent.tenant.customerId, async (tx) => {
       const c = await conversationForAgent(tx, agent, conversationId);
       const upTo = Math.min(seq, c.lastSeq);

@@ -1,22 +1,17 @@
 import type { TTx } from "@forecourt/db";
-import type { TTenantPrincipal } from "../principal";
+import { auditActor, type TTenantActor } from "../principal";
 
 /** An audit trail entry for an inbox action (who did what to which conversation). */
-export async function recordEvent(
-  tx: TTx,
-  agent: TTenantPrincipal,
-  conversationId: string,
-  action: string,
-  data: object,
-) {
+export async function recordEvent(tx: TTx, agent: TTenantActor, conversationId: string, action: string, data: object) {
+  const { actorUserId, keyData } = auditActor(agent);
   await tx.auditEvent.create({
     data: {
       customerId: agent.tenant.customerId,
-      actorUserId: agent.userId,
+      actorUserId,
       action: `conversation.${action}`,
       targetType: "Conversation",
       targetId: conversationId,
-      data: JSON.parse(JSON.stringify(data)),
+      data: JSON.parse(JSON.stringify({ ...data, ...keyData })),
     },
   });
 }

@@ -1,7 +1,8 @@
 import { withTenant, type Prisma, type TTx } from "@forecourt/db";
 import { ZSendMessage, type TConversationSummary, type TMessageEvent, type TSendMessage } from "@forecourt/protocol";
 import { randomUUID } from "node:crypto";
-import { assertMay, type TChannelPrincipal, type TTenantPrincipal, type TVisitorPrincipal } from "../principal";
+import { assertMay, type TChannelPrincipal, type TTenantActor, type TVisitorPrincipal } from "../principal";
+import { dealerAuthor } from "./message-author";
 import { NotFoundError, InvalidInputError, ForbiddenError } from "../errors";
 import { isUniqueViolation } from "../infra/unique-violation";
 import { checkAgentMayWrite } from "../channels/check-agent-may-write";
@@ -14,7 +15,8 @@ import { recordWebhookEvent } from "../webhooks/record-webhook-event";
  * Who writes: an agent; a website visitor; or a channel (a verified webhook) writing for the
  * contact it resolved. Visitors and channels write as the contact, on their own conversation only.
  */
-export type TPersonSender = { agent: TTenantPrincipal } | { visitor: TVisitorPrincipal };
+/** `asUserId`: an API key writing as a named teammate (else as the bot); see message-author.ts. */
+export type TPersonSender = { agent: TTenantActor; asUserId?: string } | { visitor: TVisitorPrincipal };
 export type TSender = TPersonSender | { channel: TChannelPrincipal; contactId: string };
 
 export type TSendResult = { id: string; seq: number; duplicate: boolean; event: TMessageEvent };
@@ -110,7 +112,9 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
     "visitor" in sender ? sender.visitor.channelId : "channel" in sender ? sender.channel.channelId : null;
   const inboundAt = "channel" in sender ? (options.inboundAt ?? new Date()) : null;
   const data = options.data === undefined ? null : JSON.stringify(options.data);
-  const authorUserId = "agent" in sender ? sender.agent.userId : null;
+  const author = "agent" in sender ? await dealerAuthor(tx, sender.agent, input.conversationId, sender.asUserId) : null;
+  const authorUserId = author?.userId ?? null;
+  const authorType = author?.type ?? "CONTACT";
   const dealerIds = "agent" in sender ? sender.agent.tenant.dealerIds : [];
   const kind = options.attachment ? "ATTACHMENT" : input.kind;
   const messageId = randomUUID();
@@ -151,7 +155,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
       INSERT INTO "Message" ("id", "customerId", "conversationId", "seq", "clientId", "authorType", "authorUserId", "kind", "body",
                              "externalId", "data", "deliveryStatus", "awaitingJob")
       SELECT ${messageId}::uuid, ${customerId}::uuid, conv."id", conv."lastSeq", ${input.clientId},
-             ${isVisitor ? "CONTACT" : "AGENT"}::"AuthorType", ${authorUserId}::uuid, ${kind}::"MessageKind", ${input.body},
+             ${authorType}::"AuthorType", ${authorUserId}::uuid, ${kind}::"MessageKind", ${input.body},
              ${options.externalId ?? null}, ${data}::jsonb, ${deliveryStatus}::"DeliveryStatus",
              ${deliveryStatus === "QUEUED" || options.awaitingJob === true}
         FROM conv
@@ -193,7 +197,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
       conversationId: c.id,
       seq: c.seq,
       clientId: input.clientId,
-      authorType: isVisitor ? "CONTACT" : "AGENT",
+      authorType,
       authorUserId,
       kind,
       body: input.body,
@@ -202,7 +206,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
       data: options.data ?? null,
       deliveryStatus,
     },
-    new Map("agent" in sender ? [[sender.agent.userId, { name: sender.agent.name, avatarUrl: null }]] : []),
+    new Map(author?.userId && author.name ? [[author.userId, { name: author.name, avatarUrl: null }]] : []),
     c.contactName,
   );
   const reopened = c.previousStatus !== c.status;

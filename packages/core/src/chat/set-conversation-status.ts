@@ -3,7 +3,7 @@ import { withTenant, type TTx } from "@forecourt/db";
 import { InvalidInputError, RuleError } from "../errors";
 import { snoozePresetTime, snoozeUntilProblem, ZSnoozePreset } from "./snooze-times";
 import { conversationForAgent } from "./dealer-scope";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, type TTenantActor } from "../principal";
 import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
@@ -37,7 +37,7 @@ async function snoozeUntil(tx: TTx, dealerId: string, until: string, now: Date):
 
 /** Close, reopen or snooze (until a preset or a picked time; the wake-up job reopens it) a conversation. */
 export async function setConversationStatus(options: {
-  agent: TTenantPrincipal;
+  agent: TTenantActor;
   input: z.input<typeof ZSetConversationStatus>;
   now?: Date;
 }) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withTenant } from "@forecourt/db";
 import { ZLegalBasis } from "@forecourt/protocol";
 import { dealerScopeWhere } from "./dealer-scope";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, auditActor, type TTenantActor } from "../principal";
 import { NotFoundError } from "../errors";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 
@@ -52,7 +52,7 @@ export const ZUpdateContact = z.object({
 export type TUpdateContact = z.input<typeof ZUpdateContact>;
 
 /** Edit a contact (name, e-mail, phone, legal basis) and their vehicles (VIN, plate, MOT date). */
-export async function updateContact(options: { agent: TTenantPrincipal; input: TUpdateContact }) {
+export async function updateContact(options: { agent: TTenantActor; input: TUpdateContact }) {
   const { agent } = options;
   assertMay(agent, "contacts.edit");
   const input = ZUpdateContact.parse(options.input);
@@ -97,7 +97,8 @@ export async function updateContact(options: { agent: TTenantPrincipal; input: T
     await tx.auditEvent.create({
       data: {
         customerId: agent.tenant.customerId,
-        actorUserId: agent.userId,
+        actorUserId: auditActor(agent).actorUserId,
+        data: auditActor(agent).keyData,
         action: "contact.updated",
         targetType: "Contact",
         targetId: input.contactId,

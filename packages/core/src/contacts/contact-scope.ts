@@ -1,5 +1,5 @@
 import type { Prisma } from "@forecourt/db";
-import type { TTenantPrincipal } from "../principal";
+import type { TTenantActor } from "../principal";
 
 /**
  * Contacts have no dealer of their own (one consumer may talk to several rooftops of a group),
@@ -10,16 +10,16 @@ import type { TTenantPrincipal } from "../principal";
  * left. Out-of-scope ids are "not found", exactly like another tenant's. The scope is the
  * principal's `tenant.dealerIds` (empty: every dealer of the tenant).
  */
-export function isDealerScoped(actor: TTenantPrincipal): boolean {
+export function isDealerScoped(actor: TTenantActor): boolean {
   return actor.tenant.dealerIds.length > 0;
 }
 
 /** Prisma filter on Conversation: the conversations the actor may see. */
-export function conversationScopeWhere(actor: TTenantPrincipal): Prisma.ConversationWhereInput {
+export function conversationScopeWhere(actor: TTenantActor): Prisma.ConversationWhereInput {
   return isDealerScoped(actor) ? { dealerId: { in: actor.tenant.dealerIds } } : {};
 }
 
 /** Prisma filter on Contact: contacts with a conversation in the actor's dealers (all when unscoped). */
-export function contactScopeWhere(actor: TTenantPrincipal): Prisma.ContactWhereInput {
+export function contactScopeWhere(actor: TTenantActor): Prisma.ContactWhereInput {
   return isDealerScoped(actor) ? { conversations: { some: { dealerId: { in: actor.tenant.dealerIds } } } } : {};
 }

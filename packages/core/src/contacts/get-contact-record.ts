@@ -1,5 +1,5 @@
 import { withTenant } from "@forecourt/db";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, type TTenantActor } from "../principal";
 import { contactScopeWhere, conversationScopeWhere } from "./contact-scope";
 
 /**
@@ -7,7 +7,7 @@ import { contactScopeWhere, conversationScopeWhere } from "./contact-scope";
  * dealer-scoped member: null unless the contact has a conversation in their dealers, and the
  * conversations and counts cover only those dealers (contact-scope.ts).
  */
-export async function getContactRecord(options: { actor: TTenantPrincipal; contactId: string }) {
+export async function getContactRecord(options: { actor: TTenantActor; contactId: string }) {
   assertMay(options.actor, "contacts.view");
   const { customerId } = options.actor.tenant;
   const inScope = conversationScopeWhere(options.actor);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, type TTenantActor } from "../principal";
 import { contactScopeWhere, conversationScopeWhere } from "./contact-scope";
 
 export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("") });
@@ -11,7 +11,7 @@ export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("
  * A dealer-scoped member finds only contacts with a conversation in their dealers
  * (contact-scope.ts), and the conversation count covers only those.
  */
-export async function searchContacts(options: { actor: TTenantPrincipal; q: string; take?: number }) {
+export async function searchContacts(options: { actor: TTenantActor; q: string; take?: number }) {
   assertMay(options.actor, "contacts.view");
   const q = options.q.trim();
   const digits = q.replace(/[\s\-().]/g, "");

@@ -1,5 +1,5 @@
 import { withTenant } from "@forecourt/db";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import { assertMay, type TTenantActor } from "../principal";
 import { startOfUtcDay, subtractMonths, utcDay } from "../retention/cutoff";
 
 export type TStatTotals = {
@@ -42,7 +42,7 @@ function totals(r: TSumRow): TStatTotals {
  * limited to some dealers sees only theirs.
  */
 export async function getDailyStats(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   /** Empty: every dealer of the tenant. */
   dealerIds: string[];
   months: number;

@@ -16,6 +16,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       show: sessionCan(session, "settings.channels.manage") && !!session.active,
     },
     {
+      href: "/settings/departments",
+      label: t("departments"),
+      show: sessionCan(session, "settings.departments.manage") && !!session.active,
+    },
+    {
       // Webhooks carry every dealer's events: only members without a dealer scope manage them.
       href: "/settings/webhooks",
       label: t("webhooks"),

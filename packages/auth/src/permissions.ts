@@ -118,6 +118,7 @@ export const PERMISSION_MATRIX = {
   "settings.api_keys.manage": { roles: OWNER_ADMIN, writes: true, description: "Create and revoke API keys" },
   "settings.integrations.manage": {
     roles: OWNER_ADMIN,
+    api: "webhooks:manage",
     writes: true,
     description: "Webhook endpoints and their delivery log",
   },

@@ -4,10 +4,9 @@ import {
   type TCreateWebhookEndpoint,
   type TWebhookEndpointWithSecret,
 } from "@forecourt/protocol";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { RuleError } from "../errors";
-import type { TTenantPrincipal } from "../principal";
-import { assertMayManageWebhooks, assertWebhookUrl, toWebhookEndpoint } from "./webhook-access";
+import type { TTenantActor } from "../principal";
+import { assertMayManageWebhooks, assertWebhookUrl, auditWebhook, toWebhookEndpoint } from "./webhook-access";
 import { newWebhookSecret } from "./webhook-secret";
 
 /** More than this many endpoints per customer is refused (each event fans out to every one). */
@@ -15,7 +14,7 @@ export const MAX_WEBHOOK_ENDPOINTS = 20;
 
 /** Adds an endpoint (audited). Answers with its signing secret, once: only the sealed form is stored. */
 export async function createWebhookEndpoint(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   input: TCreateWebhookEndpoint;
 }): Promise<TWebhookEndpointWithSecret> {
   const { actor } = options;
@@ -40,8 +39,7 @@ export async function createWebhookEndpoint(options: {
         secretEncrypted: sealed,
       },
     });
-    await recordAuditEvent(tx, actor, {
-      customerId,
+    await auditWebhook(tx, actor, {
       action: "webhook_endpoint.created",
       targetType: "WebhookEndpoint",
       targetId: created.id,

@@ -1,14 +1,13 @@
 import { withTenant } from "@forecourt/db";
 import { ZWebhookEndpointRef } from "@forecourt/protocol";
 import type { z } from "zod";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError } from "../errors";
-import type { TTenantPrincipal } from "../principal";
-import { assertMayManageWebhooks } from "./webhook-access";
+import type { TTenantActor } from "../principal";
+import { assertMayManageWebhooks, auditWebhook } from "./webhook-access";
 
 /** Deletes an endpoint and its delivery log (audited); its queued jobs then find nothing and send nothing. */
 export async function deleteWebhookEndpoint(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   input: z.input<typeof ZWebhookEndpointRef>;
 }): Promise<{ ok: true }> {
   const { actor } = options;
@@ -18,8 +17,7 @@ export async function deleteWebhookEndpoint(options: {
   await withTenant(customerId, async (tx) => {
     const deleted = await tx.webhookEndpoint.deleteMany({ where: { id: endpointId, customerId } });
     if (deleted.count === 0) throw new NotFoundError("webhook endpoint");
-    await recordAuditEvent(tx, actor, {
-      customerId,
+    await auditWebhook(tx, actor, {
       action: "webhook_endpoint.deleted",
       targetType: "WebhookEndpoint",
       targetId: endpointId,

@@ -2,11 +2,11 @@ import { withTenant } from "@forecourt/db";
 import { ZWebhookEndpointRef, type TWebhookEndpoint } from "@forecourt/protocol";
 import type { z } from "zod";
 import { NotFoundError } from "../errors";
-import type { TTenantPrincipal } from "../principal";
+import type { TTenantActor } from "../principal";
 import { assertMayManageWebhooks, toWebhookEndpoint } from "./webhook-access";
 
 export async function getWebhookEndpoint(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   input: z.input<typeof ZWebhookEndpointRef>;
 }): Promise<TWebhookEndpoint> {
   const { actor } = options;

@@ -2,12 +2,12 @@ import { withTenant } from "@forecourt/db";
 import { ZListWebhookDeliveries, type TWebhookDelivery, type TWebhookEventType } from "@forecourt/protocol";
 import type { z } from "zod";
 import { NotFoundError } from "../errors";
-import type { TTenantPrincipal } from "../principal";
+import type { TTenantActor } from "../principal";
 import { assertMayManageWebhooks } from "./webhook-access";
 
 /** An endpoint's delivery log, newest first, a page at a time (cursor: the last id of the previous page). */
 export async function listWebhookDeliveries(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   input: z.input<typeof ZListWebhookDeliveries>;
 }): Promise<{ deliveries: TWebhookDelivery[]; nextCursor: string | null }> {
   const { actor } = options;

@@ -1,10 +1,9 @@
 import { withTenant } from "@forecourt/db";
 import { ZRedeliverWebhook } from "@forecourt/protocol";
 import type { z } from "zod";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError, RuleError } from "../errors";
-import type { TTenantPrincipal } from "../principal";
-import { assertMayManageWebhooks } from "./webhook-access";
+import type { TTenantActor } from "../principal";
+import { assertMayManageWebhooks, auditWebhook } from "./webhook-access";
 import { enqueueWebhookRedelivery } from "./enqueue-webhook-delivery";
 
 /**
@@ -13,7 +12,7 @@ import { enqueueWebhookRedelivery } from "./enqueue-webhook-delivery";
  * endpoint is disabled or the delivery is still being tried.
  */
 export async function redeliverWebhook(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   input: z.input<typeof ZRedeliverWebhook>;
 }): Promise<{ ok: true }> {
   const { actor } = options;
@@ -30,8 +29,7 @@ export async function redeliverWebhook(options: {
       throw new RuleError("endpoint_disabled", "Enable the endpoint before redelivering.");
     if (delivery.status === "PENDING") throw new RuleError("delivery_pending", "This delivery is still being tried.");
     await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "PENDING" } });
-    await recordAuditEvent(tx, actor, {
-      customerId,
+    await auditWebhook(tx, actor, {
       action: "webhook_delivery.redelivered",
       targetType: "WebhookDelivery",
       targetId: delivery.id,

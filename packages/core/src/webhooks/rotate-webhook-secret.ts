@@ -1,10 +1,9 @@
 import { withTenant } from "@forecourt/db";
 import { ZRotateWebhookSecret, type TWebhookEndpointWithSecret } from "@forecourt/protocol";
 import type { z } from "zod";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError } from "../errors";
-import type { TTenantPrincipal } from "../principal";
-import { assertMayManageWebhooks, toWebhookEndpoint } from "./webhook-access";
+import type { TTenantActor } from "../principal";
+import { assertMayManageWebhooks, auditWebhook, toWebhookEndpoint } from "./webhook-access";
 import { newWebhookSecret } from "./webhook-secret";
 
 /**
@@ -13,7 +12,7 @@ import { newWebhookSecret } from "./webhook-secret";
  * receiver can deploy the new secret without a delivery failing verification in between.
  */
 export async function rotateWebhookSecret(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   input: z.input<typeof ZRotateWebhookSecret>;
   now?: Date;
 }): Promise<TWebhookEndpointWithSecret> {
@@ -34,8 +33,7 @@ export async function rotateWebhookSecret(options: {
           input.overlapHours > 0 ? new Date(now.getTime() + input.overlapHours * 3_600_000) : null,
       },
     });
-    await recordAuditEvent(tx, actor, {
-      customerId,
+    await auditWebhook(tx, actor, {
       action: "webhook_endpoint.secret_rotated",
       targetType: "WebhookEndpoint",
       targetId: current.id,

@@ -1,9 +1,8 @@
 import { withTenant } from "@forecourt/db";
 import { ZUpdateWebhookEndpoint, type TUpdateWebhookEndpoint, type TWebhookEndpoint } from "@forecourt/protocol";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { NotFoundError } from "../errors";
-import type { TTenantPrincipal } from "../principal";
-import { assertMayManageWebhooks, assertWebhookUrl, toWebhookEndpoint } from "./webhook-access";
+import type { TTenantActor } from "../principal";
+import { assertMayManageWebhooks, assertWebhookUrl, auditWebhook, toWebhookEndpoint } from "./webhook-access";
 
 /**
  * Changes an endpoint's URL, description, events, or turns it on or off (audited). Turning it
@@ -11,7 +10,7 @@ import { assertMayManageWebhooks, assertWebhookUrl, toWebhookEndpoint } from "./
  * are fanned out to it, and queued ones are skipped).
  */
 export async function updateWebhookEndpoint(options: {
-  actor: TTenantPrincipal;
+  actor: TTenantActor;
   input: TUpdateWebhookEndpoint;
 }): Promise<TWebhookEndpoint> {
   const { actor } = options;
@@ -34,8 +33,7 @@ export async function updateWebhookEndpoint(options: {
         ...(disabling ? { status: "DISABLED", disabledReason: null, disabledAt: new Date() } : {}),
       },
     });
-    await recordAuditEvent(tx, actor, {
-      customerId,
+    await auditWebhook(tx, actor, {
       action: "webhook_endpoint.updated",
       targetType: "WebhookEndpoint",
       targetId: current.id,

@@ -2,7 +2,9 @@ import type { WebhookEndpointModel as WebhookEndpoint } from "@forecourt/db";
 import { getConfig } from "@forecourt/config";
 import type { TWebhookEndpoint, TWebhookEventType } from "@forecourt/protocol";
 import { ForbiddenError, InvalidInputError } from "../errors";
-import { assertMay, type TTenantPrincipal } from "../principal";
+import type { Prisma, TTx } from "@forecourt/db";
+import { recordAuditEvent, type TAuditEntry } from "../audit/record-audit-event";
+import { assertMay, type TTenantActor } from "../principal";
 import { targetProblem } from "./post-webhook";
 
 /**
@@ -10,7 +12,7 @@ import { targetProblem } from "./post-webhook";
  * a dealer scope manage them (a dealer-scoped administrator would otherwise read other dealers'
  * conversations through their own endpoint).
  */
-export function assertMayManageWebhooks(actor: TTenantPrincipal): void {
+export function assertMayManageWebhooks(actor: TTenantActor): void {
   assertMay(actor, "settings.integrations.manage");
   if (actor.tenant.dealerIds.length > 0)
     throw new ForbiddenError(
@@ -41,4 +43,16 @@ export function toWebhookEndpoint(row: WebhookEndpoint): TWebhookEndpoint {
         : null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** An audit entry for a webhook change by a person (their id) or an API key (its id in data). */
+export function auditWebhook(tx: TTx, actor: TTenantActor, entry: Omit<TAuditEntry, "customerId">) {
+  const byKey = actor.kind === "api_key";
+  return recordAuditEvent(tx, byKey ? null : actor, {
+    ...entry,
+    customerId: actor.tenant.customerId,
+    data: byKey
+      ? { ...((entry.data as Prisma.JsonObject | undefined) ?? {}), apiKeyId: actor.keyId, ip: actor.ip }
+      : entry.data,
+  });
 }

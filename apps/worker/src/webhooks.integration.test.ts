@@ -106,7 +106,7 @@ function verified(secret: string, hit: TReceivedWebhook) {
   return new Webhook(secret).verify(hit.body, hit.headers) as {
     type: string;
     timestamp: string;
-    data: Record<string, any>;
+    data: { conversation: { id: string } } & Record<string, unknown>;
   };
 }
 

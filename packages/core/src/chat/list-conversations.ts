@@ -12,10 +12,14 @@ export const ZListConversations = z.object({
   view: ZInboxView.default("open"),
   dealerId: z.uuid().optional(),
   departmentId: z.uuid().optional(),
+  /** Only conversations assigned to this teammate (what an API key uses instead of "mine"). */
+  assigneeId: z.uuid().optional(),
   /** Only conversations that came through channels of this type (WhatsApp, Messenger, …). */
   channelType: ZChannelType.optional(),
   /** Keyset paging: lastMessageAt of the last row of the previous page. */
   before: z.iso.datetime().optional(),
+  /** With `before`: the id of that last row, so rows with the same lastMessageAt are neither lost nor repeated. */
+  beforeId: z.uuid().optional(),
   take: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type TListConversations = z.input<typeof ZListConversations>;
@@ -36,7 +40,9 @@ export async function listConversations(options: {
   assertMay(agent, "inbox.view");
   const input = ZListConversations.parse(options.input);
   const where: Prisma.ConversationWhereInput = { ...dealerScopeWhere(agent) };
-  if (input.dealerId) where.AND = [{ dealerId: input.dealerId }];
+  const and: Prisma.ConversationWhereInput[] = [];
+  if (input.dealerId) and.push({ dealerId: input.dealerId });
+  if (input.assigneeId) and.push({ assigneeId: input.assigneeId });
   if (input.departmentId) where.departmentId = input.departmentId;
   // Snoozed conversations leave the working views until they wake (or the customer writes).
   if (input.view === "closed") where.status = "CLOSED";
@@ -49,7 +55,18 @@ export async function listConversations(options: {
     where.assigneeId = userId;
   }
   if (input.view === "unassigned") where.assigneeId = null;
-  if (input.before) where.lastMessageAt = { lt: new Date(input.before) };
+  if (input.before) {
+    const before = new Date(input.before);
+    // Keyset (lastMessageAt, id), both descending: tie-safe when several rows share a timestamp.
+    if (input.beforeId) {
+      // The redundant `lte` bound is what the index can seek to (the OR alone scans from the top).
+      and.push(
+        { lastMessageAt: { lte: before } },
+        { OR: [{ lastMessageAt: { lt: before } }, { lastMessageAt: before, id: { lt: input.beforeId } }] },
+      );
+    } else where.lastMessageAt = { lt: before };
+  }
+  if (and.length > 0) where.AND = and;
 
   return withTenant(agent.tenant.customerId, async (tx) => {
     if (input.channelType) {
@@ -65,7 +82,7 @@ export async function listConversations(options: {
     }
     const rows = await tx.conversation.findMany({
       where,
-      orderBy: { lastMessageAt: "desc" },
+      orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
       take: input.take,
       include: {
         contact: { select: { id: true, name: true, email: true } },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
 import { ZLegalBasis } from "@forecourt/protocol";
-import { dealerScopeWhere } from "./dealer-scope";
+import { contactScopeWhere } from "../contacts/contact-scope";
 import { assertMay, auditActor, type TTenantActor } from "../principal";
 import { NotFoundError } from "../errors";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
@@ -57,9 +57,10 @@ export async function updateContact(options: { agent: TTenantActor; input: TUpda
   assertMay(agent, "contacts.edit");
   const input = ZUpdateContact.parse(options.input);
   return withTenant(agent.tenant.customerId, async (tx) => {
-    // The contact must have a conversation in one of the agent's dealers.
-    const visible = await tx.conversation.findFirst({
-      where: { contactId: input.contactId, ...dealerScopeWhere(agent) },
+    // The contact must be in the agent's scope: for a dealer-scoped agent, a conversation in one
+    // of their dealers; unscoped, any contact of the tenant (contact-scope.ts).
+    const visible = await tx.contact.findFirst({
+      where: { id: input.contactId, customerId: agent.tenant.customerId, ...contactScopeWhere(agent) },
       select: { id: true },
     });
     if (!visible) throw new NotFoundError("contact");

@@ -28,6 +28,7 @@ export async function getContactRecord(options: { actor: TTenantActor; contactId
             lastMessageAt: true,
             lastSeq: true,
             channel: { select: { type: true, name: true } },
+            dealerId: true,
             dealer: { select: { name: true } },
           },
         },

@@ -11,7 +11,16 @@ export const ZContactSearch = z.object({ q: z.string().trim().max(200).default("
  * A dealer-scoped member finds only contacts with a conversation in their dealers
  * (contact-scope.ts), and the conversation count covers only those.
  */
-export async function searchContacts(options: { actor: TTenantActor; q: string; take?: number }) {
+export async function searchContacts(options: {
+  actor: TTenantActor;
+  q: string;
+  take?: number;
+  /**
+   * Keyset paging for the API: newest created first, after this row of the previous page. Given
+   * (even empty), the order is (createdAt, id) descending, which is total, instead of engagement.
+   */
+  page?: { before?: { createdAt: string; id: string } };
+}) {
   assertMay(options.actor, "contacts.view");
   const q = options.q.trim();
   const digits = q.replace(/[\s\-().]/g, "");
@@ -26,10 +35,20 @@ export async function searchContacts(options: { actor: TTenantActor; q: string; 
             LIMIT 200`
         ).map((r) => r.id)
       : [];
+    const before = options.page?.before;
+    const at = before && new Date(before.createdAt);
     return tx.contact.findMany({
       where: {
         customerId: options.actor.tenant.customerId,
         ...contactScopeWhere(options.actor),
+        ...(before && at
+          ? {
+              AND: [
+                { createdAt: { lte: at } },
+                { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: before.id } }] },
+              ],
+            }
+          : {}),
         ...(q
           ? {
               OR: [
@@ -41,7 +60,9 @@ export async function searchContacts(options: { actor: TTenantActor; q: string; 
             }
           : {}),
       },
-      orderBy: [{ lastEngagedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+      orderBy: options.page
+        ? [{ createdAt: "desc" }, { id: "desc" }]
+        : [{ lastEngagedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
       take: options.take ?? 50,
       select: {
         id: true,
@@ -49,6 +70,7 @@ export async function searchContacts(options: { actor: TTenantActor; q: string; 
         email: true,
         phone: true,
         legalBasis: true,
+        legalBasisNote: true,
         legalBasisRecordedAt: true,
         lastEngagedAt: true,
         createdAt: true,

@@ -1,6 +1,16 @@
 import type { TApiEndpoint } from "../endpoint";
-import { listConversationsEndpoint } from "./conversations";
+import { createContactEndpoint, getContactEndpoint, searchContactsEndpoint, updateContactEndpoint } from "./contacts";
+import {
+  assignConversationEndpoint,
+  closeConversationEndpoint,
+  reopenConversationEndpoint,
+  transferConversationEndpoint,
+} from "./conversation-actions";
+import { createConversationEndpoint, getConversationEndpoint, listConversationsEndpoint } from "./conversations";
+import { listChannelsEndpoint, listDealersEndpoint, listDepartmentsEndpoint, listUsersEndpoint } from "./directory";
+import { listLeadsEndpoint } from "./leads";
 import { listMessagesEndpoint, sendMessageEndpoint } from "./messages";
+import { dailyStatsEndpoint } from "./stats";
 import {
   createWebhookEndpointEndpoint,
   deleteWebhookEndpointEndpoint,
@@ -17,6 +27,22 @@ export const API_ENDPOINTS: readonly TApiEndpoint[] = [
   listConversationsEndpoint,
   listMessagesEndpoint,
   sendMessageEndpoint,
+  getConversationEndpoint,
+  createConversationEndpoint,
+  assignConversationEndpoint,
+  transferConversationEndpoint,
+  closeConversationEndpoint,
+  reopenConversationEndpoint,
+  searchContactsEndpoint,
+  getContactEndpoint,
+  createContactEndpoint,
+  updateContactEndpoint,
+  listDealersEndpoint,
+  listDepartmentsEndpoint,
+  listUsersEndpoint,
+  listChannelsEndpoint,
+  listLeadsEndpoint,
+  dailyStatsEndpoint,
   listWebhookEndpointsEndpoint,
   createWebhookEndpointEndpoint,
   getWebhookEndpointEndpoint,

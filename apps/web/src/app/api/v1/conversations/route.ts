@@ -1,4 +1,5 @@
 import { apiRoute } from "@/server/api/api-route";
-import { listConversationsEndpoint } from "@/server/api/endpoints/conversations";
+import { listConversationsEndpoint, createConversationEndpoint } from "@/server/api/endpoints/conversations";
 
 export const GET = apiRoute(listConversationsEndpoint);
+export const POST = apiRoute(createConversationEndpoint);

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/server/api/api-route";
+import { listLeadsEndpoint } from "@/server/api/endpoints/leads";
+
+export const GET = apiRoute(listLeadsEndpoint);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Contact_customerId_createdAt_idx" ON "Contact"("customerId", "createdAt");

@@ -29,3 +29,7 @@ export EMAIL_AUTH_DNS=off
 # Public API limits small enough that a test can reach them (server/api/api.integration.test.ts).
 export API_RATE_LIMIT_PER_KEY_MINUTE=100
 export API_RATE_LIMIT_PER_TENANT_MINUTE=1000
+# Outbound webhooks: tests deliver to receivers on 127.0.0.1, and retry in milliseconds, not minutes.
+export WEBHOOK_ALLOW_PRIVATE_TARGETS=true
+export WEBHOOK_BACKOFF_BASE_MS=20
+export WEBHOOK_MAX_ATTEMPTS=4

@@ -3,6 +3,7 @@ import { Worker } from "bullmq";
 import { loadConfigOrExit } from "@forecourt/config";
 import { queue, workerOptions, type TQueueName } from "@forecourt/jobs";
 import { HANDLERS } from "./registry";
+import { startWebhookListener } from "./webhook-listener";
 
 loadConfigOrExit();
 
@@ -31,10 +32,11 @@ const workers = queueNames.map(
 for (const worker of workers) {
   worker.on("failed", (job, error) => console.error(`[worker] ${job?.name} ${job?.id} failed: ${error.message}`));
 }
+const webhookListener = startWebhookListener();
 console.log(`[worker] running ${HANDLERS.length} job type(s) on queue(s): ${queueNames.join(", ") || "none"}`);
 
 async function shutdown() {
-  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all([...workers.map((w) => w.close()), webhookListener.close()]);
   process.exit(0);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

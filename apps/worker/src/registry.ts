@@ -5,6 +5,7 @@ import { handleLifecycleDaily } from "./handlers/lifecycle-daily";
 import { handler, type TJobHandler } from "./job-handler";
 import { CHANNEL_HANDLERS } from "./handlers/channel-handlers";
 import { RETENTION_HANDLERS } from "./retention-handlers";
+import { WEBHOOK_HANDLERS } from "./handlers/webhook-handlers";
 
 export { handler, type TJobHandler } from "./job-handler";
 
@@ -14,4 +15,5 @@ export const HANDLERS: TJobHandler[] = [
   handler(wakeSnoozedJob, () => wakeSnoozedConversations(), { ...WAKE_SNOOZED_SCHEDULE, payload: {} }),
   ...RETENTION_HANDLERS,
   ...CHANNEL_HANDLERS,
+  ...WEBHOOK_HANDLERS,
 ];

@@ -116,6 +116,12 @@ export const PERMISSION_MATRIX = {
   },
   "settings.channels.manage": { roles: OWNER_ADMIN, writes: true, description: "Channels and widget settings" },
   "settings.api_keys.manage": { roles: OWNER_ADMIN, writes: true, description: "Create and revoke API keys" },
+  "settings.integrations.manage": {
+    roles: OWNER_ADMIN,
+    api: "webhooks:manage",
+    writes: true,
+    description: "Webhook endpoints and their delivery log",
+  },
   "settings.departments.manage": {
     roles: OWNER_ADMIN,
     writes: true,

@@ -145,6 +145,20 @@ export const ZEnv = z.object({
         .filter(Boolean),
     )
     .refine(validTrustedProxies, "must be comma-separated IP addresses or CIDR ranges"),
+  /**
+   * Outbound webhooks (docs/webhooks.md). Targets on private, loopback, link-local, CGNAT,
+   * multicast and unique-local addresses are refused (SSRF) unless this is "true", which only
+   * the test and development configuration may set: it is refused when APP_ENV is production.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  /** One delivery attempt is abandoned after this long (ms). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Exponential backoff: attempt n waits base × 2^(n-1). 20 s over 13 attempts is about 23 h in all. */
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(20_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(13),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -408,3 +408,4 @@ export const ATTACHMENT_TYPES = [
 export { smsSegments, type TSmsEncoding, type TSmsSegments } from "./sms-segments";
 export * from "./canned-replies";
 export * from "./widget-api";
+export * from "./webhooks";

@@ -52,6 +52,15 @@ import { handleDeleteCannedReply, handleSaveCannedReply, loadCannedRepliesPage }
 import { handleCreateApiKey, handleRevokeApiKey, loadApiKeysPage } from "./handlers/api-keys";
 import { createTestApiKey } from "@forecourt/core/api-keys/test-api-key";
 import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
+import {
+  handleCreateWebhookEndpoint,
+  handleDeleteWebhookEndpoint,
+  handleListWebhookDeliveries,
+  handleRedeliverWebhook,
+  handleRotateWebhookSecret,
+  handleUpdateWebhookEndpoint,
+  loadWebhooksPage,
+} from "./handlers/webhooks";
 import { handleContract, handleRunLifecycleNow } from "./handlers/contract";
 import {
   handleEraseContact,
@@ -180,6 +189,10 @@ type TB = {
   apiKeyId: string;
   apiKeyName: string;
   apiKeyPrefix: string;
+  /** B's webhook endpoint and one delivery of its log (Settings → Webhooks). */
+  webhookEndpointId: string;
+  webhookUrl: string;
+  webhookDeliveryId: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
 type TA = {
@@ -1331,6 +1344,58 @@ const CASES: Record<string, TCase> = {
       handleRevokeApiKey(session, { id: guess() }),
     ],
   },
+  // ── Settings → Webhooks ───────────────────────────────────────────────────────────────────
+  "action:server/actions/webhooks.ts#createWebhookEndpointAction": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      // Creates A's own endpoint at most (owners/admins); the input names no tenant.
+      handleCreateWebhookEndpoint(session, {
+        url: "https://planted.example/hook",
+        events: ["message.created"],
+        customerId: b.customerId,
+      }),
+    ],
+  },
+  "action:server/actions/webhooks.ts#updateWebhookEndpointAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleUpdateWebhookEndpoint(session, { endpointId: b.webhookEndpointId, url: "https://evil.example/hook" }),
+      handleUpdateWebhookEndpoint(session, { endpointId: b.webhookEndpointId, enabled: false }),
+      handleUpdateWebhookEndpoint(session, { endpointId: guess(), enabled: false }),
+    ],
+  },
+  "action:server/actions/webhooks.ts#deleteWebhookEndpointAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteWebhookEndpoint(session, { endpointId: b.webhookEndpointId }),
+      handleDeleteWebhookEndpoint(session, { endpointId: guess() }),
+    ],
+  },
+  "action:server/actions/webhooks.ts#rotateWebhookSecretAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRotateWebhookSecret(session, { endpointId: b.webhookEndpointId }),
+      handleRotateWebhookSecret(session, { endpointId: guess() }),
+    ],
+  },
+  "action:server/actions/webhooks.ts#listWebhookDeliveriesAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleListWebhookDeliveries(session, { endpointId: b.webhookEndpointId }),
+      handleListWebhookDeliveries(session, { endpointId: guess() }),
+    ],
+  },
+  "action:server/actions/webhooks.ts#redeliverWebhookAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRedeliverWebhook(session, { deliveryId: b.webhookDeliveryId }),
+      handleRedeliverWebhook(session, { deliveryId: guess() }),
+    ],
+  },
+  "page:server/handlers/webhooks.ts#loadWebhooksPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadWebhooksPage(session, undefined, meta)],
+  },
 
   // ── Settings → Departments ──────────────────────────────────────────────────────────────
   "action:server/actions/departments.ts#saveDepartmentAction": {
@@ -1634,6 +1699,30 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "page:server/handlers/canned-replies.ts#loadCannedRepliesPage": {
     own: ({ session }) => [loadCannedRepliesPage(session, undefined, meta)],
   },
+  // Webhooks carry every dealer's events: a dealer-scoped member is refused all of them.
+  "action:server/actions/webhooks.ts#createWebhookEndpointAction": {
+    refused: ({ session }) => [
+      handleCreateWebhookEndpoint(session, { url: "https://planted.example/hook", events: ["message.created"] }),
+    ],
+  },
+  "action:server/actions/webhooks.ts#updateWebhookEndpointAction": {
+    refused: ({ session }) => [handleUpdateWebhookEndpoint(session, { endpointId: guess(), enabled: false })],
+  },
+  "action:server/actions/webhooks.ts#deleteWebhookEndpointAction": {
+    refused: ({ session }) => [handleDeleteWebhookEndpoint(session, { endpointId: guess() })],
+  },
+  "action:server/actions/webhooks.ts#rotateWebhookSecretAction": {
+    refused: ({ session }) => [handleRotateWebhookSecret(session, { endpointId: guess() })],
+  },
+  "action:server/actions/webhooks.ts#listWebhookDeliveriesAction": {
+    refused: ({ session }) => [handleListWebhookDeliveries(session, { endpointId: guess() })],
+  },
+  "action:server/actions/webhooks.ts#redeliverWebhookAction": {
+    refused: ({ session }) => [handleRedeliverWebhook(session, { deliveryId: guess() })],
+  },
+  "page:server/handlers/webhooks.ts#loadWebhooksPage": {
+    refused: ({ session }) => [loadWebhooksPage(session, undefined, meta)],
+  },
   "action:server/actions/departments.ts#saveDepartmentAction": {
     refused: ({ session, s }) => [
       handleSaveDepartment(session, { dealerId: s.dealerId, name: "Sibling extra", kind: "SALES" }),
@@ -1904,6 +1993,31 @@ beforeAll(async () => {
     data: { customerId: tb.customer.id, dealerId: tb.dealer.id, shortcut: "b-secret", title: "B", body: bCannedBody },
   });
   const bApiKey = await createTestApiKey(tb.customer.id, { name: "B secret CRM key" });
+  const bWebhook = await ownerDb().webhookEndpoint.create({
+    data: {
+      customerId: tb.customer.id,
+      url: `https://b-crm-${crypto.randomUUID()}.example/hook`,
+      events: ["message.created"],
+      secretEncrypted: encryptSecret("whsec_YmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmI="),
+    },
+  });
+  const bWebhookEvent = await ownerDb().webhookEvent.create({
+    data: {
+      customerId: tb.customer.id,
+      type: "conversation.created",
+      conversationId: bChat.conversationId,
+      dispatchedAt: new Date(),
+    },
+  });
+  const bDelivery = await ownerDb().webhookDelivery.create({
+    data: {
+      customerId: tb.customer.id,
+      endpointId: bWebhook.id,
+      eventId: bWebhookEvent.id,
+      status: "DELIVERED",
+      attempts: 1,
+    },
+  });
   // A's website chat and one visitor of A (the identity a visitor attacker holds).
   const aOrigin = "http://a-dealer.test";
   const aChannel = await ownerDb().channel.create({
@@ -1957,6 +2071,9 @@ beforeAll(async () => {
     apiKeyId: bApiKey.key.id,
     apiKeyName: bApiKey.key.name,
     apiKeyPrefix: bApiKey.key.prefix,
+    webhookEndpointId: bWebhook.id,
+    webhookUrl: bWebhook.url,
+    webhookDeliveryId: bDelivery.id,
   };
   before = await snapshotB();
   for (const role of ROLES) {
@@ -2147,6 +2264,8 @@ async function snapshotB() {
   const where = { customerId: b.customerId };
   return {
     customer: await db.customer.findUniqueOrThrow({ where: { id: b.customerId }, select: { retentionMonths: true } }),
+    webhooks: await db.webhookEndpoint.findMany({ where }),
+    webhookDeliveries: await db.webhookDelivery.findMany({ where }),
     channel: await db.channel.findUniqueOrThrow({
       where: { id: b.channelId },
       select: { name: true, status: true, config: true, publicKey: true },
@@ -2218,6 +2337,8 @@ function leaks(body: unknown): string[] {
     b.apiKeyId,
     b.apiKeyName,
     b.apiKeyPrefix,
+    b.webhookEndpointId,
+    b.webhookUrl,
   ].filter((secret) => text.includes(secret));
 }
 

@@ -10,6 +10,7 @@ import { discardStoredFile, storeAttachment } from "../storage/attachments";
 import { emailExternalId, replyTokenKey } from "./email-channel";
 import { inboundClientId } from "./record-inbound-events";
 import { lockIdentities } from "./resolve-channel-contact";
+import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 
 type TStoredFile = {
   role: "FILE" | "INLINE" | "SOURCE";
@@ -188,6 +189,7 @@ async function resolveEmailContact(tx: TTx, principal: TChannelPrincipal, email:
     },
   });
   await tx.contactIdentity.create({ data: { customerId, contactId: id, channelType: "EMAIL", externalId: key } });
+  await recordWebhookEvent(tx, customerId, { type: "contact.created", contactId: id });
   return id;
 }
 
@@ -232,6 +234,11 @@ async function newConversation(tx: TTx, principal: TChannelPrincipal, contactId:
       lastInboundAt: new Date(),
     },
     select: { id: true },
+  });
+  await recordWebhookEvent(tx, principal.customerId, {
+    type: "conversation.created",
+    conversationId: conversation.id,
+    contactId,
   });
   return conversation.id;
 }

@@ -2,6 +2,7 @@ import type { TIdentity, TInboundMessage } from "@forecourt/channels";
 import { randomUUID } from "node:crypto";
 import type { Prisma, TTx } from "@forecourt/db";
 import type { TChannelPrincipal, TExternalChannelType } from "../principal";
+import { recordWebhookEvents } from "../webhooks/record-webhook-event";
 
 /** The channel's name in the legal-basis note a new contact gets. */
 const CHANNEL_LABEL: Record<TExternalChannelType, string> = {
@@ -126,5 +127,13 @@ export async function resolveChannelContacts(
     });
   }
   if (newConversations.length > 0) await tx.conversation.createMany({ data: newConversations });
+  await recordWebhookEvents(tx, customerId, [
+    ...newContacts.map((c) => ({ type: "contact.created" as const, contactId: c.id! })),
+    ...newConversations.map((c) => ({
+      type: "conversation.created" as const,
+      conversationId: c.id!,
+      contactId: c.contactId,
+    })),
+  ]);
   return targets;
 }

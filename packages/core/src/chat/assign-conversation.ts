@@ -6,6 +6,7 @@ import { InvalidInputError } from "../errors";
 import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
+import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 
 export const ZAssignConversation = z.object({
   conversationId: z.uuid(),
@@ -43,6 +44,7 @@ export async function assignConversation(options: { agent: TTenantActor; input: 
     }
     await tx.conversation.update({ where: { id: c.id }, data });
     await recordEvent(tx, agent, c.id, "assigned", data);
+    await recordWebhookEvent(tx, agent.tenant.customerId, { type: "conversation.assigned", conversationId: c.id });
     return conversationSummary(tx, c.id);
   });
   if (summary) publishConversation(summary);

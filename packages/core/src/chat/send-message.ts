@@ -9,6 +9,7 @@ import { checkAgentMayWrite } from "../channels/check-agent-may-write";
 import { enqueueDelivery } from "../channels/enqueue-delivery";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 import { publishConversation, publishMessage } from "./realtime";
+import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 
 /**
  * Who writes: an agent; a website visitor; or a channel (a verified webhook) writing for the
@@ -186,6 +187,8 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
         }),
       ]
     : [];
+  if (kind !== "NOTE")
+    await recordWebhookEvent(tx, customerId, { type: "message.created", conversationId: c.id, messageId });
   const createdAt = new Date(c.createdAt);
   const event = toMessageEvent(
     {

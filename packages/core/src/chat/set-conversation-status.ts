@@ -7,6 +7,7 @@ import { assertMay, type TTenantActor } from "../principal";
 import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
+import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 
 /** What an agent does to a conversation's status (the web handler reuses these options). */
 export const ZConversationStatusAction = z.discriminatedUnion("action", [
@@ -54,6 +55,10 @@ export async function setConversationStatus(options: {
       data = { status: "SNOOZED" as const, snoozedUntil: until };
     }
     await tx.conversation.update({ where: { id: c.id }, data });
+    await recordWebhookEvent(tx, agent.tenant.customerId, {
+      type: "conversation.status_changed",
+      conversationId: c.id,
+    });
     await recordEvent(
       tx,
       agent,

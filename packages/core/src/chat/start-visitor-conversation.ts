@@ -15,6 +15,7 @@ import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { sendMessage } from "./send-message";
 import { ANONYMOUS_PREFIX, checkWidgetIdentity, contactOfIdentity, type TIdentityCheck } from "./widget-identity";
+import { recordWebhookEvents } from "../webhooks/record-webhook-event";
 
 export type TStartedConversation = {
   token: string;
@@ -130,6 +131,13 @@ export async function startVisitorConversation(options: {
         vehicleOfInterest: extras.vehicle ? (extras.vehicle as Prisma.InputJsonObject) : undefined,
       },
     });
+    // The pre-chat (or offline) form's answers are the lead: stored on the contact and conversation.
+    await recordWebhookEvents(tx, customerId, [
+      // A returning identified visitor is a known contact: updated, not created.
+      { type: existing ? "contact.updated" : "contact.created", contactId: contact.id },
+      { type: "conversation.created", conversationId: conversation.id, contactId: contact.id },
+      { type: "lead.created", conversationId: conversation.id, contactId: contact.id },
+    ]);
     return { contactId: contact.id, conversationId: conversation.id };
   });
 

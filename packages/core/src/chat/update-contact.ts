@@ -4,6 +4,7 @@ import { ZLegalBasis } from "@forecourt/protocol";
 import { contactScopeWhere } from "../contacts/contact-scope";
 import { assertMay, auditActor, type TTenantActor } from "../principal";
 import { NotFoundError } from "../errors";
+import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 
 const optionalText = (max: number) =>
   z
@@ -93,6 +94,7 @@ export async function updateContact(options: { agent: TTenantActor; input: TUpda
         await tx.vehicle.create({ data: { ...data, customerId: agent.tenant.customerId, contactId: input.contactId } });
       }
     }
+    await recordWebhookEvent(tx, agent.tenant.customerId, { type: "contact.updated", contactId: input.contactId });
     await tx.auditEvent.create({
       data: {
         customerId: agent.tenant.customerId,

@@ -21,6 +21,12 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       show: sessionCan(session, "settings.departments.manage") && !!session.active,
     },
     {
+      // Webhooks carry every dealer's events: only members without a dealer scope manage them.
+      href: "/settings/webhooks",
+      label: t("webhooks"),
+      show: sessionCan(session, "settings.integrations.manage") && !!session.active && !session.active.dealers.length,
+    },
+    {
       href: "/settings/canned-replies",
       label: t("cannedReplies"),
       show: sessionCan(session, "canned_replies.manage") && !!session.active,

@@ -36,6 +36,9 @@ type TTarget = {
   userId: string;
   /** A string only the target's rows contain (its contact's name). */
   marker: string;
+  /** The target tenant's webhook endpoint (tenant-wide) and one delivery of its log. */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 };
 
 type TCase = {
@@ -78,6 +81,20 @@ const CASES: Record<string, TCase> = {
   listUsers: { input: () => ({}), mayAnswer: true },
   listChannels: { input: () => ({}), mayAnswer: true },
   listLeads: { input: (t) => ({ query: { dealerId: t.dealerId } }), mayAnswer: true },
+  listWebhookEndpoints: { input: () => ({}), mayAnswer: true },
+  // From scratch: another tenant's key creates in its own tenant; a dealer-scoped key is refused.
+  createWebhookEndpoint: {
+    input: () => ({ body: { url: "https://planted.example/hook", events: ["message.created"] } }),
+    mayAnswer: true,
+  },
+  getWebhookEndpoint: { input: (t) => ({ params: { endpointId: t.webhookEndpointId } }) },
+  updateWebhookEndpoint: {
+    input: (t) => ({ params: { endpointId: t.webhookEndpointId }, body: { url: "https://evil.example/hook" } }),
+  },
+  deleteWebhookEndpoint: { input: (t) => ({ params: { endpointId: t.webhookEndpointId } }) },
+  rotateWebhookSecret: { input: (t) => ({ params: { endpointId: t.webhookEndpointId }, body: {} }) },
+  listWebhookDeliveries: { input: (t) => ({ params: { endpointId: t.webhookEndpointId } }) },
+  redeliverWebhook: { input: (t) => ({ params: { deliveryId: t.webhookDeliveryId } }) },
   getDailyStats: {
     input: (t) => ({ query: { from: "2026-11-01", to: "2026-11-30", dealerId: t.dealerId } }),
     mayAnswer: true,
@@ -180,6 +197,18 @@ async function dealerWithRows(tenant: TTenantFixture, label: string): Promise<TT
       conversationsStarted: 7,
     },
   });
+  const webhook = await ownerDb().webhookEndpoint.create({
+    data: {
+      customerId,
+      url: `https://${marker.toLowerCase()}.example/hook`,
+      events: ["message.created"],
+      secretEncrypted: "sealed",
+    },
+  });
+  const webhookEvent = await ownerDb().webhookEvent.create({ data: { customerId, type: "message.created" } });
+  const delivery = await ownerDb().webhookDelivery.create({
+    data: { customerId, endpointId: webhook.id, eventId: webhookEvent.id, status: "FAILED" },
+  });
   return {
     customerId,
     dealerId: dealer.id,
@@ -189,6 +218,8 @@ async function dealerWithRows(tenant: TTenantFixture, label: string): Promise<TT
     conversationId: conversation.id,
     userId: user.id,
     marker,
+    webhookEndpointId: webhook.id,
+    webhookDeliveryId: delivery.id,
   };
 }
 
@@ -201,12 +232,24 @@ async function snapshot(t: TTarget) {
     messages: await db.message.count({ where: { conversationId: t.conversationId } }),
     conversations: await db.conversation.count({ where: { customerId: t.customerId } }),
     contacts: await db.contact.count({ where: { customerId: t.customerId } }),
+    webhooks: await db.webhookEndpoint.findMany({ where: { customerId: t.customerId }, orderBy: { id: "asc" } }),
+    webhookDeliveries: await db.webhookDelivery.findMany({ where: { customerId: t.customerId } }),
   };
 }
 
 /** Ids and names of the target that no answer to a stranger may carry. */
 function secretsOf(t: TTarget): string[] {
-  return [t.dealerId, t.channelId, t.departmentId, t.contactId, t.conversationId, t.userId, t.marker];
+  return [
+    t.dealerId,
+    t.channelId,
+    t.departmentId,
+    t.contactId,
+    t.conversationId,
+    t.userId,
+    t.marker,
+    t.webhookEndpointId,
+    t.webhookDeliveryId,
+  ];
 }
 
 function expectNothingOf(t: TTarget, result: TApiResult, label: string) {

@@ -11,6 +11,16 @@ import { listChannelsEndpoint, listDealersEndpoint, listDepartmentsEndpoint, lis
 import { listLeadsEndpoint } from "./leads";
 import { listMessagesEndpoint, sendMessageEndpoint } from "./messages";
 import { dailyStatsEndpoint } from "./stats";
+import {
+  createWebhookEndpointEndpoint,
+  deleteWebhookEndpointEndpoint,
+  getWebhookEndpointEndpoint,
+  listWebhookDeliveriesEndpoint,
+  listWebhookEndpointsEndpoint,
+  redeliverWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
+  updateWebhookEndpointEndpoint,
+} from "./webhook-endpoints";
 
 /** Every endpoint of /api/v1: the OpenAPI document lists exactly these (a test checks the routes). */
 export const API_ENDPOINTS: readonly TApiEndpoint[] = [
@@ -33,4 +43,12 @@ export const API_ENDPOINTS: readonly TApiEndpoint[] = [
   listChannelsEndpoint,
   listLeadsEndpoint,
   dailyStatsEndpoint,
+  listWebhookEndpointsEndpoint,
+  createWebhookEndpointEndpoint,
+  getWebhookEndpointEndpoint,
+  updateWebhookEndpointEndpoint,
+  deleteWebhookEndpointEndpoint,
+  rotateWebhookSecretEndpoint,
+  listWebhookDeliveriesEndpoint,
+  redeliverWebhookEndpoint,
 ];

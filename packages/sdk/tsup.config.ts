@@ -18,7 +18,7 @@ export default defineConfig({
     },
   },
   noExternal: [/^@forecourt\/protocol/],
-  external: ["socket.io-client", "zod"],
+  external: ["socket.io-client", "zod", "standardwebhooks"],
   clean: true,
   sourcemap: true,
 });

@@ -1,12 +1,14 @@
 import { API_SCOPES, type TApiScope } from "@forecourt/auth";
 import { withTenant } from "@forecourt/db";
 import type { TApiKeyPrincipal } from "../principal";
+import { redis, redisKey } from "../infra/redis";
 import { parseApiKeyToken } from "./api-key-token";
 
 /**
- * How long a web process trusts a key it has just verified (docs/api.md#authentication): a
- * revocation takes effect at once in the process that revoked it and within this time in the
- * others. Without it, every request paid for a transaction of its own before doing any work.
+ * How long a web process trusts a key it has just verified (docs/api.md#authentication). A
+ * revocation takes effect at once in every process (forgetApiKey's Redis mark, checked on each
+ * cache hit); a key disabled by termination or a suspended customer, within this time. Without
+ * the cache every request paid for a transaction of its own before doing any work.
  */
 export const API_KEY_CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
@@ -14,9 +16,16 @@ const CACHE_MAX = 10_000;
 type TCached = { principal: Omit<TApiKeyPrincipal, "ip">; until: number };
 const cache = new Map<string, TCached>();
 
-/** Forget a key in this process at once (revocation). */
-export function forgetApiKey(keyId: string): void {
+const revokedKey = (keyId: string) => redisKey("api-key-revoked", keyId);
+
+/**
+ * Revocation, everywhere at once: a mark in Redis that every process checks before it trusts a
+ * cached key (Next.js may hold several copies of this module, and there may be many processes),
+ * kept longer than any cache entry lives; and this process's own cache entry dropped.
+ */
+export async function forgetApiKey(keyId: string): Promise<void> {
   for (const [hash, entry] of cache) if (entry.principal.keyId === keyId) cache.delete(hash);
+  await redis().set(revokedKey(keyId), "1", "EX", Math.ceil((API_KEY_CACHE_MS * 12) / 1000));
 }
 
 type TKeyRow = { id: string; name: string; scopes: string[]; dealerIds: string[]; customerStatus: string };
@@ -31,7 +40,10 @@ export async function resolveApiKey(options: { token: string; ip: string | null 
   const parsed = parseApiKeyToken(options.token);
   if (!parsed) return null;
   const hit = cache.get(parsed.keyHash);
-  if (hit && hit.until > Date.now()) return { ...hit.principal, ip: options.ip };
+  if (hit && hit.until > Date.now()) {
+    if (!(await redis().exists(revokedKey(hit.principal.keyId)))) return { ...hit.principal, ip: options.ip };
+    cache.delete(parsed.keyHash);
+  }
   const [row] = await withTenant(
     parsed.customerId,
     (tx) => tx.$queryRaw<TKeyRow[]>`

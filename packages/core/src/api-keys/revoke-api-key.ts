@@ -28,6 +28,6 @@ export async function revokeApiKey(options: { actor: TTenantPrincipal; input: { 
       },
     });
   });
-  forgetApiKey(id);
+  await forgetApiKey(id);
   return { ok: true as const };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withTenant } from "@forecourt/db";
+import { recordWebhookEvents } from "../webhooks/record-webhook-event";
 import { InvalidInputError, NotFoundError, RuleError } from "../errors";
 import { assertMay, type TTenantActor } from "../principal";
 import { contactScopeWhere } from "../contacts/contact-scope";
@@ -75,6 +76,9 @@ export async function createConversation(options: { actor: TTenantActor; input: 
       },
     });
     await recordEvent(tx, actor, conversation.id, "created", { channelId: channel.id });
+    await recordWebhookEvents(tx, customerId, [
+      { type: "conversation.created", conversationId: conversation.id, contactId },
+    ]);
     return { id: conversation.id, created: true, summary: await conversationSummary(tx, conversation.id) };
   });
   if ("summary" in result && result.summary) publishConversation(result.summary);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withTenant, type TTx } from "@forecourt/db";
+import { recordWebhookEvents } from "../webhooks/record-webhook-event";
 import { ZLegalBasis } from "@forecourt/protocol";
 import { RuleError } from "../errors";
 import { assertMay, auditActor, type TTenantActor } from "../principal";
@@ -57,6 +58,7 @@ export async function insertContact(tx: TTx, actor: TTenantActor, input: z.outpu
     });
   }
   const { actorUserId, keyData } = auditActor(actor);
+  await recordWebhookEvents(tx, actor.tenant.customerId, [{ type: "contact.created", contactId: contact.id }]);
   await tx.auditEvent.create({
     data: {
       customerId,

@@ -91,8 +91,8 @@ async function openConnect(page: Page, type: "WHATSAPP" | "MESSENGER") {
   await page.getByTestId("connect-channel").click();
   const dialog = page.getByRole("dialog", { name: "Connect a channel" });
   await expect(dialog.getByTestId("choose-WIDGET")).toBeVisible();
-  // Only what works is offered: website chat, WhatsApp, Messenger, SMS, Telegram, e-mail.
-  await expect(dialog.locator("[data-testid^=choose-]")).toHaveCount(6);
+  // Only what works is offered: website chat, WhatsApp, Messenger, SMS, Telegram, e-mail, App (API).
+  await expect(dialog.locator("[data-testid^=choose-]")).toHaveCount(7);
   await dialog.getByTestId(`choose-${type}`).click();
   return page.getByTestId(`connect-form-${type}`);
 }

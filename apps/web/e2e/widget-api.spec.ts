@@ -161,7 +161,11 @@ test("Settings → Channels shows the identity secret and the JavaScript API sni
   const { context, agent } = await agentInbox(browser);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: config.WEB_URL });
   await agent.goto("/settings/channels");
-  const api = agent.getByTestId("widget-js-api").first();
+  // A widget another spec connected meanwhile may have no secret yet: take one that has.
+  const api = agent
+    .getByTestId("widget-js-api")
+    .filter({ has: agent.getByTestId("identity-secret") })
+    .first();
   await expect(api.getByTestId("identity-secret")).toContainText("••••");
   await api.getByTestId("identity-secret-reveal").click();
   await expect(api.getByTestId("identity-secret")).toHaveText(/^[0-9a-f]{64}$/);

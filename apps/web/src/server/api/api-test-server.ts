@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
+import { sendWebResponse, toWebRequest } from "../http/node-bridge";
 import { apiRoute } from "./api-route";
 import { API_ENDPOINTS } from "./endpoints";
 
@@ -32,27 +32,7 @@ export async function startApiTestServer(): Promise<TApiTestServer> {
       return;
     }
     const params = Object.fromEntries(found.r.names.map((n, i) => [n, decodeURIComponent(found.m![i + 1]!)]));
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? "127.0.0.1");
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const body = hasBody
-      ? new ReadableStream<Uint8Array>({
-          start(controller) {
-            req.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
-            req.on("end", () => controller.close());
-            req.on("error", (e) => controller.error(e));
-          },
-        })
-      : undefined;
-    const request = new Request(url, { method: req.method, headers, body, duplex: "half" } as RequestInit);
-    found.r
-      .route(request, { params: Promise.resolve(params) })
-      .then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })
-      .catch((error: unknown) => res.writeHead(500).end(String(error)));
+    sendWebResponse(res, found.r.route(toWebRequest(req, url), { params: Promise.resolve(params) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   return {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CLIENT_IP_HEADER } from "@forecourt/config/client-address";
+import { sendWebResponse, toWebRequest } from "@/server/http/node-bridge";
 import * as contacts from "./inboxes/[inboxIdentifier]/contacts/route";
 import * as conversations from "./inboxes/[inboxIdentifier]/conversations/route";
 import * as attachments from "./inboxes/[inboxIdentifier]/conversations/[conversationId]/attachments/route";
@@ -37,26 +37,8 @@ export async function startClientApiServer(): Promise<TClientApiServer> {
     }
     const [groups] = match;
     const params = { inboxIdentifier: decodeURIComponent(groups![1]!), conversationId: groups![2] ?? "" };
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? "127.0.0.1");
-    const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
-    const body = hasBody
-      ? new ReadableStream<Uint8Array>({
-          start(controller) {
-            req.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
-            req.on("end", () => controller.close());
-            req.on("error", (e) => controller.error(e));
-          },
-        })
-      : undefined;
-    const request = new Request(url, { method: req.method, headers, body, duplex: "half" } as RequestInit);
-    Promise.resolve(handler(request, { params: Promise.resolve(params) }))
-      .then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })
-      .catch((error: unknown) => res.writeHead(500).end(String(error)));
+    const request = toWebRequest(req, url);
+    sendWebResponse(res, Promise.resolve(handler(request, { params: Promise.resolve(params) })));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   return {

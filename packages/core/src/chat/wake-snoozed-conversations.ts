@@ -40,6 +40,16 @@ export async function wakeSnoozedConversations(now = new Date()): Promise<{ woke
           data: { snoozedUntil: r.snoozedUntil.toISOString() },
         })),
       });
+    if (rows.length > 0)
+      await tx.conversationActivity.createMany({
+        data: rows.map((r) => ({
+          customerId: r.customerId,
+          conversationId: r.id,
+          action: "woke",
+          actorType: "SYSTEM" as const,
+          data: { snoozedUntil: r.snoozedUntil.toISOString() },
+        })),
+      });
     return rows;
   });
   for (const row of woken) {

@@ -75,6 +75,10 @@ export type TChannelType = z.infer<typeof ZChannelType>;
  * Structured content of a channel message (Message.data), shown readably in the inbox. Every
  * string in it came from outside: render it escaped, never as HTML.
  */
+/** What wrote an automated message. */
+export const ZAutomationSource = z.enum(["away", "greeting", "faq", "routing", "bot", "closing"]);
+export type TAutomationSource = z.infer<typeof ZAutomationSource>;
+
 export const ZMessageContent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("location"),
@@ -129,6 +133,17 @@ export const ZMessageContent = z.discriminatedUnion("type", [
   }),
   /** A message type we cannot show (the body says what it was). */
   z.object({ type: z.literal("unsupported"), originalType: z.string().max(64) }),
+  /**
+   * Written by the platform, not a person (authorType BOT): an away message, a greeting, a
+   * keyword answer, a routing rule's auto-reply or a bot. `name` is what the agent sees as author.
+   */
+  z.object({
+    type: z.literal("automated"),
+    source: ZAutomationSource,
+    name: z.string().max(200),
+    /** The rule, bot or setting that wrote it. */
+    sourceId: z.string().max(100).nullable(),
+  }),
   /**
    * An e-mail (inbound; our replies are plain text). The body holds what the sender wrote now;
    * `folded` the quoted earlier mail and signature (the inbox folds it away). The HTML is never

@@ -83,12 +83,15 @@ export function toMessageEvent(
   authors: Map<string, { name: string; avatarUrl: string | null }>,
   contactName: string | null = null,
 ): TMessageEvent {
+  const content = messageContentOf(row.data);
   const author =
     row.authorType === "CONTACT"
       ? { name: contactName ?? "", avatarUrl: null }
       : row.authorUserId
         ? (authors.get(row.authorUserId) ?? null)
-        : null;
+        : content?.type === "automated"
+          ? { name: content.name, avatarUrl: null }
+          : null;
   return {
     conversationId: row.conversationId,
     id: row.id,
@@ -99,7 +102,7 @@ export function toMessageEvent(
     kind: row.kind,
     body: row.body,
     attachments: row.attachments.map((a) => ({ ...a, url: attachmentUrl(row.customerId, a.id) })),
-    content: messageContentOf(row.data),
+    content,
     delivery: deliveryOf(row),
     createdAt: row.createdAt.toISOString(),
   };

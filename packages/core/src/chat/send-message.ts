@@ -17,7 +17,14 @@ import { recordWebhookEvent } from "../webhooks/record-webhook-event";
  */
 /** `asUserId`: an API key writing as a named teammate (else as the bot); see message-author.ts. */
 export type TPersonSender = { agent: TTenantActor; asUserId?: string } | { visitor: TVisitorPrincipal };
-export type TSender = TPersonSender | { channel: TChannelPrincipal; contactId: string };
+/**
+ * The platform writing by itself (an away message, a greeting, a keyword answer, a routing rule's
+ * auto-reply, a bot): authorType BOT, no user, on the conversation its caller picked (callers
+ * are core use cases that already hold it, never a request). Use sendAutomaticReply.
+ */
+export type TAutomationSender = { customerId: string };
+export type TSender =
+  TPersonSender | { channel: TChannelPrincipal; contactId: string } | { automation: TAutomationSender };
 
 export type TSendResult = { id: string; seq: number; duplicate: boolean; event: TMessageEvent };
 
@@ -81,7 +88,9 @@ function customerOfSender(sender: TSender): string {
     ? sender.agent.tenant.customerId
     : "visitor" in sender
       ? sender.visitor.customerId
-      : sender.channel.customerId;
+      : "automation" in sender
+        ? sender.automation.customerId
+        : sender.channel.customerId;
 }
 
 /** After commit: the delivery job for a channel reply, then the sockets (DESIGN.md step 2). */
@@ -103,10 +112,11 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
   const customerId = customerOfSender(sender);
   if ("agent" in sender) assertMay(sender.agent, input.kind === "NOTE" ? "conversations.note" : "conversations.reply");
   if (!("agent" in sender) && input.kind === "NOTE") throw new ForbiddenError("forbidden", "Only agents write notes");
+  const automated = "automation" in sender;
   if (!input.body && !options.attachment) throw new InvalidInputError("A message needs text or a file");
 
   // The contact's side (a widget visitor or a channel webhook): own conversation only, reopens it.
-  const isVisitor = !("agent" in sender);
+  const isVisitor = !("agent" in sender) && !automated;
   const contactId = "visitor" in sender ? sender.visitor.contactId : "channel" in sender ? sender.contactId : null;
   const channelId =
     "visitor" in sender ? sender.visitor.channelId : "channel" in sender ? sender.channel.channelId : null;
@@ -114,7 +124,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
   const data = options.data === undefined ? null : JSON.stringify(options.data);
   const author = "agent" in sender ? await dealerAuthor(tx, sender.agent, input.conversationId, sender.asUserId) : null;
   const authorUserId = author?.userId ?? null;
-  const authorType = author?.type ?? "CONTACT";
+  const authorType = automated ? "BOT" : (author?.type ?? "CONTACT");
   const dealerIds = "agent" in sender ? sender.agent.tenant.dealerIds : [];
   const kind = options.attachment ? "ATTACHMENT" : input.kind;
   const messageId = randomUUID();
@@ -124,7 +134,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
   // Replies on WhatsApp/Messenger: the channel must be on and its reply window open; the
   // message then waits for the delivery job (QUEUED).
   const deliveryStatus =
-    "agent" in sender && input.kind !== "NOTE"
+    ("agent" in sender || automated) && input.kind !== "NOTE"
       ? await checkAgentMayWrite(tx, input.conversationId, { template: options.template === true })
       : null;
   const [row] = await tx.$queryRaw<TSendRow[]>`

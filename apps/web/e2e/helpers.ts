@@ -26,13 +26,21 @@ export function totpNow(secret: string): string {
 
 /** Enrols two-factor on the settings page; returns the secret for later sign-ins. */
 export async function enrolTwoFactor(page: Page): Promise<string> {
+  return (await enrolTwoFactorWithCodes(page)).secret;
+}
+
+/** The same, also returning the recovery codes shown once after enrolment. */
+export async function enrolTwoFactorWithCodes(page: Page): Promise<{ secret: string; codes: string[] }> {
   await page.goto("/settings/two-factor");
   await page.getByTestId("start-two-factor").click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   await page.getByLabel("6-digit code").fill(totpNow(secret));
   await page.getByTestId("confirm-two-factor").click();
+  await expect(page.getByTestId("recovery-code")).toHaveCount(10);
+  const codes = (await page.getByTestId("recovery-code").allTextContents()).map((c) => c.trim());
+  await page.getByTestId("recovery-codes-saved").click();
   await expect(page.getByTestId("two-factor-on")).toBeVisible();
-  return secret;
+  return { secret, codes };
 }
 
 /** Signs in and answers the two-factor prompt. */

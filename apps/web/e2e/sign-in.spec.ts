@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ownerDb } from "@forecourt/testing";
-import { enrolTwoFactor, expectSignedInAs, sidebarLinks, signIn } from "./helpers";
+import { enrolTwoFactorWithCodes, expectSignedInAs, sidebarLinks, signIn } from "./helpers";
 
 test("an agent signs in and sees the agent sidebar, without the provider console", async ({ page }) => {
   await signIn(page, "agent.copenhagen@northwind.example");
@@ -26,10 +26,23 @@ test("provider staff enrol two-factor before they see the provider console", asy
   await expectSignedInAs(page, "Sam Support");
   await expect(sidebarLinks(page)).toHaveText([/^Settings/, /^Provider console/]);
   await expect(page.getByTestId("two-factor-required")).toBeVisible();
-  await enrolTwoFactor(page);
+  const { codes } = await enrolTwoFactorWithCodes(page);
+  // Enrolled: the "set it up" banner is gone even on the ?required=1 address it came from.
+  await page.goto("/settings/two-factor?required=1");
+  await expect(page.getByTestId("two-factor-on")).toBeVisible();
+  await expect(page.getByTestId("two-factor-required")).toHaveCount(0);
+  await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 unused codes left.");
   await page.goto("/provider");
   await expect(page.getByRole("heading", { name: "Provider console" })).toBeVisible();
   await expect(page.getByTestId("customer-list")).toContainText("Northwind Motors");
+
+  // Phone lost: a recovery code (typed in lower case) signs in once, and is then used up.
+  await page.context().clearCookies();
+  await signIn(page, "support@forecourt.example");
+  await page.getByLabel("Two-factor code").fill(codes[0]!.toLowerCase());
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await page.goto("/settings/two-factor");
+  await expect(page.getByTestId("recovery-codes-left")).toHaveText("9 unused codes left.");
 });
 
 test("an agent cannot open the provider console by URL", async ({ page }) => {

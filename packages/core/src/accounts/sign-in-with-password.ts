@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { dummyPasswordHash, verifyPassword } from "@forecourt/auth";
 import { appDb, withUser } from "@forecourt/db";
+import { looksLikeRecoveryCode } from "../security/recovery-codes";
+import { spendRecoveryCode } from "../security/spend-recovery-code";
 import { spendTotpCode } from "../security/spend-totp-code";
 import { customerSuspensionBlocks } from "./account-access";
 import { consumeSignInAttempt, refundSignInAttempt, signInBlocked, type TSignInBlock } from "./sign-in-limits";
@@ -10,7 +12,7 @@ export const ZSignInInput = z.object({
   password: z.string().min(1).max(1024),
   ip: z.string().max(64),
   userAgent: z.string().max(512).nullable(),
-  /** The two-factor code, when the account has TOTP enabled. */
+  /** The two-factor code, when the account has TOTP enabled: six digits, or a recovery code. */
   totpCode: z.string().trim().max(16).optional(),
 });
 export type TSignInInput = z.input<typeof ZSignInInput>;
@@ -67,7 +69,11 @@ export async function signInWithPassword(input: TSignInInput): Promise<TSignInRe
       await refundSignInAttempt(email, ip);
       return { ok: false, reason: "totp_required" };
     }
-    if (!(await spendTotpCode(user, totpCode))) return failed("totp_invalid");
+    // A recovery code is spent like a TOTP code, under the same attempt limits.
+    const spent = looksLikeRecoveryCode(totpCode)
+      ? await spendRecoveryCode(user.id, totpCode)
+      : await spendTotpCode(user, totpCode);
+    if (!spent) return failed("totp_invalid");
     twoFactorVerifiedAt = new Date();
   }
   await refundSignInAttempt(email, ip);

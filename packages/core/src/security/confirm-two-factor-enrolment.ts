@@ -3,6 +3,7 @@ import { appDb } from "@forecourt/db";
 import { RuleError } from "../errors";
 import type { TUserPrincipal } from "../principal";
 import { revokeAllSessionsOfUser } from "../accounts/revoke-sessions";
+import { replaceRecoveryCodes } from "./replace-recovery-codes";
 import { spendTotpCode } from "./spend-totp-code";
 import { consumeTotpAttempt, refundTotpAttempt } from "./totp-attempt-limit";
 
@@ -15,7 +16,7 @@ export const ZTotpCode = z
  * Turns two-factor on once the user proves their authenticator shows the right code. The
  * session that did it has passed two-factor (`twoFactorVerifiedAt`); every OTHER session of
  * the user ends, since it was opened with the password alone (whoever holds one must sign in
- * again, now with a code).
+ * again, now with a code). It also issues the first set of recovery codes.
  */
 export async function confirmTwoFactorEnrolment(options: { actor: TUserPrincipal; code: string }) {
   const { actor } = options;
@@ -28,22 +29,23 @@ export async function confirmTwoFactorEnrolment(options: { actor: TUserPrincipal
   await refundTotpAttempt(user.id);
 
   const now = new Date();
-  const enabled = await appDb().$transaction(async (tx) => {
+  const recoveryCodes = await appDb().$transaction(async (tx) => {
     // Conditional, so two racing confirmations enable (and revoke) once.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, totpEnabledAt: null, totpSecretEncrypted: user.totpSecretEncrypted },
       data: { totpEnabledAt: now },
     });
-    if (count === 0) return false;
+    if (count === 0) return null;
     if (actor.sessionId) {
       await tx.userSession.updateMany({
         where: { id: actor.sessionId, userId: user.id, revokedAt: null },
         data: { twoFactorVerifiedAt: now },
       });
     }
-    return true;
+    return replaceRecoveryCodes(tx, user.id);
   });
-  if (!enabled) throw new RuleError("already_enabled");
+  if (!recoveryCodes) throw new RuleError("already_enabled");
   await revokeAllSessionsOfUser(user.id, actor.sessionId ? { exceptSessionId: actor.sessionId } : {});
-  return { ok: true as const };
+  // Shown once, right after enrolment: the way back in when the authenticator is lost.
+  return { ok: true as const, recoveryCodes };
 }

@@ -20,6 +20,7 @@ export async function disableTwoFactor(options: { actor: TUserPrincipal; code: s
   await appDb().$transaction([
     appDb().user.update({ where: { id: user.id }, data: { totpEnabledAt: null, totpSecretEncrypted: null } }),
     appDb().userSession.updateMany({ where: { userId: user.id }, data: { twoFactorVerifiedAt: null } }),
+    appDb().twoFactorRecoveryCode.deleteMany({ where: { userId: user.id } }),
   ]);
   return { ok: true as const };
 }

@@ -87,10 +87,11 @@ export function SignInForm() {
           <input
             id="totpCode"
             name="totpCode"
-            inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
+            // Six digits, or a recovery code (XXXXX-XXXXX, any case, with or without the dash).
+            pattern="[0-9]{6}|[A-Za-z0-9]{5}[\- ]?[A-Za-z0-9]{5}"
+            maxLength={11}
+            autoCapitalize="characters"
             autoFocus
             required
             className={`${input} font-mono tracking-[0.3em]`}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { confirmTwoFactorEnrolment, ZTotpCode } from "@forecourt/core/security/confirm-two-factor-enrolment";
 import { disableTwoFactor } from "@forecourt/core/security/disable-two-factor";
+import { regenerateRecoveryCodes } from "@forecourt/core/security/regenerate-recovery-codes";
 import { startTwoFactorEnrolment } from "@forecourt/core/security/start-two-factor-enrolment";
 import { defineHandler } from "../define-handler";
 
@@ -18,4 +19,8 @@ export const handleConfirmTwoFactor = defineHandler({ ...PROFILE, input: ZCode }
 
 export const handleDisableTwoFactor = defineHandler({ ...PROFILE, input: ZCode }, ({ principal, input }) =>
   disableTwoFactor({ actor: principal, code: input.code }),
+);
+
+export const handleRegenerateRecoveryCodes = defineHandler({ ...PROFILE, input: ZCode }, ({ principal, input }) =>
+  regenerateRecoveryCodes({ actor: principal, code: input.code }),
 );

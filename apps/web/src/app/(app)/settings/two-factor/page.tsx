@@ -5,6 +5,8 @@ import { Section } from "@/components/accounts/section";
 import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/server/session";
+import { countRecoveryCodesLeft } from "@forecourt/core/security/regenerate-recovery-codes";
+import { RecoveryCodesPanel } from "./recovery-codes";
 import { TwoFactorDisable, TwoFactorSetup } from "./two-factor-setup";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +35,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
             <ShieldAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
             {t("signInAgain")}
           </div>
-        ) : mustEnrol || required ? (
+        ) : mustEnrol || (required && !enabled) ? (
           <div
             role="alert"
             data-testid="two-factor-required"
@@ -68,6 +70,11 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
             <TwoFactorSetup />
           )}
         </Section>
+        {enabled ? (
+          <Section title={t("recoveryTitle")} description={t("recoveryBody")}>
+            <RecoveryCodesPanel left={await countRecoveryCodesLeft(session.user.id)} />
+          </Section>
+        ) : null}
       </div>
     </>
   );

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
 import { inputClass, labelClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from "@/server/actions/two-factor";
+import { RecoveryCodeList } from "./recovery-codes";
 
 type TEnrolment = { secret: string; uri: string; qrDataUrl: string };
 
@@ -16,10 +17,12 @@ export function TwoFactorSetup() {
   const router = useRouter();
   const [started, start] = useActionState(startTwoFactorAction, { ok: null } as TActionState);
   const [confirmed, confirm] = useActionState(confirmTwoFactorAction, { ok: null } as TActionState);
-  useEffect(() => {
-    if (confirmed.ok) router.refresh();
-  }, [confirmed, router]);
   const enrolment = started.ok ? (started.data as TEnrolment) : null;
+  // Enrolled: the recovery codes are shown once; the page shows "on" after they are saved.
+  if (confirmed.ok) {
+    const { recoveryCodes } = confirmed.data as { recoveryCodes: string[] };
+    return <RecoveryCodeList codes={recoveryCodes} onDone={() => router.refresh()} />;
+  }
   if (!enrolment) {
     return (
       <form action={start} className="px-5 py-4">

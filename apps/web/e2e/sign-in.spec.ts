@@ -10,6 +10,9 @@ test("an agent signs in and sees the agent sidebar, without the provider console
     ["Inbox", "Contacts", "Reports", "Settings"].map((t) => new RegExp(`^${t}`)),
   );
   await expect(page.getByRole("link", { name: /Provider console/ })).toHaveCount(0);
+  // The tab has the Forecourt mark, not the browser's blank page.
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect((await page.request.get(icon!)).headers()["content-type"]).toContain("image/svg+xml");
   await expect(page.getByTestId("workspace-switcher")).toContainText("Northwind Motors");
   await expect(page.getByTestId("workspace-switcher")).toContainText("Northwind Copenhagen");
   await expect(page.getByRole("navigation", { name: "Views" })).toContainText("All open");

@@ -68,8 +68,11 @@ test("a visitor and an agent chat live through the widget on another origin", as
   await expect(thread.getByTestId("note").filter({ hasText: "Secret: customer has a trade-in" })).toBeVisible();
   await agent.getByRole("button", { name: "Reply", exact: true }).click();
   await agent.getByTestId("composer").fill("Yes, it is! Shall I book a test drive?");
+  await expect(widget.locator(".typing")).toContainText("typing");
   await agent.getByTestId("composer").press("Enter");
   await expect(widget.getByText("Yes, it is! Shall I book a test drive?")).toBeVisible();
+  // The typing line goes when the message lands, not seconds later (it would linger 6 s).
+  await expect(widget.locator(".typing")).toHaveText("", { timeout: 2000 });
   await expect(widget.getByText(/Secret/)).toHaveCount(0);
 
   // After reloading, both sides see the whole history (and still no note for the visitor).

@@ -255,6 +255,11 @@ function add(m: TMessageEvent, live = false) {
   }
   messages.set(m.seq, m);
   pending.delete(m.clientId);
+  // The agent's message landed: they are no longer typing it.
+  if (live && m.authorType !== "CONTACT") {
+    clearTimeout(typingTimer);
+    typingLine.textContent = "";
+  }
 }
 
 function bubble(m: {

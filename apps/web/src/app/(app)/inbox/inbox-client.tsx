@@ -321,6 +321,8 @@ export function InboxClient(props: {
     });
     socket.on("message", (m: TMessageEvent) => {
       mergeMessages([m]);
+      // Their message landed: they are no longer typing it.
+      if (m.authorType === "CONTACT" && m.conversationId === selectedRef.current) setTyping(null);
       // The customer wrote: the channel's reply window opened again.
       const d = detailRef.current;
       if (m.authorType === "CONTACT" && d?.id === m.conversationId && d.replyWindow.state !== "always") {

@@ -15,7 +15,7 @@ import { wakeSnoozedConversations } from "./wake-snoozed-conversations";
 async function conversation() {
   const t = await createChatTenant("Automatic");
   const started = await startVisitorConversation({
-    input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Ava Auto", consent: true, message: "Hello?" },
+    input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Ava Auto", consent: true },
   });
   return { ...t, conversationId: started.conversationId };
 }

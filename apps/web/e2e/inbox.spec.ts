@@ -182,3 +182,39 @@ test("snoozing takes a conversation to Snoozed until tomorrow; Wake now brings i
   await expect(row).toBeHidden(); // back in "All open", no longer in "Snoozed"
   expect((await ownerDb().conversation.findUniqueOrThrow({ where: { id: conversation.id } })).status).toBe("OPEN");
 });
+
+test("the vehicle panel takes make, model and year, and refuses a bad VIN at the field, keeping what was typed", async ({
+  page,
+}) => {
+  const { contact } = await freshConversation(amsterdam, "Vehicle Visitor");
+  await signIn(page, "admin@northwind.example");
+  await page.getByTestId("conversation-row").filter({ hasText: contact.name! }).click();
+  const panel = page.getByRole("complementary", { name: "Contact" });
+  await panel.getByRole("button", { name: "Add" }).click();
+  const added = panel.getByTestId("vehicle").last();
+  await added.getByLabel("VIN").fill("NOT-A-VIN");
+  await added.getByLabel("Licence plate").fill("GX-123-B");
+  await added.getByLabel("Make").fill("Volvo");
+  await added.getByLabel("Model").fill("EX30");
+  await added.getByLabel("Year").fill("2024");
+  await panel.getByRole("button", { name: "Save contact" }).click();
+  await expect(added.getByRole("alert")).toHaveText("A VIN has 17 letters and digits (no I, O or Q).");
+  await expect(panel.getByText("Not saved: check the marked fields.")).toBeVisible();
+  await expect(added.getByLabel("Make")).toHaveValue("Volvo");
+  await expect(added.getByLabel("VIN")).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: "test-results/vehicle-panel-error.png" });
+
+  await added.getByLabel("VIN").fill("YV1XZK9V0R2012345");
+  await panel.getByRole("button", { name: "Save contact" }).click();
+  await expect(panel.getByText("Saved.")).toBeVisible();
+  await expect
+    .poll(async () =>
+      (await ownerDb().vehicle.findMany({ where: { contactId: contact.id, plate: "GX-123-B" } })).map((v) => [
+        v.vin,
+        v.make,
+        v.model,
+        v.year,
+      ]),
+    )
+    .toEqual([["YV1XZK9V0R2012345", "Volvo", "EX30", 2024]]);
+});

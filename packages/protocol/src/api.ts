@@ -66,10 +66,12 @@ export const ZApiVehicle = z
     plate: z.string().nullable(),
     make: z.string().nullable(),
     model: z.string().nullable(),
+    year: z.number().int().nullable(),
     /** YYYY-MM-DD (MOT / APK due date). */
     motDate: z.iso.date().nullable(),
   })
   .meta({ id: "Vehicle" });
+export type TApiVehicle = z.infer<typeof ZApiVehicle>;
 
 /** Where the contact asked not to be written to on one channel type (SMS STOP, a blocked bot). */
 export const ZApiOptOut = z.object({ channelType: ZChannelType, reason: z.string().nullable(), at: z.iso.datetime() });

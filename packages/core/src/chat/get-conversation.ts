@@ -3,6 +3,7 @@ import { conversationForAgent } from "./dealer-scope";
 import { assertMay, type TTenantActor } from "../principal";
 import { replyWindowFor } from "../channels/reply-window";
 import { parseVehicleOfInterest } from "./set-vehicle-of-interest";
+import { vehicleView } from "../contacts/vehicle-fields";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
 export async function getConversation(options: { agent: TTenantActor; conversationId: string }) {
@@ -67,14 +68,7 @@ export async function getConversation(options: { agent: TTenantActor; conversati
           reason: i.optOutReason,
           at: i.optedOutAt!.toISOString(),
         })),
-        vehicles: contact.vehicles.map((v) => ({
-          id: v.id,
-          vin: v.vin,
-          plate: v.plate,
-          make: v.make,
-          model: v.model,
-          motDate: v.motDate?.toISOString().slice(0, 10) ?? null,
-        })),
+        vehicles: contact.vehicles.map(vehicleView),
       },
     };
   });

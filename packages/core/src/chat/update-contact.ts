@@ -2,6 +2,7 @@ import { z } from "zod";
 import { withTenant } from "@forecourt/db";
 import { ZLegalBasis } from "@forecourt/protocol";
 import { contactScopeWhere } from "../contacts/contact-scope";
+import { vehicleData } from "../contacts/vehicle-fields";
 import { assertMay, auditActor, type TTenantActor } from "../principal";
 import { NotFoundError } from "../errors";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
@@ -28,6 +29,18 @@ export const ZVehicleInput = z.object({
   plate: optionalText(20),
   make: optionalText(40),
   model: optionalText(40),
+  year: z
+    .union([
+      z.coerce
+        .number()
+        .int()
+        .min(1900)
+        .max(new Date().getUTCFullYear() + 1),
+      z.literal(""),
+    ])
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional(),
   motDate: z
     .union([z.iso.date(), z.literal("")])
     .transform((v) => v || null)
@@ -51,7 +64,7 @@ export const ZUpdateContact = z.object({
 });
 export type TUpdateContact = z.input<typeof ZUpdateContact>;
 
-/** Edit a contact (name, e-mail, phone, legal basis) and their vehicles (VIN, plate, MOT date). */
+/** Edit a contact (name, e-mail, phone, legal basis) and their vehicles (VIN, plate, make, model, year, MOT date). */
 export async function updateContact(options: { agent: TTenantActor; input: TUpdateContact }) {
   const { agent } = options;
   assertMay(agent, "contacts.edit");
@@ -78,13 +91,7 @@ export async function updateContact(options: { agent: TTenantActor; input: TUpda
       },
     });
     for (const v of input.vehicles ?? []) {
-      const data = {
-        vin: v.vin ?? null,
-        plate: v.plate ?? null,
-        make: v.make ?? null,
-        model: v.model ?? null,
-        motDate: v.motDate ? new Date(`${v.motDate}T00:00:00Z`) : null,
-      };
+      const data = vehicleData(v);
       if (v.id) {
         const existing = await tx.vehicle.findFirst({ where: { id: v.id, contactId: input.contactId } });
         if (!existing) throw new NotFoundError("vehicle");

@@ -5,6 +5,7 @@ import { ZLegalBasis } from "@forecourt/protocol";
 import { RuleError } from "../errors";
 import { assertMay, auditActor, type TTenantActor } from "../principal";
 import { ZUpdateContact, ZVehicleInput } from "../chat/update-contact";
+import { vehicleData } from "./vehicle-fields";
 import { isDealerScoped } from "./contact-scope";
 
 /**
@@ -49,11 +50,7 @@ export async function insertContact(tx: TTx, actor: TTenantActor, input: z.outpu
       data: {
         customerId,
         contactId: contact.id,
-        vin: v.vin ?? null,
-        plate: v.plate ?? null,
-        make: v.make ?? null,
-        model: v.model ?? null,
-        motDate: v.motDate ? new Date(`${v.motDate}T00:00:00Z`) : null,
+        ...vehicleData(v),
       },
     });
   }

@@ -1,6 +1,7 @@
 import { withTenant } from "@forecourt/db";
 import { assertMay, type TTenantPrincipal } from "../principal";
 import { contactScopeWhere, conversationScopeWhere, isDealerScoped } from "./contact-scope";
+import { vehicleView } from "./vehicle-fields";
 
 export const CONTACT_EXPORT_FORMAT = "forecourt.contact-export/v1";
 
@@ -99,11 +100,7 @@ export async function exportContact(options: { actor: TTenantPrincipal; contactI
           createdAt: i.createdAt.toISOString(),
         })),
         vehicles: contact.vehicles.map((v) => ({
-          vin: v.vin,
-          plate: v.plate,
-          make: v.make,
-          model: v.model,
-          motDate: v.motDate?.toISOString().slice(0, 10) ?? null,
+          ...vehicleView(v),
           serviceNotes: v.serviceNotes,
           createdAt: v.createdAt.toISOString(),
         })),

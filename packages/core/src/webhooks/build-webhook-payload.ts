@@ -1,5 +1,6 @@
 import type { TTx } from "@forecourt/db";
 import type { TWebhookEventType } from "@forecourt/protocol";
+import { vehicleView } from "../contacts/vehicle-fields";
 
 /** An outbox row as the delivery job reads it. */
 export type TWebhookEventRow = {
@@ -132,14 +133,7 @@ async function contactOf(tx: TTx, id: string) {
     name: c.name,
     email: c.email,
     phone: c.phone,
-    vehicles: c.vehicles.map((v) => ({
-      id: v.id,
-      vin: v.vin,
-      plate: v.plate,
-      make: v.make,
-      model: v.model,
-      motDate: v.motDate ? v.motDate.toISOString().slice(0, 10) : null,
-    })),
+    vehicles: c.vehicles.map(vehicleView),
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
   };

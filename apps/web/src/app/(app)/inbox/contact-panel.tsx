@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Car, Plus, Trash2 } from "lucide-react";
+import { Car, Plus } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
+import { EMPTY_VEHICLE, VehicleEditor, vehicleFieldMessage, type TVehicleDraft } from "./vehicle-editor";
 import { VehicleOfInterest } from "./vehicle-of-interest";
 
 const LEGAL_BASES = [
@@ -15,7 +16,6 @@ const LEGAL_BASES = [
   "LEGITIMATE_INTERESTS",
 ] as const;
 
-type TVehicle = { id?: string; vin: string; plate: string; motDate: string; remove?: boolean };
 const INPUT = "w-full rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] disabled:bg-zinc-50";
 
 /** The contact beside the conversation: details, legal basis record and vehicles, editable. */
@@ -30,14 +30,25 @@ export function ContactPanel(props: {
   const [email, setEmail] = useState(c?.email ?? "");
   const [phone, setPhone] = useState(c?.phone ?? "");
   const [legalBasis, setLegalBasis] = useState<string>(c?.legalBasis ?? "");
-  const [vehicles, setVehicles] = useState<TVehicle[]>(
-    (c?.vehicles ?? []).map((v) => ({ id: v.id, vin: v.vin ?? "", plate: v.plate ?? "", motDate: v.motDate ?? "" })),
+  const [vehicles, setVehicles] = useState<TVehicleDraft[]>(
+    (c?.vehicles ?? []).map((v) => ({
+      id: v.id,
+      vin: v.vin ?? "",
+      plate: v.plate ?? "",
+      make: v.make ?? "",
+      model: v.model ?? "",
+      year: v.year ? String(v.year) : "",
+      motDate: v.motDate ?? "",
+    })),
   );
   const [state, setState] = useState<"idle" | "saving" | "saved" | { error: string }>("idle");
+  // The server's refusals by field: "email", "vehicles.0.vin"…
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   if (!c) return null;
 
   async function save() {
     setState("saving");
+    setFieldErrors({});
     // Fired and forgotten from the form, so a failed fetch (offline) must not reject: show it.
     const res = await fetch(`/api/inbox/contacts/${c!.id}`, {
       method: "POST",
@@ -47,7 +58,16 @@ export function ContactPanel(props: {
         email,
         phone,
         legalBasis: legalBasis || null,
-        vehicles: vehicles.map((v) => ({ id: v.id, vin: v.vin, plate: v.plate, motDate: v.motDate, remove: v.remove })),
+        vehicles: vehicles.map((v) => ({
+          id: v.id,
+          vin: v.vin,
+          plate: v.plate,
+          make: v.make,
+          model: v.model,
+          year: v.year,
+          motDate: v.motDate,
+          remove: v.remove,
+        })),
       }),
     }).catch(() => null);
     if (!res) return setState({ error: t("saveError") });
@@ -55,7 +75,20 @@ export function ContactPanel(props: {
       setState("saved");
       props.onSaved();
     } else {
-      setState({ error: ((await res.json().catch(() => ({}))) as { error?: string }).error ?? t("saveError") });
+      const body = (await res.json().catch(() => ({}))) as {
+        error?: string;
+        issues?: { path: string; message: string }[];
+      };
+      const errors: Record<string, string> = {};
+      for (const issue of body.issues ?? []) {
+        const path = issue.path.replace(/^body\./, "");
+        const vehicleField = /^vehicles\.(\d+)\.(\w+)$/.exec(path);
+        errors[path] = vehicleField ? vehicleFieldMessage(t, vehicleField[2]!, issue.message) : issue.message;
+      }
+      if (errors.email) errors.email = t("emailInvalid");
+      setFieldErrors(errors);
+      // What was typed stays in the fields; the message says where to look.
+      setState({ error: Object.keys(errors).length > 0 ? t("checkFields") : (body.error ?? t("saveError")) });
     }
   }
 
@@ -98,7 +131,13 @@ export function ContactPanel(props: {
             value={email}
             onChange={(e) => setEmail(e.target.value)}
             disabled={disabled}
+            aria-invalid={fieldErrors.email ? true : undefined}
           />
+          {fieldErrors.email ? (
+            <span role="alert" className="text-[11px] text-red-700">
+              {fieldErrors.email}
+            </span>
+          ) : null}
         </label>
         <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
           {t("phone")}
@@ -139,7 +178,7 @@ export function ContactPanel(props: {
           {!disabled ? (
             <button
               type="button"
-              onClick={() => setVehicles((vs) => [...vs, { vin: "", plate: "", motDate: "" }])}
+              onClick={() => setVehicles((vs) => [...vs, { ...EMPTY_VEHICLE }])}
               className="flex items-center gap-1 text-[12px] text-brand-600"
             >
               <Plus className="size-3" aria-hidden="true" /> {t("addVehicle")}
@@ -151,55 +190,23 @@ export function ContactPanel(props: {
         ) : null}
         {vehicles.map((v, i) =>
           v.remove ? null : (
-            <fieldset key={v.id ?? `new-${i}`} className="flex flex-col gap-1.5 rounded-lg border border-zinc-200 p-2">
-              <legend className="sr-only">{t("vehicle")}</legend>
-              <input
-                className={INPUT}
-                placeholder={t("vin")}
-                aria-label={t("vin")}
-                value={v.vin}
-                maxLength={17}
-                disabled={disabled}
-                onChange={(e) => setVehicles((vs) => vs.map((x, j) => (j === i ? { ...x, vin: e.target.value } : x)))}
-              />
-              <div className="flex gap-1.5">
-                <input
-                  className={INPUT}
-                  placeholder={t("plate")}
-                  aria-label={t("plate")}
-                  value={v.plate}
-                  disabled={disabled}
-                  onChange={(e) =>
-                    setVehicles((vs) => vs.map((x, j) => (j === i ? { ...x, plate: e.target.value } : x)))
-                  }
-                />
-                <input
-                  className={INPUT}
-                  type="date"
-                  aria-label={t("motDate")}
-                  title={t("motDate")}
-                  value={v.motDate}
-                  disabled={disabled}
-                  onChange={(e) =>
-                    setVehicles((vs) => vs.map((x, j) => (j === i ? { ...x, motDate: e.target.value } : x)))
-                  }
-                />
-                {!disabled ? (
-                  <button
-                    type="button"
-                    aria-label={t("removeVehicle")}
-                    className="rounded-md p-1 text-zinc-400 hover:text-red-600"
-                    onClick={() =>
-                      setVehicles((vs) =>
-                        v.id ? vs.map((x, j) => (j === i ? { ...x, remove: true } : x)) : vs.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    <Trash2 className="size-3.5" aria-hidden="true" />
-                  </button>
-                ) : null}
-              </div>
-            </fieldset>
+            <VehicleEditor
+              key={v.id ?? `new-${i}`}
+              vehicle={v}
+              index={i}
+              disabled={disabled}
+              errors={Object.fromEntries(
+                Object.entries(fieldErrors)
+                  .filter(([path]) => path.startsWith(`vehicles.${i}.`))
+                  .map(([path, message]) => [path.slice(`vehicles.${i}.`.length), message]),
+              )}
+              onChange={(patch) => setVehicles((vs) => vs.map((x, j) => (j === i ? { ...x, ...patch } : x)))}
+              onRemove={() =>
+                setVehicles((vs) =>
+                  v.id ? vs.map((x, j) => (j === i ? { ...x, remove: true } : x)) : vs.filter((_, j) => j !== i),
+                )
+              }
+            />
           ),
         )}
         {!disabled ? (

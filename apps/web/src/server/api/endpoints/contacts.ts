@@ -8,6 +8,7 @@ import type { TTenantActor } from "@forecourt/core/principal";
 import { ZApiContact, ZApiContactPage, ZApiCursorQuery, type TApiContact } from "@forecourt/protocol/api";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { defineApiEndpoint } from "../endpoint";
+import { vehicleView } from "@forecourt/core/contacts/vehicle-fields";
 
 const ZContactParams = z.object({ contactId: z.uuid() });
 const ZContactCursor = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
@@ -28,14 +29,7 @@ async function contactOf(actor: TTenantActor, contactId: string): Promise<TApiCo
     legalBasisRecordedAt: iso(c.legalBasisRecordedAt),
     lastEngagedAt: iso(c.lastEngagedAt),
     createdAt: c.createdAt.toISOString(),
-    vehicles: c.vehicles.map((v) => ({
-      id: v.id,
-      vin: v.vin,
-      plate: v.plate,
-      make: v.make,
-      model: v.model,
-      motDate: v.motDate?.toISOString().slice(0, 10) ?? null,
-    })),
+    vehicles: c.vehicles.map(vehicleView),
     identities: c.identities.map((i) => ({
       channelType: i.channelType,
       externalId: i.externalId,

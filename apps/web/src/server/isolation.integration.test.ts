@@ -587,6 +587,10 @@ const CASES: Record<string, TCase> = {
     kind: "exempt",
     reason: "acts only on the signed-in user's own row (user id from the session, never from input)",
   },
+  "action:server/actions/two-factor.ts#regenerateRecoveryCodesAction": {
+    kind: "exempt",
+    reason: "replaces only the signed-in user's own recovery codes (user id from the session, never from input)",
+  },
   "action:server/actions/update-locale.ts#updateLocaleAction": {
     kind: "exempt",
     reason: "changes only the signed-in user's own locale",
@@ -1578,6 +1582,7 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "action:server/actions/two-factor.ts#startTwoFactorAction": { exempt: "the user's own account" },
   "action:server/actions/two-factor.ts#confirmTwoFactorAction": { exempt: "the user's own account" },
   "action:server/actions/two-factor.ts#disableTwoFactorAction": { exempt: "the user's own account" },
+  "action:server/actions/two-factor.ts#regenerateRecoveryCodesAction": { exempt: "the user's own account" },
   "action:server/actions/update-locale.ts#updateLocaleAction": { exempt: "the user's own account" },
   "action:server/actions/sign-out.ts#signOutAction": { exempt: "the user's own session" },
   "action:server/actions/sign-in.ts#signInAction": { exempt: "credentials only" },

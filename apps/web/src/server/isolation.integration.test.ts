@@ -2348,8 +2348,8 @@ function leaks(body: unknown): string[] {
 }
 
 beforeAll(async () => {
-  const aDealer = await ownerDb().dealer.findFirstOrThrow({ where: { customerId: a.customerId } });
-  const aTenant = { customer: { id: a.customerId }, dealer: { id: aDealer.id } };
+  // A's own first dealer, by id: "any dealer of A" could be the sibling dealer of the scope suite.
+  const aTenant = { customer: { id: a.customerId }, dealer: { id: a.dealerId } };
   const aApi = await createApiChannel(aTenant, "A app");
   const a2Api = await createApiChannel(aTenant, "A other app");
   const tb = await createTestTenant("Iso API B");

@@ -44,6 +44,7 @@ test("provider staff enrol two-factor before they see the provider console", asy
   await signIn(page, "support@forecourt.example");
   await page.getByLabel("Two-factor code").fill(codes[0]!.toLowerCase());
   await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Provider console" })).toBeVisible();
   await page.goto("/settings/two-factor");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("9 unused codes left.");
 });

@@ -37,11 +37,6 @@ export function isOpen(schedule: TSchedule, at: Date): boolean {
   return (schedule.hours[weekdayOf(local)] ?? []).some(([o, c]) => now >= minutesOf(o) && now < minutesOf(c));
 }
 
-/** Kept for the widget's callers: the dealer's weekly hours without holidays. */
-export function isOpenAt(hours: TBusinessHours, timeZone: string, at: Date): boolean {
-  return isOpen({ hours, timeZone }, at);
-}
-
 /**
  * The next moment the schedule opens after `at` (null when it is open now, or never opens in the
  * next 60 days: no hours on any day). An opening that falls into a daylight-saving gap (02:30 on

@@ -29,6 +29,8 @@ export type TInboxRow = TConversationSummary & {
   contactEmail: string | null;
   /** When a snoozed conversation comes back (ISO), else null. */
   snoozedUntil: string | null;
+  /** Arrived outside business hours: the opening it waits for (ISO), else null. */
+  waitingUntil: string | null;
 };
 
 /** The inbox: one view, scoped to the agent's dealers, newest activity first, with unread counts. */
@@ -130,6 +132,7 @@ export async function listConversations(options: {
         preview: (last?.body || last?.attachments[0]?.fileName || "").slice(0, 140),
         unread: unreadBy.get(c.id) ?? 0,
         snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+        waitingUntil: c.waitingUntil && c.waitingUntil > new Date() ? c.waitingUntil.toISOString() : null,
       };
     });
   });

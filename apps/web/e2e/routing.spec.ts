@@ -118,3 +118,41 @@ test("business hours: a closing time before the opening is refused and what was 
       .getByRole("checkbox"),
   ).not.toBeChecked();
 });
+
+test("a bot answers, then hands off to a person", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const suffix = Date.now().toString(36);
+  // The administrator has the inbox open: online, so the hand-off finds a person.
+  await signIn(page, "admin@northwind.example");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true", { timeout: 30_000 });
+
+  const visitorName = `Bodil ${suffix}`;
+  const visitor = await browser.newPage();
+  await visitor.goto(`${demoSite}/dealer/demo-copenhagen`);
+  await visitor.getByRole("button", { name: "Chat with Northwind Copenhagen" }).click();
+  const widget = visitor.frameLocator('iframe[title="Chat with Northwind Copenhagen"]');
+  await widget.getByLabel("Name").fill(visitorName);
+  await widget.getByLabel(/I agree/).check();
+  await widget.getByRole("button", { name: "Start chat" }).click();
+  await widget.getByLabel("Your message").fill("What are your opening hours?");
+  await widget.getByLabel("Your message").press("Enter");
+  // The seeded rule "Opening hours and directions" hands it to the answer bot: greeting, then the answer.
+  await expect(widget.getByText("Hi! I am Northwind's assistant.")).toBeVisible({ timeout: 20_000 });
+  await expect(widget.getByText("We are open Monday to Friday 9:00–18:00 and Saturday 10:00–15:00.")).toBeVisible();
+  await widget.getByLabel("Your message").fill("Thanks. Can I talk to a person about a trade-in?");
+  await widget.getByLabel("Your message").press("Enter");
+  await expect(widget.getByText("I will get a colleague for you.")).toBeVisible({ timeout: 20_000 });
+
+  // The agent sees which replies came from the bot, and the conversation now has a person.
+  const row = page.getByTestId("conversation-row").filter({ hasText: visitorName });
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText("Unassigned", { timeout: 20_000 });
+  await row.click();
+  const thread = page.getByTestId("message-list");
+  await expect(thread.getByText("We are open Monday to Friday 9:00–18:00 and Saturday 10:00–15:00.")).toBeVisible();
+  await expect(thread).toContainText("Northwind assistant");
+  await expect(thread.getByTestId("bot-badge").first()).toHaveText("Bot");
+  await expect(page.getByTestId("conversation-header").getByLabel("Assignee", { exact: true })).not.toHaveValue("");
+  await page.screenshot({ path: "test-results/bot-handoff.png" });
+  await visitor.close();
+});

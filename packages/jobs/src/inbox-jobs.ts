@@ -32,3 +32,12 @@ export const routingSweepJob = defineJob({
   payload: z.object({}).default({}),
 });
 export const ROUTING_SWEEP_SCHEDULE = { every: 30_000 } as const;
+
+/** A bot answers one contact message (core/bots/run-bot.ts). */
+export const botReplyJob = defineJob({
+  name: "inbox.bot-reply",
+  queue: "delivery",
+  payload: z.object({ customerId: z.uuid(), conversationId: z.uuid(), messageId: z.uuid() }),
+});
+/** One bot run per contact message. */
+export const botReplyJobId = (messageId: string) => `bot-${messageId}`;

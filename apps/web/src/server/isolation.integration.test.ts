@@ -53,6 +53,9 @@ import { handleCreateApiKey, handleRevokeApiKey, loadApiKeysPage } from "./handl
 import { createTestApiKey } from "@forecourt/core/api-keys/test-api-key";
 import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
 import {
+  handleDeleteBot,
+  handleSaveBot,
+  handleToggleBot,
   handleDeleteRoutingRule,
   handleMoveRoutingRule,
   handleSaveBusinessHours,
@@ -201,8 +204,9 @@ type TB = {
   webhookEndpointId: string;
   webhookUrl: string;
   webhookDeliveryId: string;
-  /** B's routing rule (Settings → Routing). */
+  /** B's routing rule and bot (Settings → Routing). */
   routingRuleId: string;
+  botId: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
 type TA = {
@@ -1466,6 +1470,35 @@ const CASES: Record<string, TCase> = {
       }),
     ],
   },
+  "action:server/actions/routing.ts#saveBotAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        dealerId: b.dealerId,
+        name: "Planted",
+        config: { url: "https://a.example/x" },
+      }),
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        id: b.botId,
+        dealerId: b.dealerId,
+        name: "Taken",
+        config: { url: "https://a.example/x" },
+      }),
+    ],
+  },
+  "action:server/actions/routing.ts#toggleBotAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [handleToggleBot(session, { id: b.botId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteBotAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteBot(session, { id: b.botId }),
+      handleDeleteBot(session, { id: guess() }),
+    ],
+  },
   "page:server/handlers/routing.ts#loadRoutingPage": {
     kind: "own",
     attempts: ({ session }) => [loadRoutingPage(session, undefined, meta)],
@@ -1567,8 +1600,9 @@ type TS = {
   apiKeyName: string;
   allDealersKeyId: string;
   allDealersKeyName: string;
-  /** The sibling dealer's routing rule. */
+  /** The sibling dealer's routing rule and bot. */
   routingRuleId: string;
+  botId: string;
 };
 type TSCtx = { session: TSessionContext; s: TS; a: TA };
 type TScopeCase =
@@ -1851,6 +1885,29 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "page:server/handlers/routing.ts#loadRoutingPage": {
     own: ({ session }) => [loadRoutingPage(session, undefined, meta)],
+  },
+  "action:server/actions/routing.ts#saveBotAction": {
+    refused: ({ session, s }) => [
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        dealerId: s.dealerId,
+        name: "Sibling extra",
+        config: { url: "https://a.example/x" },
+      }),
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        id: s.botId,
+        dealerId: s.dealerId,
+        name: "Renamed",
+        config: { url: "https://a.example/x" },
+      }),
+    ],
+  },
+  "action:server/actions/routing.ts#toggleBotAction": {
+    refused: ({ session, s }) => [handleToggleBot(session, { id: s.botId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteBotAction": {
+    refused: ({ session, s }) => [handleDeleteBot(session, { id: s.botId })],
   },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
@@ -2135,6 +2192,15 @@ beforeAll(async () => {
       actions: { priority: "HIGH" },
     },
   });
+  const bBot = await ownerDb().bot.create({
+    data: {
+      customerId: tb.customer.id,
+      dealerId: tb.dealer.id,
+      name: "B bot",
+      kind: "WEBHOOK",
+      config: { url: "https://b.example/bot" },
+    },
+  });
   const bDelivery = await ownerDb().webhookDelivery.create({
     data: {
       customerId: tb.customer.id,
@@ -2201,6 +2267,7 @@ beforeAll(async () => {
     webhookUrl: bWebhook.url,
     webhookDeliveryId: bDelivery.id,
     routingRuleId: bRule.id,
+    botId: bBot.id,
   };
   before = await snapshotB();
   for (const role of ROLES) {
@@ -2294,6 +2361,15 @@ beforeAll(async () => {
       actions: { priority: "LOW" },
     },
   });
+  const sBot = await ownerDb().bot.create({
+    data: {
+      customerId: ta.customer.id,
+      dealerId: sDealer.id,
+      name: "Sibling bot",
+      kind: "WEBHOOK",
+      config: { url: "https://s.example/bot" },
+    },
+  });
   const sCanned = await ownerDb().cannedReply.create({
     data: {
       customerId: ta.customer.id,
@@ -2329,6 +2405,7 @@ beforeAll(async () => {
     allDealersKeyId: allDealersKey.key.id,
     allDealersKeyName: allDealersKey.key.name,
     routingRuleId: sRule.id,
+    botId: sBot.id,
   };
   sBefore = await snapshotSibling();
   // Members of A scoped to A's first dealer, one per role.
@@ -2361,6 +2438,7 @@ async function snapshotSibling() {
     }),
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
     routingRules: await db.routingRule.findMany({ where: { dealerId: s.dealerId } }),
+    bots: await db.bot.findMany({ where: { dealerId: s.dealerId } }),
     siblingDealer: await db.dealer.findUniqueOrThrow({
       where: { id: s.dealerId },
       select: { businessHours: true, holidays: true, awayMessage: true, timeZone: true },
@@ -2423,6 +2501,7 @@ async function snapshotB() {
       select: { businessHours: true, holidays: true, awayMessage: true, timeZone: true },
     }),
     routingRules: await db.routingRule.findMany({ where }),
+    bots: await db.bot.findMany({ where }),
     contacts: await db.contact.findMany({
       where,
       select: { id: true, name: true, email: true, phone: true, legalBasis: true, updatedAt: true },

@@ -24,7 +24,7 @@ export async function assignConversation(options: { agent: TTenantActor; input: 
   const input = ZAssignConversation.parse(options.input);
   const result = await withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, input.conversationId);
-    const data: { assigneeId?: string | null; departmentId?: string | null } = {};
+    const data: { assigneeId?: string | null; departmentId?: string | null; botId?: null } = {};
     if (input.assigneeId !== undefined) {
       if (input.assigneeId) {
         const m = await tx.membership.findFirst({
@@ -35,6 +35,8 @@ export async function assignConversation(options: { agent: TTenantActor; input: 
         if (!inScope) throw new InvalidInputError("That colleague cannot work on this dealer's conversations");
       }
       data.assigneeId = input.assigneeId;
+      // A person takes over from the conversation's bot.
+      if (input.assigneeId && c.botId) data.botId = null;
     }
     if (input.departmentId !== undefined) {
       if (input.departmentId) {

@@ -8,6 +8,7 @@ import { isUniqueViolation } from "../infra/unique-violation";
 import { checkAgentMayWrite } from "../channels/check-agent-may-write";
 import { enqueueDelivery } from "../channels/enqueue-delivery";
 import { enqueueRouting } from "../routing/enqueue-routing";
+import { enqueueBotReply } from "../bots/enqueue-bot-reply";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 import { publishConversation, publishMessage } from "./realtime";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
@@ -57,6 +58,8 @@ export type TAppended = {
   queued?: boolean;
   /** The contact wrote to a conversation the routing rules have not seen yet: afterAppend enqueues them. */
   route?: { conversationId: string };
+  /** The contact wrote to a conversation a bot handles: afterAppend enqueues its answer. */
+  bot?: { conversationId: string; messageId: string };
 };
 
 /**
@@ -100,6 +103,7 @@ function customerOfSender(sender: TSender): string {
 export async function afterAppend(customerId: string, result: TAppended, publish = true): Promise<void> {
   if (result.queued) await enqueueDelivery(customerId, result.id);
   if (result.route) await enqueueRouting(customerId, result.route.conversationId, "started");
+  if (result.bot) await enqueueBotReply(customerId, result.bot.conversationId, result.bot.messageId);
   if (!result.duplicate && publish) {
     publishMessage(result.event, result.event);
     if (result.summary) publishConversation(result.summary);
@@ -164,7 +168,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
         FROM access a
        WHERE c."id" = a."id" AND NOT EXISTS (SELECT 1 FROM existing)
    RETURNING c."id", c."lastSeq", c."contactId", c."dealerId", c."departmentId", c."channelId", c."status",
-             c."assigneeId", c."lastMessageAt", c."routedAt", a."status" AS "previousStatus"
+             c."assigneeId", c."lastMessageAt", c."routedAt", c."botId", a."status" AS "previousStatus"
     ), ins AS (
       INSERT INTO "Message" ("id", "customerId", "conversationId", "seq", "clientId", "authorType", "authorUserId", "kind", "body",
                              "externalId", "data", "deliveryStatus", "awaitingJob")
@@ -240,7 +244,9 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
           preview: (input.body || attachments[0]?.fileName || "").slice(0, 140),
         };
   const route = isVisitor && c.routedAt === null ? { conversationId: c.id } : undefined;
-  return { id: messageId, seq: c.seq, duplicate: false, event, summary, queued: deliveryStatus === "QUEUED", route };
+  // Before routing ran, routing hands the first message to a bot itself (route-conversation.ts).
+  const bot = isVisitor && c.routedAt !== null && c.botId !== null ? { conversationId: c.id, messageId } : undefined;
+  return { id: messageId, seq: c.seq, duplicate: false, event, summary, queued: deliveryStatus === "QUEUED", route, bot };
 }
 
 async function findByClientId(tx: TTx, conversationId: string, clientId: string) {
@@ -269,6 +275,7 @@ type TSendRow = {
     assigneeId: string | null;
     lastMessageAt: string;
     routedAt: string | null;
+    botId: string | null;
     previousStatus: TConversationSummary["status"];
     contactName: string | null;
     channelType: TConversationSummary["channelType"];

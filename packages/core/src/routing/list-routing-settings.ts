@@ -4,7 +4,7 @@ import { assertMay, type TTenantPrincipal } from "../principal";
 import { parseRules } from "./evaluate-routing-rules";
 
 /**
- * Settings → Routing: per dealer the actor manages, its rules in order (unreadable ones are
+ * Settings → Routing: per dealer the actor manages, its bots, its rules in order (unreadable ones are
  * listed as such so they can be deleted), its hours, holidays, zone and away message, its
  * departments (with their own hours) and labels, and its teammates for the rule editor.
  */
@@ -19,6 +19,17 @@ export async function listRoutingSettings(options: { actor: TTenantPrincipal }) 
       include: {
         departments: { orderBy: { name: "asc" }, select: { id: true, name: true, businessHours: true } },
         routingRules: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
+        bots: {
+          orderBy: { name: "asc" },
+          select: {
+            id: true,
+            name: true,
+            kind: true,
+            enabled: true,
+            config: true,
+            _count: { select: { conversations: true } },
+          },
+        },
       },
     });
     const labels = await tx.label.findMany({
@@ -42,6 +53,15 @@ export async function listRoutingSettings(options: { actor: TTenantPrincipal }) 
             businessHours: dep.businessHours === null ? null : parseBusinessHours(dep.businessHours),
           })),
           labels: labels.filter((l) => l.dealerId === null || l.dealerId === d.id),
+          // Config holds answers and a URL, never the secret (only its encrypted form is stored, and not read here).
+          bots: d.bots.map((b) => ({
+            id: b.id,
+            name: b.name,
+            kind: b.kind,
+            enabled: b.enabled,
+            config: b.config,
+            activeConversations: b._count.conversations,
+          })),
           rules: d.routingRules.map((r) => ({
             id: r.id,
             name: r.name,

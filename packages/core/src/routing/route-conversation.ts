@@ -9,6 +9,8 @@ import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 import { chooseAgent } from "./choose-agent";
 import { firstMatchingRule, parseRules, type TParsedRule, type TRoutingFacts } from "./evaluate-routing-rules";
 import { onlineAgentIds } from "./presence";
+import { ZFaqBotConfig, inLanguage } from "../bots/bot-input";
+import { enqueueBotReply } from "../bots/enqueue-bot-reply";
 
 export type TRouteTrigger = "started" | "transferred";
 
@@ -21,6 +23,8 @@ export type TRoutingDecision = {
   priority: string | null;
   labelId: string | null;
   autoReplied: boolean;
+  /** The bot the conversation was handed to (it answers until it hands off). */
+  botId: string | null;
   waitingUntil: Date | null;
   awayReplied: boolean;
 };
@@ -48,12 +52,15 @@ export function scheduleOf(c: Pick<TLoaded, "dealer" | "department">): TSchedule
   };
 }
 
-async function factsOf(tx: TTx, c: TLoaded, open: boolean): Promise<TRoutingFacts> {
-  const first = await tx.message.findFirst({
-    where: { conversationId: c.id, authorType: "CONTACT", kind: { in: ["TEXT", "FORM"] } },
+async function firstContactMessage(tx: TTx, conversationId: string) {
+  return tx.message.findFirst({
+    where: { conversationId, authorType: "CONTACT", kind: { in: ["TEXT", "FORM"] } },
     orderBy: { seq: "asc" },
-    select: { body: true },
+    select: { id: true, body: true },
   });
+}
+
+async function factsOf(c: TLoaded, first: { body: string } | null, open: boolean): Promise<TRoutingFacts> {
   return {
     channelType: c.channel.type,
     startPage: c.startPage,
@@ -66,10 +73,32 @@ async function factsOf(tx: TTx, c: TLoaded, open: boolean): Promise<TRoutingFact
   };
 }
 
-/** Applies a rule's actions; a department, label or agent that no longer fits is skipped, not an error. */
-async function applyRule(tx: TTx, c: TLoaded, rule: TParsedRule, trigger: TRouteTrigger, decision: TRoutingDecision) {
+type TBotTaken = { id: string; name: string; greeting: string | null };
+
+/** The rule's bot, if it is the dealer's and switched on; with its greeting in the contact's language. */
+async function botOf(tx: TTx, c: TLoaded, botId: string): Promise<TBotTaken | null> {
+  const bot = await tx.bot.findFirst({ where: { id: botId, dealerId: c.dealerId, enabled: true } });
+  if (!bot) return null;
+  const faq = bot.kind === "FAQ" ? ZFaqBotConfig.safeParse(bot.config) : null;
+  const greeting = faq?.success && faq.data.greeting ? inLanguage(faq.data.greeting, c.language) : null;
+  return { id: bot.id, name: bot.name, greeting };
+}
+
+/**
+ * Applies a rule's actions; a department, label, bot or agent that no longer fits is skipped, not
+ * an error. A conversation handed to a bot gets no person yet: the bot hands off when it must.
+ */
+async function applyRule(
+  tx: TTx,
+  c: TLoaded,
+  rule: TParsedRule,
+  trigger: TRouteTrigger,
+  decision: TRoutingDecision,
+): Promise<TBotTaken | null> {
   const { actions } = rule;
-  const data: { departmentId?: string; assigneeId?: string; priority?: TLoaded["priority"] } = {};
+  const data: { departmentId?: string; assigneeId?: string; priority?: TLoaded["priority"]; botId?: string } = {};
+  const bot = actions.botId && trigger === "started" && !c.assigneeId ? await botOf(tx, c, actions.botId) : null;
+  if (bot) data.botId = bot.id;
   let departmentId = c.departmentId;
   // A transfer chose its department; the rule then only assigns within it.
   if (actions.departmentId && trigger === "started") {
@@ -80,7 +109,7 @@ async function applyRule(tx: TTx, c: TLoaded, rule: TParsedRule, trigger: TRoute
     if (d) departmentId = data.departmentId = d.id;
   }
   if (actions.priority) data.priority = actions.priority;
-  if (actions.assign && !c.assigneeId) {
+  if (actions.assign && !c.assigneeId && !bot) {
     // One routing decision at a time per tenant: concurrent arrivals see each other's assignments.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('routing:' || ${c.customerId}))`;
     const online = await onlineAgentIds(c.customerId);
@@ -110,8 +139,10 @@ async function applyRule(tx: TTx, c: TLoaded, rule: TParsedRule, trigger: TRoute
   decision.departmentId = data.departmentId ?? null;
   decision.assigneeId = data.assigneeId ?? null;
   decision.priority = data.priority ?? null;
+  decision.botId = bot?.id ?? null;
   if (data.assigneeId)
     await recordWebhookEvent(tx, c.customerId, { type: "conversation.assigned", conversationId: c.id });
+  return bot;
 }
 
 /**
@@ -133,6 +164,7 @@ export async function routeConversation(options: {
   const { customerId, conversationId, trigger } = options;
   const now = options.now ?? new Date();
   const replies: (TAppended | null)[] = [];
+  let firstMessageId: string | null = null;
   const decision = await withTenant(customerId, async (tx) => {
     if (trigger === "started") {
       const claimed = await tx.$executeRaw`
@@ -157,14 +189,29 @@ export async function routeConversation(options: {
       priority: null,
       labelId: null,
       autoReplied: false,
+      botId: null,
       waitingUntil: null,
       awayReplied: false,
     };
-    const rule = rules.length > 0 ? firstMatchingRule(rules, await factsOf(tx, c, open)) : null;
+    const first = await firstContactMessage(tx, c.id);
+    firstMessageId = first?.id ?? null;
+    const rule = rules.length > 0 ? firstMatchingRule(rules, await factsOf(c, first, open)) : null;
     if (rule) {
       decision.ruleId = rule.id;
       decision.ruleName = rule.name;
-      await applyRule(tx, c, rule, trigger, decision);
+      const bot = await applyRule(tx, c, rule, trigger, decision);
+      if (bot?.greeting)
+        replies.push(
+          await appendAutomaticReply(tx, {
+            customerId,
+            conversationId,
+            body: bot.greeting,
+            source: "greeting",
+            name: bot.name,
+            sourceId: bot.id,
+            clientId: `greeting-${conversationId}`,
+          }),
+        );
       if (rule.actions.autoReply && trigger === "started") {
         const reply = await appendAutomaticReply(tx, {
           customerId,
@@ -209,6 +256,7 @@ export async function routeConversation(options: {
           assigneeId: decision.assigneeId,
           priority: decision.priority,
           labelId: decision.labelId,
+          botId: decision.botId,
           autoReplied: decision.autoReplied,
           waitingUntil: decision.waitingUntil?.toISOString() ?? null,
           awayReplied: decision.awayReplied,
@@ -218,6 +266,8 @@ export async function routeConversation(options: {
     return decision;
   });
   for (const reply of replies) await publishAutomaticReply(customerId, reply);
+  // The bot answers the message that started the conversation (later ones reach it from appendMessage).
+  if (decision?.botId && firstMessageId) await enqueueBotReply(customerId, conversationId, firstMessageId);
   if (decision && (decision.ruleId || decision.waitingUntil)) {
     const summary = await withTenant(customerId, (tx) => conversationSummary(tx, conversationId));
     if (summary) publishConversation(summary);

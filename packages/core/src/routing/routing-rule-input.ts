@@ -41,6 +41,8 @@ export const ZRoutingActions = z
     priority: ZConversationPriority.optional(),
     labelId: z.uuid().optional(),
     autoReply: z.string().trim().min(1).max(1000).optional(),
+    /** Hands the conversation to this bot of the dealer until it hands off to a person. */
+    botId: z.uuid().optional(),
   })
   .strict()
   .refine((a) => Object.values(a).some((v) => v !== undefined), { message: "Choose at least one action" });

@@ -23,6 +23,13 @@ async function checkReferences(
         { path: "actions.departmentId", message: "Not a department of this dealer." },
       ]);
   }
+  if (input.actions.botId) {
+    const bot = await tx.bot.findFirst({ where: { id: input.actions.botId, dealerId } });
+    if (!bot)
+      throw new InvalidInputError("That bot is not one of this dealer's.", [
+        { path: "actions.botId", message: "Not a bot of this dealer." },
+      ]);
+  }
   if (input.actions.labelId) {
     const label = await tx.label.findFirst({
       where: { id: input.actions.labelId, customerId, OR: [{ dealerId: null }, { dealerId }] },

@@ -73,6 +73,80 @@ export async function seedRouting(db: PrismaClient) {
       },
     });
   }
+  await seedCopenhagenBot(db);
   // Seeded conversations were "handled" already: no rule runs for them later.
   await db.conversation.updateMany({ where: { routedAt: null }, data: { routedAt: new Date() } });
+}
+
+const BOT_ID = "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1e11";
+const BOT_RULE_ID = "6f1c9e52-3d0a-4c5e-9a77-0b2f4a8e1e12";
+
+/**
+ * Northwind Copenhagen's answer bot: website chats asking for opening hours or the address get
+ * it (second rule); it answers in the visitor's language and hands off to a person when asked
+ * or when no answer fits.
+ */
+async function seedCopenhagenBot(db: PrismaClient) {
+  await db.bot.upsert({
+    where: { id: BOT_ID },
+    update: {},
+    create: {
+      id: BOT_ID,
+      customerId: DEMO_IDS.northwind,
+      dealerId: DEMO_IDS.copenhagen,
+      name: "Northwind assistant",
+      kind: "FAQ",
+      config: {
+        greeting: {
+          en: "Hi! I am Northwind's assistant.",
+          da: "Hej! Jeg er Northwinds assistent.",
+          nl: "Hoi! Ik ben de assistent van Northwind.",
+          de: "Hallo! Ich bin der Assistent von Northwind.",
+        },
+        entries: [
+          {
+            keywords: ["opening hours", "åbningstider", "openingstijden", "öffnungszeiten", "open"],
+            answer: {
+              en: "We are open Monday to Friday 9:00–18:00 and Saturday 10:00–15:00.",
+              da: "Vi har åbent mandag til fredag 9.00–18.00 og lørdag 10.00–15.00.",
+              nl: "We zijn open van maandag tot vrijdag 9.00–18.00 en zaterdag 10.00–15.00.",
+              de: "Wir haben Montag bis Freitag 9:00–18:00 und Samstag 10:00–15:00 geöffnet.",
+            },
+          },
+          {
+            keywords: ["address", "adresse", "adres", "where", "hvor"],
+            answer: {
+              en: "You find us at Vesterbrogade 100, 1620 Copenhagen V.",
+              da: "Du finder os på Vesterbrogade 100, 1620 København V.",
+              nl: "Je vindt ons aan de Vesterbrogade 100, 1620 Kopenhagen V.",
+              de: "Sie finden uns in der Vesterbrogade 100, 1620 Kopenhagen V.",
+            },
+          },
+        ],
+        handoffKeywords: ["person", "human", "agent", "medarbejder", "medewerker", "mitarbeiter"],
+        handoffMessage: {
+          en: "I will get a colleague for you.",
+          da: "Jeg henter en kollega til dig.",
+          nl: "Ik haal een collega voor je.",
+          de: "Ich hole Ihnen einen Kollegen.",
+        },
+      },
+    },
+  });
+  await db.routingRule.upsert({
+    where: { id: BOT_RULE_ID },
+    update: {},
+    create: {
+      id: BOT_RULE_ID,
+      customerId: DEMO_IDS.northwind,
+      dealerId: DEMO_IDS.copenhagen,
+      name: "Opening hours and directions",
+      position: 2,
+      conditions: {
+        channelTypes: ["WIDGET"],
+        keywords: ["opening hours", "åbningstider", "openingstijden", "öffnungszeiten", "address", "adresse"],
+      },
+      actions: { botId: BOT_ID, assign: { strategy: "round_robin", capacity: 5 } },
+    },
+  });
 }

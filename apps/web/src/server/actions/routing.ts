@@ -2,7 +2,10 @@
 
 import { formObject, runAction, type TActionState } from "@/server/action-helpers";
 import {
+  handleDeleteBot,
   handleDeleteRoutingRule,
+  handleSaveBot,
+  handleToggleBot,
   handleMoveRoutingRule,
   handleSaveBusinessHours,
   handleSaveRoutingRule,
@@ -36,4 +39,14 @@ export async function toggleRoutingRuleAction(_: TActionState, form: FormData) {
 }
 export async function deleteRoutingRuleAction(_: TActionState, form: FormData) {
   return runAction(handleDeleteRoutingRule, formObject(form), PATHS);
+}
+export async function saveBotAction(_: TActionState, form: FormData) {
+  return runAction(handleSaveBot, payloadOf(form), PATHS);
+}
+export async function toggleBotAction(_: TActionState, form: FormData) {
+  const { id, enabled } = formObject(form);
+  return runAction(handleToggleBot, { id, enabled: enabled === "true" }, PATHS);
+}
+export async function deleteBotAction(_: TActionState, form: FormData) {
+  return runAction(handleDeleteBot, formObject(form), PATHS);
 }

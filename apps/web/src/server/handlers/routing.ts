@@ -1,3 +1,7 @@
+import { ZBotRef, ZSaveBot, ZToggleBot } from "@forecourt/core/bots/bot-input";
+import { deleteBot } from "@forecourt/core/bots/delete-bot";
+import { saveBot } from "@forecourt/core/bots/save-bot";
+import { toggleBot } from "@forecourt/core/bots/toggle-bot";
 import { deleteRoutingRule } from "@forecourt/core/routing/delete-routing-rule";
 import { listRoutingSettings } from "@forecourt/core/routing/list-routing-settings";
 import { moveRoutingRule } from "@forecourt/core/routing/move-routing-rule";
@@ -40,4 +44,19 @@ export const handleDeleteRoutingRule = defineHandler(
 export const handleSaveBusinessHours = defineHandler(
   { permission: "settings.routing.manage", input: ZSaveBusinessHours },
   ({ principal, input }) => saveBusinessHours({ actor: principal, input }),
+);
+
+export const handleSaveBot = defineHandler(
+  { permission: "settings.routing.manage", input: ZSaveBot },
+  ({ principal, input }) => saveBot({ actor: principal, input }),
+);
+
+export const handleToggleBot = defineHandler(
+  { permission: "settings.routing.manage", input: ZToggleBot },
+  ({ principal, input }) => toggleBot({ actor: principal, input }),
+);
+
+export const handleDeleteBot = defineHandler(
+  { permission: "settings.routing.manage", input: ZBotRef },
+  ({ principal, input }) => deleteBot({ actor: principal, input }),
 );

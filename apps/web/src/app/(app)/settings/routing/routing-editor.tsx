@@ -2,11 +2,12 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ArrowDown, ArrowUp, Clock, GitBranch, Pencil, Plus, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Bot as BotIcon, Clock, GitBranch, Pencil, Plus, Trash2 } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import type { TActionState } from "@/server/action-helpers";
 import { deleteRoutingRuleAction, moveRoutingRuleAction, toggleRoutingRuleAction } from "@/server/actions/routing";
 import { Outcome } from "../channels/form-bits";
+import { BotsEditor, type TBot } from "./bots-editor";
 import { HoursEditor, type THoursDealer } from "./hours-editor";
 import { RuleForm, type TRule, type TRuleContext } from "./rule-form";
 
@@ -14,13 +15,14 @@ const IDLE: TActionState = { ok: null };
 
 export type TRoutingDealer = THoursDealer & {
   labels: { id: string; name: string }[];
+  bots: TBot[];
   rules: (TRule & { id: string; readable: boolean })[];
 };
 
 /** One card per dealer: its rules in order, then its hours. */
 export function RoutingEditor({ dealers, timeZones }: { dealers: TRoutingDealer[]; timeZones: string[] }) {
   const t = useTranslations("routing");
-  const [tab, setTab] = useState<Record<string, "rules" | "hours">>({});
+  const [tab, setTab] = useState<Record<string, "rules" | "bots" | "hours">>({});
   if (dealers.length === 0)
     return <EmptyState icon={GitBranch} title={t("noDealersTitle")} body={t("noDealersBody")} />;
   return (
@@ -43,7 +45,7 @@ export function RoutingEditor({ dealers, timeZones }: { dealers: TRoutingDealer[
                 aria-label={t("sections", { dealer: dealer.name })}
                 className="inline-flex rounded-lg bg-zinc-100 p-0.5"
               >
-                {(["rules", "hours"] as const).map((s) => (
+                {(["rules", "bots", "hours"] as const).map((s) => (
                   <button
                     key={s}
                     role="tab"
@@ -54,6 +56,8 @@ export function RoutingEditor({ dealers, timeZones }: { dealers: TRoutingDealer[
                   >
                     {s === "rules" ? (
                       <GitBranch className="size-3.5" aria-hidden="true" />
+                    ) : s === "bots" ? (
+                      <BotIcon className="size-3.5" aria-hidden="true" />
                     ) : (
                       <Clock className="size-3.5" aria-hidden="true" />
                     )}
@@ -64,6 +68,8 @@ export function RoutingEditor({ dealers, timeZones }: { dealers: TRoutingDealer[
             </header>
             {current === "rules" ? (
               <RulesList dealer={dealer} />
+            ) : current === "bots" ? (
+              <BotsEditor dealerId={dealer.id} bots={dealer.bots} />
             ) : (
               <HoursEditor dealer={dealer} timeZones={timeZones} />
             )}
@@ -77,7 +83,12 @@ export function RoutingEditor({ dealers, timeZones }: { dealers: TRoutingDealer[
 function RulesList({ dealer }: { dealer: TRoutingDealer }) {
   const t = useTranslations("routing");
   const [editing, setEditing] = useState<TRule | null>(null);
-  const context: TRuleContext = { dealerId: dealer.id, departments: dealer.departments, labels: dealer.labels };
+  const context: TRuleContext = {
+    dealerId: dealer.id,
+    departments: dealer.departments,
+    labels: dealer.labels,
+    bots: dealer.bots,
+  };
   const blank: TRule = { name: "", enabled: true, conditions: {}, actions: {} };
   return (
     <div>
@@ -144,6 +155,7 @@ function useSummary(rule: TRule, dealer: TRoutingDealer) {
     a.priority && t("priority", { priority: tRule(`priorities.${a.priority}`) }),
     a.labelId && t("label", { name: name(a.labelId, dealer.labels) }),
     a.autoReply && t("autoReply"),
+    a.botId && t("bot", { name: name(a.botId, dealer.bots) }),
   ].filter(Boolean);
   return { when: when.length ? when.join(" · ") : t("always"), then: then.join(" · ") };
 }

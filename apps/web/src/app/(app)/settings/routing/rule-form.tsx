@@ -28,12 +28,14 @@ export type TRuleActions = {
   priority?: TConversationPriority;
   labelId?: string;
   autoReply?: string;
+  botId?: string;
 };
 export type TRule = { id?: string; name: string; enabled: boolean; conditions: TRuleConditions; actions: TRuleActions };
 export type TRuleContext = {
   dealerId: string;
   departments: { id: string; name: string }[];
   labels: { id: string; name: string }[];
+  bots: { id: string; name: string }[];
 };
 
 /** A tri-state select for a yes/no condition: any, yes, no. */
@@ -314,6 +316,20 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
                   value={a.assign!.capacity}
                   onChange={(e) => setA({ assign: { ...a.assign!, capacity: Number(e.target.value) } })}
                 />
+              )}
+            </Field>
+          ) : null}
+          {context.bots.length > 0 ? (
+            <Field id={`rule-bot-${key}`} label={t("bot")} help={t("botHelp")} error={issue("actions.botId")}>
+              {(f) => (
+                <select {...f} value={a.botId ?? ""} onChange={(e) => setA({ botId: e.target.value || undefined })}>
+                  <option value="">{t("noBot")}</option>
+                  {context.bots.map((b) => (
+                    <option key={b.id} value={b.id}>
+                      {b.name}
+                    </option>
+                  ))}
+                </select>
               )}
             </Field>
           ) : null}

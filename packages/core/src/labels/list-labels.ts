@@ -17,6 +17,10 @@ export async function listLabels(options: { agent: TTenantActor; input?: z.input
   const { customerId, dealerIds } = agent.tenant;
   const dealers = input.dealerId ? [input.dealerId] : dealerIds;
   return withTenant(customerId, async (tx) => {
+    if (input.dealerId) {
+      const dealer = await tx.dealer.findFirst({ where: { id: input.dealerId, customerId }, select: { id: true } });
+      if (!dealer) throw new NotFoundError("dealer");
+    }
     const rows = await tx.label.findMany({
       where: {
         customerId,

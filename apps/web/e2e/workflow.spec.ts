@@ -59,7 +59,9 @@ test("an agent sets priority, adds a label and creates one, and sees the activit
   await expect(timeline.getByText(`Can I trade in my car? (${name})`)).toBeVisible();
 
   await header.getByTestId("priority-select").selectOption("URGENT");
-  await expect(timeline.getByTestId("activity-line").filter({ hasText: "heeft de prioriteit op Urgent gezet" })).toBeVisible();
+  await expect(
+    timeline.getByTestId("activity-line").filter({ hasText: "heeft de prioriteit op Urgent gezet" }),
+  ).toBeVisible();
   await expect(row.getByTestId("priority-marker")).toHaveText("Urgent");
 
   // The label picker from the keyboard: L opens it, typing filters, Enter puts the label on.
@@ -69,7 +71,9 @@ test("an agent sets priority, adds a label and creates one, and sees the activit
   await search.fill("trade");
   await search.press("Enter");
   await expect(header.getByTestId("conversation-labels").getByText("Trade-in")).toBeVisible();
-  await expect(timeline.getByTestId("activity-line").filter({ hasText: "heeft het label Trade-in toegevoegd" })).toBeVisible();
+  await expect(
+    timeline.getByTestId("activity-line").filter({ hasText: "heeft het label Trade-in toegevoegd" }),
+  ).toBeVisible();
 
   // A name no label has: Enter creates it for this dealer and puts it on.
   await search.fill(newLabel);
@@ -82,7 +86,9 @@ test("an agent sets priority, adds a label and creates one, and sees the activit
 
   // Taking one off is a line too; every line names the agent and the time.
   await header.getByRole("button", { name: "Label Trade-in verwijderen" }).click();
-  await expect(timeline.getByTestId("activity-line").filter({ hasText: "heeft het label Trade-in verwijderd" })).toBeVisible();
+  await expect(
+    timeline.getByTestId("activity-line").filter({ hasText: "heeft het label Trade-in verwijderd" }),
+  ).toBeVisible();
   await expect(timeline.getByTestId("activity-line")).toHaveCount(4);
   for (const line of await timeline.getByTestId("activity-line").allTextContents())
     expect(line).toMatch(/^Anna de Vries .+ · \d\d:\d\d$/);

@@ -1798,7 +1798,9 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
           handleConversationAction(session, { id: s.sharedConversationId, body }),
         ])
         // The sibling's label on the member's own conversation: "not found" too.
-        .concat([handleConversationAction(session, { id: a.conversationId, body: { action: "label", labelId: s.labelId } })]),
+        .concat([
+          handleConversationAction(session, { id: a.conversationId, body: { action: "label", labelId: s.labelId } }),
+        ]),
   },
   "route:app/api/inbox/labels/route.ts#GET": {
     refused: ({ session, s }) => [handleListLabels(session, { dealerId: s.dealerId })],

@@ -6,17 +6,26 @@ const open = { status: "OPEN" as const, createdAt: at("10:00"), firstInboundAt: 
 
 describe("conversationSla", () => {
   it("runs the first-response target from the first inbound message until the first reply", () => {
-    const sla = conversationSla({ ...open, firstInboundAt: at("10:05") }, { firstResponseMinutes: 15, resolutionMinutes: 240 });
+    const sla = conversationSla(
+      { ...open, firstInboundAt: at("10:05") },
+      { firstResponseMinutes: 15, resolutionMinutes: 240 },
+    );
     expect(sla).toEqual({ kind: "firstResponse", dueAt: at("10:20").toISOString() });
   });
 
   it("moves on to resolution (from creation) once an agent replied", () => {
-    const sla = conversationSla({ ...open, firstReplyAt: at("10:03") }, { firstResponseMinutes: 15, resolutionMinutes: 240 });
+    const sla = conversationSla(
+      { ...open, firstReplyAt: at("10:03") },
+      { firstResponseMinutes: 15, resolutionMinutes: 240 },
+    );
     expect(sla).toEqual({ kind: "resolution", dueAt: at("14:00").toISOString() });
   });
 
   it("has no first-response target while the customer has not written", () => {
-    const sla = conversationSla({ ...open, firstInboundAt: null }, { firstResponseMinutes: 15, resolutionMinutes: null });
+    const sla = conversationSla(
+      { ...open, firstInboundAt: null },
+      { firstResponseMinutes: 15, resolutionMinutes: null },
+    );
     expect(sla).toBeNull();
   });
 

@@ -36,7 +36,10 @@ export function conversationSla(facts: TSlaFacts, targets: TSlaTargets): TSla | 
     };
   }
   if (resolutionMinutes) {
-    return { kind: "resolution", dueAt: new Date(facts.createdAt.getTime() + resolutionMinutes * MINUTE).toISOString() };
+    return {
+      kind: "resolution",
+      dueAt: new Date(facts.createdAt.getTime() + resolutionMinutes * MINUTE).toISOString(),
+    };
   }
   return null;
 }

@@ -9,7 +9,10 @@ import { labelView, ZListLabels, type TLabelView } from "./label-input";
  * The labels an agent may see and use: the customer's shared labels and those of the dealers in
  * the agent's scope (with `dealerId`: that dealer's and the shared ones), by name.
  */
-export async function listLabels(options: { agent: TTenantActor; input?: z.input<typeof ZListLabels> }): Promise<TLabelView[]> {
+export async function listLabels(options: {
+  agent: TTenantActor;
+  input?: z.input<typeof ZListLabels>;
+}): Promise<TLabelView[]> {
   const { agent } = options;
   assertMay(agent, "inbox.view");
   const input = ZListLabels.parse(options.input ?? {});

@@ -21,7 +21,11 @@ import { setConversationLabel } from "./set-conversation-label";
 async function conversationAt(
   t: { customer: { id: string }; channel: { id: string } },
   dealerId: string,
-  options: { departmentId?: string; createdAt?: Date; messages?: { authorType: "CONTACT" | "AGENT"; at: Date; kind?: "TEXT" | "NOTE" }[] } = {},
+  options: {
+    departmentId?: string;
+    createdAt?: Date;
+    messages?: { authorType: "CONTACT" | "AGENT"; at: Date; kind?: "TEXT" | "NOTE" }[];
+  } = {},
 ) {
   const db = ownerDb();
   const contact = await db.contact.create({ data: { customerId: t.customer.id, name: "Wendy Workflow" } });
@@ -67,7 +71,10 @@ describe("labels", () => {
     const a = await arrange();
     const b = await arrange();
     const shared = await createLabel({ agent: a.agent, input: { dealerId: null, name: "VIP", color: "violet" } });
-    const own = await createLabel({ agent: a.scoped, input: { dealerId: a.dealer.id, name: "Trade-in", color: "blue" } });
+    const own = await createLabel({
+      agent: a.scoped,
+      input: { dealerId: a.dealer.id, name: "Trade-in", color: "blue" },
+    });
     const siblings = await createLabel({ agent: a.agent, input: { dealerId: a.sibling.id, name: "Finance" } });
     const foreign = await createLabel({ agent: b.agent, input: { dealerId: null, name: "Other tenant" } });
 
@@ -110,18 +117,27 @@ describe("labels", () => {
       createLabel({ agent: a.agent, input: { dealerId: a.dealer.id, name: "Odd", color: "#ff0000" as "red" } }),
     ).rejects.toMatchObject({ name: "ZodError" });
     const b = await arrange();
-    await expect(createLabel({ agent: b.agent, input: { dealerId: a.dealer.id, name: "Hijack" } })).rejects.toMatchObject({
+    await expect(
+      createLabel({ agent: b.agent, input: { dealerId: a.dealer.id, name: "Hijack" } }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
   });
 
   it("labels and unlabels a conversation once each, with activity; the list and the detail show it", async () => {
     const a = await arrange();
-    const label = await createLabel({ agent: a.agent, input: { dealerId: a.dealer.id, name: "Trade-in", color: "blue" } });
+    const label = await createLabel({
+      agent: a.agent,
+      input: { dealerId: a.dealer.id, name: "Trade-in", color: "blue" },
+    });
     const c = await conversationAt(a, a.dealer.id);
     const input = { conversationId: c.id, labelId: label.id };
-    expect(await setConversationLabel({ agent: a.scoped, input: { ...input, action: "add" } })).toEqual({ changed: true });
-    expect(await setConversationLabel({ agent: a.scoped, input: { ...input, action: "add" } })).toEqual({ changed: false });
+    expect(await setConversationLabel({ agent: a.scoped, input: { ...input, action: "add" } })).toEqual({
+      changed: true,
+    });
+    expect(await setConversationLabel({ agent: a.scoped, input: { ...input, action: "add" } })).toEqual({
+      changed: false,
+    });
     const [row] = (await listConversations({ agent: a.agent, input: {} })).filter((r) => r.id === c.id);
     expect(row?.labels).toEqual([{ id: label.id, dealerId: a.dealer.id, name: "Trade-in", color: "blue" }]);
     expect((await getConversation({ agent: a.agent, conversationId: c.id })).labels.map((l) => l.name)).toEqual([
@@ -171,7 +187,11 @@ describe("labels", () => {
         input: { conversationId: ownConversation.id, labelId: foreign.id, action: "add" },
       }),
     ).rejects.toMatchObject({ code: "not_found" });
-    expect(await ownerDb().conversationLabel.count({ where: { conversationId: { in: [siblingConversation.id, ownConversation.id] } } })).toBe(0);
+    expect(
+      await ownerDb().conversationLabel.count({
+        where: { conversationId: { in: [siblingConversation.id, ownConversation.id] } },
+      }),
+    ).toBe(0);
   });
 });
 
@@ -179,10 +199,14 @@ describe("priority and activity", () => {
   it("sets the priority (recorded once per change) and shows who did what in the timeline", async () => {
     const a = await arrange();
     const c = await conversationAt(a, a.dealer.id);
-    expect(await setConversationPriority({ agent: a.agent, input: { conversationId: c.id, priority: "URGENT" } })).toEqual({
+    expect(
+      await setConversationPriority({ agent: a.agent, input: { conversationId: c.id, priority: "URGENT" } }),
+    ).toEqual({
       changed: true,
     });
-    expect(await setConversationPriority({ agent: a.agent, input: { conversationId: c.id, priority: "URGENT" } })).toEqual({
+    expect(
+      await setConversationPriority({ agent: a.agent, input: { conversationId: c.id, priority: "URGENT" } }),
+    ).toEqual({
       changed: false,
     });
     await assignConversation({ agent: a.agent, input: { conversationId: c.id, assigneeId: a.scoped.userId } });
@@ -192,7 +216,11 @@ describe("priority and activity", () => {
     const detail = await getConversation({ agent: a.agent, conversationId: c.id });
     expect(detail.priority).toBe("URGENT");
     expect(detail.activity.map((x) => x.action)).toEqual(["prioritised", "assigned", "close"]);
-    expect(detail.activity[0]).toMatchObject({ actorType: "AGENT", actorName: a.agent.name, data: { priority: "URGENT", from: "NORMAL" } });
+    expect(detail.activity[0]).toMatchObject({
+      actorType: "AGENT",
+      actorName: a.agent.name,
+      data: { priority: "URGENT", from: "NORMAL" },
+    });
     expect(detail.activity[1]).toMatchObject({ assigneeName: a.scoped.name });
     await expect(
       setConversationPriority({ agent: a.agent, input: { conversationId: c.id, priority: "HUGE" as "HIGH" } }),
@@ -209,7 +237,13 @@ describe("SLA in the inbox list", () => {
   it("runs first response from the first inbound message until an agent replies, then resolution", async () => {
     const a = await arrange();
     const department = await ownerDb().department.create({
-      data: { customerId: a.customer.id, dealerId: a.dealer.id, name: "Sales", firstResponseMinutes: 15, resolutionMinutes: 240 },
+      data: {
+        customerId: a.customer.id,
+        dealerId: a.dealer.id,
+        name: "Sales",
+        firstResponseMinutes: 15,
+        resolutionMinutes: 240,
+      },
     });
     const created = new Date(Date.now() - 30 * 60_000);
     const inbound = new Date(created.getTime() + 60_000);

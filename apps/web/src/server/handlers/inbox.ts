@@ -83,7 +83,8 @@ const conversationAction = (permission: "conversations.assign" | "conversations.
     { permission, input: ZId.extend({ body: ZConversationAction }) },
     async ({ principal: agent, input: { id: conversationId, body: action } }) => {
       // The permission chosen by the action word must be the one the parsed action needs.
-      if (TRIAGE.has(action.action) !== (permission === "conversations.assign")) throw new InvalidInputError("Unknown action");
+      if (TRIAGE.has(action.action) !== (permission === "conversations.assign"))
+        throw new InvalidInputError("Unknown action");
       return { conversation: await runConversationAction(agent, conversationId, action) };
     },
   );

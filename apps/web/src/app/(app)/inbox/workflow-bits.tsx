@@ -24,7 +24,11 @@ export function ActivityLine({ a }: { a: TActivityView }) {
   const format = useFormatter();
   const actor =
     a.actorName ??
-    (a.actorType === "SYSTEM" ? t("activity.actorSystem") : a.actorType === "BOT" ? t("activity.actorIntegration") : t("activity.someone"));
+    (a.actorType === "SYSTEM"
+      ? t("activity.actorSystem")
+      : a.actorType === "BOT"
+        ? t("activity.actorIntegration")
+        : t("activity.someone"));
   const d = a.data;
   const str = (v: unknown) => (typeof v === "string" ? v : "");
   let text: string;
@@ -76,7 +80,11 @@ export function ActivityLine({ a }: { a: TActivityView }) {
   const at = new Date(a.createdAt);
   const today = new Date().toDateString() === at.toDateString();
   return (
-    <li className="self-center px-2 text-center text-[12px] text-zinc-500" data-testid="activity-line" data-action={a.action}>
+    <li
+      className="self-center px-2 text-center text-[12px] text-zinc-500"
+      data-testid="activity-line"
+      data-action={a.action}
+    >
       {text} · <time dateTime={a.createdAt}>{format.dateTime(at, today ? TIME : SNOOZE_FORMAT)}</time>
     </li>
   );
@@ -221,9 +229,11 @@ export function LabelPicker(props: {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ dealerId: props.dealerId, name: o.name, color }),
     }).catch(() => null);
-    const body = (await res?.json().catch(() => null)) as
-      | { label?: TLabelView; error?: string; issues?: { path: string; message: string }[] }
-      | null;
+    const body = (await res?.json().catch(() => null)) as {
+      label?: TLabelView;
+      error?: string;
+      issues?: { path: string; message: string }[];
+    } | null;
     if (!res?.ok || !body?.label) {
       // What was typed stays in the field, with the server's reason.
       setError(body?.issues?.[0]?.message ?? body?.error ?? t("actionError"));
@@ -289,7 +299,13 @@ export function LabelPicker(props: {
               {error}
             </p>
           ) : null}
-          <ul id={listId} role="listbox" aria-label={t("labels")} aria-multiselectable="true" className="max-h-56 overflow-y-auto">
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={t("labels")}
+            aria-multiselectable="true"
+            className="max-h-56 overflow-y-auto"
+          >
             {labels && options.length === 0 ? (
               <li className="px-2 py-1.5 text-[12px] text-zinc-500">{t("noLabels")}</li>
             ) : null}

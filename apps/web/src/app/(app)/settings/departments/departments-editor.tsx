@@ -126,7 +126,9 @@ function DepartmentRow({ department: d, onEdit }: { department: TDepartment; onE
           </p>
           <p className="text-[12px] text-zinc-500">
             {t("open", { count: d.openConversations })} · {t("members", { count: d.scopedMembers })}
-            {d.firstResponseMinutes !== null ? ` · ${t("slaFirstResponseShort", { minutes: d.firstResponseMinutes })}` : ""}
+            {d.firstResponseMinutes !== null
+              ? ` · ${t("slaFirstResponseShort", { minutes: d.firstResponseMinutes })}`
+              : ""}
             {d.resolutionMinutes !== null ? ` · ${t("slaResolutionShort", { minutes: d.resolutionMinutes })}` : ""}
           </p>
         </div>

@@ -69,6 +69,8 @@ test("an agent sets priority, adds a label and creates one, and sees the activit
   const search = page.getByTestId("label-search");
   await expect(search).toBeFocused();
   await search.fill("trade");
+  // Highlighted first once the labels have loaded (the seeded "Trade-in", shared by all dealers).
+  await expect(page.getByRole("listbox", { name: "Labels" }).getByRole("option").first()).toContainText("Trade-in");
   await search.press("Enter");
   await expect(header.getByTestId("conversation-labels").getByText("Trade-in")).toBeVisible();
   await expect(

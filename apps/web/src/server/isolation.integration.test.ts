@@ -53,6 +53,14 @@ import { handleCreateApiKey, handleRevokeApiKey, loadApiKeysPage } from "./handl
 import { createTestApiKey } from "@forecourt/core/api-keys/test-api-key";
 import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
 import {
+  handleDeleteRoutingRule,
+  handleMoveRoutingRule,
+  handleSaveBusinessHours,
+  handleSaveRoutingRule,
+  handleToggleRoutingRule,
+  loadRoutingPage,
+} from "./handlers/routing";
+import {
   handleCreateWebhookEndpoint,
   handleDeleteWebhookEndpoint,
   handleListWebhookDeliveries,
@@ -198,6 +206,8 @@ type TB = {
   webhookEndpointId: string;
   webhookUrl: string;
   webhookDeliveryId: string;
+  /** B's routing rule (Settings → Routing). */
+  routingRuleId: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
 type TA = {
@@ -1425,6 +1435,44 @@ const CASES: Record<string, TCase> = {
     attempts: ({ session }) => [loadWebhooksPage(session, undefined, meta)],
   },
 
+  // ── Settings → Routing ──────────────────────────────────────────────────────────────────
+  "action:server/actions/routing.ts#saveRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveRoutingRule(session, { dealerId: b.dealerId, name: "Planted", conditions: {}, actions: { priority: "LOW" } }),
+      handleSaveRoutingRule(session, { id: b.routingRuleId, dealerId: b.dealerId, name: "Taken", conditions: {}, actions: { priority: "LOW" } }),
+      handleSaveRoutingRule(session, { dealerId: guess(), name: "Guessed", conditions: {}, actions: { priority: "LOW" } }),
+    ],
+  },
+  "action:server/actions/routing.ts#moveRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleMoveRoutingRule(session, { id: b.routingRuleId, direction: "down" }),
+      handleMoveRoutingRule(session, { id: guess(), direction: "up" }),
+    ],
+  },
+  "action:server/actions/routing.ts#toggleRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [handleToggleRoutingRule(session, { id: b.routingRuleId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteRoutingRule(session, { id: b.routingRuleId }),
+      handleDeleteRoutingRule(session, { id: guess() }),
+    ],
+  },
+  "action:server/actions/routing.ts#saveBusinessHoursAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveBusinessHours(session, { dealerId: b.dealerId, timeZone: "UTC", businessHours: {}, holidays: [], awayMessage: "Hijacked" }),
+    ],
+  },
+  "page:server/handlers/routing.ts#loadRoutingPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadRoutingPage(session, undefined, meta)],
+  },
+
   // ── Settings → Departments ──────────────────────────────────────────────────────────────
   "action:server/actions/departments.ts#saveDepartmentAction": {
     kind: "refused",
@@ -1524,6 +1572,8 @@ type TS = {
   apiKeyName: string;
   allDealersKeyId: string;
   allDealersKeyName: string;
+  /** The sibling dealer's routing rule. */
+  routingRuleId: string;
 };
 type TSCtx = { session: TSessionContext; s: TS; a: TA };
 type TScopeCase =
@@ -1766,6 +1816,29 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "page:server/handlers/departments.ts#loadDepartmentsPage": {
     own: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
+  },
+  "action:server/actions/routing.ts#saveRoutingRuleAction": {
+    refused: ({ session, s }) => [
+      handleSaveRoutingRule(session, { dealerId: s.dealerId, name: "Sibling extra", conditions: {}, actions: { priority: "LOW" } }),
+      handleSaveRoutingRule(session, { id: s.routingRuleId, dealerId: s.dealerId, name: "Renamed", conditions: {}, actions: { priority: "LOW" } }),
+    ],
+  },
+  "action:server/actions/routing.ts#moveRoutingRuleAction": {
+    refused: ({ session, s }) => [handleMoveRoutingRule(session, { id: s.routingRuleId, direction: "down" })],
+  },
+  "action:server/actions/routing.ts#toggleRoutingRuleAction": {
+    refused: ({ session, s }) => [handleToggleRoutingRule(session, { id: s.routingRuleId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteRoutingRuleAction": {
+    refused: ({ session, s }) => [handleDeleteRoutingRule(session, { id: s.routingRuleId })],
+  },
+  "action:server/actions/routing.ts#saveBusinessHoursAction": {
+    refused: ({ session, s }) => [
+      handleSaveBusinessHours(session, { dealerId: s.dealerId, timeZone: "UTC", businessHours: {}, holidays: [], awayMessage: "Sibling" }),
+    ],
+  },
+  "page:server/handlers/routing.ts#loadRoutingPage": {
+    own: ({ session }) => [loadRoutingPage(session, undefined, meta)],
   },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
@@ -2066,6 +2139,9 @@ beforeAll(async () => {
       dispatchedAt: new Date(),
     },
   });
+  const bRule = await ownerDb().routingRule.create({
+    data: { customerId: tb.customer.id, dealerId: tb.dealer.id, name: "B routing", position: 1, actions: { priority: "HIGH" } },
+  });
   const bDelivery = await ownerDb().webhookDelivery.create({
     data: {
       customerId: tb.customer.id,
@@ -2133,6 +2209,7 @@ beforeAll(async () => {
     webhookEndpointId: bWebhook.id,
     webhookUrl: bWebhook.url,
     webhookDeliveryId: bDelivery.id,
+    routingRuleId: bRule.id,
   };
   before = await snapshotB();
   for (const role of ROLES) {
@@ -2223,6 +2300,9 @@ beforeAll(async () => {
   await ownerDb().conversationLabel.create({
     data: { customerId: ta.customer.id, conversationId: sChat.conversationId, labelId: sLabel.id },
   });
+  const sRule = await ownerDb().routingRule.create({
+    data: { customerId: ta.customer.id, dealerId: sDealer.id, name: "Sibling routing", position: 1, actions: { priority: "LOW" } },
+  });
   const sCanned = await ownerDb().cannedReply.create({
     data: {
       customerId: ta.customer.id,
@@ -2259,6 +2339,7 @@ beforeAll(async () => {
     apiKeyName: sApiKey.key.name,
     allDealersKeyId: allDealersKey.key.id,
     allDealersKeyName: allDealersKey.key.name,
+    routingRuleId: sRule.id,
   };
   sBefore = await snapshotSibling();
   // Members of A scoped to A's first dealer, one per role.
@@ -2290,6 +2371,11 @@ async function snapshotSibling() {
       select: { name: true, status: true, config: true, secretsEncrypted: true },
     }),
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
+    routingRules: await db.routingRule.findMany({ where: { dealerId: s.dealerId } }),
+    siblingDealer: await db.dealer.findUniqueOrThrow({
+      where: { id: s.dealerId },
+      select: { businessHours: true, holidays: true, awayMessage: true, timeZone: true },
+    }),
     channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
     departments: await db.department.findMany({
@@ -2358,7 +2444,11 @@ async function snapshotB() {
     }),
     routes: await db.channelRoute.findMany({ where: { routedCustomerId: b.customerId }, orderBy: { key: "asc" } }),
     channels: await db.channel.count({ where }),
-    dealer: await db.dealer.findUniqueOrThrow({ where: { id: b.dealerId }, select: { businessHours: true } }),
+    dealer: await db.dealer.findUniqueOrThrow({
+      where: { id: b.dealerId },
+      select: { businessHours: true, holidays: true, awayMessage: true, timeZone: true },
+    }),
+    routingRules: await db.routingRule.findMany({ where }),
     contacts: await db.contact.findMany({
       where,
       select: { id: true, name: true, email: true, phone: true, legalBasis: true, updatedAt: true },

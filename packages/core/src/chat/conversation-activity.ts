@@ -17,6 +17,8 @@ export type TActivityView = {
   assigneeName?: string | null;
   /** assigned (a transfer): the department's name (null: none), when it changed. */
   departmentName?: string | null;
+  /** routed: the name of the label a rule put on (labelled lines carry their own `data.name`). */
+  labelName?: string | null;
   data: Record<string, unknown>;
   createdAt: string;
 };
@@ -36,19 +38,23 @@ export async function conversationActivity(tx: TTx, conversationId: string): Pro
   ).reverse();
   const userIds = new Set<string>();
   const departmentIds = new Set<string>();
+  const labelIds = new Set<string>();
   for (const r of rows) {
     if (r.actorUserId) userIds.add(r.actorUserId);
     const d = record(r.data);
     if (typeof d.assigneeId === "string") userIds.add(d.assigneeId);
     if (typeof d.departmentId === "string") departmentIds.add(d.departmentId);
+    if (typeof d.labelId === "string" && typeof d.name !== "string") labelIds.add(d.labelId);
   }
   // User is global (names only); departments are read inside the tenant's transaction.
-  const [users, departments] = await Promise.all([
+  const [users, departments, labels] = await Promise.all([
     userIds.size ? tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }) : [],
     departmentIds.size
       ? tx.department.findMany({ where: { id: { in: [...departmentIds] } }, select: { id: true, name: true } })
       : [],
+    labelIds.size ? tx.label.findMany({ where: { id: { in: [...labelIds] } }, select: { id: true, name: true } }) : [],
   ]);
+  const labelName = new Map(labels.map((l) => [l.id, l.name]));
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const departmentName = new Map(departments.map((d) => [d.id, d.name]));
   return rows.map((r) => {
@@ -66,6 +72,8 @@ export async function conversationActivity(tx: TTx, conversationId: string): Pro
     if ("departmentId" in data)
       view.departmentName =
         typeof data.departmentId === "string" ? (departmentName.get(data.departmentId) ?? null) : null;
+    if (typeof data.labelId === "string" && typeof data.name !== "string")
+      view.labelName = labelName.get(data.labelId) ?? null;
     return view;
   });
 }

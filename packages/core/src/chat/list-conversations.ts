@@ -171,6 +171,7 @@ export async function listConversations(options: {
                 createdAt: c.createdAt,
                 firstInboundAt: firstsBy.get(c.id)?.inboundAt ?? null,
                 firstReplyAt: firstsBy.get(c.id)?.replyAt ?? null,
+                opensAt: c.waitingUntil,
               },
               c.department,
             )

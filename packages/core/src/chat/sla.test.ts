@@ -13,6 +13,16 @@ describe("conversationSla", () => {
     expect(sla).toEqual({ kind: "firstResponse", dueAt: at("10:20").toISOString() });
   });
 
+  it("starts the first-response clock at the opening when the message came outside business hours", () => {
+    const targets = { firstResponseMinutes: 15, resolutionMinutes: null };
+    const night = { ...open, firstInboundAt: at("02:00"), opensAt: at("08:00") };
+    expect(conversationSla(night, targets)?.dueAt).toBe(at("08:15").toISOString());
+    // An opening already passed when the message came changes nothing.
+    expect(conversationSla({ ...open, firstInboundAt: at("10:05"), opensAt: at("08:00") }, targets)?.dueAt).toBe(
+      at("10:20").toISOString(),
+    );
+  });
+
   it("moves on to resolution (from creation) once an agent replied", () => {
     const sla = conversationSla(
       { ...open, firstReplyAt: at("10:03") },

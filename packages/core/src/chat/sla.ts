@@ -14,6 +14,11 @@ export type TSlaFacts = {
   firstInboundAt: Date | null;
   /** The first agent (or managed agent) reply after `firstInboundAt`; notes do not count. */
   firstReplyAt: Date | null;
+  /**
+   * Arrived outside business hours: the opening it waited for (Conversation.waitingUntil, set by
+   * routing). The first-response clock starts there, not overnight.
+   */
+  opensAt?: Date | null;
 };
 
 /** The running target: which one and when it is due (ISO). */
@@ -30,10 +35,8 @@ export function conversationSla(facts: TSlaFacts, targets: TSlaTargets): TSla | 
   if (facts.status !== "OPEN" && facts.status !== "PENDING") return null;
   const { firstResponseMinutes, resolutionMinutes } = targets;
   if (firstResponseMinutes && facts.firstInboundAt && !facts.firstReplyAt) {
-    return {
-      kind: "firstResponse",
-      dueAt: new Date(facts.firstInboundAt.getTime() + firstResponseMinutes * MINUTE).toISOString(),
-    };
+    const start = Math.max(facts.firstInboundAt.getTime(), facts.opensAt?.getTime() ?? 0);
+    return { kind: "firstResponse", dueAt: new Date(start + firstResponseMinutes * MINUTE).toISOString() };
   }
   if (resolutionMinutes) {
     return {

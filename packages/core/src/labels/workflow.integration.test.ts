@@ -7,6 +7,8 @@ import { assignConversation } from "../chat/assign-conversation";
 import { setConversationPriority } from "../chat/set-conversation-priority";
 import { setConversationStatus } from "../chat/set-conversation-status";
 import { testMemberPrincipal } from "../test-principals";
+import { recordSystemActivity } from "../chat/record-event";
+import { withTenant } from "@forecourt/db";
 import { createLabel } from "./create-label";
 import { listLabels } from "./list-labels";
 import { setConversationLabel } from "./set-conversation-label";
@@ -233,6 +235,40 @@ describe("priority and activity", () => {
   });
 });
 
+describe("routing in the timeline", () => {
+  it("names the department, assignee and label a rule chose", async () => {
+    const a = await arrange();
+    const c = await conversationAt(a, a.dealer.id);
+    const department = await ownerDb().department.create({
+      data: { customerId: a.customer.id, dealerId: a.dealer.id, name: "Service" },
+    });
+    const label = await createLabel({ agent: a.agent, input: { dealerId: null, name: "VIP" } });
+    await withTenant(a.customer.id, (tx) =>
+      recordSystemActivity(tx, {
+        customerId: a.customer.id,
+        conversationId: c.id,
+        action: "routed",
+        data: {
+          ruleName: "Service mornings",
+          departmentId: department.id,
+          assigneeId: a.scoped.userId,
+          labelId: label.id,
+        },
+      }),
+    );
+    const [line] = (await getConversation({ agent: a.agent, conversationId: c.id })).activity;
+    expect(line).toMatchObject({
+      action: "routed",
+      actorType: "SYSTEM",
+      actorName: null,
+      departmentName: "Service",
+      assigneeName: a.scoped.name,
+      labelName: "VIP",
+      data: { ruleName: "Service mornings" },
+    });
+  });
+});
+
 describe("SLA in the inbox list", () => {
   it("runs first response from the first inbound message until an agent replies, then resolution", async () => {
     const a = await arrange();
@@ -266,6 +302,14 @@ describe("SLA in the inbox list", () => {
       ],
     });
     const noTarget = await conversationAt(a, a.dealer.id, { messages: [{ authorType: "CONTACT", at: inbound }] });
+    // Came outside business hours: the clock starts at the opening it waits for.
+    const opening = new Date(Date.now() + 8 * 3_600_000);
+    const overnight = await conversationAt(a, a.dealer.id, {
+      departmentId: department.id,
+      createdAt: created,
+      messages: [{ authorType: "CONTACT", at: inbound }],
+    });
+    await ownerDb().conversation.update({ where: { id: overnight.id }, data: { waitingUntil: opening } });
     const rows = await listConversations({ agent: a.agent, input: {} });
     const sla = (id: string) => rows.find((r) => r.id === id)?.sla;
     expect(sla(waiting.id)).toEqual({
@@ -277,5 +321,9 @@ describe("SLA in the inbox list", () => {
       dueAt: new Date(created.getTime() + 240 * 60_000).toISOString(),
     });
     expect(sla(noTarget.id)).toBeNull();
+    expect(sla(overnight.id)).toEqual({
+      kind: "firstResponse",
+      dueAt: new Date(opening.getTime() + 15 * 60_000).toISOString(),
+    });
   });
 });

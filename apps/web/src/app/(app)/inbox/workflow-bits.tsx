@@ -58,8 +58,23 @@ export function ActivityLine({ a }: { a: TActivityView }) {
       text = t("activity.woke");
       break;
     case "routed": {
-      const rule = str(d.ruleName) || str(d.rule) || str(d.name);
-      text = rule ? t("activity.routed", { rule }) : t("activity.routedPlain");
+      // What the rule did (core/routing: department, assignee, priority, label), in a few words.
+      const priority = str(d.priority);
+      const details = [
+        d.departmentId ? a.departmentName : null,
+        d.assigneeId ? a.assigneeName : null,
+        (PRIORITIES as readonly string[]).includes(priority) ? t(`priorities.${priority as TPriority}`) : null,
+        a.labelName,
+      ].filter((x): x is string => !!x);
+      const rule = str(d.ruleName) || str(d.rule);
+      const until = str(d.waitingUntil);
+      text = rule
+        ? details.length > 0
+          ? t("activity.routedTo", { rule, details: details.join(", ") })
+          : t("activity.routed", { rule })
+        : until
+          ? t("activity.waiting", { until: format.dateTime(new Date(until), SNOOZE_FORMAT) })
+          : t("activity.routedPlain");
       break;
     }
     case "prioritised":

@@ -8,7 +8,7 @@ import { markRead } from "@forecourt/core/chat/mark-read";
 import { verifyRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { assertAgentMayOpen, inboxDealerIds } from "@forecourt/core/chat/open-conversation";
-import { markAgentsOnline } from "@forecourt/core/routing/presence";
+import { markAgentOffline, markAgentsOnline } from "@forecourt/core/routing/presence";
 import {
   EVENTS,
   NAMESPACES,
@@ -74,6 +74,18 @@ export function registerAgentNamespace(io: Server): () => void {
     markAgentsOnline([{ customerId: agent.tenant.customerId, userId: agent.userId }]).catch((error: unknown) =>
       console.error("[gateway] presence update failed", error),
     );
+    // The last socket of this agent here closed: offline at once (another gateway holding one
+    // of their sockets puts them back within its next re-check, a few seconds).
+    socket.on("disconnect", () => {
+      const stillHere = [...nsp.sockets.values()].some((s) => {
+        const other = s.data as TAgentData;
+        return other.agent.userId === agent.userId && other.agent.tenant.customerId === agent.tenant.customerId;
+      });
+      if (!stillHere)
+        markAgentOffline(agent.tenant.customerId, agent.userId).catch((error: unknown) =>
+          console.error("[gateway] presence update failed", error),
+        );
+    });
 
     const joinConversation = async (conversationId: string) => {
       await assertAgentMayOpen({ agent, conversationId });

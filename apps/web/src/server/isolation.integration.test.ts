@@ -1439,9 +1439,25 @@ const CASES: Record<string, TCase> = {
   "action:server/actions/routing.ts#saveRoutingRuleAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
-      handleSaveRoutingRule(session, { dealerId: b.dealerId, name: "Planted", conditions: {}, actions: { priority: "LOW" } }),
-      handleSaveRoutingRule(session, { id: b.routingRuleId, dealerId: b.dealerId, name: "Taken", conditions: {}, actions: { priority: "LOW" } }),
-      handleSaveRoutingRule(session, { dealerId: guess(), name: "Guessed", conditions: {}, actions: { priority: "LOW" } }),
+      handleSaveRoutingRule(session, {
+        dealerId: b.dealerId,
+        name: "Planted",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+      handleSaveRoutingRule(session, {
+        id: b.routingRuleId,
+        dealerId: b.dealerId,
+        name: "Taken",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+      handleSaveRoutingRule(session, {
+        dealerId: guess(),
+        name: "Guessed",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
     ],
   },
   "action:server/actions/routing.ts#moveRoutingRuleAction": {
@@ -1465,7 +1481,13 @@ const CASES: Record<string, TCase> = {
   "action:server/actions/routing.ts#saveBusinessHoursAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
-      handleSaveBusinessHours(session, { dealerId: b.dealerId, timeZone: "UTC", businessHours: {}, holidays: [], awayMessage: "Hijacked" }),
+      handleSaveBusinessHours(session, {
+        dealerId: b.dealerId,
+        timeZone: "UTC",
+        businessHours: {},
+        holidays: [],
+        awayMessage: "Hijacked",
+      }),
     ],
   },
   "page:server/handlers/routing.ts#loadRoutingPage": {
@@ -1819,8 +1841,19 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "action:server/actions/routing.ts#saveRoutingRuleAction": {
     refused: ({ session, s }) => [
-      handleSaveRoutingRule(session, { dealerId: s.dealerId, name: "Sibling extra", conditions: {}, actions: { priority: "LOW" } }),
-      handleSaveRoutingRule(session, { id: s.routingRuleId, dealerId: s.dealerId, name: "Renamed", conditions: {}, actions: { priority: "LOW" } }),
+      handleSaveRoutingRule(session, {
+        dealerId: s.dealerId,
+        name: "Sibling extra",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+      handleSaveRoutingRule(session, {
+        id: s.routingRuleId,
+        dealerId: s.dealerId,
+        name: "Renamed",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
     ],
   },
   "action:server/actions/routing.ts#moveRoutingRuleAction": {
@@ -1834,7 +1867,13 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "action:server/actions/routing.ts#saveBusinessHoursAction": {
     refused: ({ session, s }) => [
-      handleSaveBusinessHours(session, { dealerId: s.dealerId, timeZone: "UTC", businessHours: {}, holidays: [], awayMessage: "Sibling" }),
+      handleSaveBusinessHours(session, {
+        dealerId: s.dealerId,
+        timeZone: "UTC",
+        businessHours: {},
+        holidays: [],
+        awayMessage: "Sibling",
+      }),
     ],
   },
   "page:server/handlers/routing.ts#loadRoutingPage": {
@@ -2140,7 +2179,13 @@ beforeAll(async () => {
     },
   });
   const bRule = await ownerDb().routingRule.create({
-    data: { customerId: tb.customer.id, dealerId: tb.dealer.id, name: "B routing", position: 1, actions: { priority: "HIGH" } },
+    data: {
+      customerId: tb.customer.id,
+      dealerId: tb.dealer.id,
+      name: "B routing",
+      position: 1,
+      actions: { priority: "HIGH" },
+    },
   });
   const bDelivery = await ownerDb().webhookDelivery.create({
     data: {
@@ -2301,7 +2346,13 @@ beforeAll(async () => {
     data: { customerId: ta.customer.id, conversationId: sChat.conversationId, labelId: sLabel.id },
   });
   const sRule = await ownerDb().routingRule.create({
-    data: { customerId: ta.customer.id, dealerId: sDealer.id, name: "Sibling routing", position: 1, actions: { priority: "LOW" } },
+    data: {
+      customerId: ta.customer.id,
+      dealerId: sDealer.id,
+      name: "Sibling routing",
+      position: 1,
+      actions: { priority: "LOW" },
+    },
   });
   const sCanned = await ownerDb().cannedReply.create({
     data: {

@@ -31,6 +31,8 @@ export type TInboxRow = TConversationSummary & {
   contactEmail: string | null;
   /** When a snoozed conversation comes back (ISO), else null. */
   snoozedUntil: string | null;
+  /** Arrived outside business hours: the opening it waits for (ISO), else null. */
+  waitingUntil: string | null;
   priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
   labels: TLabelView[];
   /** The department's running SLA target (first response, then resolution), or null. */
@@ -162,6 +164,7 @@ export async function listConversations(options: {
         preview: (last?.body || last?.attachments[0]?.fileName || "").slice(0, 140),
         unread: unreadBy.get(c.id) ?? 0,
         snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+        waitingUntil: c.waitingUntil && c.waitingUntil > new Date() ? c.waitingUntil.toISOString() : null,
         priority: c.priority,
         labels: c.labels.map((l) => labelView(l.label)),
         sla: c.department

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { conditionsHold, containsKeyword, firstMatchingRule, parseRules, type TRoutingFacts } from "./evaluate-routing-rules";
+import {
+  conditionsHold,
+  containsKeyword,
+  firstMatchingRule,
+  parseRules,
+  type TRoutingFacts,
+} from "./evaluate-routing-rules";
 
 const facts: TRoutingFacts = {
   channelType: "WHATSAPP",

@@ -1,5 +1,10 @@
 import type { TChannelType } from "@forecourt/protocol";
-import { ZRoutingActions, ZRoutingConditions, type TRoutingActions, type TRoutingConditions } from "./routing-rule-input";
+import {
+  ZRoutingActions,
+  ZRoutingConditions,
+  type TRoutingActions,
+  type TRoutingConditions,
+} from "./routing-rule-input";
 
 /** What routing knows about a conversation as it starts (gathered by route-conversation.ts). */
 export type TRoutingFacts = {
@@ -22,8 +27,12 @@ function fold(text: string): string {
 
 /** Whether the keyword occurs as a whole word (or phrase) in the text. */
 export function containsKeyword(text: string, keyword: string): boolean {
-  const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const needle = fold(keyword).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const needle = fold(keyword)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (needle.length === 0) return false;
   for (let i = 0; i + needle.length <= words.length; i += 1) {
     if (needle.every((w, j) => words[i + j] === w)) return true;

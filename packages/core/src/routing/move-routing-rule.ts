@@ -27,4 +27,3 @@ export async function moveRoutingRule(options: { actor: TTenantPrincipal; input:
     return { moved: true };
   });
 }
-

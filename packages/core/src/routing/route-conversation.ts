@@ -73,7 +73,10 @@ async function applyRule(tx: TTx, c: TLoaded, rule: TParsedRule, trigger: TRoute
   let departmentId = c.departmentId;
   // A transfer chose its department; the rule then only assigns within it.
   if (actions.departmentId && trigger === "started") {
-    const d = await tx.department.findFirst({ where: { id: actions.departmentId, dealerId: c.dealerId }, select: { id: true } });
+    const d = await tx.department.findFirst({
+      where: { id: actions.departmentId, dealerId: c.dealerId },
+      select: { id: true },
+    });
     if (d) departmentId = data.departmentId = d.id;
   }
   if (actions.priority) data.priority = actions.priority;
@@ -81,7 +84,12 @@ async function applyRule(tx: TTx, c: TLoaded, rule: TParsedRule, trigger: TRoute
     // One routing decision at a time per tenant: concurrent arrivals see each other's assignments.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('routing:' || ${c.customerId}))`;
     const online = await onlineAgentIds(c.customerId);
-    const chosen = await chooseAgent(tx, { customerId: c.customerId, dealerId: c.dealerId, departmentId }, actions.assign, online);
+    const chosen = await chooseAgent(
+      tx,
+      { customerId: c.customerId, dealerId: c.dealerId, departmentId },
+      actions.assign,
+      online,
+    );
     if (chosen) data.assigneeId = chosen;
   }
   if (Object.keys(data).length > 0) await tx.conversation.update({ where: { id: c.id }, data });
@@ -136,7 +144,10 @@ export async function routeConversation(options: {
     const schedule = scheduleOf(c);
     const open = isOpen(schedule, now);
     const rules = parseRules(
-      await tx.routingRule.findMany({ where: { dealerId: c.dealerId, enabled: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+      await tx.routingRule.findMany({
+        where: { dealerId: c.dealerId, enabled: true },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      }),
     );
     const decision: TRoutingDecision = {
       ruleId: null,
@@ -207,7 +218,7 @@ export async function routeConversation(options: {
     return decision;
   });
   for (const reply of replies) await publishAutomaticReply(customerId, reply);
-  if (decision) {
+  if (decision && (decision.ruleId || decision.waitingUntil)) {
     const summary = await withTenant(customerId, (tx) => conversationSummary(tx, conversationId));
     if (summary) publishConversation(summary);
   }

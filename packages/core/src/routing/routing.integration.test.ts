@@ -38,7 +38,12 @@ async function agents(t: Awaited<ReturnType<typeof tenant>>, count: number, onli
   return ids;
 }
 
-async function rule(t: Awaited<ReturnType<typeof tenant>>, conditions: TRoutingConditions, actions: TRoutingActions, name = "Rule") {
+async function rule(
+  t: Awaited<ReturnType<typeof tenant>>,
+  conditions: TRoutingConditions,
+  actions: TRoutingActions,
+  name = "Rule",
+) {
   return saveRoutingRule({ actor: t.admin, input: { dealerId: t.dealer.id, name, conditions, actions } });
 }
 
@@ -57,11 +62,15 @@ async function arrive(t: Awaited<ReturnType<typeof tenant>>, text = "Hello", ext
     dealerId: t.dealer.id,
     ip: null,
   };
-  await sendMessage({ sender: { visitor }, input: { conversationId: started.conversationId, clientId: "first-message", body: text } });
+  await sendMessage({
+    sender: { visitor },
+    input: { conversationId: started.conversationId, clientId: "first-message", body: text },
+  });
   return started.conversationId;
 }
 
-const conversation = (id: string) => ownerDb().conversation.findUniqueOrThrow({ where: { id }, include: { labels: true } });
+const conversation = (id: string) =>
+  ownerDb().conversation.findUniqueOrThrow({ where: { id }, include: { labels: true } });
 
 describe("routing rules", () => {
   it("the first matching rule sets the department, assigns, prioritises, labels and answers; the activity says so", async () => {
@@ -69,16 +78,35 @@ describe("routing rules", () => {
     const [agent] = await agents(t, 1);
     const label = await ownerDb().label.create({ data: { customerId: t.customer.id, name: "Werkplaats" } });
     await rule(t, { keywords: ["apk"] }, { autoReply: "never: the rule below comes first" }, "Not first");
-    await moveRoutingRule({ actor: t.admin, input: { id: (await rule(t, { keywords: ["service", "onderhoud"] }, {
-      departmentId: t.service.id,
-      assign: { strategy: "round_robin", capacity: 5 },
-      priority: "HIGH",
-      labelId: label.id,
-      autoReply: "Our service desk will answer in a minute.",
-    }, "Service")).id, direction: "up" } });
+    await moveRoutingRule({
+      actor: t.admin,
+      input: {
+        id: (
+          await rule(
+            t,
+            { keywords: ["service", "onderhoud"] },
+            {
+              departmentId: t.service.id,
+              assign: { strategy: "round_robin", capacity: 5 },
+              priority: "HIGH",
+              labelId: label.id,
+              autoReply: "Our service desk will answer in a minute.",
+            },
+            "Service",
+          )
+        ).id,
+        direction: "up",
+      },
+    });
     const id = await arrive(t, "Mijn auto moet in onderhoud. Kan dat, ook voor de APK?");
     const decision = await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" });
-    expect(decision).toMatchObject({ ruleName: "Service", departmentId: t.service.id, assigneeId: agent, priority: "HIGH", autoReplied: true });
+    expect(decision).toMatchObject({
+      ruleName: "Service",
+      departmentId: t.service.id,
+      assigneeId: agent,
+      priority: "HIGH",
+      autoReplied: true,
+    });
     const c = await conversation(id);
     expect(c).toMatchObject({ departmentId: t.service.id, assigneeId: agent, priority: "HIGH" });
     expect(c.labels.map((l) => l.labelId)).toEqual([label.id]);
@@ -115,15 +143,34 @@ describe("routing rules", () => {
 
   it("matches channel, page, language, returning contact and vehicle; skips what does not hold", async () => {
     const t = await tenant();
-    await rule(t, { pageContains: "/occasions/", languages: ["da"], hasVehicle: true, returningContact: false, channelTypes: ["WIDGET"] }, { priority: "HIGH" }, "Danish used cars");
+    await rule(
+      t,
+      {
+        pageContains: "/occasions/",
+        languages: ["da"],
+        hasVehicle: true,
+        returningContact: false,
+        channelTypes: ["WIDGET"],
+      },
+      { priority: "HIGH" },
+      "Danish used cars",
+    );
     const matched = await arrive(t, "Hej", {
       page: "https://dealer.test/occasions/volvo-xc60",
       locale: "da",
       vehicle: { vin: "YV1DZ8256C2271234", make: "Volvo" },
     });
-    const other = await arrive(t, "Hej", { page: "https://dealer.test/occasions/volvo-xc60", locale: "nl", vehicle: { stockNumber: "A1" } });
-    expect((await routeConversation({ customerId: t.customer.id, conversationId: matched, trigger: "started" }))?.ruleName).toBe("Danish used cars");
-    expect((await routeConversation({ customerId: t.customer.id, conversationId: other, trigger: "started" }))?.ruleName).toBeNull();
+    const other = await arrive(t, "Hej", {
+      page: "https://dealer.test/occasions/volvo-xc60",
+      locale: "nl",
+      vehicle: { stockNumber: "A1" },
+    });
+    expect(
+      (await routeConversation({ customerId: t.customer.id, conversationId: matched, trigger: "started" }))?.ruleName,
+    ).toBe("Danish used cars");
+    expect(
+      (await routeConversation({ customerId: t.customer.id, conversationId: other, trigger: "started" }))?.ruleName,
+    ).toBeNull();
     expect((await conversation(other)).priority).toBe("NORMAL");
   });
 });
@@ -134,8 +181,16 @@ describe("assignment under concurrent arrivals", () => {
     const ids = await agents(t, 3);
     await rule(t, {}, { assign: { strategy: "round_robin", capacity: 10 } });
     const conversations = await Promise.all(Array.from({ length: 9 }, (_, i) => arrive(t, `Hello ${i}`)));
-    await Promise.all(conversations.map((id) => routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" })));
-    const rows = await ownerDb().conversation.groupBy({ by: ["assigneeId"], where: { id: { in: conversations } }, _count: true });
+    await Promise.all(
+      conversations.map((id) =>
+        routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }),
+      ),
+    );
+    const rows = await ownerDb().conversation.groupBy({
+      by: ["assigneeId"],
+      where: { id: { in: conversations } },
+      _count: true,
+    });
     expect(rows.map((r) => [r.assigneeId, r._count]).sort()).toEqual(ids.map((id) => [id, 3]).sort());
   });
 
@@ -144,8 +199,16 @@ describe("assignment under concurrent arrivals", () => {
     const ids = await agents(t, 3);
     await rule(t, {}, { assign: { strategy: "least_busy", capacity: 2 } });
     const conversations = await Promise.all(Array.from({ length: 8 }, (_, i) => arrive(t, `Hi ${i}`)));
-    await Promise.all(conversations.map((id) => routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" })));
-    const rows = await ownerDb().conversation.groupBy({ by: ["assigneeId"], where: { id: { in: conversations } }, _count: true });
+    await Promise.all(
+      conversations.map((id) =>
+        routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }),
+      ),
+    );
+    const rows = await ownerDb().conversation.groupBy({
+      by: ["assigneeId"],
+      where: { id: { in: conversations } },
+      _count: true,
+    });
     const counts = new Map(rows.map((r) => [r.assigneeId, r._count]));
     for (const id of ids) expect(counts.get(id)).toBe(2);
     expect(counts.get(null)).toBe(2);
@@ -159,20 +222,31 @@ describe("assignment under concurrent arrivals", () => {
     const earlier = await arrive(t, "earlier");
     await ownerDb().conversation.update({ where: { id: earlier }, data: { assigneeId: busy, routedAt: new Date() } });
     const id = await arrive(t, "now");
-    expect((await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }))?.assigneeId).toBe(free);
+    expect(
+      (await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }))?.assigneeId,
+    ).toBe(free);
   });
 
   it("only agents whose scope holds the department are in its pool", async () => {
     const t = await tenant();
     const [salesOnly, serviceOnly] = await agents(t, 2);
-    const sales = await ownerDb().department.create({ data: { customerId: t.customer.id, dealerId: t.dealer.id, name: "Sales" } });
-    for (const [userId, departmentId] of [[salesOnly!, sales.id], [serviceOnly!, t.service.id]] as const) {
+    const sales = await ownerDb().department.create({
+      data: { customerId: t.customer.id, dealerId: t.dealer.id, name: "Sales" },
+    });
+    for (const [userId, departmentId] of [
+      [salesOnly!, sales.id],
+      [serviceOnly!, t.service.id],
+    ] as const) {
       const m = await ownerDb().membership.findFirstOrThrow({ where: { userId } });
-      await ownerDb().membershipDepartment.create({ data: { customerId: t.customer.id, membershipId: m.id, departmentId } });
+      await ownerDb().membershipDepartment.create({
+        data: { customerId: t.customer.id, membershipId: m.id, departmentId },
+      });
     }
     await rule(t, {}, { departmentId: t.service.id, assign: { strategy: "round_robin", capacity: 10 } });
     const id = await arrive(t);
-    expect((await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }))?.assigneeId).toBe(serviceOnly);
+    expect(
+      (await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }))?.assigneeId,
+    ).toBe(serviceOnly);
   });
 });
 
@@ -192,7 +266,12 @@ describe("business hours", () => {
     });
     await rule(t, { hours: "closed" }, { priority: "LOW" }, "After hours");
     // Sunday 6 December 2026, 12:00 UTC; Monday the 7th is a holiday: next opening Monday the 14th, 09:00 CET.
-    const decision = await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started", now: new Date("2026-12-06T12:00:00Z") });
+    const decision = await routeConversation({
+      customerId: t.customer.id,
+      conversationId: id,
+      trigger: "started",
+      now: new Date("2026-12-06T12:00:00Z"),
+    });
     expect(decision).toMatchObject({ ruleName: "After hours", priority: "LOW" });
     expect(decision?.waitingUntil?.toISOString()).toBe("2026-12-14T08:00:00.000Z");
     expect((await conversation(id)).waitingUntil?.toISOString()).toBe("2026-12-14T08:00:00.000Z");
@@ -203,35 +282,67 @@ describe("business hours", () => {
   it("answers with the away message on other channels (here the API channel), once", async () => {
     const t = await tenant();
     const api = await ownerDb().channel.create({
-      data: { customerId: t.customer.id, dealerId: t.dealer.id, type: "API", name: "OEM app", publicKey: `api-${crypto.randomUUID()}` },
+      data: {
+        customerId: t.customer.id,
+        dealerId: t.dealer.id,
+        type: "API",
+        name: "OEM app",
+        publicKey: `api-${crypto.randomUUID()}`,
+      },
     });
     const contact = await ownerDb().contact.create({ data: { customerId: t.customer.id, name: "App user" } });
     const c = await ownerDb().conversation.create({
       data: { customerId: t.customer.id, dealerId: t.dealer.id, channelId: api.id, contactId: contact.id },
     });
     await ownerDb().message.create({
-      data: { customerId: t.customer.id, conversationId: c.id, seq: 1, clientId: "app-1", authorType: "CONTACT", kind: "TEXT", body: "Hello?" },
+      data: {
+        customerId: t.customer.id,
+        conversationId: c.id,
+        seq: 1,
+        clientId: "app-1",
+        authorType: "CONTACT",
+        kind: "TEXT",
+        body: "Hello?",
+      },
     });
     await ownerDb().conversation.update({ where: { id: c.id }, data: { lastSeq: 1 } });
     await saveBusinessHours({
       actor: t.admin,
-      input: { dealerId: t.dealer.id, timeZone: "Europe/Berlin", businessHours: { sat: [["10:00", "14:00"]] }, holidays: [], awayMessage: "Wir sind gerade geschlossen." },
+      input: {
+        dealerId: t.dealer.id,
+        timeZone: "Europe/Berlin",
+        businessHours: { sat: [["10:00", "14:00"]] },
+        holidays: [],
+        awayMessage: "Wir sind gerade geschlossen.",
+      },
     });
     const now = new Date("2026-12-07T10:00:00Z"); // a Monday: closed
-    const decision = await routeConversation({ customerId: t.customer.id, conversationId: c.id, trigger: "started", now });
+    const decision = await routeConversation({
+      customerId: t.customer.id,
+      conversationId: c.id,
+      trigger: "started",
+      now,
+    });
     expect(decision).toMatchObject({ awayReplied: true });
     expect(decision?.waitingUntil?.toISOString()).toBe("2026-12-12T09:00:00.000Z");
     await routeConversation({ customerId: t.customer.id, conversationId: c.id, trigger: "started", now });
     const bot = await ownerDb().message.findMany({ where: { conversationId: c.id, authorType: "BOT" } });
-    expect(bot.map((m) => [m.body, (m.data as { source?: string }).source])).toEqual([["Wir sind gerade geschlossen.", "away"]]);
+    expect(bot.map((m) => [m.body, (m.data as { source?: string }).source])).toEqual([
+      ["Wir sind gerade geschlossen.", "away"],
+    ]);
   });
 
   it("refuses an unknown time zone and hours that close before they open", async () => {
     const t = await tenant();
     const base = { dealerId: t.dealer.id, businessHours: {}, holidays: [], awayMessage: null };
-    await expect(saveBusinessHours({ actor: t.admin, input: { ...base, timeZone: "Mars/Olympus" } })).rejects.toThrow(/time zone/);
+    await expect(saveBusinessHours({ actor: t.admin, input: { ...base, timeZone: "Mars/Olympus" } })).rejects.toThrow(
+      /time zone/,
+    );
     await expect(
-      saveBusinessHours({ actor: t.admin, input: { ...base, timeZone: "UTC", businessHours: { mon: [["17:00", "09:00"]] } } }),
+      saveBusinessHours({
+        actor: t.admin,
+        input: { ...base, timeZone: "UTC", businessHours: { mon: [["17:00", "09:00"]] } },
+      }),
     ).rejects.toThrow(/before its closing/);
   });
 });
@@ -241,10 +352,18 @@ describe("transfers", () => {
     const t = await tenant();
     const [serviceAgent] = await agents(t, 1);
     const m = await ownerDb().membership.findFirstOrThrow({ where: { userId: serviceAgent } });
-    await ownerDb().membershipDepartment.create({ data: { customerId: t.customer.id, membershipId: m.id, departmentId: t.service.id } });
-    await rule(t, { departmentIds: [t.service.id] }, { assign: { strategy: "round_robin", capacity: 5 }, autoReply: "not on a transfer" });
+    await ownerDb().membershipDepartment.create({
+      data: { customerId: t.customer.id, membershipId: m.id, departmentId: t.service.id },
+    });
+    await rule(
+      t,
+      { departmentIds: [t.service.id] },
+      { assign: { strategy: "round_robin", capacity: 5 }, autoReply: "not on a transfer" },
+    );
     const id = await arrive(t);
-    expect((await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }))?.ruleId).toBeNull();
+    expect(
+      (await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "started" }))?.ruleId,
+    ).toBeNull();
     await ownerDb().conversation.update({ where: { id }, data: { departmentId: t.service.id } });
     const decision = await routeConversation({ customerId: t.customer.id, conversationId: id, trigger: "transferred" });
     expect(decision).toMatchObject({ assigneeId: serviceAgent, autoReplied: false });
@@ -269,7 +388,10 @@ describe("isolation", () => {
     const second = await ownerDb().dealer.create({ data: { customerId: t.customer.id, name: "Second dealer" } });
     const scoped = testMemberPrincipal(t.admin.userId, t.customer.id, "ADMIN", { dealerIds: [t.dealer.id] });
     await expect(
-      saveRoutingRule({ actor: scoped, input: { dealerId: second.id, name: "x", conditions: {}, actions: { priority: "LOW" } } }),
+      saveRoutingRule({
+        actor: scoped,
+        input: { dealerId: second.id, name: "x", conditions: {}, actions: { priority: "LOW" } },
+      }),
     ).rejects.toThrow(/not found/i);
   });
 });

@@ -19,7 +19,10 @@ export const ZSaveBusinessHours = z.object({
   holidays: ZHolidays,
   awayMessage: z.string().trim().max(1000).nullable(),
   /** Departments with hours of their own (null: the dealer's). */
-  departments: z.array(z.object({ id: z.uuid(), businessHours: ZOrderedHours.nullable() })).max(50).default([]),
+  departments: z
+    .array(z.object({ id: z.uuid(), businessHours: ZOrderedHours.nullable() }))
+    .max(50)
+    .default([]),
 });
 export type TSaveBusinessHours = z.input<typeof ZSaveBusinessHours>;
 
@@ -33,7 +36,10 @@ export async function saveBusinessHours(options: { actor: TTenantPrincipal; inpu
     const dealer = await tx.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } });
     if (!dealer) throw new NotFoundError("dealer");
     const ids = input.departments.map((d) => d.id);
-    if (ids.length > 0 && (await tx.department.count({ where: { id: { in: ids }, dealerId: dealer.id } })) !== new Set(ids).size)
+    if (
+      ids.length > 0 &&
+      (await tx.department.count({ where: { id: { in: ids }, dealerId: dealer.id } })) !== new Set(ids).size
+    )
       throw new InvalidInputError("That department is not one of this dealer's.");
     await tx.dealer.update({
       where: { id: dealer.id },

@@ -6,8 +6,16 @@ import { auditRouting } from "./routing-audit";
 import { ZSaveRoutingRule, type TSaveRoutingRule } from "./routing-rule-input";
 
 /** Departments and labels a rule names must be the dealer's own (or, for labels, the customer's shared ones). */
-async function checkReferences(tx: TTx, customerId: string, dealerId: string, input: ReturnType<typeof ZSaveRoutingRule.parse>) {
-  const departmentIds = [...(input.conditions.departmentIds ?? []), ...(input.actions.departmentId ? [input.actions.departmentId] : [])];
+async function checkReferences(
+  tx: TTx,
+  customerId: string,
+  dealerId: string,
+  input: ReturnType<typeof ZSaveRoutingRule.parse>,
+) {
+  const departmentIds = [
+    ...(input.conditions.departmentIds ?? []),
+    ...(input.actions.departmentId ? [input.actions.departmentId] : []),
+  ];
   if (departmentIds.length > 0) {
     const found = await tx.department.count({ where: { id: { in: departmentIds }, dealerId } });
     if (found !== new Set(departmentIds).size)
@@ -54,7 +62,10 @@ export async function saveRoutingRule(options: { actor: TTenantPrincipal; input:
         })
       ).id;
     }
-    await auditRouting(tx, actor, input.id ? "routing_rule.updated" : "routing_rule.created", id, { dealerId: dealer.id, ...fields });
+    await auditRouting(tx, actor, input.id ? "routing_rule.updated" : "routing_rule.created", id, {
+      dealerId: dealer.id,
+      ...fields,
+    });
     return { id };
   });
 }

@@ -6,7 +6,10 @@ import { auditRouting } from "./routing-audit";
 import { ruleOf } from "./routing-rule-of";
 
 /** Switches a rule on or off. */
-export async function toggleRoutingRule(options: { actor: TTenantPrincipal; input: z.input<typeof ZToggleRoutingRule> }) {
+export async function toggleRoutingRule(options: {
+  actor: TTenantPrincipal;
+  input: z.input<typeof ZToggleRoutingRule>;
+}) {
   const { actor } = options;
   assertMay(actor, "settings.routing.manage");
   const input = ZToggleRoutingRule.parse(options.input);
@@ -17,4 +20,3 @@ export async function toggleRoutingRule(options: { actor: TTenantPrincipal; inpu
     return { id: rule.id };
   });
 }
-

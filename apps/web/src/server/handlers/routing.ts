@@ -1,7 +1,12 @@
 import { deleteRoutingRule } from "@forecourt/core/routing/delete-routing-rule";
 import { listRoutingSettings } from "@forecourt/core/routing/list-routing-settings";
 import { moveRoutingRule } from "@forecourt/core/routing/move-routing-rule";
-import { ZMoveRoutingRule, ZRoutingRuleRef, ZSaveRoutingRule, ZToggleRoutingRule } from "@forecourt/core/routing/routing-rule-input";
+import {
+  ZMoveRoutingRule,
+  ZRoutingRuleRef,
+  ZSaveRoutingRule,
+  ZToggleRoutingRule,
+} from "@forecourt/core/routing/routing-rule-input";
 import { saveBusinessHours, ZSaveBusinessHours } from "@forecourt/core/routing/save-business-hours";
 import { saveRoutingRule } from "@forecourt/core/routing/save-routing-rule";
 import { toggleRoutingRule } from "@forecourt/core/routing/toggle-routing-rule";

@@ -539,9 +539,11 @@ export function InboxClient(props: {
                   {r.assigneeId ? ` · ${userName(r.assigneeId) ?? ""}` : ` · ${t("unassigned")}`}
                   {r.status === "SNOOZED" && r.snoozedUntil
                     ? ` · ${t("snoozedUntil", { at: format.dateTime(new Date(r.snoozedUntil), SNOOZE_FORMAT) })}`
-                    : r.status !== "OPEN"
-                      ? ` · ${t(`status.${r.status}`)}`
-                      : ""}
+                    : r.waitingUntil && r.status === "OPEN"
+                      ? ` · ${t("waitingUntil", { at: format.dateTime(new Date(r.waitingUntil), SNOOZE_FORMAT) })}`
+                      : r.status !== "OPEN"
+                        ? ` · ${t(`status.${r.status}`)}`
+                        : ""}
                 </span>
               </button>
             </li>

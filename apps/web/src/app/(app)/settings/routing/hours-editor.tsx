@@ -47,11 +47,21 @@ export function HoursEditor({ dealer, timeZones }: { dealer: THoursDealer; timeZ
   });
   const id = (name: string) => `${name}-${dealer.id}`;
   return (
-    <form action={action} className="space-y-5 p-4" data-testid="hours-form" aria-label={t("formTitle", { dealer: dealer.name })}>
+    <form
+      action={action}
+      className="space-y-5 p-4"
+      data-testid="hours-form"
+      aria-label={t("formTitle", { dealer: dealer.name })}
+    >
       <input type="hidden" name="payload" value={payload} />
       <Field id={id("tz")} label={t("timeZone")} help={t("timeZoneHelp")} error={issue("timeZone")}>
         {(f) => (
-          <select {...f} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className={`${f.className} max-w-xs`}>
+          <select
+            {...f}
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            className={`${f.className} max-w-xs`}
+          >
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll("_", " ")}
@@ -71,13 +81,13 @@ export function HoursEditor({ dealer, timeZones }: { dealer: THoursDealer; timeZ
         {holidays.length === 0 ? <p className="text-xs text-zinc-500">{t("noHolidays")}</p> : null}
         <ul className="space-y-2">
           {holidays.map((h, i) => (
-            <li key={i} className="flex flex-wrap items-center gap-2" data-testid="holiday">
+            <li key={i} className="grid grid-cols-[10.5rem_1fr_auto] items-center gap-2" data-testid="holiday">
               <input
                 type="date"
                 aria-label={t("holidayDate")}
                 value={h.date}
                 onChange={(e) => setHolidays(holidays.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))}
-                className={`${inputClass} w-44`}
+                className={inputClass}
                 required
               />
               <input
@@ -86,7 +96,7 @@ export function HoursEditor({ dealer, timeZones }: { dealer: THoursDealer; timeZ
                 value={h.name}
                 maxLength={80}
                 onChange={(e) => setHolidays(holidays.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
-                className={`${inputClass} min-w-40 flex-1`}
+                className={inputClass}
               />
               <button
                 type="button"
@@ -123,7 +133,9 @@ export function HoursEditor({ dealer, timeZones }: { dealer: THoursDealer; timeZ
                   checked={d.businessHours !== null}
                   onChange={(e) =>
                     setDepartments(
-                      departments.map((x) => (x.id === d.id ? { ...x, businessHours: e.target.checked ? { ...hours } : null } : x)),
+                      departments.map((x) =>
+                        x.id === d.id ? { ...x, businessHours: e.target.checked ? { ...hours } : null } : x,
+                      ),
                     )
                   }
                 />
@@ -133,7 +145,9 @@ export function HoursEditor({ dealer, timeZones }: { dealer: THoursDealer; timeZ
                 <WeekHours
                   idPrefix={id(`dep-${d.id}`)}
                   value={d.businessHours}
-                  onChange={(next) => setDepartments(departments.map((x) => (x.id === d.id ? { ...x, businessHours: next } : x)))}
+                  onChange={(next) =>
+                    setDepartments(departments.map((x) => (x.id === d.id ? { ...x, businessHours: next } : x)))
+                  }
                 />
               ) : null}
             </div>

@@ -21,18 +21,28 @@ export type TRoutingDealer = THoursDealer & {
 export function RoutingEditor({ dealers, timeZones }: { dealers: TRoutingDealer[]; timeZones: string[] }) {
   const t = useTranslations("routing");
   const [tab, setTab] = useState<Record<string, "rules" | "hours">>({});
-  if (dealers.length === 0) return <EmptyState icon={GitBranch} title={t("noDealersTitle")} body={t("noDealersBody")} />;
+  if (dealers.length === 0)
+    return <EmptyState icon={GitBranch} title={t("noDealersTitle")} body={t("noDealersBody")} />;
   return (
     <div className="space-y-6">
       {dealers.map((dealer) => {
         const current = tab[dealer.id] ?? "rules";
         return (
-          <section key={dealer.id} className="rounded-xl border border-zinc-200 bg-white" aria-labelledby={`routing-${dealer.id}`} data-testid="routing-dealer">
+          <section
+            key={dealer.id}
+            className="rounded-xl border border-zinc-200 bg-white"
+            aria-labelledby={`routing-${dealer.id}`}
+            data-testid="routing-dealer"
+          >
             <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-3">
               <h2 id={`routing-${dealer.id}`} className="text-sm font-semibold text-zinc-900">
                 {dealer.name}
               </h2>
-              <div role="tablist" aria-label={t("sections", { dealer: dealer.name })} className="inline-flex rounded-lg bg-zinc-100 p-0.5">
+              <div
+                role="tablist"
+                aria-label={t("sections", { dealer: dealer.name })}
+                className="inline-flex rounded-lg bg-zinc-100 p-0.5"
+              >
                 {(["rules", "hours"] as const).map((s) => (
                   <button
                     key={s}
@@ -42,13 +52,21 @@ export function RoutingEditor({ dealers, timeZones }: { dealers: TRoutingDealer[
                     onClick={() => setTab({ ...tab, [dealer.id]: s })}
                     className={`inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-[13px] font-medium ${current === s ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-600 hover:text-zinc-900"}`}
                   >
-                    {s === "rules" ? <GitBranch className="size-3.5" aria-hidden="true" /> : <Clock className="size-3.5" aria-hidden="true" />}
+                    {s === "rules" ? (
+                      <GitBranch className="size-3.5" aria-hidden="true" />
+                    ) : (
+                      <Clock className="size-3.5" aria-hidden="true" />
+                    )}
                     {t(`tab.${s}`)}
                   </button>
                 ))}
               </div>
             </header>
-            {current === "rules" ? <RulesList dealer={dealer} /> : <HoursEditor dealer={dealer} timeZones={timeZones} />}
+            {current === "rules" ? (
+              <RulesList dealer={dealer} />
+            ) : (
+              <HoursEditor dealer={dealer} timeZones={timeZones} />
+            )}
           </section>
         );
       })}
@@ -85,7 +103,14 @@ function RulesList({ dealer }: { dealer: TRoutingDealer }) {
                 <RuleForm initial={editing} context={context} onDone={() => setEditing(null)} />
               </li>
             ) : (
-              <RuleRow key={rule.id} rule={rule} index={i} count={dealer.rules.length} dealer={dealer} onEdit={() => setEditing(rule)} />
+              <RuleRow
+                key={rule.id}
+                rule={rule}
+                index={i}
+                count={dealer.rules.length}
+                dealer={dealer}
+                onEdit={() => setEditing(rule)}
+              />
             ),
           )}
         </ol>
@@ -101,7 +126,8 @@ function useSummary(rule: TRule, dealer: TRoutingDealer) {
   const tRule = useTranslations("routing.rule");
   const c = rule.conditions;
   const a = rule.actions;
-  const name = (id: string | undefined, list: { id: string; name: string }[]) => list.find((x) => x.id === id)?.name ?? "—";
+  const name = (id: string | undefined, list: { id: string; name: string }[]) =>
+    list.find((x) => x.id === id)?.name ?? "—";
   const when = [
     c.channelTypes && t("channels", { list: c.channelTypes.map((x) => tChannel(x)).join(", ") }),
     c.departmentIds && t("departments", { list: c.departmentIds.map((id) => name(id, dealer.departments)).join(", ") }),
@@ -144,12 +170,16 @@ function RuleRow({
   const iconButton = "rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-30";
   return (
     <li className={`px-4 py-3 ${rule.enabled ? "" : "bg-zinc-50"}`} data-testid="routing-rule">
-      <div className="flex items-start gap-3">
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
         <span className="mt-0.5 w-5 shrink-0 text-right text-[12px] tabular-nums text-zinc-500">{index + 1}.</span>
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-56">
           <p className="text-[13px] font-medium text-zinc-900">
             {rule.name}
-            {!rule.enabled ? <span className="ml-2 rounded-full bg-zinc-200 px-2 py-0.5 text-[11px] font-normal text-zinc-700">{t("off")}</span> : null}
+            {!rule.enabled ? (
+              <span className="ml-2 rounded-full bg-zinc-200 px-2 py-0.5 text-[11px] font-normal text-zinc-700">
+                {t("off")}
+              </span>
+            ) : null}
           </p>
           {rule.readable ? (
             <p className="text-[12px] text-zinc-600">
@@ -160,49 +190,67 @@ function RuleRow({
             <p className="text-[12px] text-amber-800">{t("unreadable")}</p>
           )}
         </div>
-        <form action={move}>
-          <input type="hidden" name="id" value={rule.id} />
-          <input type="hidden" name="direction" value="up" />
-          <button type="submit" disabled={index === 0} className={iconButton} aria-label={t("moveUp", { name: rule.name })}>
-            <ArrowUp className="size-4" aria-hidden="true" />
-          </button>
-        </form>
-        <form action={move}>
-          <input type="hidden" name="id" value={rule.id} />
-          <input type="hidden" name="direction" value="down" />
-          <button type="submit" disabled={index === count - 1} className={iconButton} aria-label={t("moveDown", { name: rule.name })}>
-            <ArrowDown className="size-4" aria-hidden="true" />
-          </button>
-        </form>
-        <form action={toggle}>
-          <input type="hidden" name="id" value={rule.id} />
-          <input type="hidden" name="enabled" value={String(!rule.enabled)} />
-          <button
-            type="submit"
-            role="switch"
-            aria-checked={rule.enabled}
-            aria-label={t("enabled", { name: rule.name })}
-            className={`relative mt-1 inline-flex h-5 w-9 items-center rounded-full transition ${rule.enabled ? "bg-emerald-600" : "bg-zinc-300"}`}
+        <div className="ml-auto flex items-center gap-1">
+          <form action={move}>
+            <input type="hidden" name="id" value={rule.id} />
+            <input type="hidden" name="direction" value="up" />
+            <button
+              type="submit"
+              disabled={index === 0}
+              className={iconButton}
+              aria-label={t("moveUp", { name: rule.name })}
+            >
+              <ArrowUp className="size-4" aria-hidden="true" />
+            </button>
+          </form>
+          <form action={move}>
+            <input type="hidden" name="id" value={rule.id} />
+            <input type="hidden" name="direction" value="down" />
+            <button
+              type="submit"
+              disabled={index === count - 1}
+              className={iconButton}
+              aria-label={t("moveDown", { name: rule.name })}
+            >
+              <ArrowDown className="size-4" aria-hidden="true" />
+            </button>
+          </form>
+          <form action={toggle}>
+            <input type="hidden" name="id" value={rule.id} />
+            <input type="hidden" name="enabled" value={String(!rule.enabled)} />
+            <button
+              type="submit"
+              role="switch"
+              aria-checked={rule.enabled}
+              aria-label={t("enabled", { name: rule.name })}
+              className={`relative mt-1 inline-flex h-5 w-9 items-center rounded-full transition ${rule.enabled ? "bg-emerald-600" : "bg-zinc-300"}`}
+            >
+              <span
+                className={`inline-block size-4 rounded-full bg-white shadow transition ${rule.enabled ? "translate-x-4" : "translate-x-0.5"}`}
+              />
+            </button>
+          </form>
+          {rule.readable ? (
+            <button type="button" onClick={onEdit} className={iconButton} aria-label={t("edit", { name: rule.name })}>
+              <Pencil className="size-4" aria-hidden="true" />
+            </button>
+          ) : null}
+          <form
+            action={remove}
+            onSubmit={(e) => {
+              if (!window.confirm(t("confirmDelete", { name: rule.name }))) e.preventDefault();
+            }}
           >
-            <span className={`inline-block size-4 rounded-full bg-white shadow transition ${rule.enabled ? "translate-x-4" : "translate-x-0.5"}`} />
-          </button>
-        </form>
-        {rule.readable ? (
-          <button type="button" onClick={onEdit} className={iconButton} aria-label={t("edit", { name: rule.name })}>
-            <Pencil className="size-4" aria-hidden="true" />
-          </button>
-        ) : null}
-        <form
-          action={remove}
-          onSubmit={(e) => {
-            if (!window.confirm(t("confirmDelete", { name: rule.name }))) e.preventDefault();
-          }}
-        >
-          <input type="hidden" name="id" value={rule.id} />
-          <button type="submit" className="rounded-md p-1.5 text-zinc-500 hover:bg-red-50 hover:text-red-700" aria-label={t("delete", { name: rule.name })}>
-            <Trash2 className="size-4" aria-hidden="true" />
-          </button>
-        </form>
+            <input type="hidden" name="id" value={rule.id} />
+            <button
+              type="submit"
+              className="rounded-md p-1.5 text-zinc-500 hover:bg-red-50 hover:text-red-700"
+              aria-label={t("delete", { name: rule.name })}
+            >
+              <Trash2 className="size-4" aria-hidden="true" />
+            </button>
+          </form>
+        </div>
       </div>
       {error && error.ok === false ? (
         <div className="mt-2">

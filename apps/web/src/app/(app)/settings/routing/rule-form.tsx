@@ -71,7 +71,12 @@ function Chips<T extends string>({
               key={o}
               className={`cursor-pointer rounded-full border px-2.5 py-1 text-[12px] has-focus-visible:ring-2 has-focus-visible:ring-brand-300 ${on ? "border-zinc-900 bg-zinc-900 text-white" : "border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50"}`}
             >
-              <input type="checkbox" className="sr-only" checked={on} onChange={(e) => onChange(toggle(value, o, e.target.checked))} />
+              <input
+                type="checkbox"
+                className="sr-only"
+                checked={on}
+                onChange={(e) => onChange(toggle(value, o, e.target.checked))}
+              />
               {label(o)}
             </label>
           );
@@ -93,13 +98,15 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
   }, [state, onDone]);
   const c = rule.conditions;
   const a = rule.actions;
-  const setC = (patch: Partial<TRuleConditions>) => setRule((r) => ({ ...r, conditions: { ...r.conditions, ...patch } }));
+  const setC = (patch: Partial<TRuleConditions>) =>
+    setRule((r) => ({ ...r, conditions: { ...r.conditions, ...patch } }));
   const setA = (patch: Partial<TRuleActions>) => setRule((r) => ({ ...r, actions: { ...r.actions, ...patch } }));
   const words = keywords
     .split(",")
     .map((w) => w.trim())
     .filter(Boolean);
-  const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ""));
+  const clean = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ""));
   const payload = JSON.stringify({
     id: rule.id,
     dealerId: context.dealerId,
@@ -124,7 +131,13 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
       <input type="hidden" name="payload" value={payload} />
       <Field id={`rule-name-${key}`} label={t("name")} error={issue("name")}>
         {(f) => (
-          <input {...f} value={rule.name} maxLength={80} autoFocus onChange={(e) => setRule({ ...rule, name: e.target.value })} />
+          <input
+            {...f}
+            value={rule.name}
+            maxLength={80}
+            autoFocus
+            onChange={(e) => setRule({ ...rule, name: e.target.value })}
+          />
         )}
       </Field>
 
@@ -133,7 +146,13 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
           {t("when")}
         </h3>
         <p className="text-xs text-zinc-500">{t("whenHelp")}</p>
-        <Chips legend={t("channels")} options={CHANNEL_TYPES} value={c.channelTypes} label={(o) => tChannel(o)} onChange={(v) => setC({ channelTypes: v })} />
+        <Chips
+          legend={t("channels")}
+          options={CHANNEL_TYPES}
+          value={c.channelTypes}
+          label={(o) => tChannel(o)}
+          onChange={(v) => setC({ channelTypes: v })}
+        />
         {context.departments.length > 0 ? (
           <Chips
             legend={t("preChatDepartment")}
@@ -143,17 +162,51 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
             onChange={(v) => setC({ departmentIds: v })}
           />
         ) : null}
-        <Chips legend={t("languages")} options={LANGUAGES} value={c.languages} label={(l) => t(`language.${l}`)} onChange={(v) => setC({ languages: v })} />
+        <Chips
+          legend={t("languages")}
+          options={LANGUAGES}
+          value={c.languages}
+          label={(l) => t(`language.${l}`)}
+          onChange={(v) => setC({ languages: v })}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`rule-keywords-${key}`} label={t("keywords")} help={t("keywordsHelp")} error={issue("conditions.keywords")}>
-            {(f) => <input {...f} value={keywords} onChange={(e) => setKeywords(e.target.value)} placeholder={t("keywordsPlaceholder")} />}
+          <Field
+            id={`rule-keywords-${key}`}
+            label={t("keywords")}
+            help={t("keywordsHelp")}
+            error={issue("conditions.keywords")}
+          >
+            {(f) => (
+              <input
+                {...f}
+                value={keywords}
+                onChange={(e) => setKeywords(e.target.value)}
+                placeholder={t("keywordsPlaceholder")}
+              />
+            )}
           </Field>
-          <Field id={`rule-page-${key}`} label={t("page")} help={t("pageHelp")} error={issue("conditions.pageContains")}>
-            {(f) => <input {...f} value={c.pageContains ?? ""} onChange={(e) => setC({ pageContains: e.target.value || undefined })} placeholder="/service" />}
+          <Field
+            id={`rule-page-${key}`}
+            label={t("page")}
+            help={t("pageHelp")}
+            error={issue("conditions.pageContains")}
+          >
+            {(f) => (
+              <input
+                {...f}
+                value={c.pageContains ?? ""}
+                onChange={(e) => setC({ pageContains: e.target.value || undefined })}
+                placeholder="/service"
+              />
+            )}
           </Field>
           <Field id={`rule-hours-${key}`} label={t("hours")}>
             {(f) => (
-              <select {...f} value={c.hours ?? ""} onChange={(e) => setC({ hours: (e.target.value || undefined) as TRuleConditions["hours"] })}>
+              <select
+                {...f}
+                value={c.hours ?? ""}
+                onChange={(e) => setC({ hours: (e.target.value || undefined) as TRuleConditions["hours"] })}
+              >
                 <option value="">{t("any")}</option>
                 <option value="open">{t("hoursOpen")}</option>
                 <option value="closed">{t("hoursClosed")}</option>
@@ -162,7 +215,11 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
           </Field>
           <Field id={`rule-returning-${key}`} label={t("returning")}>
             {(f) => (
-              <select {...f} value={triState(c.returningContact)} onChange={(e) => setC({ returningContact: fromTriState(e.target.value) })}>
+              <select
+                {...f}
+                value={triState(c.returningContact)}
+                onChange={(e) => setC({ returningContact: fromTriState(e.target.value) })}
+              >
                 <option value="">{t("any")}</option>
                 <option value="yes">{t("yes")}</option>
                 <option value="no">{t("no")}</option>
@@ -171,7 +228,11 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
           </Field>
           <Field id={`rule-vehicle-${key}`} label={t("vehicle")}>
             {(f) => (
-              <select {...f} value={triState(c.hasVehicle)} onChange={(e) => setC({ hasVehicle: fromTriState(e.target.value) })}>
+              <select
+                {...f}
+                value={triState(c.hasVehicle)}
+                onChange={(e) => setC({ hasVehicle: fromTriState(e.target.value) })}
+              >
                 <option value="">{t("any")}</option>
                 <option value="yes">{t("yes")}</option>
                 <option value="no">{t("no")}</option>
@@ -188,7 +249,11 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id={`rule-department-${key}`} label={t("setDepartment")} error={issue("actions.departmentId")}>
             {(f) => (
-              <select {...f} value={a.departmentId ?? ""} onChange={(e) => setA({ departmentId: e.target.value || undefined })}>
+              <select
+                {...f}
+                value={a.departmentId ?? ""}
+                onChange={(e) => setA({ departmentId: e.target.value || undefined })}
+              >
                 <option value="">{t("keep")}</option>
                 {context.departments.map((d) => (
                   <option key={d.id} value={d.id}>
@@ -200,7 +265,11 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
           </Field>
           <Field id={`rule-priority-${key}`} label={t("priority")}>
             {(f) => (
-              <select {...f} value={a.priority ?? ""} onChange={(e) => setA({ priority: (e.target.value || undefined) as TConversationPriority })}>
+              <select
+                {...f}
+                value={a.priority ?? ""}
+                onChange={(e) => setA({ priority: (e.target.value || undefined) as TConversationPriority })}
+              >
                 <option value="">{t("keep")}</option>
                 {PRIORITIES.map((p) => (
                   <option key={p} value={p}>
@@ -230,7 +299,12 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
             )}
           </Field>
           {a.assign ? (
-            <Field id={`rule-capacity-${key}`} label={t("capacity")} help={t("capacityHelp")} error={issue("actions.assign")}>
+            <Field
+              id={`rule-capacity-${key}`}
+              label={t("capacity")}
+              help={t("capacityHelp")}
+              error={issue("actions.assign")}
+            >
               {(f) => (
                 <input
                   {...f}
@@ -258,8 +332,21 @@ export function RuleForm({ initial, context, onDone }: { initial: TRule; context
             </Field>
           ) : null}
         </div>
-        <Field id={`rule-reply-${key}`} label={t("autoReply")} help={t("autoReplyHelp")} error={issue("actions.autoReply")}>
-          {(f) => <textarea {...f} rows={2} maxLength={1000} value={a.autoReply ?? ""} onChange={(e) => setA({ autoReply: e.target.value || undefined })} />}
+        <Field
+          id={`rule-reply-${key}`}
+          label={t("autoReply")}
+          help={t("autoReplyHelp")}
+          error={issue("actions.autoReply")}
+        >
+          {(f) => (
+            <textarea
+              {...f}
+              rows={2}
+              maxLength={1000}
+              value={a.autoReply ?? ""}
+              onChange={(e) => setA({ autoReply: e.target.value || undefined })}
+            />
+          )}
         </Field>
         {issue("actions") && !issue("actions.") ? <Outcome error={issue("actions")} /> : null}
       </section>

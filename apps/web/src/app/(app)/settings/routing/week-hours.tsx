@@ -7,6 +7,7 @@ import { WEEKDAYS, type TBusinessHours } from "@forecourt/protocol";
 import { inputClass } from "@/components/accounts/styles";
 
 type TDay = (typeof WEEKDAYS)[number];
+const timeInput = inputClass.replace("w-full", "w-28");
 
 /** Weekday names in the interface language, Monday first (5 January 2026 is a Monday). */
 export function useWeekdayNames(): Record<TDay, string> {
@@ -39,7 +40,11 @@ export function WeekHours({
     onChange(next);
   };
   return (
-    <div className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white" role="group" aria-label={t("week")}>
+    <div
+      className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white"
+      role="group"
+      aria-label={t("week")}
+    >
       {WEEKDAYS.map((day) => {
         const intervals = value[day] ?? [];
         const open = intervals.length > 0;
@@ -63,8 +68,13 @@ export function WeekHours({
                       aria-label={t("opens", { day: names[day] })}
                       id={`${idPrefix}-${day}-${i}-from`}
                       value={from}
-                      onChange={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [e.target.value, iv[1]] : iv)))}
-                      className={`${inputClass} w-28`}
+                      onChange={(e) =>
+                        setDay(
+                          day,
+                          intervals.map((iv, j) => (j === i ? [e.target.value, iv[1]] : iv)),
+                        )
+                      }
+                      className={timeInput}
                     />
                     <span className="text-zinc-500" aria-hidden="true">
                       –
@@ -73,13 +83,23 @@ export function WeekHours({
                       type="time"
                       aria-label={t("closes", { day: names[day] })}
                       value={to}
-                      onChange={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [iv[0], e.target.value] : iv)))}
-                      className={`${inputClass} w-28`}
+                      onChange={(e) =>
+                        setDay(
+                          day,
+                          intervals.map((iv, j) => (j === i ? [iv[0], e.target.value] : iv)),
+                        )
+                      }
+                      className={timeInput}
                     />
                     {intervals.length > 1 ? (
                       <button
                         type="button"
-                        onClick={() => setDay(day, intervals.filter((_, j) => j !== i))}
+                        onClick={() =>
+                          setDay(
+                            day,
+                            intervals.filter((_, j) => j !== i),
+                          )
+                        }
                         className="rounded p-1 text-zinc-500 hover:bg-zinc-100"
                         aria-label={t("removeInterval", { day: names[day] })}
                       >

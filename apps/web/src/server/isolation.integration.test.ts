@@ -82,7 +82,9 @@ import {
 import {
   handleAgentUpload,
   handleConversationAction,
+  handleCreateLabel,
   handleGetConversation,
+  handleListLabels,
   handleListConversations,
   handleListMessages,
   handleRealtimeToken,
@@ -196,6 +198,9 @@ type TB = {
   /** B's canned reply (Settings → Canned replies). */
   cannedReplyId: string;
   cannedBody: string;
+  /** B's dealer's label (the inbox's label picker), put on B's conversation. */
+  labelId: string;
+  labelName: string;
   /** B's API key (Settings → API keys): its id, name and visible prefix. */
   apiKeyId: string;
   apiKeyName: string;
@@ -894,10 +899,29 @@ const CASES: Record<string, TCase> = {
         { action: "assign", assigneeId: session.user.id },
         { action: "assign", assigneeId: null },
         { action: "transfer", departmentId: b.departmentId },
+        { action: "priority", priority: "URGENT" },
+        { action: "label", labelId: b.labelId },
+        { action: "unlabel", labelId: b.labelId },
+        { action: "label", labelId: guess() },
       ].flatMap((body) => [
         handleConversationAction(session, { id: b.conversationId, body }),
         handleConversationAction(session, { id: guess(), body }),
       ]),
+  },
+  "route:app/api/inbox/labels/route.ts#GET": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      handleListLabels(session, {}),
+      handleListLabels(session, { dealerId: b.dealerId }),
+      handleListLabels(session, { dealerId: guess() }),
+    ],
+  },
+  "route:app/api/inbox/labels/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleCreateLabel(session, { dealerId: b.dealerId, name: "Planted", color: "red" }),
+      handleCreateLabel(session, { dealerId: guess(), name: "Planted", color: "red" }),
+    ],
   },
   "route:app/api/inbox/conversations/[id]/messages/route.ts#GET": {
     kind: "refused",
@@ -1595,6 +1619,9 @@ type TS = {
   /** The sibling dealer's canned reply. */
   cannedReplyId: string;
   cannedBody: string;
+  /** The sibling dealer's label, put on the sibling's conversation. */
+  labelId: string;
+  labelName: string;
   /** An API key of the sibling dealer, and one of every dealer: a scoped admin manages neither. */
   apiKeyId: string;
   apiKeyName: string;
@@ -1931,10 +1958,29 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
         { action: "snooze", until: "2030-01-01T00:00:00.000Z" },
         { action: "assign", assigneeId: session.user.id },
         { action: "transfer", departmentId: s.departmentId },
-      ].flatMap((body) => [
-        handleConversationAction(session, { id: s.conversationId, body }),
-        handleConversationAction(session, { id: s.sharedConversationId, body }),
-      ]),
+        { action: "priority", priority: "URGENT" },
+        { action: "label", labelId: s.labelId },
+        { action: "unlabel", labelId: s.labelId },
+      ]
+        .flatMap((body) => [
+          handleConversationAction(session, { id: s.conversationId, body }),
+          handleConversationAction(session, { id: s.sharedConversationId, body }),
+        ])
+        // The sibling's label on the member's own conversation: "not found" too.
+        .concat([
+          handleConversationAction(session, { id: a.conversationId, body: { action: "label", labelId: s.labelId } }),
+        ]),
+  },
+  "route:app/api/inbox/labels/route.ts#GET": {
+    refused: ({ session, s }) => [handleListLabels(session, { dealerId: s.dealerId })],
+    own: ({ session }) => [handleListLabels(session, {})],
+  },
+  "route:app/api/inbox/labels/route.ts#POST": {
+    refused: ({ session, s }) => [
+      handleCreateLabel(session, { dealerId: s.dealerId, name: "Planted", color: "red" }),
+      // A label for every dealer reaches the sibling too: only all-dealers staff may create one.
+      handleCreateLabel(session, { dealerId: null, name: "Planted", color: "red" }),
+    ],
   },
   "route:app/api/inbox/conversations/[id]/messages/route.ts#GET": {
     refused: ({ session, s }) => [
@@ -2166,6 +2212,12 @@ beforeAll(async () => {
   const bCanned = await ownerDb().cannedReply.create({
     data: { customerId: tb.customer.id, dealerId: tb.dealer.id, shortcut: "b-secret", title: "B", body: bCannedBody },
   });
+  const bLabel = await ownerDb().label.create({
+    data: { customerId: tb.customer.id, dealerId: tb.dealer.id, name: "B Secretlabel", color: "red" },
+  });
+  await ownerDb().conversationLabel.create({
+    data: { customerId: tb.customer.id, conversationId: bChat.conversationId, labelId: bLabel.id },
+  });
   const bApiKey = await createTestApiKey(tb.customer.id, { name: "B secret CRM key" });
   const bWebhook = await ownerDb().webhookEndpoint.create({
     data: {
@@ -2259,6 +2311,8 @@ beforeAll(async () => {
     messageId: bFailed.id,
     cannedReplyId: bCanned.id,
     cannedBody: bCannedBody,
+    labelId: bLabel.id,
+    labelName: bLabel.name,
     attachmentId: attachment.id,
     apiKeyId: bApiKey.key.id,
     apiKeyName: bApiKey.key.name,
@@ -2352,6 +2406,12 @@ beforeAll(async () => {
   await sharedConversation(ta.dealer.id, aChannel.id, "Shared message at the scoped dealer");
   const sharedAtSibling = await sharedConversation(sDealer.id, sChannel.id, sharedBody);
   const sCannedBody = "Sibling dealer's canned reply with its trade-in prices";
+  const sLabel = await ownerDb().label.create({
+    data: { customerId: ta.customer.id, dealerId: sDealer.id, name: "Sibling Secretlabel", color: "teal" },
+  });
+  await ownerDb().conversationLabel.create({
+    data: { customerId: ta.customer.id, conversationId: sChat.conversationId, labelId: sLabel.id },
+  });
   const sRule = await ownerDb().routingRule.create({
     data: {
       customerId: ta.customer.id,
@@ -2400,6 +2460,8 @@ beforeAll(async () => {
     sharedMessageBody: sharedBody,
     cannedReplyId: sCanned.id,
     cannedBody: sCannedBody,
+    labelId: sLabel.id,
+    labelName: sLabel.name,
     apiKeyId: sApiKey.key.id,
     apiKeyName: sApiKey.key.name,
     allDealersKeyId: allDealersKey.key.id,
@@ -2461,9 +2523,24 @@ async function snapshotSibling() {
     }),
     conversations: await db.conversation.findMany({
       where: { dealerId: s.dealerId },
-      select: { id: true, status: true, assigneeId: true, departmentId: true, lastSeq: true, snoozedUntil: true },
+      select: {
+        id: true,
+        status: true,
+        priority: true,
+        assigneeId: true,
+        departmentId: true,
+        lastSeq: true,
+        snoozedUntil: true,
+      },
       orderBy: { id: "asc" },
     }),
+    labels: await db.label.findMany({ where: { dealerId: s.dealerId }, orderBy: { id: "asc" } }),
+    conversationLabels: await db.conversationLabel.findMany({
+      where: { conversation: { dealerId: s.dealerId } },
+      select: { conversationId: true, labelId: true },
+      orderBy: { labelId: "asc" },
+    }),
+    activity: await db.conversationActivity.count({ where: { conversation: { dealerId: s.dealerId } } }),
     messages: await db.message.count({ where: { conversation: { dealerId: s.dealerId } } }),
     attachments: await db.attachment.findMany({
       where: { message: { conversation: { dealerId: s.dealerId } } },
@@ -2508,8 +2585,23 @@ async function snapshotB() {
     }),
     conversations: await db.conversation.findMany({
       where,
-      select: { id: true, status: true, assigneeId: true, departmentId: true, lastSeq: true, snoozedUntil: true },
+      select: {
+        id: true,
+        status: true,
+        priority: true,
+        assigneeId: true,
+        departmentId: true,
+        lastSeq: true,
+        snoozedUntil: true,
+      },
     }),
+    labels: await db.label.findMany({ where, orderBy: { id: "asc" } }),
+    conversationLabels: await db.conversationLabel.findMany({
+      where,
+      select: { conversationId: true, labelId: true },
+      orderBy: { labelId: "asc" },
+    }),
+    activity: await db.conversationActivity.count({ where }),
     messages: await db.message.count({ where }),
     attachments: await db.attachment.findMany({ where, select: { id: true, storageKey: true } }),
     cannedReplies: await db.cannedReply.findMany({
@@ -2559,6 +2651,8 @@ function leaks(body: unknown): string[] {
     b.subscriptionId,
     b.cannedReplyId,
     b.cannedBody,
+    b.labelId,
+    b.labelName,
     b.apiKeyId,
     b.apiKeyName,
     b.apiKeyPrefix,
@@ -2693,6 +2787,8 @@ function siblingLeaks(body: unknown): string[] {
     s.verifyToken,
     s.cannedReplyId,
     s.cannedBody,
+    s.labelId,
+    s.labelName,
     s.apiKeyId,
     s.apiKeyName,
     s.allDealersKeyId,

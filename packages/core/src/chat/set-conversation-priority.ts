@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZConversationPriority } from "@forecourt/protocol";
 import { withTenant } from "@forecourt/db";
 import { conversationForAgent } from "./dealer-scope";
 import { assertMay, type TTenantActor } from "../principal";
@@ -6,8 +7,8 @@ import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
 
-export const ZConversationPriority = z.enum(["LOW", "NORMAL", "HIGH", "URGENT"]);
-export type TConversationPriority = z.infer<typeof ZConversationPriority>;
+// The one schema of a priority lives in the protocol (routing rules and the inbox share it).
+export { ZConversationPriority, type TConversationPriority } from "@forecourt/protocol";
 
 export const ZSetConversationPriority = z.object({ conversationId: z.uuid(), priority: ZConversationPriority });
 

@@ -264,6 +264,23 @@ function add(m: TMessageEvent, live = false) {
   }
 }
 
+/**
+ * A message's text. Only links to this app's own rating page (the closing message's) become
+ * links; any other address stays text, so nobody can put a clickable link in front of a visitor.
+ */
+function bodyOf(text: string): HTMLElement {
+  const p = h("p", { class: "body" });
+  const own = `${location.origin}/rate/`;
+  for (const part of text.split(/(https?:\/\/\S+)/)) {
+    if (part.startsWith(own)) {
+      const link = h("a", { href: part, target: "_blank", rel: "noopener", class: "link" });
+      link.textContent = t.rateLink;
+      p.append(link);
+    } else if (part) p.append(document.createTextNode(part));
+  }
+  return p;
+}
+
 function bubble(m: {
   body: string;
   mine: boolean;
@@ -273,7 +290,7 @@ function bubble(m: {
 }) {
   const li = h("li", { class: m.mine ? "msg mine" : "msg" });
   if (!m.mine && m.author) li.append(h("span", { class: "author", text: m.author }));
-  if (m.body) li.append(h("p", { class: "body", text: m.body }));
+  if (m.body) li.append(bodyOf(m.body));
   for (const a of m.attachments ?? []) {
     const link = h("a", { href: a.url, download: a.fileName, target: "_blank", rel: "noopener", class: "file" });
     link.textContent = `📎 ${a.fileName}`;

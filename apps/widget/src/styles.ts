@@ -18,7 +18,7 @@ input,select,textarea{font:inherit;border:1px solid #d1d5db;border-radius:8px;pa
 .msg{max-width:80%;align-self:flex-start;background:#fff;border:1px solid #e5e7eb;border-radius:12px;padding:8px 10px}
 .msg.mine{align-self:flex-end;background:#eef2ff;border-color:#c7d2fe}
 .msg .author{display:block;font-size:11px;font-weight:600;color:#6b7280}.msg .body{margin:0;white-space:pre-wrap;word-break:break-word}
-.msg .file{display:block;color:#1d4ed8;word-break:break-all}.msg .status{display:block;font-size:11px;color:#6b7280;text-align:right}
+.msg .file{display:block;color:#1d4ed8;word-break:break-all}.msg .link{color:#1d4ed8;font-weight:600;text-decoration:underline}.msg .status{display:block;font-size:11px;color:#6b7280;text-align:right}
 .typing{min-height:18px;padding:0 12px;font-size:12px;color:#6b7280}.error{padding:0 12px;font-size:12px;color:#b91c1c}
 .composer{display:flex;gap:6px;padding:8px;border-top:1px solid #e5e7eb;align-items:flex-end}
 .composer .input{resize:none;max-height:120px}

@@ -106,7 +106,13 @@ import {
   handleSetCustomerSuspension,
   handleSetUserSuspension,
 } from "./handlers/provider";
-import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "./handlers/public";
+import {
+  handleAcceptInvitation,
+  handleEmailTranscript,
+  handleRateConversation,
+  handleRequestPasswordReset,
+  handleResetPassword,
+} from "./handlers/public";
 import {
   handleMetaSubscription,
   handleMetaWebhook,
@@ -647,6 +653,25 @@ const CASES: Record<string, TCase> = {
   "action:server/actions/public-accounts.ts#requestPasswordResetAction": {
     kind: "public",
     attempts: ({ b }) => [handleRequestPasswordReset({ email: b.userEmail })],
+  },
+  "action:server/actions/public-accounts.ts#rateConversationAction": {
+    kind: "public",
+    // Only a link signed by the platform names a conversation: a forged one (B's ids, no valid signature) is 404.
+    attempts: ({ b }) => [
+      handleRateConversation({
+        token: `${Buffer.from(JSON.stringify({ cid: b.customerId, conv: b.conversationId, exp: 9e9 })).toString("base64url")}.forged`,
+        score: 1,
+      }),
+    ],
+  },
+  "action:server/actions/public-accounts.ts#emailTranscriptAction": {
+    kind: "public",
+    attempts: ({ b }) => [
+      handleEmailTranscript({
+        token: `${Buffer.from(JSON.stringify({ cid: b.customerId, conv: b.conversationId, exp: 9e9 })).toString("base64url")}.forged`,
+        email: "thief@a.example",
+      }),
+    ],
   },
   "action:server/actions/public-accounts.ts#resetPasswordAction": {
     kind: "public",
@@ -1723,6 +1748,8 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "action:server/actions/public-accounts.ts#acceptInvitationAction": { exempt: "public: the token decides" },
   "action:server/actions/public-accounts.ts#requestPasswordResetAction": { exempt: "public" },
   "action:server/actions/public-accounts.ts#resetPasswordAction": { exempt: "public: the token decides" },
+  "action:server/actions/public-accounts.ts#rateConversationAction": { exempt: "public: the signed link decides" },
+  "action:server/actions/public-accounts.ts#emailTranscriptAction": { exempt: "public: the signed link decides" },
   "action:server/actions/contract.ts#contractAction": { exempt: "the tenant's own contract (owners)" },
   "action:server/actions/contract.ts#runLifecycleNowAction": { exempt: "provider staff only" },
   "action:server/actions/storage.ts#runOrphanSweepNowAction": { exempt: "provider staff only" },

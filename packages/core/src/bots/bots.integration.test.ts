@@ -129,7 +129,7 @@ describe("the built-in FAQ bot", () => {
     });
     expect(activity[0]).toMatchObject({
       actorType: "BOT",
-      data: { botName: "Assistant", reason: "a person was asked for" },
+      data: { botName: "Assistant", reason: "asked_for_person" },
     });
     // Routing (the transfer run the hand-off enqueued) now finds a person.
     const after = await routeConversation({

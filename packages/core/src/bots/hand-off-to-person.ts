@@ -8,7 +8,15 @@ import { recordSystemActivity } from "../chat/record-event";
  */
 export async function releaseFromBot(
   tx: TTx,
-  entry: { customerId: string; conversationId: string; botName: string; reason: string; actorType?: "SYSTEM" | "BOT" },
+  entry: {
+    customerId: string;
+    conversationId: string;
+    botName: string;
+    /** A code (run-bot.ts) or, from a webhook bot through the API, its own words. */
+    reason: string;
+    detail?: string;
+    actorType?: "SYSTEM" | "BOT";
+  },
 ): Promise<boolean> {
   const released = await tx.conversation.updateMany({
     where: { id: entry.conversationId, botId: { not: null } },
@@ -20,7 +28,7 @@ export async function releaseFromBot(
     conversationId: entry.conversationId,
     action: "handed_off",
     actorType: entry.actorType ?? "BOT",
-    data: { botName: entry.botName, reason: entry.reason },
+    data: { botName: entry.botName, reason: entry.reason, detail: entry.detail ?? null },
   });
   return true;
 }

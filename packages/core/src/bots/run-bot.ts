@@ -9,6 +9,9 @@ import { ZFaqBotConfig, ZWebhookBotConfig, inLanguage } from "./bot-input";
 import { releaseFromBot } from "./hand-off-to-person";
 import { postToWebhookBot, type TBotMessage } from "./post-to-webhook-bot";
 
+/** Why the platform took a conversation from a bot (the inbox words each code in the agent's language). */
+export type THandOffReason = "asked_for_person" | "no_answer" | "unreachable" | "unreadable";
+
 export type TBotOutcome = "answered" | "handed_off" | "posted" | "skipped";
 
 /** Termination makes the customer read-only and switches its bots off (L 5.2): they act only while it is usable. */
@@ -65,20 +68,20 @@ export async function runBot(
     const reason = outcome.kind === "response" ? `the bot answered HTTP ${outcome.status}` : outcome.reason;
     if (outcome.kind !== "refused" && attempt.attempt < attempt.maxAttempts)
       throw new Error(`bot delivery failed: ${reason}`);
-    await handOff(customerId, c.id, bot.name, `${bot.name} could not be reached (${reason})`, null);
+    await handOff(customerId, c.id, bot.name, "unreachable", null, reason);
     return "handed_off";
   }
 
   const config = ZFaqBotConfig.safeParse(bot.config);
   if (!config.success) {
-    await handOff(customerId, c.id, bot.name, "the bot's answers could not be read", null);
+    await handOff(customerId, c.id, bot.name, "unreadable", null);
     return "handed_off";
   }
   const { entries, handoffKeywords, handoffMessage } = config.data;
   const wantsPerson = handoffKeywords.some((k) => containsKeyword(message.body, k));
   const entry = wantsPerson ? undefined : entries.find((e) => e.keywords.some((k) => containsKeyword(message.body, k)));
   if (!entry) {
-    await handOff(customerId, c.id, bot.name, wantsPerson ? "a person was asked for" : "no answer fits", {
+    await handOff(customerId, c.id, bot.name, wantsPerson ? "asked_for_person" : "no_answer", {
       body: inLanguage(handoffMessage, c.language),
       clientId: `handoff-${c.id}`,
       sourceId: bot.id,
@@ -106,14 +109,15 @@ async function handOff(
   customerId: string,
   conversationId: string,
   botName: string,
-  reason: string,
+  reason: THandOffReason,
   lastWord: { body: string; clientId: string; sourceId: string } | null,
+  detail?: string,
 ) {
   let reply: TAppended | null = null;
   const released = await withTenant(customerId, async (tx) => {
     if (lastWord)
       reply = await appendAutomaticReply(tx, { customerId, conversationId, source: "bot", name: botName, ...lastWord });
-    return releaseFromBot(tx, { customerId, conversationId, botName, reason });
+    return releaseFromBot(tx, { customerId, conversationId, botName, reason, detail });
   });
   await publishAutomaticReply(customerId, reply);
   if (!released) return;

@@ -8,6 +8,7 @@ import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
+import { sendClosingMessage } from "../csat/send-closing-message";
 
 /** What an agent does to a conversation's status (the web handler reuses these options). */
 export const ZConversationStatusAction = z.discriminatedUnion("action", [
@@ -44,8 +45,10 @@ export async function setConversationStatus(options: {
   const { agent, now = new Date() } = options;
   assertMay(agent, "conversations.manage");
   const input = ZSetConversationStatus.parse(options.input);
+  let closedNow = false;
   const summary = await withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, input.conversationId);
+    closedNow = input.action === "close" && c.status !== "CLOSED";
     let data;
     if (input.action === "close") data = { status: "CLOSED" as const, closedAt: new Date(), snoozedUntil: null };
     else if (input.action === "reopen") data = { status: "OPEN" as const, closedAt: null, snoozedUntil: null };
@@ -69,5 +72,7 @@ export async function setConversationStatus(options: {
     return conversationSummary(tx, c.id);
   });
   if (summary) publishConversation(summary);
+  // Closing tells the contact, with the rating and transcript link (closing twice says it once).
+  if (closedNow) await sendClosingMessage(agent.tenant.customerId, input.conversationId);
   return summary;
 }

@@ -1,7 +1,13 @@
 "use server";
 
 import { formObject, type TActionState } from "@/server/action-helpers";
-import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "@/server/handlers/public";
+import {
+  handleAcceptInvitation,
+  handleEmailTranscript,
+  handleRateConversation,
+  handleRequestPasswordReset,
+  handleResetPassword,
+} from "@/server/handlers/public";
 
 // Public pages (accept an invitation, forgot / reset password): no session, no permission to
 // ask; the single-use token in the link is the only authority, checked in core.
@@ -14,4 +20,10 @@ export async function requestPasswordResetAction(_: TActionState, form: FormData
 }
 export async function resetPasswordAction(_: TActionState, form: FormData): Promise<TActionState> {
   return JSON.parse(JSON.stringify(await handleResetPassword(formObject(form))));
+}
+export async function rateConversationAction(_: TActionState, form: FormData): Promise<TActionState> {
+  return JSON.parse(JSON.stringify(await handleRateConversation(formObject(form))));
+}
+export async function emailTranscriptAction(_: TActionState, form: FormData): Promise<TActionState> {
+  return JSON.parse(JSON.stringify(await handleEmailTranscript(formObject(form))));
 }

@@ -16,6 +16,8 @@ export type TPriority = (typeof PRIORITIES)[number];
 /** Palette names offered for a new label, in turn (the picker creates without asking for one). */
 const NEW_LABEL_COLORS = ["blue", "green", "amber", "violet", "teal", "pink", "red", "zinc"] as const;
 
+const HAND_OFF_REASONS = ["asked_for_person", "no_answer", "unreachable", "unreadable"] as const;
+
 const TIME = { hour: "2-digit", minute: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
 
 /** One centred line of the conversation's activity: who did what, and when. */
@@ -65,6 +67,7 @@ export function ActivityLine({ a }: { a: TActivityView }) {
         d.assigneeId ? a.assigneeName : null,
         (PRIORITIES as readonly string[]).includes(priority) ? t(`priorities.${priority as TPriority}`) : null,
         a.labelName,
+        d.botId ? t("activity.toBot") : null,
       ].filter((x): x is string => !!x);
       const rule = str(d.ruleName) || str(d.rule);
       const until = str(d.waitingUntil);
@@ -88,6 +91,20 @@ export function ActivityLine({ a }: { a: TActivityView }) {
     case "labelled":
     case "unlabelled":
       text = t(`activity.${a.action}`, { actor, label: str(d.name) });
+      break;
+    case "handed_off":
+      text = t("activity.handedOff", {
+        bot: str(d.botName) || actor,
+        // Codes from the platform are worded here; a webhook bot's own reason is shown as it gave it.
+        reason: (HAND_OFF_REASONS as readonly string[]).includes(str(d.reason))
+          ? t(`activity.handOffReason.${str(d.reason) as (typeof HAND_OFF_REASONS)[number]}`)
+          : str(d.reason),
+      });
+      break;
+    case "rated":
+      text = d.comment
+        ? t("activity.ratedWithComment", { score: Number(d.score) || 0, comment: str(d.comment) })
+        : t("activity.rated", { score: Number(d.score) || 0 });
       break;
     default:
       text = t("activity.other", { actor, action: a.action });

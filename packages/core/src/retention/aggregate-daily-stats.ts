@@ -3,80 +3,77 @@ import { withTenant, type TTx } from "@forecourt/db";
 import { startOfUtcDay } from "./cutoff";
 import { restAfter } from "./purge-steps";
 
+/** The nil UUID: "no department" / "nobody" in DailyStat's key (a key column cannot be null). */
+export const NO_DIMENSION = "00000000-0000-0000-0000-000000000000";
+
 /**
- * Anonymised daily aggregates per dealer and channel type (RULES.md §6: anonymised data may be
- * kept). Every figure is attributed to the UTC day its event happened on, so once a day is
- * over its row is final and a later purge cannot change it:
+ * Anonymised daily aggregates per dealer, channel type, department and teammate (RULES.md §6:
+ * anonymised data may be kept). Every figure is attributed to the UTC day its event happened on,
+ * so once a day is over its rows are final and a later purge cannot change them:
  * - conversationsStarted: conversations created that day;
  * - conversationsClosed, resolution: conversations closed that day (closedAt − createdAt);
  * - messagesIn / messagesOut: contact messages / agent, managed-agent and bot replies written
  *   that day (notes, events and system messages are not counted);
  * - firstResponse: the first agent or managed-agent reply of a conversation, on the day it was
- *   written (its time − the conversation's creation).
- * No ids of contacts, users or conversations are stored: only counts and sums.
+ *   written (its time − the conversation's creation);
+ * - rating: CSAT ratings given that day (ConversationRating.updatedAt), their sum and number.
+ * The teammate is the conversation's assignee, except for replies and first responses (their
+ * author). No ids of contacts or conversations are stored: only counts and sums. The day's rows
+ * are replaced as a whole (a conversation reassigned since the last run moves its figures).
  */
 export async function aggregateDailyStatsInTx(tx: TTx, customerId: string, day: string): Promise<number> {
   const from = startOfUtcDay(day);
   const to = new Date(from.getTime() + 86_400_000);
+  await tx.$executeRaw`DELETE FROM "DailyStat" WHERE "customerId" = ${customerId}::uuid AND "day" = ${day}::date`;
   return tx.$executeRaw`
     WITH
-    started AS (
-      SELECT c."dealerId", ch."type" AS "channelType", count(*)::int AS n
+    conv AS (
+      SELECT c."id", c."dealerId", ch."type" AS "channelType",
+             COALESCE(c."departmentId", ${NO_DIMENSION}::uuid) AS "departmentId",
+             COALESCE(c."assigneeId", ${NO_DIMENSION}::uuid) AS "agentId",
+             c."createdAt", c."closedAt"
       FROM "Conversation" c JOIN "Channel" ch ON ch."id" = c."channelId"
-      WHERE c."customerId" = ${customerId}::uuid AND c."createdAt" >= ${from} AND c."createdAt" < ${to}
-      GROUP BY 1, 2),
-    closed AS (
-      SELECT c."dealerId", ch."type" AS "channelType", count(*)::int AS n,
-             COALESCE(sum(GREATEST(0, extract(epoch FROM c."closedAt" - c."createdAt"))), 0)::bigint AS s
-      FROM "Conversation" c JOIN "Channel" ch ON ch."id" = c."channelId"
-      WHERE c."customerId" = ${customerId}::uuid AND c."closedAt" >= ${from} AND c."closedAt" < ${to}
-      GROUP BY 1, 2),
-    msgs AS (
-      SELECT c."dealerId", ch."type" AS "channelType",
-             count(*) FILTER (WHERE m."authorType" = 'CONTACT')::int AS "in",
-             count(*) FILTER (WHERE m."authorType" IN ('AGENT', 'MANAGED_AGENT', 'BOT'))::int AS "out"
-      FROM "Message" m
-      JOIN "Conversation" c ON c."id" = m."conversationId"
-      JOIN "Channel" ch ON ch."id" = c."channelId"
+      WHERE c."customerId" = ${customerId}::uuid),
+    facts AS (
+      SELECT "dealerId", "channelType", "departmentId", "agentId",
+             1 AS started, 0 AS closed, 0::bigint AS res, 0 AS "in", 0 AS "out", 0 AS fr, 0::bigint AS "frS", 0 AS rs, 0 AS rc
+      FROM conv WHERE "createdAt" >= ${from} AND "createdAt" < ${to}
+      UNION ALL
+      SELECT "dealerId", "channelType", "departmentId", "agentId",
+             0, 1, GREATEST(0, extract(epoch FROM "closedAt" - "createdAt"))::bigint, 0, 0, 0, 0, 0, 0
+      FROM conv WHERE "closedAt" >= ${from} AND "closedAt" < ${to}
+      UNION ALL
+      SELECT c."dealerId", c."channelType", c."departmentId",
+             CASE WHEN m."authorType" = 'CONTACT' THEN c."agentId" ELSE COALESCE(m."authorUserId", c."agentId") END,
+             0, 0, 0,
+             (m."authorType" = 'CONTACT')::int,
+             (m."authorType" IN ('AGENT', 'MANAGED_AGENT', 'BOT'))::int,
+             0, 0, 0, 0
+      FROM "Message" m JOIN conv c ON c."id" = m."conversationId"
       WHERE m."customerId" = ${customerId}::uuid AND m."createdAt" >= ${from} AND m."createdAt" < ${to}
         AND m."kind" IN ('TEXT', 'ATTACHMENT', 'FORM')
-      GROUP BY 1, 2),
-    first AS (
-      SELECT c."dealerId", ch."type" AS "channelType", count(*)::int AS n,
-             COALESCE(sum(GREATEST(0, extract(epoch FROM m."createdAt" - c."createdAt"))), 0)::bigint AS s
-      FROM "Message" m
-      JOIN "Conversation" c ON c."id" = m."conversationId"
-      JOIN "Channel" ch ON ch."id" = c."channelId"
+      UNION ALL
+      SELECT c."dealerId", c."channelType", c."departmentId", COALESCE(m."authorUserId", c."agentId"),
+             0, 0, 0, 0, 0, 1, GREATEST(0, extract(epoch FROM m."createdAt" - c."createdAt"))::bigint, 0, 0
+      FROM "Message" m JOIN conv c ON c."id" = m."conversationId"
       WHERE m."customerId" = ${customerId}::uuid AND m."createdAt" >= ${from} AND m."createdAt" < ${to}
         AND m."authorType" IN ('AGENT', 'MANAGED_AGENT') AND m."kind" IN ('TEXT', 'ATTACHMENT')
         AND NOT EXISTS (
           SELECT 1 FROM "Message" p
           WHERE p."conversationId" = m."conversationId" AND p."seq" < m."seq"
             AND p."authorType" IN ('AGENT', 'MANAGED_AGENT') AND p."kind" IN ('TEXT', 'ATTACHMENT'))
-      GROUP BY 1, 2),
-    keys AS (
-      SELECT "dealerId", "channelType" FROM started UNION SELECT "dealerId", "channelType" FROM closed
-      UNION SELECT "dealerId", "channelType" FROM msgs UNION SELECT "dealerId", "channelType" FROM first)
-    INSERT INTO "DailyStat" ("customerId", "dealerId", "channelType", "day",
+      UNION ALL
+      SELECT c."dealerId", c."channelType", c."departmentId", c."agentId", 0, 0, 0, 0, 0, 0, 0, r."score", 1
+      FROM "ConversationRating" r JOIN conv c ON c."id" = r."conversationId"
+      WHERE r."customerId" = ${customerId}::uuid AND r."updatedAt" >= ${from} AND r."updatedAt" < ${to})
+    INSERT INTO "DailyStat" ("customerId", "dealerId", "channelType", "day", "departmentId", "agentId",
       "conversationsStarted", "conversationsClosed", "messagesIn", "messagesOut",
-      "firstResponseSecondsSum", "firstResponseCount", "resolutionSecondsSum", "resolutionCount")
-    SELECT ${customerId}::uuid, k."dealerId", k."channelType", ${day}::date,
-      COALESCE(st.n, 0), COALESCE(cl.n, 0), COALESCE(ms."in", 0), COALESCE(ms."out", 0),
-      COALESCE(fr.s, 0), COALESCE(fr.n, 0), COALESCE(cl.s, 0), COALESCE(cl.n, 0)
-    FROM keys k
-    LEFT JOIN started st ON st."dealerId" = k."dealerId" AND st."channelType" = k."channelType"
-    LEFT JOIN closed cl ON cl."dealerId" = k."dealerId" AND cl."channelType" = k."channelType"
-    LEFT JOIN msgs ms ON ms."dealerId" = k."dealerId" AND ms."channelType" = k."channelType"
-    LEFT JOIN first fr ON fr."dealerId" = k."dealerId" AND fr."channelType" = k."channelType"
-    ON CONFLICT ("customerId", "dealerId", "channelType", "day") DO UPDATE SET
-      "conversationsStarted" = EXCLUDED."conversationsStarted",
-      "conversationsClosed" = EXCLUDED."conversationsClosed",
-      "messagesIn" = EXCLUDED."messagesIn",
-      "messagesOut" = EXCLUDED."messagesOut",
-      "firstResponseSecondsSum" = EXCLUDED."firstResponseSecondsSum",
-      "firstResponseCount" = EXCLUDED."firstResponseCount",
-      "resolutionSecondsSum" = EXCLUDED."resolutionSecondsSum",
-      "resolutionCount" = EXCLUDED."resolutionCount"`;
+      "firstResponseSecondsSum", "firstResponseCount", "resolutionSecondsSum", "resolutionCount",
+      "ratingSum", "ratingCount")
+    SELECT ${customerId}::uuid, "dealerId", "channelType", ${day}::date, "departmentId", "agentId",
+      sum(started), sum(closed), sum("in"), sum("out"), sum("frS"), sum(fr), sum(res), sum(closed), sum(rs), sum(rc)
+    FROM facts
+    GROUP BY "dealerId", "channelType", "departmentId", "agentId"`;
 }
 
 /**

@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "DailyStat" DROP CONSTRAINT "DailyStat_pkey",
+ADD COLUMN     "agentId" UUID NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
+ADD COLUMN     "departmentId" UUID NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
+ADD COLUMN     "ratingCount" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "ratingSum" INTEGER NOT NULL DEFAULT 0,
+ADD CONSTRAINT "DailyStat_pkey" PRIMARY KEY ("customerId", "dealerId", "channelType", "day", "departmentId", "agentId");

@@ -66,7 +66,8 @@ async function conversation(t: TTenant, name: string, at: Date, extra: { reply?:
 
 let plus: TTenant;
 let standard: TTenant;
-let ids: Record<string, string>;
+type TKey = "waiting" | "fresh" | "answered" | "closed" | "night" | "standardWaiting" | "standardNight";
+let ids: Record<TKey, string>;
 let managed: ReturnType<typeof testUserPrincipal>;
 let support: ReturnType<typeof testUserPrincipal>;
 
@@ -136,7 +137,7 @@ describe("managed-agent queue (Plus tier)", () => {
 
   it("never lists a Standard customer, an answered, a closed or a too-recent conversation", async () => {
     const listed = mine(await listManagedQueue({ actor: managed, now: NOW })).map((i) => i.conversationId);
-    for (const key of ["fresh", "answered", "closed", "standardWaiting", "standardNight"]) {
+    for (const key of ["fresh", "answered", "closed", "standardWaiting", "standardNight"] as const) {
       expect(listed, key).not.toContain(ids[key]);
     }
   });

@@ -8,7 +8,7 @@ import { managedAgentInTenant, managedConversation } from "./managed-agent-princ
 export const ZSendManagedReply = z.object({
   conversationId: z.uuid(),
   clientId: z.string().min(8).max(64),
-  body: z.string().trim().min(1, "Write a reply first").max(MAX_MESSAGE_LENGTH),
+  body: z.string("Write a reply first").trim().min(1, "Write a reply first").max(MAX_MESSAGE_LENGTH),
 });
 export type TSendManagedReply = z.input<typeof ZSendManagedReply>;
 

@@ -5,6 +5,7 @@ import { testUserPrincipal } from "../test-principals";
 import { getManagedConversation } from "./get-managed-conversation";
 import { listManagedQueue } from "./list-managed-queue";
 import { sendManagedReply } from "./send-managed-reply";
+import { setManagedService } from "../contract/set-managed-service";
 
 // A Wednesday: 13:00 in Amsterdam (CET), inside the dealers' hours (weekdays 09:00–17:00).
 const NOW = new Date("2026-03-04T12:00:00Z");
@@ -235,5 +236,51 @@ describe("managed-agent queue (Plus tier)", () => {
       }),
     ).toBe(0);
     expect((await getManagedConversation({ actor: support, conversationId: ids.night })).mayReply).toBe(false);
+  });
+
+  it("provider support changes the order form's managed service; bad minutes and Standard forms are refused", async () => {
+    const sub = await ownerDb().subscription.findFirstOrThrow({ where: { customerId: plus.customer.id } });
+    const saved = await setManagedService({
+      actor: support,
+      customerId: plus.customer.id,
+      input: { subscriptionId: sub.id, managedAfterMinutes: "15", managedOutsideHours: "false" },
+    });
+    expect(saved).toMatchObject({ managedAfterMinutes: 15, managedOutsideHours: false });
+    expect(
+      await ownerDb().auditEvent.count({ where: { targetId: sub.id, action: "subscription.managed_service_changed" } }),
+    ).toBe(1);
+    await expect(
+      setManagedService({
+        actor: support,
+        customerId: plus.customer.id,
+        input: { subscriptionId: sub.id, managedAfterMinutes: "0" },
+      }),
+    ).rejects.toThrow(/At least 1 minute/);
+    await expect(
+      setManagedService({
+        actor: managed,
+        customerId: plus.customer.id,
+        input: { subscriptionId: sub.id, managedAfterMinutes: "3" },
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const std = await ownerDb().subscription.create({
+      data: {
+        customerId: standard.customer.id,
+        contractDate: new Date("2026-01-01"),
+        initialTermMonths: 12,
+        monthlyFee: "49.00",
+      },
+    });
+    await expect(
+      setManagedService({
+        actor: support,
+        customerId: standard.customer.id,
+        input: { subscriptionId: std.id, managedAfterMinutes: "3" },
+      }),
+    ).rejects.toMatchObject({ code: "not_plus" });
+    await ownerDb().subscription.update({
+      where: { id: sub.id },
+      data: { managedAfterMinutes: 10, managedOutsideHours: true },
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_WIDGETS, demoWidgetKey } from "@forecourt/db/seed-chat";
 import { ownerDb } from "@forecourt/testing";
-import { enrolTwoFactor, signIn } from "./helpers";
+import { enrolTwoFactor, signIn, signInAsProviderSupport } from "./helpers";
 
 // Plus tier (docs/plus.md): a managed agent works the queue of Plus customers' unanswered chats
 // in the provider console; their reply is shown to the dealer as Forecourt's.
 const utrecht = DEMO_WIDGETS.find((w) => w.slug === "demo-utrecht")!; // Van der Meer Auto: Plus
+const VAN_DER_MEER = utrecht.customerId;
 const amsterdam = DEMO_WIDGETS.find((w) => w.slug === "demo-amsterdam")!; // Northwind Motors: Standard
 
 /** An open website chat whose contact wrote 10 minutes ago and nobody answered. */
@@ -107,4 +108,30 @@ test("a managed agent answers a Plus customer's chat from the queue; the dealer 
   const bubble = dealer.getByTestId("message").filter({ hasText: reply });
   await expect(bubble).toContainText("Mara Managed (Forecourt)");
   await dealer.close();
+});
+
+test("provider support sets the Plus order form's managed service; a bad number is refused with the reason", async ({
+  page,
+}) => {
+  await signInAsProviderSupport(page);
+  await page.goto(`/provider/customers/${VAN_DER_MEER}/subscription`);
+  const card = page.getByTestId("subscription-card").filter({ hasText: "Conversations" });
+  await expect(card.getByTestId("managed-service")).toHaveText(
+    "Managed agents answer after 5 minutes without a reply. Outside business hours at once.",
+  );
+  const form = card.getByTestId("managed-service-form");
+  await form.getByLabel("Answer after (minutes)").fill("0");
+  await form.getByRole("button", { name: "Save managed service" }).click();
+  await expect(form.getByTestId("contract-result")).toContainText("At least 1 minute");
+  await form.getByLabel("Answer after (minutes)").fill("12");
+  await form.getByLabel("Outside business hours").selectOption("false");
+  await form.getByRole("button", { name: "Save managed service" }).click();
+  await expect(form.getByTestId("contract-result")).toHaveText("Managed service saved.");
+  await expect(card.getByTestId("managed-service")).toHaveText(
+    "Managed agents answer after 12 minutes without a reply.",
+  );
+  await ownerDb().subscription.updateMany({
+    where: { customerId: VAN_DER_MEER },
+    data: { managedAfterMinutes: 5, managedOutsideHours: true },
+  });
 });

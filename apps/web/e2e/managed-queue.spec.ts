@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_WIDGETS, demoWidgetKey } from "@forecourt/db/seed-chat";
 import { ownerDb } from "@forecourt/testing";
-import { enrolTwoFactor, signIn, signInAsProviderSupport } from "./helpers";
+import { enrolTwoFactor, sidebarLinks, signIn, signInAsProviderSupport } from "./helpers";
 
 // Plus tier (docs/plus.md): a managed agent works the queue of Plus customers' unanswered chats
 // in the provider console; their reply is shown to the dealer as Forecourt's.
@@ -63,6 +63,8 @@ test("a managed agent answers a Plus customer's chat from the queue; the dealer 
   await page.goto("/");
   await expect(page).toHaveURL(/\/provider\/managed-queue$/);
   await expect(page.getByRole("heading", { name: "Managed queue" })).toBeVisible();
+  // No workspace of their own: no inbox or contacts in the sidebar, only the queue.
+  await expect(sidebarLinks(page)).toHaveText([/^Settings/, /^Managed queue/]);
 
   const queue = page.getByTestId("managed-queue");
   const row = queue.getByTestId("managed-queue-item").filter({ hasText: plus.name });

@@ -40,7 +40,9 @@ export function QueueList({ items }: { items: TManagedQueueItem[] }) {
   const waited = (seconds: number) =>
     seconds < 3600
       ? t("waitingMinutes", { minutes: Math.floor(seconds / 60) })
-      : t("waitingHours", { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60) });
+      : seconds < 2 * 86_400
+        ? t("waitingHours", { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60) })
+        : t("waitingDays", { days: Math.floor(seconds / 86_400), hours: Math.floor((seconds % 86_400) / 3600) });
   return (
     <>
       <p className="text-xs text-zinc-400">{t("keys")}</p>

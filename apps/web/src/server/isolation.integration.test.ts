@@ -106,11 +106,7 @@ import {
   handleSetCustomerSuspension,
   handleSetUserSuspension,
 } from "./handlers/provider";
-import {
-  handleSendManagedReply,
-  loadManagedConversationPage,
-  loadManagedQueuePage,
-} from "./handlers/managed-queue";
+import { handleSendManagedReply, loadManagedConversationPage, loadManagedQueuePage } from "./handlers/managed-queue";
 import { handleAcceptInvitation, handleRequestPasswordReset, handleResetPassword } from "./handlers/public";
 import {
   handleMetaSubscription,

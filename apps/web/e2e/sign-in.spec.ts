@@ -27,7 +27,7 @@ test("provider staff enrol two-factor before they see the provider console", asy
   await signIn(page, "support@forecourt.example");
   await expect(page).toHaveURL(/\/settings\/two-factor\?required=1$/);
   await expectSignedInAs(page, "Sam Support");
-  await expect(sidebarLinks(page)).toHaveText([/^Settings/, /^Provider console/]);
+  await expect(sidebarLinks(page)).toHaveText([/^Settings/, /^Provider console/, /^Managed queue/]);
   await expect(page.getByTestId("two-factor-required")).toBeVisible();
   const { codes } = await enrolTwoFactorWithCodes(page);
   // Enrolled: the "set it up" banner is gone even on the ?required=1 address it came from.

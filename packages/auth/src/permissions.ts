@@ -164,6 +164,16 @@ export const PERMISSION_MATRIX = {
   },
   "provider.subscriptions.manage": { roles: SUPPORT, writes: true, description: "Order forms, notices, fee changes" },
   "provider.queues.view": { roles: SUPPORT, writes: false, description: "Watch queues and deletions" },
+  "provider.managed_queue.view": {
+    roles: [...SUPPORT, ...MANAGED],
+    writes: false,
+    description: "See the Plus customers' managed-agent queue",
+  },
+  "provider.managed_queue.reply": {
+    roles: MANAGED,
+    writes: true,
+    description: "Answer a Plus customer's conversation from the managed-agent queue",
+  },
 } as const satisfies Record<string, TRule>;
 
 export type TAction = keyof typeof PERMISSION_MATRIX;

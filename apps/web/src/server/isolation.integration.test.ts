@@ -106,6 +106,7 @@ import {
   handleSetCustomerSuspension,
   handleSetUserSuspension,
 } from "./handlers/provider";
+import { handleSendManagedReply, loadManagedConversationPage, loadManagedQueuePage } from "./handlers/managed-queue";
 import {
   handleAcceptInvitation,
   handleEmailTranscript,
@@ -446,6 +447,13 @@ async function apiSnapshot() {
 }
 let apiBefore: Awaited<ReturnType<typeof apiSnapshot>>;
 
+/**
+ * The session as it is, and (for provider staff) as it would be after two-factor: the managed
+ * queue must refuse B (a Standard customer) even to a managed agent whose session passed it.
+ */
+const withTwoFactor = (session: TSessionContext) =>
+  session.user.providerRole ? [session, { ...session, twoFactorPassed: true }] : [session];
+
 const CASES: Record<string, TCase> = {
   // ── routes ───────────────────────────────────────────────────────────────────────────────
   "route:app/api/audit/export/route.ts#GET": {
@@ -703,6 +711,28 @@ const CASES: Record<string, TCase> = {
     attempts: ({ session, b }) => [handleUpdateRetention(session, { months: "12", customerId: b.customerId })],
   },
 
+  // ── Provider console → Managed queue (Plus tier; B is a Standard customer) ─────────────────
+  "action:server/actions/managed-queue.ts#sendManagedReplyAction": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      withTwoFactor(session).flatMap((sess) => [
+        handleSendManagedReply(sess, { conversationId: b.conversationId, clientId: guess(), body: "Planted" }, meta),
+        handleSendManagedReply(sess, { conversationId: guess(), clientId: guess(), body: "Guess" }, meta),
+      ]),
+  },
+  "page:server/handlers/managed-queue.ts#loadManagedConversationPage": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      withTwoFactor(session).flatMap((sess) => [
+        loadManagedConversationPage(sess, { conversationId: b.conversationId }, meta),
+        loadManagedConversationPage(sess, { conversationId: guess() }, meta),
+      ]),
+  },
+  "page:server/handlers/managed-queue.ts#loadManagedQueuePage": {
+    kind: "own",
+    attempts: ({ session }) => withTwoFactor(session).map((sess) => loadManagedQueuePage(sess, undefined, meta)),
+  },
+
   // ── contracts (provider console, Settings → Subscription) ───────────────────────────────
   "action:server/actions/contract.ts#contractAction": {
     kind: "refused",
@@ -749,6 +779,13 @@ const CASES: Record<string, TCase> = {
           contractDate: "2026-01-01",
           initialTermMonths: "12",
           monthlyFee: "1",
+        }),
+        handleContract(session, {
+          kind: "managed_service",
+          customerId: b.customerId,
+          subscriptionId: b.subscriptionId,
+          managedAfterMinutes: "1",
+          managedOutsideHours: "true",
         }),
         handleContract(session, { kind: "ordinary_notice", customerId: guess(), subscriptionId: guess() }),
       ];
@@ -1737,6 +1774,17 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "action:server/actions/provider.ts#setCustomerSuspensionAction": { exempt: "provider staff only" },
   "action:server/actions/provider.ts#setUserSuspensionAction": { exempt: "provider staff only" },
   "action:server/actions/provider.ts#replaceAccountAction": { exempt: "provider staff only" },
+  "action:server/actions/managed-queue.ts#sendManagedReplyAction": {
+    refused: ({ session, s }) => [
+      handleSendManagedReply(session, { conversationId: s.conversationId, clientId: guess(), body: "Planted" }, meta),
+    ],
+  },
+  "page:server/handlers/managed-queue.ts#loadManagedConversationPage": {
+    refused: ({ session, s }) => [loadManagedConversationPage(session, { conversationId: s.conversationId }, meta)],
+  },
+  "page:server/handlers/managed-queue.ts#loadManagedQueuePage": {
+    own: ({ session }) => [loadManagedQueuePage(session, undefined, meta)],
+  },
   "action:server/actions/two-factor.ts#startTwoFactorAction": { exempt: "the user's own account" },
   "action:server/actions/two-factor.ts#confirmTwoFactorAction": { exempt: "the user's own account" },
   "action:server/actions/two-factor.ts#disableTwoFactorAction": { exempt: "the user's own account" },

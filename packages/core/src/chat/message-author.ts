@@ -3,8 +3,11 @@ import { InvalidInputError } from "../errors";
 import type { TTenantActor } from "../principal";
 import { conversationForAgent } from "./dealer-scope";
 
-/** Who a message from the dealer's side is by: a teammate (AGENT) or the customer's integration (BOT). */
-export type TDealerAuthor = { type: "AGENT" | "BOT"; userId: string | null; name: string | null };
+/**
+ * Who a message from the dealer's side is by: a teammate (AGENT), the provider's managed agent
+ * answering for a Plus customer (MANAGED_AGENT), or the customer's integration (BOT).
+ */
+export type TDealerAuthor = { type: "AGENT" | "MANAGED_AGENT" | "BOT"; userId: string | null; name: string | null };
 
 /**
  * The author of a message written by a tenant actor. A signed-in user writes as themselves. An
@@ -20,7 +23,10 @@ export async function dealerAuthor(
 ): Promise<TDealerAuthor> {
   if (actor.kind === "user") {
     if (asUserId && asUserId !== actor.userId) throw new InvalidInputError("Only API keys may write as a teammate");
-    return { type: "AGENT", userId: actor.userId, name: actor.name };
+    // A managed agent holds no membership here (role null): provider/send-managed-reply.ts built
+    // this principal after checking the customer is on Plus.
+    const managed = actor.tenant.role === null && actor.providerRole === "MANAGED_AGENT";
+    return { type: managed ? "MANAGED_AGENT" : "AGENT", userId: actor.userId, name: actor.name };
   }
   if (!asUserId) return { type: "BOT", userId: null, name: null };
   const conversation = await conversationForAgent(tx, actor, conversationId);

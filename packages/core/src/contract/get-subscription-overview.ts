@@ -32,6 +32,9 @@ export type TSubscriptionOverview = {
   setupFee: Money;
   serviceFees: Money;
   monthlyFee: Money;
+  /** Plus: the managed-agent queue's threshold and whether closed hours count (order form). */
+  managedAfterMinutes: number;
+  managedOutsideHours: boolean;
   feeInForce: Money;
   firstInvoice: { date: IsoDate; total: Money; proratedMonthlyFee: Money };
   feeChanges: { effectiveDate: IsoDate; monthlyFee: Money; reason: string; evidenceReference: string | null }[];
@@ -117,6 +120,8 @@ export async function getSubscriptionOverview(options: {
           setupFee: row.setupFee.toFixed(2),
           serviceFees: row.serviceFees.toFixed(2),
           monthlyFee: row.monthlyFee.toFixed(2),
+          managedAfterMinutes: row.managedAfterMinutes,
+          managedOutsideHours: row.managedOutsideHours,
           feeInForce: feeInForce(history, day < state.startDate ? state.startDate : day),
           firstInvoice: { date: invoice.date, total: invoice.total, proratedMonthlyFee: invoice.proratedMonthlyFee },
           feeChanges: row.feeChanges.map((c) => ({

@@ -19,6 +19,15 @@ export const ZSaveSubscription = z.object({
   setupFee: ZMoney.default("0"),
   serviceFees: ZMoney.default("0"),
   monthlyFee: ZMoney,
+  /** Plus: minutes without an agent's reply before a conversation goes to the managed-agent queue. */
+  managedAfterMinutes: z.coerce
+    .number("Expected a number of minutes")
+    .int("Expected whole minutes")
+    .min(1, "At least 1 minute")
+    .max(1440, "At most 1440 minutes (a day)")
+    .default(5),
+  /** Plus: conversations that arrive while the dealer is closed go to the queue at once. */
+  managedOutsideHours: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(true),
 });
 export type TSaveSubscription = z.input<typeof ZSaveSubscription>;
 
@@ -57,6 +66,8 @@ export async function saveSubscription(options: {
         setupFee: input.setupFee,
         serviceFees: input.serviceFees,
         monthlyFee: input.monthlyFee,
+        managedAfterMinutes: input.managedAfterMinutes,
+        managedOutsideHours: input.managedOutsideHours,
       };
       let id: string;
       if (subscriptionId) {

@@ -32,6 +32,13 @@ export const DEMO_USERS: TDemoUser[] = [
     description: "provider support (provider console)",
   },
   {
+    email: "managed@forecourt.example",
+    name: "Mara Managed",
+    locale: "en",
+    providerRole: "MANAGED_AGENT",
+    description: "provider managed agent (Plus tier: the managed queue)",
+  },
+  {
     email: "owner@northwind.example",
     name: "Olivia Owner",
     locale: "en",

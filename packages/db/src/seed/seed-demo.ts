@@ -4,6 +4,7 @@ import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedSubscriptions } from "./seed-subscriptions";
 import { seedApiChannels } from "./seed-api-channels";
 import { seedChat } from "./seed-chat";
+import { seedManagedQueue } from "./seed-managed-queue";
 import { seedRouting } from "./seed-routing";
 import { seedEmailChannels } from "./seed-email-channels";
 import { seedMetaChannels } from "./seed-meta-channels";
@@ -96,6 +97,7 @@ export async function seedDemo(db: PrismaClient) {
   // After the Meta channels: it adds each dealer's SMS account to the simulator file they wrote.
   await seedSmsChannels(db);
   await seedApiChannels(db);
+  await seedManagedQueue(db);
   // Last: it marks the conversations seeded above as routed.
   await seedRouting(db);
 }

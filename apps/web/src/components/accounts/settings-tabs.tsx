@@ -68,6 +68,7 @@ export async function ProviderTabs({ current }: { current: string }) {
         { href: "/provider", label: t("customers") },
         { href: "/provider/contracts", label: t("contracts") },
         { href: "/provider/queues", label: t("queues") },
+        { href: "/provider/managed-queue", label: t("managedQueue") },
         { href: "/provider/deletions", label: t("deletions") },
         { href: "/provider/audit", label: t("audit") },
       ]}

@@ -16,7 +16,14 @@ export type TContractField =
       defaultValue?: string;
     }
   | { name: string; type: "textarea"; label: string; required?: boolean; help?: string }
-  | { name: string; type: "select"; label: string; options: { value: string; label: string }[] }
+  | {
+      name: string;
+      type: "select";
+      label: string;
+      options: { value: string; label: string }[];
+      defaultValue?: string;
+      help?: string;
+    }
   | { name: string; type: "checkbox"; label: string; required?: boolean };
 
 const inputClass =
@@ -76,7 +83,7 @@ export function ContractForm({
               {field.label}
             </label>
             {field.type === "select" ? (
-              <select id={fieldId} name={field.name} className={inputClass}>
+              <select id={fieldId} name={field.name} defaultValue={field.defaultValue} className={inputClass}>
                 {field.options.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}

@@ -13,7 +13,9 @@ import { WorkspaceSwitcher } from "./workspace-switcher";
 /** The authenticated frame: sidebar (workspace, navigation, user) and the page. */
 export async function AppShell({ session, children }: { session: TSessionContext; children: ReactNode }) {
   const t = await getTranslations("shell");
-  const visible = NAV_ITEMS.filter((item) => sessionMayReach(session, item.permission)).map((item) => item.key);
+  const visible = NAV_ITEMS.filter(
+    (item) => sessionMayReach(session, item.permission) && (!("workspace" in item) || !!session.active),
+  ).map((item) => item.key);
   const role = session.active?.role ?? session.user.providerRole;
   const scope = session.active?.dealers.length ? session.active.dealers.map((d) => d.name).join(", ") : t("allDealers");
   const subtitle = session.active

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useTranslations } from "next-intl";
-import { BarChart3, Building2, Inbox, Settings, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, Building2, Headset, Inbox, Settings, Users, type LucideIcon } from "lucide-react";
 import { NAV_ITEMS, type TNavKey } from "./nav-items";
 
 const ICONS: Record<TNavKey, LucideIcon> = {
@@ -13,6 +13,7 @@ const ICONS: Record<TNavKey, LucideIcon> = {
   reports: BarChart3,
   settings: Settings,
   provider: Building2,
+  managedQueue: Headset,
 };
 
 function isTyping(target: EventTarget | null) {

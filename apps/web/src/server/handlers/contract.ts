@@ -13,6 +13,7 @@ import { fileOrdinaryNotice, ZFileOrdinaryNotice } from "@forecourt/core/contrac
 import { recordTrainingDate, ZRecordTrainingDate } from "@forecourt/core/contract/record-training-date";
 import { reinstateSubscription, ZReinstateSubscription } from "@forecourt/core/contract/reinstate-subscription";
 import { saveSubscription, ZSaveSubscription } from "@forecourt/core/contract/save-subscription";
+import { setManagedService, ZSetManagedService } from "@forecourt/core/contract/set-managed-service";
 import {
   terminateSubscriptionImmediately,
   ZTerminateSubscriptionImmediately,
@@ -142,6 +143,13 @@ export const handleCreateSubscription = contractHandler(
     saveSubscription({ actor: principal, customerId, day: today(), input }),
 );
 
+/** Plus: the managed service of a recorded order form (minutes before the managed queue, closed hours). */
+export const handleManagedService = contractHandler(
+  "managed_service",
+  { ...PROVIDER, input: ZSetManagedService },
+  ({ principal, input: { customerId, ...input } }) => setManagedService({ actor: principal, customerId, input }),
+);
+
 export const CONTRACT_HANDLERS = {
   dissolution: handleDissolutionNotice,
   training: handleTrainingDate,
@@ -152,6 +160,7 @@ export const CONTRACT_HANDLERS = {
   fee_change: handleFeeChange,
   reinstate: handleReinstatement,
   create: handleCreateSubscription,
+  managed_service: handleManagedService,
 } satisfies Record<string, THandler<TContractDone>>;
 
 const ZContractKind = z.object({ kind: z.enum(Object.keys(CONTRACT_HANDLERS) as [keyof typeof CONTRACT_HANDLERS]) });

@@ -75,7 +75,9 @@ export function MessageBubble(props: {
     >
       <span className="mb-0.5 flex items-center gap-1 text-[11px] font-medium text-zinc-500">
         {note ? <Lock className="size-3" aria-hidden="true" /> : null}
-        {m.author?.name || (mine ? "" : t("anonymous"))}
+        {m.authorType === "MANAGED_AGENT"
+          ? t("managedAuthor", { name: m.author?.name ?? "" })
+          : m.author?.name || (mine ? "" : t("anonymous"))}
         {m.authorType === "BOT" ? (
           <span
             className="rounded bg-violet-100 px-1 py-px text-[10px] font-semibold text-violet-800"

@@ -11,7 +11,7 @@ import {
   getSubscriptionOverview,
   type TSubscriptionOverview,
 } from "@forecourt/core/contract/get-subscription-overview";
-import { ContractForm } from "@/components/contract/contract-form";
+import { ContractForm, type TContractField } from "@/components/contract/contract-form";
 import { formatDay, formatEuro } from "@/components/contract/format";
 import { ScheduleTimeline } from "@/components/contract/schedule-timeline";
 import { StageBadge } from "@/components/contract/stage-badge";
@@ -128,6 +128,7 @@ export default async function ProviderSubscriptionPage({ params }: { params: Pro
                   { name: "setupFee", type: "money", label: t("order.setupFee") },
                   { name: "serviceFees", type: "money", label: t("order.serviceFees") },
                   { name: "monthlyFee", type: "money", label: t("order.monthlyFee"), required: true },
+                  ...managedFields(t, { managedAfterMinutes: 5, managedOutsideHours: true }),
                 ]}
               />
             </div>
@@ -147,6 +148,33 @@ export default async function ProviderSubscriptionPage({ params }: { params: Pro
       </div>
     </>
   );
+}
+
+/** Plus (L 1 "Plus"): the order form's managed service, as form fields (ignored on Standard). */
+function managedFields(
+  t: Awaited<ReturnType<typeof getTranslations<"contract">>>,
+  current: { managedAfterMinutes: number; managedOutsideHours: boolean },
+): TContractField[] {
+  return [
+    {
+      name: "managedAfterMinutes",
+      type: "text",
+      label: t("managed.afterMinutes"),
+      help: t("managed.afterMinutesHelp"),
+      required: true,
+      defaultValue: String(current.managedAfterMinutes),
+    },
+    {
+      name: "managedOutsideHours",
+      type: "select",
+      label: t("managed.outsideHours"),
+      defaultValue: String(current.managedOutsideHours),
+      options: [
+        { value: "true", label: t("managed.outsideHoursYes") },
+        { value: "false", label: t("managed.outsideHoursNo") },
+      ],
+    },
+  ];
 }
 
 async function SubscriptionCard({
@@ -200,6 +228,15 @@ async function SubscriptionCard({
           <dd>{t("feeLine", { setup: eur(s.setupFee), service: eur(s.serviceFees), monthly: eur(s.feeInForce) })}</dd>
           <dt className="text-zinc-500">{t("fields.firstInvoice")}</dt>
           <dd>{t("firstInvoiceLine", { date: f(s.firstInvoice.date), total: eur(s.firstInvoice.total) })}</dd>
+          {s.tier === "PLUS" ? (
+            <>
+              <dt className="text-zinc-500">{t("managed.title")}</dt>
+              <dd data-testid="managed-service">
+                {t("managed.line", { minutes: s.managedAfterMinutes })}
+                {s.managedOutsideHours ? ` ${t("managed.lineOutsideHours")}` : ""}
+              </dd>
+            </>
+          ) : null}
           {s.notice ? (
             <>
               <dt className="text-zinc-500">{t("fields.notice")}</dt>
@@ -366,6 +403,17 @@ async function SubscriptionCard({
               ]}
             />
           </ActionPanel>
+          {s.tier === "PLUS" && s.status !== "TERMINATED" ? (
+            <ActionPanel title={t("managed.title")} body={t("managed.body")}>
+              <ContractForm
+                {...common}
+                kind="managed_service"
+                testId="managed-service-form"
+                submitLabel={t("managed.submit")}
+                fields={managedFields(t, s)}
+              />
+            </ActionPanel>
+          ) : null}
           {ending ? (
             <ActionPanel title={t("actions.withdrawTitle")} body={t("actions.withdrawBody")}>
               <ContractForm {...common} kind="reinstate" submitLabel={t("actions.withdrawSubmit")} />

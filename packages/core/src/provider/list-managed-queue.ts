@@ -60,7 +60,8 @@ export async function listManagedQueue(options: { actor: TUserPrincipal; now?: D
              ct."name" AS "contactName", ch."type"::text AS "channelType", first."createdAt" AS "firstContactAt",
              sub."managedAfterMinutes", sub."managedOutsideHours"
         FROM "Customer" cu
-        JOIN "Conversation" c ON c."customerId" = cu."id" AND c."status" = 'OPEN'
+        -- A conversation a bot is still answering is not waiting for a person (bots hand off when they must).
+        JOIN "Conversation" c ON c."customerId" = cu."id" AND c."status" = 'OPEN' AND c."botId" IS NULL
         JOIN "Dealer" d ON d."id" = c."dealerId"
         JOIN "Contact" ct ON ct."id" = c."contactId"
         JOIN "Channel" ch ON ch."id" = c."channelId"

@@ -40,24 +40,36 @@ export async function listDailyStats(options: { actor: TTenantActor; input: TLis
       : []
     : dealerIds;
   if (input.dealerId && scope.length === 0) return { from: input.from, to: input.to, data: [] };
+  // Rows are kept per department and teammate too (Reports); the API answers per day, dealer and channel.
   const rows = await withTenant(customerId, (tx) =>
-    tx.dailyStat.findMany({
+    tx.dailyStat.groupBy({
+      by: ["day", "dealerId", "channelType"],
       where: { customerId, day: { gte: from, lte: to }, ...(scope.length > 0 ? { dealerId: { in: scope } } : {}) },
       orderBy: [{ day: "asc" }, { dealerId: "asc" }, { channelType: "asc" }],
+      _sum: {
+        conversationsStarted: true,
+        conversationsClosed: true,
+        messagesIn: true,
+        messagesOut: true,
+        firstResponseSecondsSum: true,
+        firstResponseCount: true,
+        resolutionSecondsSum: true,
+        resolutionCount: true,
+      },
     }),
   );
-  const avg = (sum: bigint, count: number) => (count ? Math.round(Number(sum) / count) : null);
+  const avg = (sum: bigint | null, count: number | null) => (count ? Math.round(Number(sum ?? 0) / count) : null);
   return {
     from: input.from,
     to: input.to,
-    data: rows.map((r) => ({
-      day: utcDay(r.day),
-      dealerId: r.dealerId,
-      channelType: r.channelType,
-      conversationsStarted: r.conversationsStarted,
-      conversationsClosed: r.conversationsClosed,
-      messagesIn: r.messagesIn,
-      messagesOut: r.messagesOut,
+    data: rows.map(({ _sum: r, ...key }) => ({
+      day: utcDay(key.day),
+      dealerId: key.dealerId,
+      channelType: key.channelType,
+      conversationsStarted: r.conversationsStarted ?? 0,
+      conversationsClosed: r.conversationsClosed ?? 0,
+      messagesIn: r.messagesIn ?? 0,
+      messagesOut: r.messagesOut ?? 0,
       avgFirstResponseSeconds: avg(r.firstResponseSecondsSum, r.firstResponseCount),
       avgResolutionSeconds: avg(r.resolutionSecondsSum, r.resolutionCount),
     })),

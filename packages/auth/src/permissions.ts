@@ -127,6 +127,11 @@ export const PERMISSION_MATRIX = {
     writes: true,
     description: "Dealers' departments, business hours",
   },
+  "settings.lead_forms.manage": {
+    roles: OWNER_ADMIN,
+    writes: true,
+    description: "Lead forms, CRM export targets and the lead delivery log",
+  },
   "settings.data_protection.manage": {
     roles: OWNER_ADMIN,
     writes: true,

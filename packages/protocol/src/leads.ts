@@ -52,13 +52,11 @@ export type TLeadVehicleAnswer = z.infer<typeof ZLeadVehicleAnswer>;
 export const ZLeadAnswer = z.union([z.string().max(2000), ZLeadVehicleAnswer]);
 export type TLeadAnswer = z.infer<typeof ZLeadAnswer>;
 
-/** What the visitor sends: the form message it answers and the answers by field key. */
+/** What the visitor sends: the form message it answers and the answers by field key (one answer per form message: a resend writes nothing new). */
 export const ZSubmitLeadForm = z.object({
   conversationId: z.uuid(),
   /** The agent's form message (content `form_request`) this answers. */
   requestMessageId: z.uuid(),
-  /** The idempotency key: a resend writes nothing new. */
-  clientId: z.string().min(8).max(64),
   answers: z.record(z.string().max(40), ZLeadAnswer),
 });
 export type TSubmitLeadForm = z.input<typeof ZSubmitLeadForm>;
@@ -78,3 +76,81 @@ export const ZLeadData = z.object({
     .max(30),
 });
 export type TLeadData = z.infer<typeof ZLeadData>;
+
+/**
+ * The four standard forms every dealer starts with (seeded per dealer; Settings → Lead forms turns
+ * them on and off). Field keys name, email, phone, vehicle, preferredDate and message are the ones
+ * the ADF export maps to its own elements (build-adf.ts); other answers go into <comments>.
+ */
+export const STANDARD_LEAD_FORMS: { kind: TLeadFormKind; name: string; fields: TLeadFormFields }[] = [
+  {
+    kind: "TEST_DRIVE",
+    name: "Test drive",
+    fields: [
+      { key: "name", label: "Name", type: "text", required: true },
+      { key: "email", label: "E-mail", type: "email", required: true },
+      { key: "phone", label: "Phone", type: "phone", required: false },
+      { key: "vehicle", label: "Vehicle", type: "vehicle", required: true },
+      { key: "preferredDate", label: "Preferred date", type: "date", required: true },
+      { key: "message", label: "Comments", type: "textarea", required: false },
+    ],
+  },
+  {
+    kind: "TRADE_IN",
+    name: "Trade-in valuation",
+    fields: [
+      { key: "name", label: "Name", type: "text", required: true },
+      { key: "email", label: "E-mail", type: "email", required: true },
+      { key: "phone", label: "Phone", type: "phone", required: false },
+      { key: "vehicle", label: "Your vehicle", type: "vehicle", required: true },
+      { key: "mileage", label: "Mileage (km)", type: "text", required: true },
+      {
+        key: "condition",
+        label: "Condition",
+        type: "select",
+        required: true,
+        options: ["Excellent", "Good", "Fair", "Poor"],
+      },
+      { key: "message", label: "Comments", type: "textarea", required: false },
+    ],
+  },
+  {
+    kind: "SERVICE",
+    name: "Service booking",
+    fields: [
+      { key: "name", label: "Name", type: "text", required: true },
+      { key: "phone", label: "Phone", type: "phone", required: true },
+      { key: "email", label: "E-mail", type: "email", required: false },
+      { key: "vehicle", label: "Vehicle", type: "vehicle", required: true },
+      {
+        key: "service",
+        label: "Service",
+        type: "select",
+        required: true,
+        options: ["Maintenance", "MOT / APK", "Tyres", "Repair", "Other"],
+      },
+      { key: "preferredDate", label: "Preferred date", type: "date", required: true },
+      { key: "message", label: "Comments", type: "textarea", required: false },
+    ],
+  },
+  {
+    kind: "FINANCE",
+    name: "Finance enquiry",
+    fields: [
+      { key: "name", label: "Name", type: "text", required: true },
+      { key: "email", label: "E-mail", type: "email", required: true },
+      { key: "phone", label: "Phone", type: "phone", required: true },
+      { key: "vehicle", label: "Vehicle of interest", type: "vehicle", required: false },
+      {
+        key: "product",
+        label: "Finance type",
+        type: "select",
+        required: true,
+        options: ["Loan", "Lease", "Private lease", "Not sure yet"],
+      },
+      { key: "deposit", label: "Deposit", type: "text", required: false },
+      { key: "message", label: "Comments", type: "textarea", required: false },
+    ],
+  },
+];
+

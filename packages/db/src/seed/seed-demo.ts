@@ -5,6 +5,7 @@ import { seedSubscriptions } from "./seed-subscriptions";
 import { seedApiChannels } from "./seed-api-channels";
 import { seedChat } from "./seed-chat";
 import { seedEmailChannels } from "./seed-email-channels";
+import { seedLeadForms } from "./seed-lead-forms";
 import { seedMetaChannels } from "./seed-meta-channels";
 import { seedSmsChannels } from "./seed-sms-channels";
 import { seedTelegramChannels } from "./seed-telegram-channels";
@@ -95,4 +96,5 @@ export async function seedDemo(db: PrismaClient) {
   // After the Meta channels: it adds each dealer's SMS account to the simulator file they wrote.
   await seedSmsChannels(db);
   await seedApiChannels(db);
+  await seedLeadForms(db);
 }

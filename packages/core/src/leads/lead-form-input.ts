@@ -7,7 +7,7 @@ export const ZSetLeadFormActive = z.object({
 });
 export type TSetLeadFormActive = z.input<typeof ZSetLeadFormActive>;
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const emptyToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 
 /** Settings → Lead forms: where a dealer's leads go (either, both or neither). */
 export const ZSaveLeadExportTarget = z.object({

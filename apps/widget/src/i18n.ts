@@ -26,6 +26,16 @@ const en = {
   error: "Something went wrong. Please try again.",
   you: "You",
   loadOlder: "Load older messages",
+  formSend: "Send",
+  formThanks: "Thanks! We have received your details.",
+  formRequired: "Please fill this in.",
+  formEmail: "Enter an e-mail address, like name@example.com.",
+  formPhone: "Enter a phone number, like +31 6 1234 5678.",
+  formDate: "Choose a date.",
+  formMake: "Make",
+  formModel: "Model",
+  formYear: "Year",
+  formPlate: "Licence plate",
 };
 const nl: typeof en = {
   start: "Chat starten",
@@ -51,6 +61,16 @@ const nl: typeof en = {
   error: "Er ging iets mis. Probeer het opnieuw.",
   you: "U",
   loadOlder: "Oudere berichten laden",
+  formSend: "Versturen",
+  formThanks: "Bedankt! We hebben uw gegevens ontvangen.",
+  formRequired: "Vul dit veld in.",
+  formEmail: "Vul een e-mailadres in, zoals naam@voorbeeld.nl.",
+  formPhone: "Vul een telefoonnummer in, zoals 06 1234 5678.",
+  formDate: "Kies een datum.",
+  formMake: "Merk",
+  formModel: "Model",
+  formYear: "Bouwjaar",
+  formPlate: "Kenteken",
 };
 const da: typeof en = {
   start: "Start chat",
@@ -76,6 +96,16 @@ const da: typeof en = {
   error: "Noget gik galt. Prøv igen.",
   you: "Dig",
   loadOlder: "Indlæs ældre beskeder",
+  formSend: "Send",
+  formThanks: "Tak! Vi har modtaget dine oplysninger.",
+  formRequired: "Udfyld venligst dette felt.",
+  formEmail: "Indtast en e-mailadresse, f.eks. navn@eksempel.dk.",
+  formPhone: "Indtast et telefonnummer, f.eks. +45 12 34 56 78.",
+  formDate: "Vælg en dato.",
+  formMake: "Mærke",
+  formModel: "Model",
+  formYear: "Årgang",
+  formPlate: "Nummerplade",
 };
 const de: typeof en = {
   start: "Chat starten",
@@ -101,6 +131,16 @@ const de: typeof en = {
   error: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
   you: "Sie",
   loadOlder: "Ältere Nachrichten laden",
+  formSend: "Senden",
+  formThanks: "Danke! Wir haben Ihre Angaben erhalten.",
+  formRequired: "Bitte füllen Sie dieses Feld aus.",
+  formEmail: "Geben Sie eine E-Mail-Adresse ein, z. B. name@beispiel.de.",
+  formPhone: "Geben Sie eine Telefonnummer ein, z. B. +49 151 2345678.",
+  formDate: "Wählen Sie ein Datum.",
+  formMake: "Marke",
+  formModel: "Modell",
+  formYear: "Baujahr",
+  formPlate: "Kennzeichen",
 };
 const LOCALES: Record<string, typeof en> = { en, nl, da, de };
 /** The locales `setLocale` accepts (a region such as "de-AT" uses its language). */

@@ -19,7 +19,7 @@ import { sendLeadForm } from "@forecourt/core/leads/send-lead-form";
 import { setLeadFormActive } from "@forecourt/core/leads/set-lead-form-active";
 import { submitLeadForm } from "@forecourt/core/leads/submit-lead-form";
 import { testMemberPrincipal } from "@forecourt/core/test-principals";
-import { closeQueues, queue, workerOptions } from "@forecourt/jobs";
+import { closeQueues, workerOptions } from "@forecourt/jobs";
 import { createTestUser, ownerDb, SmtpSink } from "@forecourt/testing";
 import { startWebhookReceiver, type TWebhookReceiver } from "@forecourt/testing/webhook-receiver";
 import { HANDLERS } from "./registry";

@@ -22,6 +22,9 @@ const base: TAdfLead = {
 };
 
 type TNode = Record<string, unknown> & { ":@"?: Record<string, string> };
+/** The parsed document, read loosely (the assertions say what must be there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TLoose = any;
 const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", processEntities: true });
 const plain = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: true, parseTagValue: false });
 
@@ -54,7 +57,7 @@ describe("buildAdf", () => {
     expect(xml).not.toContain("<x>");
     expect(xml).toContain("&lt;b&gt;Jansen&lt;/b&gt; &amp; co");
     expect(xml).toContain("&quot;JJ&quot;");
-    const { prospect } = (plain.parse(xml) as { adf: { prospect: Record<string, any> } }).adf;
+    const { prospect } = (plain.parse(xml) as { adf: { prospect: TLoose } }).adf;
     expect(prospect.requestdate).toBe("2026-12-02T10:00:00+00:00");
     expect(prospect.vehicle).toMatchObject({ year: "2024", make: "Volvo", model: "V60", comments: "Licence plate: AB-12-CD" });
     expect(prospect.customer.contact).toMatchObject({
@@ -71,7 +74,7 @@ describe("buildAdf", () => {
 
   it("maps each kind to its interest; a trade-in is used, with odometer and condition", () => {
     const interest = (kind: TAdfLead["kind"]) =>
-      (plain.parse(buildAdf({ ...base, kind })) as any).adf.prospect.vehicle["@interest"];
+      (plain.parse(buildAdf({ ...base, kind })) as TLoose).adf.prospect.vehicle["@interest"];
     expect(interest("TEST_DRIVE")).toBe("test-drive");
     expect(interest("TRADE_IN")).toBe("trade-in");
     expect(interest("SERVICE")).toBe("service");
@@ -88,7 +91,7 @@ describe("buildAdf", () => {
         ],
       },
     });
-    const vehicle = (plain.parse(xml) as any).adf.prospect.vehicle;
+    const vehicle = (plain.parse(xml) as TLoose).adf.prospect.vehicle;
     expect(vehicle).toMatchObject({ "@status": "used", odometer: { "#text": "85000", "@units": "km" }, condition: "good" });
   });
 

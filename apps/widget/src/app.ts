@@ -321,6 +321,15 @@ function leadFormItem(m: TMessageEvent, c: TFormRequest, answered: boolean): HTM
   form.append(h("p", { class: "lf-title", text: c.name }));
   const errors = new Map<string, HTMLElement>();
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
+  const show = (key: string, message: string | null) => {
+    const line = errors.get(key);
+    const input = inputs.get(key);
+    if (line) line.textContent = message ?? "";
+    if (input) {
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    }
+  };
   const idOf = (key: string) => `lf-${m.id.slice(0, 8)}-${key.replace(/\./g, "-")}`;
   const errorLineFor = (key: string) => {
     const p = h("p", { class: "lf-err", id: `${idOf(key)}-err`, role: "alert" });
@@ -332,6 +341,10 @@ function leadFormItem(m: TMessageEvent, c: TFormRequest, answered: boolean): HTM
     el.name = key;
     el.setAttribute("aria-describedby", `${idOf(key)}-err`);
     if (required) el.setAttribute("aria-required", "true");
+    // A fixed field loses its message as soon as the visitor changes it.
+    el.addEventListener("input", () => {
+      if (el.getAttribute("aria-invalid")) show(key, null);
+    });
     inputs.set(key, el);
     return h(
       "div",
@@ -383,15 +396,6 @@ function leadFormItem(m: TMessageEvent, c: TFormRequest, answered: boolean): HTM
   form.append(formError, button);
   li.append(form);
 
-  const show = (key: string, message: string | null) => {
-    const line = errors.get(key);
-    const input = inputs.get(key);
-    if (line) line.textContent = message ?? "";
-    if (input) {
-      if (message) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
-    }
-  };
   const done = () => {
     if (form.dataset.done) return;
     form.dataset.done = "1";

@@ -96,6 +96,10 @@ test("an agent sends a test-drive form, the visitor fills it in, the lead reache
   await form.getByRole("button", { name: "Send" }).click();
   await expect(form.getByText("Thanks! We have received your details.")).toBeVisible();
 
+  // The widget's own form menu: the visitor asks for a service booking without an agent.
+  await widget.getByRole("button", { name: "Book a service" }).click();
+  await expect(widget.locator('li.leadform[data-form="SERVICE"] form').getByLabel("Service *")).toBeVisible();
+
   // The agent sees the result as a card.
   const result = agent.getByTestId("form-result");
   await expect(result).toContainText("Form filled in: Test drive");

@@ -635,8 +635,38 @@ function showChat() {
     renderList();
   };
   file.addEventListener("change", showingErrors(upload));
-  render(h("main", { class: "chat" }, list, typingLine, errorLine, form));
+  const menu = h("div", { class: "lf-menu", role: "group", "aria-label": t.formsLabel });
+  render(h("main", { class: "chat" }, list, typingLine, errorLine, menu, form));
   input.focus();
+  void loadFormMenu(menu).catch(() => undefined);
+}
+
+/** The dealer's forms the visitor can ask for themselves ("Book a test drive"): each writes the form into the chat. */
+async function loadFormMenu(menu: HTMLElement) {
+  const res = await api<{ forms?: { id: string; kind: string; name: string }[] }>("/api/widget/forms");
+  for (const f of res.body.forms ?? []) {
+    const button = h("button", { type: "button", class: "lf-chip", text: t.formOffer[f.kind] ?? f.name });
+    button.addEventListener(
+      "click",
+      showingErrors(async () => {
+        button.disabled = true;
+        try {
+          const offered = await api<{ message?: TMessageEvent; error?: string }>("/api/widget/forms/offer", {
+            method: "POST",
+            body: JSON.stringify({ conversationId, formId: f.id }),
+          });
+          if (offered.body.message) {
+            add(offered.body.message, true);
+            renderList();
+            leadForms.get(offered.body.message.id)?.li.querySelector<HTMLElement>("input,select,textarea")?.focus();
+          } else errorLine.textContent = offered.body.error ?? t.error;
+        } finally {
+          button.disabled = false;
+        }
+      }),
+    );
+    menu.append(button);
+  }
 }
 
 async function loadConversation(): Promise<boolean> {

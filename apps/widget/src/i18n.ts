@@ -36,6 +36,8 @@ const en = {
   formModel: "Model",
   formYear: "Year",
   formPlate: "Licence plate",
+  formOffer: { TEST_DRIVE: "Book a test drive", TRADE_IN: "Value my car", SERVICE: "Book a service", FINANCE: "Ask about finance" } as Record<string, string>,
+  formsLabel: "Forms",
 };
 const nl: typeof en = {
   start: "Chat starten",
@@ -71,6 +73,8 @@ const nl: typeof en = {
   formModel: "Model",
   formYear: "Bouwjaar",
   formPlate: "Kenteken",
+  formOffer: { TEST_DRIVE: "Proefrit plannen", TRADE_IN: "Mijn auto laten taxeren", SERVICE: "Onderhoud plannen", FINANCE: "Vraag over financiering" },
+  formsLabel: "Formulieren",
 };
 const da: typeof en = {
   start: "Start chat",
@@ -106,6 +110,8 @@ const da: typeof en = {
   formModel: "Model",
   formYear: "Årgang",
   formPlate: "Nummerplade",
+  formOffer: { TEST_DRIVE: "Book en prøvetur", TRADE_IN: "Vurder min bil", SERVICE: "Book service", FINANCE: "Spørg om finansiering" },
+  formsLabel: "Formularer",
 };
 const de: typeof en = {
   start: "Chat starten",
@@ -141,6 +147,8 @@ const de: typeof en = {
   formModel: "Modell",
   formYear: "Baujahr",
   formPlate: "Kennzeichen",
+  formOffer: { TEST_DRIVE: "Probefahrt buchen", TRADE_IN: "Mein Auto bewerten", SERVICE: "Service buchen", FINANCE: "Frage zur Finanzierung" },
+  formsLabel: "Formulare",
 };
 const LOCALES: Record<string, typeof en> = { en, nl, da, de };
 /** The locales `setLocale` accepts (a region such as "de-AT" uses its language). */

@@ -12,6 +12,8 @@ import { InvalidInputError, NotFoundError } from "@forecourt/core/errors";
 import { ensureStandardLeadForms } from "@forecourt/core/leads/ensure-standard-lead-forms";
 import { listLeadFormsForConversation } from "@forecourt/core/leads/list-lead-forms-for-conversation";
 import { listLeadFormsForSettings } from "@forecourt/core/leads/list-lead-forms-for-settings";
+import { listLeadFormsForVisitor } from "@forecourt/core/leads/list-lead-forms-for-visitor";
+import { offerLeadForm } from "@forecourt/core/leads/offer-lead-form";
 import { listLeads } from "@forecourt/core/leads/list-leads";
 import { retryLeadDelivery } from "@forecourt/core/leads/retry-lead-delivery";
 import { saveLeadExportTarget } from "@forecourt/core/leads/save-lead-export-target";
@@ -264,6 +266,33 @@ describe("lead forms", () => {
       input: { dealerId: t.dealer.id, crmEmail: "", crmUrl: "https://user:pw@crm.example/leads" },
     }).catch((e: unknown) => e);
     expect((refused as InvalidInputError).issues).toEqual([{ path: "crmUrl", message: expect.any(String) }]);
+  });
+
+  it("the widget offers a form by itself: the platform writes it once, the visitor answers it like an agent's", async () => {
+    const t = await arrange("Leads offer");
+    const menu = await listLeadFormsForVisitor({ visitor: t.visitor });
+    expect(menu.forms.map((f) => f.kind).sort()).toEqual(["FINANCE", "SERVICE", "TEST_DRIVE", "TRADE_IN"]);
+    const offered = await offerLeadForm({
+      visitor: t.visitor,
+      input: { conversationId: t.conversationId, formId: t.form("TEST_DRIVE").id },
+    });
+    expect(offered.event).toMatchObject({ authorType: "BOT", content: { type: "form_request", kind: "TEST_DRIVE" } });
+    const again = await offerLeadForm({
+      visitor: t.visitor,
+      input: { conversationId: t.conversationId, formId: t.form("TEST_DRIVE").id },
+    });
+    expect(again).toMatchObject({ id: offered.id, duplicate: true });
+    const { leadId } = await submitLeadForm({
+      visitor: t.visitor,
+      input: { conversationId: t.conversationId, requestMessageId: offered.id, answers: testDriveAnswers },
+    });
+    expect(await ownerDb().lead.findUniqueOrThrow({ where: { id: leadId } })).toMatchObject({ kind: "TEST_DRIVE" });
+    // An inactive form is neither in the menu nor offered.
+    await setLeadFormActive({ actor: t.admin, input: { formId: t.form("SERVICE").id, active: false } });
+    expect((await listLeadFormsForVisitor({ visitor: t.visitor })).forms.map((f) => f.kind)).not.toContain("SERVICE");
+    await expect(
+      offerLeadForm({ visitor: t.visitor, input: { conversationId: t.conversationId, formId: t.form("SERVICE").id } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("leads go with their conversation (retention purge, erasure)", async () => {

@@ -155,6 +155,8 @@ import {
   handleSaveLeadExportTarget,
   handleSendLeadForm,
   handleSetLeadFormActive,
+  handleListVisitorForms,
+  handleOfferLeadForm,
   handleSubmitLeadForm,
   loadLeadFormsPage,
 } from "./handlers/lead-forms";
@@ -1459,6 +1461,17 @@ const CASES: Record<string, TCase> = {
       handleSubmitLeadForm(a.visitorToken, { conversationId: a.conversationId, requestMessageId: b.formRequestId, answers: {} }),
     ],
   },
+  "route:app/api/widget/forms/route.ts#GET": {
+    kind: "own",
+    attempts: ({ a }) => [handleListVisitorForms(a.visitorToken, undefined)],
+  },
+  "route:app/api/widget/forms/offer/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ a, b }) => [
+      handleOfferLeadForm(a.visitorToken, { conversationId: b.conversationId, formId: b.leadFormId }),
+      handleOfferLeadForm(a.visitorToken, { conversationId: a.conversationId, formId: b.leadFormId }),
+    ],
+  },
   "action:server/actions/lead-forms.ts#setLeadFormActiveAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
@@ -1816,6 +1829,8 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
     ],
   },
   "route:app/api/widget/forms/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/forms/route.ts#GET": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/forms/offer/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
   "action:server/actions/lead-forms.ts#setLeadFormActiveAction": {
     refused: ({ session, s }) => [handleSetLeadFormActive(session, { formId: s.leadFormId, active: "false" })],
   },

@@ -32,3 +32,7 @@ export const ZConversationRef = z.object({ conversationId: z.uuid() });
 
 /** Settings → Lead forms: send a failed delivery again. */
 export const ZRetryLeadDelivery = z.object({ deliveryId: z.uuid() });
+
+/** The widget offers a form by itself (the visitor picked it from the chat's form menu). */
+export const ZOfferLeadForm = z.object({ conversationId: z.uuid(), formId: z.uuid() });
+export type TOfferLeadForm = z.input<typeof ZOfferLeadForm>;

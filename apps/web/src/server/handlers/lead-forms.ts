@@ -5,10 +5,13 @@ import {
   ZSaveLeadExportTarget,
   ZRetryLeadDelivery,
   ZSendLeadForm,
+  ZOfferLeadForm,
   ZSetLeadFormActive,
 } from "@forecourt/core/leads/lead-form-input";
 import { listLeadFormsForConversation } from "@forecourt/core/leads/list-lead-forms-for-conversation";
 import { listLeadFormsForSettings } from "@forecourt/core/leads/list-lead-forms-for-settings";
+import { listLeadFormsForVisitor } from "@forecourt/core/leads/list-lead-forms-for-visitor";
+import { offerLeadForm } from "@forecourt/core/leads/offer-lead-form";
 import { retryLeadDelivery } from "@forecourt/core/leads/retry-lead-delivery";
 import { saveLeadExportTarget } from "@forecourt/core/leads/save-lead-export-target";
 import { sendLeadForm } from "@forecourt/core/leads/send-lead-form";
@@ -39,12 +42,26 @@ export const handleSendLeadForm = defineHandler(
   },
 );
 
-/** POST /api/widget/forms: the visitor's answers to a form in their conversation. */
-export const handleSubmitLeadForm = defineVisitorHandler({ input: ZSubmitLeadForm }, async ({ visitor, input, meta }) => {
-  const limit = await consumeChatLimit("messages", meta.ip ?? "unknown", visitor.channelId);
+async function spend(ip: string | null, channelId: string) {
+  const limit = await consumeChatLimit("messages", ip ?? "unknown", channelId);
   if (!limit.ok)
     throw new RateLimitedError(limit.retryAfterSeconds, `Too many requests; try again in ${limit.retryAfterSeconds} s`);
+}
+
+/** POST /api/widget/forms: the visitor's answers to a form in their conversation. */
+export const handleSubmitLeadForm = defineVisitorHandler({ input: ZSubmitLeadForm }, async ({ visitor, input, meta }) => {
+  await spend(meta.ip, visitor.channelId);
   return submitLeadForm({ visitor, input });
+});
+
+/** GET /api/widget/forms: the widget's form menu (the active forms of the visitor's dealer). */
+export const handleListVisitorForms = defineVisitorHandler({}, ({ visitor }) => listLeadFormsForVisitor({ visitor }));
+
+/** POST /api/widget/forms/offer: the visitor picked a form from the menu; the platform sends it into the chat. */
+export const handleOfferLeadForm = defineVisitorHandler({ input: ZOfferLeadForm }, async ({ visitor, input, meta }) => {
+  await spend(meta.ip, visitor.channelId);
+  const sent = await offerLeadForm({ visitor, input });
+  return { id: sent.id, seq: sent.seq, message: sent.event };
 });
 
 /** Settings → Lead forms (owners and admins, within their dealers). */

@@ -15,6 +15,7 @@ import { listLeadFormsForSettings } from "@forecourt/core/leads/list-lead-forms-
 import { listLeadFormsForVisitor } from "@forecourt/core/leads/list-lead-forms-for-visitor";
 import { offerLeadForm } from "@forecourt/core/leads/offer-lead-form";
 import { listLeads } from "@forecourt/core/leads/list-leads";
+import { requeueLostLeadDeliveries } from "@forecourt/core/leads/requeue-lost-lead-deliveries";
 import { retryLeadDelivery } from "@forecourt/core/leads/retry-lead-delivery";
 import { saveLeadExportTarget } from "@forecourt/core/leads/save-lead-export-target";
 import { sendLeadForm } from "@forecourt/core/leads/send-lead-form";
@@ -219,6 +220,33 @@ describe("lead forms", () => {
     const after = (await settled(t.customer.id)).find((d) => d.id === failed.id)!;
     expect(after).toMatchObject({ status: "DELIVERED", attempts: 2, lastError: null });
     expect(after.deliveredAt).toBeInstanceOf(Date);
+  });
+
+  it("the sweep queues a delivery whose job was lost (Redis down when the lead was written)", async () => {
+    const t = await arrange("Leads sweep");
+    const path = `/crm-${crypto.randomUUID()}`;
+    const sent = await sendLeadForm({
+      actor: t.agent,
+      input: { conversationId: t.conversationId, formId: t.form("TEST_DRIVE").id, clientId: "form-send-0007" },
+    });
+    const { leadId } = await submitLeadForm({
+      visitor: t.visitor,
+      input: { conversationId: t.conversationId, requestMessageId: sent.id, answers: testDriveAnswers },
+    });
+    // No target when the lead was written, so no job: the delivery row stands for one whose enqueue failed.
+    const lost = await ownerDb().leadDelivery.create({
+      data: {
+        customerId: t.customer.id,
+        leadId,
+        target: "HTTP",
+        destination: receiver.url(path),
+        createdAt: new Date(Date.now() - 5 * 60_000),
+      },
+    });
+    expect((await requeueLostLeadDeliveries()).requeued).toBeGreaterThanOrEqual(1);
+    const [delivery] = await settled(t.customer.id);
+    expect(delivery).toMatchObject({ id: lost.id, status: "DELIVERED", attempts: 1 });
+    expect(receiver.received.some((h) => h.path === path)).toBe(true);
   });
 
   it("refuses bad answers per field, keeps nothing, and refuses forms it was not sent", async () => {

@@ -13,3 +13,12 @@ export const deliverLeadJob = defineJob({
 });
 
 export const leadJobId = (deliveryId: string) => `lead-${deliveryId}`;
+
+/** Re-enqueues lead deliveries whose job was lost (Redis down when the lead was written, a flushed queue). */
+export const requeueLeadDeliveriesJob = defineJob({
+  name: "leads.requeue",
+  queue: "webhooks",
+  payload: z.object({}).default({}),
+});
+
+export const REQUEUE_LEAD_DELIVERIES_SCHEDULE = { every: 60_000 } as const;

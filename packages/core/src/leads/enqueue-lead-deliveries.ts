@@ -24,7 +24,7 @@ export async function createLeadDeliveries(
 /**
  * One job per delivery (job id from the delivery id: a second enqueue while it exists is a
  * no-op), with the webhook retries and backoff. If Redis is down the delivery stays PENDING and
- * is shown so; an administrator can send it again from the delivery log.
+ * the sweep (requeue-lost-lead-deliveries.ts) queues it again.
  */
 export async function enqueueLeadDeliveries(customerId: string, deliveryIds: string[]): Promise<void> {
   if (deliveryIds.length === 0) return;

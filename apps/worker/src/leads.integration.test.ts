@@ -127,6 +127,12 @@ describe("lead forms", () => {
     expect(lead.message.kind).toBe("FORM");
     expect(lead.message.authorType).toBe("CONTACT");
     expect(lead.message.body).toContain("Preferred date: 2026-12-20");
+    // The contact had a name and e-mail from the pre-chat form (kept); the phone came from the lead.
+    expect(await ownerDb().contact.findUniqueOrThrow({ where: { id: t.visitor.contactId } })).toMatchObject({
+      name: "Lotte Lead",
+      email: "lotte@example.com",
+      phone: "+31 6 1234 5678",
+    });
 
     // The widget and inbox see the result as a FORM message with its answers.
     const messages = await listMessagesAfter({ reader: { visitor: t.visitor }, conversationId: t.conversationId, afterSeq: 0 });

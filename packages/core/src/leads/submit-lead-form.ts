@@ -6,6 +6,7 @@ import { InvalidInputError, NotFoundError } from "../errors";
 import { isUniqueViolation } from "../infra/unique-violation";
 import type { TVisitorPrincipal } from "../principal";
 import { createLeadDeliveries, enqueueLeadDeliveries } from "./enqueue-lead-deliveries";
+import { fillContactFromLead } from "./fill-contact-from-lead";
 import { leadSummary, validateLeadAnswers } from "./validate-lead-answers";
 
 export type TSubmitLeadFormResult = { leadId: string; messageId: string; seq: number; duplicate: boolean };
@@ -16,7 +17,8 @@ export const formResultClientId = (requestMessageId: string) => `form-${requestM
 /**
  * A website visitor submits the form an agent sent into their conversation (docs/leads.md). One
  * transaction writes the FORM message (content form_result: the answers with labels; body a
- * readable summary), the Lead and one LeadDelivery per export target of the dealer; after commit
+ * readable summary), the Lead, the contact's missing name / e-mail / phone from the answers, and
+ * one LeadDelivery per export target of the dealer; after commit
  * the message is published and the export jobs are queued. Answers are checked against the
  * form as it was sent; a refusal names each field (`answers.<key>`). A form is answered once: a
  * second submit of the same form returns the first lead and writes nothing.
@@ -91,6 +93,7 @@ export async function submitLeadForm(options: {
           data: checked.data,
         },
       });
+      await fillContactFromLead(tx, customerId, visitor.contactId, checked.data);
       const deliveryIds = await createLeadDeliveries(tx, customerId, conversation.dealerId, leadId);
       return {
         result: { leadId, messageId: appended.id, seq: appended.seq, duplicate: false },

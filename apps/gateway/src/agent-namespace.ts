@@ -8,6 +8,7 @@ import { markRead } from "@forecourt/core/chat/mark-read";
 import { verifyRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { assertAgentMayOpen, inboxDealerIds } from "@forecourt/core/chat/open-conversation";
+import { markAgentOffline, markAgentsOnline } from "@forecourt/core/routing/presence";
 import {
   EVENTS,
   NAMESPACES,
@@ -69,6 +70,22 @@ export function registerAgentNamespace(io: Server): () => void {
       ROOMS.tenant(agent.tenant.customerId),
       ...dealerIds.map(ROOMS.dealer),
     ]);
+    // Online for routing (round robin, least busy) from the first socket on.
+    markAgentsOnline([{ customerId: agent.tenant.customerId, userId: agent.userId }]).catch((error: unknown) =>
+      console.error("[gateway] presence update failed", error),
+    );
+    // The last socket of this agent here closed: offline at once (another gateway holding one
+    // of their sockets puts them back within its next re-check, a few seconds).
+    socket.on("disconnect", () => {
+      const stillHere = [...nsp.sockets.values()].some((s) => {
+        const other = s.data as TAgentData;
+        return other.agent.userId === agent.userId && other.agent.tenant.customerId === agent.tenant.customerId;
+      });
+      if (!stillHere)
+        markAgentOffline(agent.tenant.customerId, agent.userId).catch((error: unknown) =>
+          console.error("[gateway] presence update failed", error),
+        );
+    });
 
     const joinConversation = async (conversationId: string) => {
       await assertAgentMayOpen({ agent, conversationId });
@@ -130,12 +147,16 @@ export function registerAgentNamespace(io: Server): () => void {
       const sockets = [...nsp.sockets.values()];
       const ids = [...new Set(sockets.map((s) => (s.data as TAgentData).sessionId))];
       const ended = new Set(await endedSessions(ids));
+      const online: { customerId: string; userId: string }[] = [];
       for (const s of sockets) {
-        if (ended.has((s.data as TAgentData).sessionId)) {
-          s.emit(EVENTS.revoked, { sessionId: (s.data as TAgentData).sessionId });
+        const { agent, sessionId } = s.data as TAgentData;
+        if (ended.has(sessionId)) {
+          s.emit(EVENTS.revoked, { sessionId });
           s.disconnect(true);
-        }
+        } else online.push({ customerId: agent.tenant.customerId, userId: agent.userId });
       }
+      // The agents with a live socket stay online for routing (presence.ts drops the others after its TTL).
+      await markAgentsOnline(online);
     } catch (error) {
       console.error("[gateway] session re-check failed", error);
     }

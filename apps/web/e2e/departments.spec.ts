@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // Settings → Departments: a dealer group's administrator adds a department to a dealer (a name
-// the dealer already has is refused at the field, keeping what was typed), renames it and deletes it.
+// the dealer already has is refused at the field, keeping what was typed), renames it, sets an SLA
+// target and deletes it.
 
 test("an administrator adds, renames and deletes a dealer's department", async ({ page }) => {
   test.setTimeout(90_000);
@@ -34,9 +35,18 @@ test("an administrator adds, renames and deletes a dealer's department", async (
   form = dealer.getByTestId("department-form");
   await form.getByLabel("Name").fill(`${name} desk`);
   await form.getByLabel("Kind").selectOption("OTHER");
+  // SLA targets (docs/inbox.md#sla-targets): a first-reply target, no resolution target.
+  await form.getByLabel("First reply within (minutes)").fill("20");
   await form.getByTestId("department-save").click();
   const row = dealer.getByTestId("department").filter({ hasText: `${name} desk` });
   await expect(row).toContainText("Other");
+  await expect(row).toContainText("first reply within 20 min");
+  await expect(row).not.toContainText("resolve within");
+  await row.getByRole("button", { name: `Edit ${name} desk` }).click();
+  form = dealer.getByTestId("department-form");
+  await expect(form.getByLabel("First reply within (minutes)")).toHaveValue("20");
+  await expect(form.getByLabel("Resolve within (minutes)")).toHaveValue("");
+  await form.getByRole("button", { name: "Cancel" }).click();
   await page.screenshot({ path: "test-results/departments.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "test-results/departments-phone.png", fullPage: true });

@@ -7,7 +7,7 @@
  */
 import { io, type Socket } from "socket.io-client";
 import type { TMessageEvent, TPublicWidget } from "@forecourt/protocol";
-import { setLocale, t } from "./i18n";
+import { locale, setLocale, t } from "./i18n";
 
 type TWidget = TPublicWidget & { gatewayUrl: string };
 /** `refused`: the server said no for good (bad input, forbidden): shown, never resent. */
@@ -216,6 +216,8 @@ function showForm() {
         consent: consent.checked,
         identity: identity ?? undefined,
         vehicle: vehicle ?? undefined,
+        page: params.get("page") ?? undefined,
+        locale,
       }),
     });
     for (const w of res.body.warnings ?? []) warn(w);

@@ -97,7 +97,9 @@ type TStub = { q?: ArrayLike<unknown>[] };
     // Loaded hidden at once, so a returning visitor's unread replies show on the launcher.
     frame = document.createElement("iframe");
     frame.title = `Chat with ${w.dealerName}`;
-    frame.src = `${base}/widget/frame?${q}&origin=${encodeURIComponent(location.origin)}`;
+    // The page the chat opens on, for the dealer's routing rules (without its fragment).
+    const page = encodeURIComponent(location.href.split("#")[0]!.slice(0, 500));
+    frame.src = `${base}/widget/frame?${q}&origin=${encodeURIComponent(location.origin)}&page=${page}`;
     root.append(frame);
     place();
     // Until the iframe says it is ready, what the host page tells it waits here.

@@ -1,6 +1,16 @@
-import { WAKE_SNOOZED_SCHEDULE, wakeSnoozedJob } from "@forecourt/jobs/inbox-jobs";
+import {
+  ROUTING_SWEEP_SCHEDULE,
+  WAKE_SNOOZED_SCHEDULE,
+  routeConversationJob,
+  routingSweepJob,
+  botReplyJob,
+  wakeSnoozedJob,
+} from "@forecourt/jobs/inbox-jobs";
 import { LIFECYCLE_DAILY_SCHEDULE, lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
 import { wakeSnoozedConversations } from "@forecourt/core/chat/wake-snoozed-conversations";
+import { routeConversation } from "@forecourt/core/routing/route-conversation";
+import { runBot } from "@forecourt/core/bots/run-bot";
+import { routeUnroutedConversations } from "@forecourt/core/routing/route-unrouted-conversations";
 import { handleLifecycleDaily } from "./handlers/lifecycle-daily";
 import { handler, type TJobHandler } from "./job-handler";
 import { CHANNEL_HANDLERS } from "./handlers/channel-handlers";
@@ -14,6 +24,9 @@ export { handler, type TJobHandler } from "./job-handler";
 export const HANDLERS: TJobHandler[] = [
   handler(lifecycleDailyJob, handleLifecycleDaily, { ...LIFECYCLE_DAILY_SCHEDULE, payload: {} }),
   handler(wakeSnoozedJob, () => wakeSnoozedConversations(), { ...WAKE_SNOOZED_SCHEDULE, payload: {} }),
+  handler(routeConversationJob, (payload) => routeConversation(payload)),
+  handler(botReplyJob, (payload, attempt) => runBot(payload, attempt)),
+  handler(routingSweepJob, () => routeUnroutedConversations(), { ...ROUTING_SWEEP_SCHEDULE, payload: {} }),
   ...RETENTION_HANDLERS,
   ...CHANNEL_HANDLERS,
   ...WEBHOOK_HANDLERS,

@@ -127,6 +127,11 @@ export const PERMISSION_MATRIX = {
     writes: true,
     description: "Dealers' departments, business hours",
   },
+  "settings.routing.manage": {
+    roles: OWNER_ADMIN,
+    writes: true,
+    description: "Routing rules, business hours, holidays, away messages",
+  },
   "settings.lead_forms.manage": {
     roles: OWNER_ADMIN,
     writes: true,

@@ -72,6 +72,10 @@ export const CHANNEL_TYPES = ["WIDGET", "WHATSAPP", "MESSENGER", "EMAIL", "TWILI
 export const ZChannelType = z.enum(CHANNEL_TYPES);
 export type TChannelType = z.infer<typeof ZChannelType>;
 
+/** A conversation's priority (set by an agent or a routing rule). */
+export const ZConversationPriority = z.enum(["LOW", "NORMAL", "HIGH", "URGENT"]);
+export type TConversationPriority = z.infer<typeof ZConversationPriority>;
+
 /**
  * Structured content of a channel message (Message.data), shown readably in the inbox. Every
  * string in it came from outside: render it escaped, never as HTML.
@@ -383,6 +387,28 @@ export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as con
 /** Opening hours per weekday (dealer's time zone); a missing day is closed; `{}` = always open. */
 export const ZBusinessHours = z.partialRecord(z.enum(WEEKDAYS), z.array(z.tuple([ZTime, ZTime])).max(4));
 export type TBusinessHours = z.infer<typeof ZBusinessHours>;
+/** The IANA time zones this runtime knows (the list the settings screens offer). */
+export function timeZoneList(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : [...zones, "UTC"];
+}
+/** An IANA time zone the runtime can compute with ("Europe/Amsterdam"), never free text. */
+export const ZTimeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return zone.includes("/") || zone === "UTC";
+    } catch {
+      return false;
+    }
+  },
+  { message: "Choose a time zone from the list" },
+);
+/** Days closed all day in the dealer's time zone (public holidays, a stock-take). */
+export const ZHolidays = z
+  .array(z.object({ date: z.iso.date(), name: z.string().trim().max(80).default("") }))
+  .max(60);
+export type THolidays = z.infer<typeof ZHolidays>;
 
 /** What the widget loader and app receive (public; no secrets). */
 export const ZPublicWidget = z.object({

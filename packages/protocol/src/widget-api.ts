@@ -81,6 +81,10 @@ export const ZWidgetVehicleRequest = z.object({ conversationId: z.uuid(), vehicl
 export const ZStartConversationExtras = z.object({
   identity: ZWidgetIdentity.optional(),
   vehicle: ZVehicleOfInterest.optional(),
+  /** The page the chat starts on (untrusted; routing conditions match on it). */
+  page: ZHttpUrl.optional(),
+  /** The widget's language (en, nl, da, de). */
+  locale: z.enum(["en", "nl", "da", "de"]).optional(),
 });
 
 /** Agent socket event: re-read this conversation's detail (its contact was identified, its car changed). */

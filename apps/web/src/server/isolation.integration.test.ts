@@ -57,6 +57,17 @@ import { handleCreateApiKey, handleRevokeApiKey, loadApiKeysPage } from "./handl
 import { createTestApiKey } from "@forecourt/core/api-keys/test-api-key";
 import { handleDeleteDepartment, handleSaveDepartment, loadDepartmentsPage } from "./handlers/departments";
 import {
+  handleDeleteBot,
+  handleSaveBot,
+  handleToggleBot,
+  handleDeleteRoutingRule,
+  handleMoveRoutingRule,
+  handleSaveBusinessHours,
+  handleSaveRoutingRule,
+  handleToggleRoutingRule,
+  loadRoutingPage,
+} from "./handlers/routing";
+import {
   handleCreateWebhookEndpoint,
   handleDeleteWebhookEndpoint,
   handleListWebhookDeliveries,
@@ -75,7 +86,9 @@ import {
 import {
   handleAgentUpload,
   handleConversationAction,
+  handleCreateLabel,
   handleGetConversation,
+  handleListLabels,
   handleListConversations,
   handleListMessages,
   handleRealtimeToken,
@@ -200,6 +213,9 @@ type TB = {
   /** B's canned reply (Settings → Canned replies). */
   cannedReplyId: string;
   cannedBody: string;
+  /** B's dealer's label (the inbox's label picker), put on B's conversation. */
+  labelId: string;
+  labelName: string;
   /** B's API key (Settings → API keys): its id, name and visible prefix. */
   apiKeyId: string;
   apiKeyName: string;
@@ -208,6 +224,9 @@ type TB = {
   webhookEndpointId: string;
   webhookUrl: string;
   webhookDeliveryId: string;
+  /** B's routing rule and bot (Settings → Routing). */
+  routingRuleId: string;
+  botId: string;
   /** B's test-drive form, the form message an agent of B sent, and a failed delivery of the lead its visitor filled in. */
   leadFormId: string;
   formRequestId: string;
@@ -900,10 +919,29 @@ const CASES: Record<string, TCase> = {
         { action: "assign", assigneeId: session.user.id },
         { action: "assign", assigneeId: null },
         { action: "transfer", departmentId: b.departmentId },
+        { action: "priority", priority: "URGENT" },
+        { action: "label", labelId: b.labelId },
+        { action: "unlabel", labelId: b.labelId },
+        { action: "label", labelId: guess() },
       ].flatMap((body) => [
         handleConversationAction(session, { id: b.conversationId, body }),
         handleConversationAction(session, { id: guess(), body }),
       ]),
+  },
+  "route:app/api/inbox/labels/route.ts#GET": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      handleListLabels(session, {}),
+      handleListLabels(session, { dealerId: b.dealerId }),
+      handleListLabels(session, { dealerId: guess() }),
+    ],
+  },
+  "route:app/api/inbox/labels/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleCreateLabel(session, { dealerId: b.dealerId, name: "Planted", color: "red" }),
+      handleCreateLabel(session, { dealerId: guess(), name: "Planted", color: "red" }),
+    ],
   },
   "route:app/api/inbox/conversations/[id]/messages/route.ts#GET": {
     kind: "refused",
@@ -1421,6 +1459,95 @@ const CASES: Record<string, TCase> = {
     attempts: ({ session }) => [loadWebhooksPage(session, undefined, meta)],
   },
 
+  // ── Settings → Routing ──────────────────────────────────────────────────────────────────
+  "action:server/actions/routing.ts#saveRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveRoutingRule(session, {
+        dealerId: b.dealerId,
+        name: "Planted",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+      handleSaveRoutingRule(session, {
+        id: b.routingRuleId,
+        dealerId: b.dealerId,
+        name: "Taken",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+      handleSaveRoutingRule(session, {
+        dealerId: guess(),
+        name: "Guessed",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+    ],
+  },
+  "action:server/actions/routing.ts#moveRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleMoveRoutingRule(session, { id: b.routingRuleId, direction: "down" }),
+      handleMoveRoutingRule(session, { id: guess(), direction: "up" }),
+    ],
+  },
+  "action:server/actions/routing.ts#toggleRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [handleToggleRoutingRule(session, { id: b.routingRuleId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteRoutingRuleAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteRoutingRule(session, { id: b.routingRuleId }),
+      handleDeleteRoutingRule(session, { id: guess() }),
+    ],
+  },
+  "action:server/actions/routing.ts#saveBusinessHoursAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveBusinessHours(session, {
+        dealerId: b.dealerId,
+        timeZone: "UTC",
+        businessHours: {},
+        holidays: [],
+        awayMessage: "Hijacked",
+      }),
+    ],
+  },
+  "action:server/actions/routing.ts#saveBotAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        dealerId: b.dealerId,
+        name: "Planted",
+        config: { url: "https://a.example/x" },
+      }),
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        id: b.botId,
+        dealerId: b.dealerId,
+        name: "Taken",
+        config: { url: "https://a.example/x" },
+      }),
+    ],
+  },
+  "action:server/actions/routing.ts#toggleBotAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [handleToggleBot(session, { id: b.botId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteBotAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleDeleteBot(session, { id: b.botId }),
+      handleDeleteBot(session, { id: guess() }),
+    ],
+  },
+  "page:server/handlers/routing.ts#loadRoutingPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadRoutingPage(session, undefined, meta)],
+  },
+
   // ── Settings → Departments ──────────────────────────────────────────────────────────────
   "action:server/actions/departments.ts#saveDepartmentAction": {
     kind: "refused",
@@ -1572,11 +1699,17 @@ type TS = {
   /** The sibling dealer's canned reply. */
   cannedReplyId: string;
   cannedBody: string;
+  /** The sibling dealer's label, put on the sibling's conversation. */
+  labelId: string;
+  labelName: string;
   /** An API key of the sibling dealer, and one of every dealer: a scoped admin manages neither. */
   apiKeyId: string;
   apiKeyName: string;
   allDealersKeyId: string;
   allDealersKeyName: string;
+  /** The sibling dealer's routing rule and bot. */
+  routingRuleId: string;
+  botId: string;
   /** The sibling dealer's test-drive form and a failed delivery of a lead in its chat. */
   leadFormId: string;
   leadDeliveryId: string;
@@ -1848,6 +1981,69 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "page:server/handlers/departments.ts#loadDepartmentsPage": {
     own: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
   },
+  "action:server/actions/routing.ts#saveRoutingRuleAction": {
+    refused: ({ session, s }) => [
+      handleSaveRoutingRule(session, {
+        dealerId: s.dealerId,
+        name: "Sibling extra",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+      handleSaveRoutingRule(session, {
+        id: s.routingRuleId,
+        dealerId: s.dealerId,
+        name: "Renamed",
+        conditions: {},
+        actions: { priority: "LOW" },
+      }),
+    ],
+  },
+  "action:server/actions/routing.ts#moveRoutingRuleAction": {
+    refused: ({ session, s }) => [handleMoveRoutingRule(session, { id: s.routingRuleId, direction: "down" })],
+  },
+  "action:server/actions/routing.ts#toggleRoutingRuleAction": {
+    refused: ({ session, s }) => [handleToggleRoutingRule(session, { id: s.routingRuleId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteRoutingRuleAction": {
+    refused: ({ session, s }) => [handleDeleteRoutingRule(session, { id: s.routingRuleId })],
+  },
+  "action:server/actions/routing.ts#saveBusinessHoursAction": {
+    refused: ({ session, s }) => [
+      handleSaveBusinessHours(session, {
+        dealerId: s.dealerId,
+        timeZone: "UTC",
+        businessHours: {},
+        holidays: [],
+        awayMessage: "Sibling",
+      }),
+    ],
+  },
+  "page:server/handlers/routing.ts#loadRoutingPage": {
+    own: ({ session }) => [loadRoutingPage(session, undefined, meta)],
+  },
+  "action:server/actions/routing.ts#saveBotAction": {
+    refused: ({ session, s }) => [
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        dealerId: s.dealerId,
+        name: "Sibling extra",
+        config: { url: "https://a.example/x" },
+      }),
+      handleSaveBot(session, {
+        kind: "WEBHOOK",
+        id: s.botId,
+        dealerId: s.dealerId,
+        name: "Renamed",
+        config: { url: "https://a.example/x" },
+      }),
+    ],
+  },
+  "action:server/actions/routing.ts#toggleBotAction": {
+    refused: ({ session, s }) => [handleToggleBot(session, { id: s.botId, enabled: false })],
+  },
+  "action:server/actions/routing.ts#deleteBotAction": {
+    refused: ({ session, s }) => [handleDeleteBot(session, { id: s.botId })],
+  },
   "route:app/api/inbox/conversations/route.ts#GET": {
     own: ({ session, s }) => [
       handleListConversations(session, {}),
@@ -1870,10 +2066,29 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
         { action: "snooze", until: "2030-01-01T00:00:00.000Z" },
         { action: "assign", assigneeId: session.user.id },
         { action: "transfer", departmentId: s.departmentId },
-      ].flatMap((body) => [
-        handleConversationAction(session, { id: s.conversationId, body }),
-        handleConversationAction(session, { id: s.sharedConversationId, body }),
-      ]),
+        { action: "priority", priority: "URGENT" },
+        { action: "label", labelId: s.labelId },
+        { action: "unlabel", labelId: s.labelId },
+      ]
+        .flatMap((body) => [
+          handleConversationAction(session, { id: s.conversationId, body }),
+          handleConversationAction(session, { id: s.sharedConversationId, body }),
+        ])
+        // The sibling's label on the member's own conversation: "not found" too.
+        .concat([
+          handleConversationAction(session, { id: a.conversationId, body: { action: "label", labelId: s.labelId } }),
+        ]),
+  },
+  "route:app/api/inbox/labels/route.ts#GET": {
+    refused: ({ session, s }) => [handleListLabels(session, { dealerId: s.dealerId })],
+    own: ({ session }) => [handleListLabels(session, {})],
+  },
+  "route:app/api/inbox/labels/route.ts#POST": {
+    refused: ({ session, s }) => [
+      handleCreateLabel(session, { dealerId: s.dealerId, name: "Planted", color: "red" }),
+      // A label for every dealer reaches the sibling too: only all-dealers staff may create one.
+      handleCreateLabel(session, { dealerId: null, name: "Planted", color: "red" }),
+    ],
   },
   "route:app/api/inbox/conversations/[id]/messages/route.ts#GET": {
     refused: ({ session, s }) => [
@@ -2130,6 +2345,12 @@ beforeAll(async () => {
   const bCanned = await ownerDb().cannedReply.create({
     data: { customerId: tb.customer.id, dealerId: tb.dealer.id, shortcut: "b-secret", title: "B", body: bCannedBody },
   });
+  const bLabel = await ownerDb().label.create({
+    data: { customerId: tb.customer.id, dealerId: tb.dealer.id, name: "B Secretlabel", color: "red" },
+  });
+  await ownerDb().conversationLabel.create({
+    data: { customerId: tb.customer.id, conversationId: bChat.conversationId, labelId: bLabel.id },
+  });
   const bApiKey = await createTestApiKey(tb.customer.id, { name: "B secret CRM key" });
   const bWebhook = await ownerDb().webhookEndpoint.create({
     data: {
@@ -2145,6 +2366,24 @@ beforeAll(async () => {
       type: "conversation.created",
       conversationId: bChat.conversationId,
       dispatchedAt: new Date(),
+    },
+  });
+  const bRule = await ownerDb().routingRule.create({
+    data: {
+      customerId: tb.customer.id,
+      dealerId: tb.dealer.id,
+      name: "B routing",
+      position: 1,
+      actions: { priority: "HIGH" },
+    },
+  });
+  const bBot = await ownerDb().bot.create({
+    data: {
+      customerId: tb.customer.id,
+      dealerId: tb.dealer.id,
+      name: "B bot",
+      kind: "WEBHOOK",
+      config: { url: "https://b.example/bot" },
     },
   });
   const bDelivery = await ownerDb().webhookDelivery.create({
@@ -2218,6 +2457,8 @@ beforeAll(async () => {
     messageId: bFailed.id,
     cannedReplyId: bCanned.id,
     cannedBody: bCannedBody,
+    labelId: bLabel.id,
+    labelName: bLabel.name,
     attachmentId: attachment.id,
     apiKeyId: bApiKey.key.id,
     apiKeyName: bApiKey.key.name,
@@ -2225,6 +2466,8 @@ beforeAll(async () => {
     webhookEndpointId: bWebhook.id,
     webhookUrl: bWebhook.url,
     webhookDeliveryId: bDelivery.id,
+    routingRuleId: bRule.id,
+    botId: bBot.id,
     leadFormId: bForms.TEST_DRIVE,
     formRequestId: bFormRequest.id,
     leadDeliveryId: bLeadDelivery.id,
@@ -2313,6 +2556,30 @@ beforeAll(async () => {
   await sharedConversation(ta.dealer.id, aChannel.id, "Shared message at the scoped dealer");
   const sharedAtSibling = await sharedConversation(sDealer.id, sChannel.id, sharedBody);
   const sCannedBody = "Sibling dealer's canned reply with its trade-in prices";
+  const sLabel = await ownerDb().label.create({
+    data: { customerId: ta.customer.id, dealerId: sDealer.id, name: "Sibling Secretlabel", color: "teal" },
+  });
+  await ownerDb().conversationLabel.create({
+    data: { customerId: ta.customer.id, conversationId: sChat.conversationId, labelId: sLabel.id },
+  });
+  const sRule = await ownerDb().routingRule.create({
+    data: {
+      customerId: ta.customer.id,
+      dealerId: sDealer.id,
+      name: "Sibling routing",
+      position: 1,
+      actions: { priority: "LOW" },
+    },
+  });
+  const sBot = await ownerDb().bot.create({
+    data: {
+      customerId: ta.customer.id,
+      dealerId: sDealer.id,
+      name: "Sibling bot",
+      kind: "WEBHOOK",
+      config: { url: "https://s.example/bot" },
+    },
+  });
   const sCanned = await ownerDb().cannedReply.create({
     data: {
       customerId: ta.customer.id,
@@ -2358,10 +2625,14 @@ beforeAll(async () => {
     sharedMessageBody: sharedBody,
     cannedReplyId: sCanned.id,
     cannedBody: sCannedBody,
+    labelId: sLabel.id,
+    labelName: sLabel.name,
     apiKeyId: sApiKey.key.id,
     apiKeyName: sApiKey.key.name,
     allDealersKeyId: allDealersKey.key.id,
     allDealersKeyName: allDealersKey.key.name,
+    routingRuleId: sRule.id,
+    botId: sBot.id,
     leadFormId: sForms.TEST_DRIVE,
     leadDeliveryId: sLeadDelivery.id,
   };
@@ -2395,6 +2666,12 @@ async function snapshotSibling() {
       select: { name: true, status: true, config: true, secretsEncrypted: true },
     }),
     routes: await db.channelRoute.findMany({ where: { channel: { dealerId: s.dealerId } }, orderBy: { key: "asc" } }),
+    routingRules: await db.routingRule.findMany({ where: { dealerId: s.dealerId } }),
+    bots: await db.bot.findMany({ where: { dealerId: s.dealerId } }),
+    siblingDealer: await db.dealer.findUniqueOrThrow({
+      where: { id: s.dealerId },
+      select: { businessHours: true, holidays: true, awayMessage: true, timeZone: true },
+    }),
     channels: await db.channel.count({ where: { dealerId: s.dealerId } }),
     dealer: await db.dealer.findUniqueOrThrow({ where: { id: s.dealerId }, select: { businessHours: true } }),
     departments: await db.department.findMany({
@@ -2413,9 +2690,24 @@ async function snapshotSibling() {
     }),
     conversations: await db.conversation.findMany({
       where: { dealerId: s.dealerId },
-      select: { id: true, status: true, assigneeId: true, departmentId: true, lastSeq: true, snoozedUntil: true },
+      select: {
+        id: true,
+        status: true,
+        priority: true,
+        assigneeId: true,
+        departmentId: true,
+        lastSeq: true,
+        snoozedUntil: true,
+      },
       orderBy: { id: "asc" },
     }),
+    labels: await db.label.findMany({ where: { dealerId: s.dealerId }, orderBy: { id: "asc" } }),
+    conversationLabels: await db.conversationLabel.findMany({
+      where: { conversation: { dealerId: s.dealerId } },
+      select: { conversationId: true, labelId: true },
+      orderBy: { labelId: "asc" },
+    }),
+    activity: await db.conversationActivity.count({ where: { conversation: { dealerId: s.dealerId } } }),
     messages: await db.message.count({ where: { conversation: { dealerId: s.dealerId } } }),
     attachments: await db.attachment.findMany({
       where: { message: { conversation: { dealerId: s.dealerId } } },
@@ -2452,15 +2744,35 @@ async function snapshotB() {
     }),
     routes: await db.channelRoute.findMany({ where: { routedCustomerId: b.customerId }, orderBy: { key: "asc" } }),
     channels: await db.channel.count({ where }),
-    dealer: await db.dealer.findUniqueOrThrow({ where: { id: b.dealerId }, select: { businessHours: true } }),
+    dealer: await db.dealer.findUniqueOrThrow({
+      where: { id: b.dealerId },
+      select: { businessHours: true, holidays: true, awayMessage: true, timeZone: true },
+    }),
+    routingRules: await db.routingRule.findMany({ where }),
+    bots: await db.bot.findMany({ where }),
     contacts: await db.contact.findMany({
       where,
       select: { id: true, name: true, email: true, phone: true, legalBasis: true, updatedAt: true },
     }),
     conversations: await db.conversation.findMany({
       where,
-      select: { id: true, status: true, assigneeId: true, departmentId: true, lastSeq: true, snoozedUntil: true },
+      select: {
+        id: true,
+        status: true,
+        priority: true,
+        assigneeId: true,
+        departmentId: true,
+        lastSeq: true,
+        snoozedUntil: true,
+      },
     }),
+    labels: await db.label.findMany({ where, orderBy: { id: "asc" } }),
+    conversationLabels: await db.conversationLabel.findMany({
+      where,
+      select: { conversationId: true, labelId: true },
+      orderBy: { labelId: "asc" },
+    }),
+    activity: await db.conversationActivity.count({ where }),
     messages: await db.message.count({ where }),
     attachments: await db.attachment.findMany({ where, select: { id: true, storageKey: true } }),
     cannedReplies: await db.cannedReply.findMany({
@@ -2514,6 +2826,8 @@ function leaks(body: unknown): string[] {
     b.subscriptionId,
     b.cannedReplyId,
     b.cannedBody,
+    b.labelId,
+    b.labelName,
     b.apiKeyId,
     b.apiKeyName,
     b.apiKeyPrefix,
@@ -2653,6 +2967,8 @@ function siblingLeaks(body: unknown): string[] {
     s.verifyToken,
     s.cannedReplyId,
     s.cannedBody,
+    s.labelId,
+    s.labelName,
     s.apiKeyId,
     s.apiKeyName,
     s.allDealersKeyId,

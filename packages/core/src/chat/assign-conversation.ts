@@ -7,6 +7,7 @@ import { conversationSummary } from "./message-event";
 import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
+import { enqueueRouting } from "../routing/enqueue-routing";
 
 export const ZAssignConversation = z.object({
   conversationId: z.uuid(),
@@ -21,9 +22,9 @@ export async function assignConversation(options: { agent: TTenantActor; input: 
   const { agent } = options;
   assertMay(agent, "conversations.assign");
   const input = ZAssignConversation.parse(options.input);
-  const summary = await withTenant(agent.tenant.customerId, async (tx) => {
+  const result = await withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, input.conversationId);
-    const data: { assigneeId?: string | null; departmentId?: string | null } = {};
+    const data: { assigneeId?: string | null; departmentId?: string | null; botId?: null } = {};
     if (input.assigneeId !== undefined) {
       if (input.assigneeId) {
         const m = await tx.membership.findFirst({
@@ -34,6 +35,8 @@ export async function assignConversation(options: { agent: TTenantActor; input: 
         if (!inScope) throw new InvalidInputError("That colleague cannot work on this dealer's conversations");
       }
       data.assigneeId = input.assigneeId;
+      // A person takes over from the conversation's bot.
+      if (input.assigneeId && c.botId) data.botId = null;
     }
     if (input.departmentId !== undefined) {
       if (input.departmentId) {
@@ -45,8 +48,11 @@ export async function assignConversation(options: { agent: TTenantActor; input: 
     await tx.conversation.update({ where: { id: c.id }, data });
     await recordEvent(tx, agent, c.id, "assigned", data);
     await recordWebhookEvent(tx, agent.tenant.customerId, { type: "conversation.assigned", conversationId: c.id });
-    return conversationSummary(tx, c.id);
+    // Moved to another department without a colleague chosen: its routing rules find someone there.
+    const transferred = Boolean(data.departmentId) && data.departmentId !== c.departmentId && !data.assigneeId;
+    return { summary: await conversationSummary(tx, c.id), transferred };
   });
-  if (summary) publishConversation(summary);
-  return summary;
+  if (result.summary) publishConversation(result.summary);
+  if (result.transferred) await enqueueRouting(agent.tenant.customerId, input.conversationId, "transferred");
+  return result.summary;
 }

@@ -4,6 +4,8 @@ import { assertMay, type TTenantActor } from "../principal";
 import { replyWindowFor } from "../channels/reply-window";
 import { parseVehicleOfInterest } from "./set-vehicle-of-interest";
 import { vehicleView } from "../contacts/vehicle-fields";
+import { labelView } from "../labels/label-input";
+import { conversationActivity } from "./conversation-activity";
 
 /** One conversation for the inbox: the conversation, its contact with vehicles, and the dealer. */
 export async function getConversation(options: { agent: TTenantActor; conversationId: string }) {
@@ -11,7 +13,7 @@ export async function getConversation(options: { agent: TTenantActor; conversati
   assertMay(agent, "inbox.view");
   return withTenant(agent.tenant.customerId, async (tx) => {
     const c = await conversationForAgent(tx, agent, options.conversationId);
-    const [contact, dealer, department, read, channel] = await Promise.all([
+    const [contact, dealer, department, read, channel, labels, activity] = await Promise.all([
       tx.contact.findUnique({
         where: { id: c.contactId },
         include: {
@@ -34,11 +36,21 @@ export async function getConversation(options: { agent: TTenantActor; conversati
           })
         : null,
       tx.channel.findUnique({ where: { id: c.channelId }, select: { type: true, name: true, status: true } }),
+      tx.conversationLabel.findMany({
+        where: { conversationId: c.id },
+        orderBy: { createdAt: "asc" },
+        select: { label: { select: { id: true, dealerId: true, name: true, color: true } } },
+      }),
+      conversationActivity(tx, c.id),
     ]);
     const channelType = channel?.type ?? "WIDGET";
     return {
       id: c.id,
       status: c.status,
+      priority: c.priority,
+      labels: labels.map((l) => labelView(l.label)),
+      /** Who did what and when (assigned, closed, snoozed, labelled…), oldest first: the timeline's lines. */
+      activity,
       assigneeId: c.assigneeId,
       snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
       lastSeq: c.lastSeq,

@@ -1,6 +1,6 @@
 import { withTenant } from "@forecourt/db";
 import { ZWidgetConfig, type TPublicWidget, type TWidgetConfig } from "@forecourt/protocol";
-import { isOpenAt, parseBusinessHours } from "./business-hours";
+import { isOpen, parseBusinessHours, parseHolidays } from "./business-hours";
 import { customerIdOfWidgetKey } from "./keys";
 
 export function parseWidgetConfig(value: unknown): TWidgetConfig {
@@ -39,9 +39,13 @@ export async function getPublicWidget(options: {
     if (!customer || !["ACTIVE", "PENDING"].includes(customer.status)) return { ok: false, reason: "not_found" };
     const config = parseWidgetConfig(channel.config);
     if (!originAllowed(config, options.origin)) return { ok: false, reason: "origin_not_allowed" };
-    const open = isOpenAt(
-      parseBusinessHours(channel.dealer.businessHours),
-      channel.dealer.timeZone,
+    // The dealer's hours and holidays (a department's own hours apply once the visitor chose it: routing).
+    const open = isOpen(
+      {
+        hours: parseBusinessHours(channel.dealer.businessHours),
+        holidays: parseHolidays(channel.dealer.holidays),
+        timeZone: channel.dealer.timeZone,
+      },
       options.now ?? new Date(),
     );
     return {

@@ -4,6 +4,8 @@ import { ZChannelType, type TConversationSummary } from "@forecourt/protocol";
 import { dealerScopeWhere } from "./dealer-scope";
 import { actingUserId, assertMay, type TTenantActor } from "../principal";
 import { InvalidInputError } from "../errors";
+import { labelView, type TLabelView } from "../labels/label-input";
+import { conversationSla, type TSla } from "./sla";
 
 export const ZInboxView = z.enum(["mine", "unassigned", "open", "snoozed", "closed"]);
 export type TInboxView = z.infer<typeof ZInboxView>;
@@ -29,6 +31,12 @@ export type TInboxRow = TConversationSummary & {
   contactEmail: string | null;
   /** When a snoozed conversation comes back (ISO), else null. */
   snoozedUntil: string | null;
+  /** Arrived outside business hours: the opening it waits for (ISO), else null. */
+  waitingUntil: string | null;
+  priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+  labels: TLabelView[];
+  /** The department's running SLA target (first response, then resolution), or null. */
+  sla: TSla | null;
 };
 
 /** The inbox: one view, scoped to the agent's dealers, newest activity first, with unread counts. */
@@ -87,6 +95,11 @@ export async function listConversations(options: {
       include: {
         contact: { select: { id: true, name: true, email: true } },
         channel: { select: { type: true } },
+        department: { select: { firstResponseMinutes: true, resolutionMinutes: true } },
+        labels: {
+          orderBy: { createdAt: "asc" },
+          select: { label: { select: { id: true, dealerId: true, name: true, color: true } } },
+        },
         ...(userId ? { reads: { where: { userId }, select: { lastReadSeq: true } } } : {}),
         messages: {
           where: { kind: { not: "NOTE" } },
@@ -114,6 +127,27 @@ export async function listConversations(options: {
              AND m."seq" > COALESCE(r."lastReadSeq", 0)
            GROUP BY m."conversationId"`;
     const unreadBy = new Map(unread.map((u) => [u.conversationId, u.n]));
+    // SLA facts, only for open rows whose department has a first-response target: the first
+    // customer message and the first agent reply after it, each one index step by (conversationId, seq).
+    const slaIds = rows
+      .filter((c) => c.department?.firstResponseMinutes && (c.status === "OPEN" || c.status === "PENDING"))
+      .map((c) => c.id);
+    const firsts =
+      slaIds.length === 0
+        ? []
+        : await tx.$queryRaw<{ id: string; inboundAt: Date | null; replyAt: Date | null }[]>`
+          SELECT c."id", fi."createdAt" AS "inboundAt", fr."createdAt" AS "replyAt"
+            FROM unnest(${slaIds}::uuid[]) AS c("id")
+            LEFT JOIN LATERAL (
+              SELECT m."seq", m."createdAt" FROM "Message" m
+               WHERE m."conversationId" = c."id" AND m."authorType" = 'CONTACT'
+               ORDER BY m."seq" LIMIT 1) fi ON true
+            LEFT JOIN LATERAL (
+              SELECT m."createdAt" FROM "Message" m
+               WHERE m."conversationId" = c."id" AND m."seq" > fi."seq"
+                 AND m."authorType" IN ('AGENT', 'MANAGED_AGENT') AND m."kind" <> 'NOTE'
+               ORDER BY m."seq" LIMIT 1) fr ON true`;
+    const firstsBy = new Map(firsts.map((f) => [f.id, f]));
     return rows.map((c) => {
       const last = c.messages[0];
       return {
@@ -130,6 +164,21 @@ export async function listConversations(options: {
         preview: (last?.body || last?.attachments[0]?.fileName || "").slice(0, 140),
         unread: unreadBy.get(c.id) ?? 0,
         snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+        waitingUntil: c.waitingUntil && c.waitingUntil > new Date() ? c.waitingUntil.toISOString() : null,
+        priority: c.priority,
+        labels: c.labels.map((l) => labelView(l.label)),
+        sla: c.department
+          ? conversationSla(
+              {
+                status: c.status,
+                createdAt: c.createdAt,
+                firstInboundAt: firstsBy.get(c.id)?.inboundAt ?? null,
+                firstReplyAt: firstsBy.get(c.id)?.replyAt ?? null,
+                opensAt: c.waitingUntil,
+              },
+              c.department,
+            )
+          : null,
       };
     });
   });

@@ -7,6 +7,8 @@ import { NotFoundError, InvalidInputError, ForbiddenError } from "../errors";
 import { isUniqueViolation } from "../infra/unique-violation";
 import { checkAgentMayWrite } from "../channels/check-agent-may-write";
 import { enqueueDelivery } from "../channels/enqueue-delivery";
+import { enqueueRouting } from "../routing/enqueue-routing";
+import { enqueueBotReply } from "../bots/enqueue-bot-reply";
 import { authorsOf, MESSAGE_INCLUDE, toMessageEvent } from "./message-event";
 import { publishConversation, publishMessage } from "./realtime";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
@@ -56,6 +58,10 @@ export type TAppended = {
   event: TMessageEvent;
   summary?: TConversationSummary | null;
   queued?: boolean;
+  /** The contact wrote to a conversation the routing rules have not seen yet: afterAppend enqueues them. */
+  route?: { conversationId: string };
+  /** The contact wrote to a conversation a bot handles: afterAppend enqueues its answer. */
+  bot?: { conversationId: string; messageId: string };
 };
 
 /**
@@ -98,6 +104,8 @@ function customerOfSender(sender: TSender): string {
 /** After commit: the delivery job for a channel reply, then the sockets (DESIGN.md step 2). */
 export async function afterAppend(customerId: string, result: TAppended, publish = true): Promise<void> {
   if (result.queued) await enqueueDelivery(customerId, result.id);
+  if (result.route) await enqueueRouting(customerId, result.route.conversationId, "started");
+  if (result.bot) await enqueueBotReply(customerId, result.bot.conversationId, result.bot.messageId);
   if (!result.duplicate && publish) {
     publishMessage(result.event, result.event);
     if (result.summary) publishConversation(result.summary);
@@ -162,7 +170,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
         FROM access a
        WHERE c."id" = a."id" AND NOT EXISTS (SELECT 1 FROM existing)
    RETURNING c."id", c."lastSeq", c."contactId", c."dealerId", c."departmentId", c."channelId", c."status",
-             c."assigneeId", c."lastMessageAt", a."status" AS "previousStatus"
+             c."assigneeId", c."lastMessageAt", c."routedAt", c."botId", a."status" AS "previousStatus"
     ), ins AS (
       INSERT INTO "Message" ("id", "customerId", "conversationId", "seq", "clientId", "authorType", "authorUserId", "kind", "body",
                              "externalId", "data", "deliveryStatus", "awaitingJob")
@@ -237,7 +245,10 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
           lastMessageAt: new Date(c.lastMessageAt).toISOString(),
           preview: (input.body || attachments[0]?.fileName || "").slice(0, 140),
         };
-  return { id: messageId, seq: c.seq, duplicate: false, event, summary, queued: deliveryStatus === "QUEUED" };
+  const route = isVisitor && c.routedAt === null ? { conversationId: c.id } : undefined;
+  // Before routing ran, routing hands the first message to a bot itself (route-conversation.ts).
+  const bot = isVisitor && c.routedAt !== null && c.botId !== null ? { conversationId: c.id, messageId } : undefined;
+  return { id: messageId, seq: c.seq, duplicate: false, event, summary, queued: deliveryStatus === "QUEUED", route, bot };
 }
 
 async function findByClientId(tx: TTx, conversationId: string, clientId: string) {
@@ -265,6 +276,8 @@ type TSendRow = {
     status: TConversationSummary["status"];
     assigneeId: string | null;
     lastMessageAt: string;
+    routedAt: string | null;
+    botId: string | null;
     previousStatus: TConversationSummary["status"];
     contactName: string | null;
     channelType: TConversationSummary["channelType"];

@@ -129,6 +129,8 @@ export async function startVisitorConversation(options: {
         contactId: contact.id,
         departmentId,
         vehicleOfInterest: extras.vehicle ? (extras.vehicle as Prisma.InputJsonObject) : undefined,
+        startPage: extras.page ?? null,
+        language: extras.locale ?? null,
       },
     });
     // The pre-chat (or offline) form's answers are the lead: stored on the contact and conversation.

@@ -33,6 +33,37 @@ describe("departments", () => {
     expect(await ownerDb().auditEvent.count({ where: { targetId: id } })).toBe(2);
   });
 
+  it("saves SLA targets (form strings or numbers), clears one left empty, refuses nonsense", async () => {
+    const t = await arrange();
+    const { id } = await saveDepartment({
+      actor: t.admin,
+      input: {
+        dealerId: t.dealer.id,
+        name: "Sales",
+        kind: "SALES",
+        firstResponseMinutes: "15",
+        resolutionMinutes: 240,
+      } as never,
+    });
+    const listed = async () =>
+      (await listDepartmentsForSettings({ actor: t.admin })).dealers
+        .flatMap((d) => d.departments)
+        .find((d) => d.id === id);
+    expect(await listed()).toMatchObject({ firstResponseMinutes: 15, resolutionMinutes: 240 });
+    await saveDepartment({
+      actor: t.admin,
+      input: { id, dealerId: t.dealer.id, name: "Sales", kind: "SALES", firstResponseMinutes: 10 },
+    });
+    expect(await listed()).toMatchObject({ firstResponseMinutes: 10, resolutionMinutes: null });
+    for (const bad of ["0", "1.5", "abc", 50_000])
+      await expect(
+        saveDepartment({
+          actor: t.admin,
+          input: { id, dealerId: t.dealer.id, name: "Sales", kind: "SALES", firstResponseMinutes: bad } as never,
+        }),
+      ).rejects.toMatchObject({ name: "ZodError" });
+  });
+
   it("keeps a dealer-scoped admin to their own dealers", async () => {
     const t = await arrange();
     const foreign = await saveDepartment({

@@ -25,15 +25,19 @@ export async function saveDepartment(options: { actor: TTenantPrincipal; input: 
     return await withTenant(customerId, async (tx) => {
       const dealer = await tx.dealer.findUnique({ where: { id: input.dealerId }, select: { id: true } });
       if (!dealer) throw new NotFoundError("dealer");
+      const targets = {
+        firstResponseMinutes: input.firstResponseMinutes ?? null,
+        resolutionMinutes: input.resolutionMinutes ?? null,
+      };
       let id = input.id;
       if (id) {
         const existing = await tx.department.findUnique({ where: { id } });
         if (!existing || existing.dealerId !== input.dealerId) throw new NotFoundError("department");
-        await tx.department.update({ where: { id }, data: { name: input.name, kind: input.kind } });
+        await tx.department.update({ where: { id }, data: { name: input.name, kind: input.kind, ...targets } });
       } else {
         id = (
           await tx.department.create({
-            data: { customerId, dealerId: dealer.id, name: input.name, kind: input.kind },
+            data: { customerId, dealerId: dealer.id, name: input.name, kind: input.kind, ...targets },
             select: { id: true },
           })
         ).id;
@@ -45,7 +49,7 @@ export async function saveDepartment(options: { actor: TTenantPrincipal; input: 
           action: input.id ? "department.updated" : "department.created",
           targetType: "Department",
           targetId: id,
-          data: { name: input.name, kind: input.kind, dealerId: input.dealerId },
+          data: { name: input.name, kind: input.kind, dealerId: input.dealerId, ...targets },
         },
       });
       return { id };

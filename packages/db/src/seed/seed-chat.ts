@@ -42,10 +42,18 @@ export const DEMO_WIDGETS = [
   },
 ] as const;
 
+/** With SLA targets in minutes (docs/inbox.md#sla-targets): the inbox list counts down to them. */
 const DEPARTMENTS = [
-  { name: "Sales", kind: "SALES" },
-  { name: "Service", kind: "SERVICE" },
-  { name: "Parts", kind: "PARTS" },
+  { name: "Sales", kind: "SALES", firstResponseMinutes: 15, resolutionMinutes: 1440 },
+  { name: "Service", kind: "SERVICE", firstResponseMinutes: 30, resolutionMinutes: 2880 },
+  { name: "Parts", kind: "PARTS", firstResponseMinutes: 60, resolutionMinutes: null },
+] as const;
+
+/** Demo labels shared by all of a customer's dealers (the inbox's label picker). */
+const LABELS = [
+  { name: "Trade-in", color: "blue" },
+  { name: "Finance", color: "green" },
+  { name: "VIP", color: "violet" },
 ] as const;
 
 /**
@@ -59,10 +67,16 @@ export async function seedChat(db: PrismaClient) {
   for (const w of DEMO_WIDGETS) {
     const dealer = await db.dealer.findUniqueOrThrow({ where: { id: w.dealerId } });
     for (const d of DEPARTMENTS) {
+      const targets = { firstResponseMinutes: d.firstResponseMinutes, resolutionMinutes: d.resolutionMinutes };
       await db.department.upsert({
         where: { dealerId_name: { dealerId: w.dealerId, name: d.name } },
         update: {},
-        create: { customerId: w.customerId, dealerId: w.dealerId, name: d.name, kind: d.kind },
+        create: { customerId: w.customerId, dealerId: w.dealerId, name: d.name, kind: d.kind, ...targets },
+      });
+      // Departments seeded before there were targets get them; targets an admin set stay.
+      await db.department.updateMany({
+        where: { dealerId: w.dealerId, name: d.name, firstResponseMinutes: null, resolutionMinutes: null },
+        data: targets,
       });
     }
     const existing = await db.channel.findUnique({ where: { id: w.id } });
@@ -107,6 +121,11 @@ export async function seedChat(db: PrismaClient) {
     },
   ];
   for (const customerId of [DEMO_IDS.northwind, DEMO_IDS.vanDerMeer]) {
+    for (const l of LABELS) {
+      // Shared labels (dealerId null): the unique index does not cover nulls, so look first.
+      const found = await db.label.findFirst({ where: { customerId, dealerId: null, name: l.name } });
+      if (!found) await db.label.create({ data: { customerId, dealerId: null, ...l } });
+    }
     for (const r of replies) {
       const found = await db.cannedReply.findFirst({ where: { customerId, dealerId: null, shortcut: r.shortcut } });
       if (!found) await db.cannedReply.create({ data: { customerId, dealerId: null, ...r } });

@@ -4,6 +4,7 @@ import { DEMO_IDS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedSubscriptions } from "./seed-subscriptions";
 import { seedApiChannels } from "./seed-api-channels";
 import { seedChat } from "./seed-chat";
+import { seedRouting } from "./seed-routing";
 import { seedEmailChannels } from "./seed-email-channels";
 import { seedLeadForms } from "./seed-lead-forms";
 import { seedMetaChannels } from "./seed-meta-channels";
@@ -97,4 +98,6 @@ export async function seedDemo(db: PrismaClient) {
   await seedSmsChannels(db);
   await seedApiChannels(db);
   await seedLeadForms(db);
+  // Last: it marks the conversations seeded above as routed.
+  await seedRouting(db);
 }

@@ -21,6 +21,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       show: sessionCan(session, "settings.departments.manage") && !!session.active,
     },
     {
+      href: "/settings/routing",
+      label: t("routing"),
+      show: sessionCan(session, "settings.routing.manage") && !!session.active,
+    },
+    {
       href: "/settings/lead-forms",
       label: t("leadForms"),
       show: sessionCan(session, "settings.lead_forms.manage") && !!session.active,

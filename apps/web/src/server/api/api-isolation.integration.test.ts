@@ -69,6 +69,9 @@ const CASES: Record<string, TCase> = {
   },
   closeConversation: { input: (t) => ({ params: { conversationId: t.conversationId } }) },
   reopenConversation: { input: (t) => ({ params: { conversationId: t.conversationId } }) },
+  handOffConversation: {
+    input: (t) => ({ params: { conversationId: t.conversationId }, body: { departmentId: t.departmentId } }),
+  },
   listMessages: { input: (t) => ({ params: { conversationId: t.conversationId } }) },
   sendMessage: { input: (t) => ({ params: { conversationId: t.conversationId }, body: { body: "Injected" } }) },
   searchContacts: { input: (t) => ({ query: { q: t.marker } }), mayAnswer: true },

@@ -9,8 +9,15 @@ import { issueRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { ZUploadFields } from "@forecourt/core/chat/upload-fields";
 import { setConversationStatus, ZConversationStatusAction } from "@forecourt/core/chat/set-conversation-status";
+import { setConversationPriority, ZConversationPriority } from "@forecourt/core/chat/set-conversation-priority";
+import { createLabel } from "@forecourt/core/labels/create-label";
+import { ZCreateLabel, ZListLabels } from "@forecourt/core/labels/label-input";
+import { listLabels } from "@forecourt/core/labels/list-labels";
+import { setConversationLabel } from "@forecourt/core/labels/set-conversation-label";
 import { updateContact, ZUpdateContact } from "@forecourt/core/chat/update-contact";
 import { updateWidgetChannel, ZUpdateWidgetChannel } from "@forecourt/core/chat/widget-channels";
+import { InvalidInputError } from "@forecourt/core/errors";
+import type { TTenantPrincipal } from "@forecourt/core/principal";
 import { defineHandler } from "../define-handler";
 
 /*
@@ -40,29 +47,70 @@ export const handleGetConversation = defineHandler(
 const ZConversationAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("assign"), assigneeId: z.uuid().nullable() }),
   z.object({ action: z.literal("transfer"), departmentId: z.uuid().nullable() }),
+  z.object({ action: z.literal("priority"), priority: ZConversationPriority }),
+  z.object({ action: z.literal("label"), labelId: z.uuid() }),
+  z.object({ action: z.literal("unlabel"), labelId: z.uuid() }),
   ...ZConversationStatusAction.options,
 ]);
+type TConversationAction = z.infer<typeof ZConversationAction>;
+
+/** Triage (conversations.assign): who, which department, priority, labels. */
+const TRIAGE = new Set(["assign", "transfer", "priority", "label", "unlabel"]);
+
+async function runConversationAction(agent: TTenantPrincipal, conversationId: string, action: TConversationAction) {
+  switch (action.action) {
+    case "assign":
+      return assignConversation({ agent, input: { conversationId, assigneeId: action.assigneeId } });
+    case "transfer":
+      return assignConversation({ agent, input: { conversationId, departmentId: action.departmentId } });
+    case "priority":
+      await setConversationPriority({ agent, input: { conversationId, priority: action.priority } });
+      return null;
+    case "label":
+    case "unlabel":
+      await setConversationLabel({
+        agent,
+        input: { conversationId, labelId: action.labelId, action: action.action === "label" ? "add" : "remove" },
+      });
+      return null;
+    default:
+      return setConversationStatus({ agent, input: { conversationId, ...action } });
+  }
+}
 
 const conversationAction = (permission: "conversations.assign" | "conversations.manage") =>
   defineHandler(
     { permission, input: ZId.extend({ body: ZConversationAction }) },
-    async ({ principal: agent, input: { id: conversationId, body: action } }) => ({
-      conversation:
-        action.action === "assign"
-          ? await assignConversation({ agent, input: { conversationId, assigneeId: action.assigneeId } })
-          : action.action === "transfer"
-            ? await assignConversation({ agent, input: { conversationId, departmentId: action.departmentId } })
-            : await setConversationStatus({ agent, input: { conversationId, ...action } }),
-    }),
+    async ({ principal: agent, input: { id: conversationId, body: action } }) => {
+      // The permission chosen by the action word must be the one the parsed action needs.
+      if (TRIAGE.has(action.action) !== (permission === "conversations.assign"))
+        throw new InvalidInputError("Unknown action");
+      return { conversation: await runConversationAction(agent, conversationId, action) };
+    },
   );
-const assignOrTransfer = conversationAction("conversations.assign");
+const triage = conversationAction("conversations.assign");
 const manageStatus = conversationAction("conversations.manage");
 
-/** POST /api/inbox/conversations/:id: assign, transfer (conversations.assign); close, reopen, snooze (conversations.manage). */
+/**
+ * POST /api/inbox/conversations/:id: assign, transfer, priority, label, unlabel (conversations.assign);
+ * close, reopen, snooze (conversations.manage).
+ */
 export const handleConversationAction: typeof manageStatus = (session, raw, meta) => {
   const action = (raw as { body?: { action?: unknown } } | null)?.body?.action;
-  return (action === "assign" || action === "transfer" ? assignOrTransfer : manageStatus)(session, raw, meta);
+  return (typeof action === "string" && TRIAGE.has(action) ? triage : manageStatus)(session, raw, meta);
 };
+
+/** GET /api/inbox/labels?dealerId=: the labels the agent may use (shared ones and those of their dealers). */
+export const handleListLabels = defineHandler(
+  { permission: "inbox.view", input: ZListLabels },
+  async ({ principal, input }) => ({ labels: await listLabels({ agent: principal, input }) }),
+);
+
+/** POST /api/inbox/labels: a new label (the label picker creates one inline). */
+export const handleCreateLabel = defineHandler(
+  { permission: "conversations.assign", input: ZCreateLabel },
+  async ({ principal, input }) => ({ label: await createLabel({ agent: principal, input }) }),
+);
 
 /** GET /api/inbox/conversations/:id/messages?before=<seq>: older messages (load on scroll). */
 export const handleListMessages = defineHandler(

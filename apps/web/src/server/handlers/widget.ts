@@ -11,7 +11,7 @@ import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { issueFrameTicket, verifyFrameTicket } from "@forecourt/core/chat/widget-frame-ticket";
 import { readJsonBody } from "../http/read-body";
-import { ZStartConversation, ZVehicleOfInterest, ZWidgetIdentity } from "@forecourt/protocol";
+import { ZHttpUrl, ZStartConversation, ZStartConversationExtras, ZVehicleOfInterest, ZWidgetIdentity } from "@forecourt/protocol";
 import { clientIp } from "../client-ip";
 import { defineVisitorHandler, parseInput } from "../define-handler";
 import { run, type THandlerResult } from "./result";
@@ -112,6 +112,9 @@ function startExtras(body: Record<string, unknown>) {
   const value = {
     identity: pick("identify", body.identity === undefined ? null : ZWidgetIdentity.safeParse(body.identity)),
     vehicle: pick("setVehicle", body.vehicle === undefined ? null : ZVehicleOfInterest.safeParse(body.vehicle)),
+    // Context for routing; a bad value is dropped quietly (the visitor cannot fix it).
+    page: typeof body.page === "string" ? ZHttpUrl.safeParse(body.page.slice(0, 500)).data : undefined,
+    locale: ZStartConversationExtras.shape.locale.safeParse(body.locale).data,
   };
   return { value, warnings };
 }

@@ -18,6 +18,7 @@ import { SmsSegmentCount } from "./sms-segment-count";
 import { SnoozeMenu } from "./snooze-menu";
 import { FormPicker } from "./form-picker";
 import { TemplatePicker } from "./template-picker";
+import { ActivityLine, LabelChip, LabelPicker, PRIORITIES, type TPriority } from "./workflow-bits";
 
 const BTN =
   "flex items-center gap-1 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] text-zinc-700 hover:bg-zinc-50";
@@ -128,6 +129,21 @@ export function ConversationPane(props: {
     else if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? t("actionError"));
     props.onChanged();
   }
+
+  // The timeline: messages by seq, with each activity line placed before the first message
+  // written after it. With older messages still unloaded, older activity waits for them too.
+  const timeline = useMemo(() => {
+    const from = props.hasOlder && sorted[0] ? sorted[0].createdAt : "";
+    const activity = detail.activity.filter((a) => a.createdAt >= from);
+    const out: ({ kind: "m"; m: TMessageEvent } | { kind: "a"; a: (typeof activity)[number] })[] = [];
+    let i = 0;
+    for (const m of sorted) {
+      while (i < activity.length && activity[i]!.createdAt <= m.createdAt) out.push({ kind: "a", a: activity[i++]! });
+      out.push({ kind: "m", m });
+    }
+    while (i < activity.length) out.push({ kind: "a", a: activity[i++]! });
+    return out;
+  }, [sorted, detail.activity, props.hasOlder]);
 
   function emitSend(p: TPending) {
     const socket = props.socket.current;
@@ -310,6 +326,25 @@ export function ConversationPane(props: {
                   </option>
                 ))}
               </select>
+              <select
+                aria-label={t("priority")}
+                title={t("priority")}
+                value={detail.priority}
+                onChange={(e) => void act({ action: "priority", priority: e.target.value as TPriority })}
+                data-testid="priority-select"
+                className="max-w-28 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
+              >
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`priorities.${p}`)}
+                  </option>
+                ))}
+              </select>
+              <LabelPicker
+                dealerId={detail.dealer?.id ?? null}
+                applied={detail.labels}
+                onToggle={(label, on) => act({ action: on ? "label" : "unlabel", labelId: label.id })}
+              />
             </>
           ) : null}
           {props.can.manage ? (
@@ -338,6 +373,17 @@ export function ConversationPane(props: {
             )
           ) : null}
           {detail.vehicleOfInterest ? <VehicleOfInterest vehicle={detail.vehicleOfInterest} compact /> : null}
+          {detail.labels.length > 0 ? (
+            <div className="flex w-full flex-wrap gap-1" aria-label={t("labels")} data-testid="conversation-labels">
+              {detail.labels.map((l) => (
+                <LabelChip
+                  key={l.id}
+                  label={l}
+                  onRemove={props.can.assign ? () => void act({ action: "unlabel", labelId: l.id }) : undefined}
+                />
+              ))}
+            </div>
+          ) : null}
         </header>
         <ol
           ref={listRef}
@@ -358,8 +404,10 @@ export function ConversationPane(props: {
             </li>
           ) : null}
           {sorted.length === 0 ? <li className="m-auto text-sm text-zinc-400">{t("noMessages")}</li> : null}
-          {sorted.map((m) =>
-            m.content?.type === "reaction" ? (
+          {timeline.map((item) => {
+            if (item.kind === "a") return <ActivityLine key={item.a.id} a={item.a} />;
+            const m = item.m;
+            return m.content?.type === "reaction" ? (
               // On the message it reacts to when that is loaded; else a small line of its own.
               reactions.placed.has(m.id) ? null : (
                 <ReactionLine key={m.seq} m={m} />
@@ -374,8 +422,8 @@ export function ConversationPane(props: {
                 retrying={retrying.has(m.id)}
                 onRetry={(id) => void retryDelivery(id)}
               />
-            ),
-          )}
+            );
+          })}
           {pending.map((p) => (
             <li
               key={p.clientId}

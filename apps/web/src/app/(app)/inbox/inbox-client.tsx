@@ -16,6 +16,7 @@ import {
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { EmptyState } from "@/components/empty-state";
 import { ConversationPane } from "./conversation-pane";
+import { LabelChip, PriorityMarker, SlaBadge } from "./workflow-bits";
 import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
 
 type TView = "mine" | "unassigned" | "open" | "snoozed" | "closed";
@@ -54,6 +55,12 @@ export function InboxClient(props: {
   const t = useTranslations("chat");
   const format = useFormatter();
   const tInbox = useTranslations("inbox");
+  // The SLA badges count down on this clock.
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
   const [view, setView] = useState<TView>(props.initialView);
   const [dealerId, setDealerId] = useState("");
   const [departmentId, setDepartmentId] = useState("");
@@ -289,6 +296,7 @@ export function InboxClient(props: {
 
   useEffect(() => {
     let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+    let detailTimer: ReturnType<typeof setTimeout> | undefined;
     const socket = io(`${props.gatewayUrl}/agent`, {
       transports: ["websocket"],
       auth: (cb) => {
@@ -315,6 +323,10 @@ export function InboxClient(props: {
         setDetail((d) =>
           d ? { ...d, status: summary.status, assigneeId: summary.assigneeId, lastSeq: summary.lastSeq } : d,
         );
+        // Someone assigned, labelled, closed…: re-read it for its priority, labels and activity lines
+        // (once for a burst of changes).
+        clearTimeout(detailTimer);
+        detailTimer = setTimeout(() => void refreshDetail(), 200);
       }
       clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => void reloadList(), 250);
@@ -347,6 +359,7 @@ export function InboxClient(props: {
     setNotifyAllowed(typeof Notification === "undefined" || Notification.permission !== "default");
     return () => {
       clearTimeout(reloadTimer);
+      clearTimeout(detailTimer);
       socket.disconnect();
     };
   }, [props.gatewayUrl, reloadList, mergeMessages, syncSelected, notifyNew, refreshDetail, updateMessage]);
@@ -498,6 +511,7 @@ export function InboxClient(props: {
                   <span className="min-w-0 flex-1 truncate text-[13px] font-medium text-zinc-900">
                     {r.contact.name || t("anonymous")}
                   </span>
+                  <PriorityMarker priority={r.priority} />
                   {r.unread > 0 ? (
                     <span
                       className="rounded-full bg-brand-600 px-1.5 text-[11px] font-semibold text-white"
@@ -512,14 +526,24 @@ export function InboxClient(props: {
                   </time>
                 </span>
                 <span className="truncate text-[13px] text-zinc-500">{r.preview || t("noMessages")}</span>
+                {r.labels.length > 0 || r.sla ? (
+                  <span className="flex flex-wrap items-center gap-1">
+                    {r.sla ? <SlaBadge sla={r.sla} now={now} /> : null}
+                    {r.labels.map((l) => (
+                      <LabelChip key={l.id} label={l} />
+                    ))}
+                  </span>
+                ) : null}
                 <span className="truncate text-[11px] text-zinc-400">
                   {dealerName(r.dealerId)}
                   {r.assigneeId ? ` · ${userName(r.assigneeId) ?? ""}` : ` · ${t("unassigned")}`}
                   {r.status === "SNOOZED" && r.snoozedUntil
                     ? ` · ${t("snoozedUntil", { at: format.dateTime(new Date(r.snoozedUntil), SNOOZE_FORMAT) })}`
-                    : r.status !== "OPEN"
-                      ? ` · ${t(`status.${r.status}`)}`
-                      : ""}
+                    : r.waitingUntil && r.status === "OPEN"
+                      ? ` · ${t("waitingUntil", { at: format.dateTime(new Date(r.waitingUntil), SNOOZE_FORMAT) })}`
+                      : r.status !== "OPEN"
+                        ? ` · ${t(`status.${r.status}`)}`
+                        : ""}
                 </span>
               </button>
             </li>

@@ -22,3 +22,15 @@ export const SNOOZE_FORMAT = {
   hour: "2-digit",
   minute: "2-digit",
 } as const satisfies Intl.DateTimeFormatOptions;
+
+/** Label chips by palette name (Label.color): literal classes so the stylesheet has them. */
+export const LABEL_CHIP: Record<string, string> = {
+  zinc: "bg-zinc-100 text-zinc-700 ring-zinc-200",
+  red: "bg-red-50 text-red-700 ring-red-200",
+  amber: "bg-amber-50 text-amber-800 ring-amber-200",
+  green: "bg-emerald-50 text-emerald-700 ring-emerald-200",
+  blue: "bg-sky-50 text-sky-700 ring-sky-200",
+  violet: "bg-violet-50 text-violet-700 ring-violet-200",
+  pink: "bg-pink-50 text-pink-700 ring-pink-200",
+  teal: "bg-teal-50 text-teal-700 ring-teal-200",
+};

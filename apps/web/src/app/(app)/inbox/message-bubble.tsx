@@ -85,6 +85,14 @@ export function MessageBubble(props: {
       <span className="mb-0.5 flex items-center gap-1 text-[11px] font-medium text-zinc-500">
         {note ? <Lock className="size-3" aria-hidden="true" /> : null}
         {m.author?.name || (mine ? "" : t("anonymous"))}
+        {m.authorType === "BOT" ? (
+          <span
+            className="rounded bg-violet-100 px-1 py-px text-[10px] font-semibold text-violet-800"
+            data-testid="bot-badge"
+          >
+            {t("botBadge")}
+          </span>
+        ) : null}
         {note ? ` · ${t("privateNote")}` : ""}
         <time className="ml-1 font-normal text-zinc-400" dateTime={m.createdAt}>
           {new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}

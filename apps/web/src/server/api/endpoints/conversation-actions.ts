@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assignConversation } from "@forecourt/core/chat/assign-conversation";
 import { getConversation } from "@forecourt/core/chat/get-conversation";
 import { setConversationStatus } from "@forecourt/core/chat/set-conversation-status";
+import { handOffConversation } from "@forecourt/core/bots/hand-off-conversation";
 import { ZApiConversationDetail } from "@forecourt/protocol/api";
 import { defineApiEndpoint } from "../endpoint";
 
@@ -90,6 +91,33 @@ function statusEndpoint(action: "close" | "reopen") {
     },
   );
 }
+
+export const ZApiHandOff = z
+  .object({
+    departmentId: z.uuid().optional().meta({ description: "A department of the dealer the person should come from" }),
+    reason: z.string().trim().max(200).optional().meta({ description: "Why, shown in the conversation's activity" }),
+  })
+  .meta({ id: "HandOffConversation" });
+
+export const handOffConversationEndpoint = defineApiEndpoint(
+  {
+    method: "POST",
+    path: "/conversations/{conversationId}/handoff",
+    operationId: "handOffConversation",
+    summary: "Hand a conversation from its bot to a person",
+    description:
+      "For webhook bots: the bot lets go of the conversation and the dealer's routing rules find a person (in the department given). 422 `no_bot` when no bot holds it.",
+    tag: "Conversations",
+    permission: "conversations.assign",
+    params: ZConversationParams,
+    body: ZApiHandOff,
+    response: ZApiConversationDetail,
+  },
+  async ({ principal, params, body }) => {
+    await handOffConversation({ agent: principal, input: { conversationId: params.conversationId, ...body } });
+    return getConversation({ agent: principal, conversationId: params.conversationId });
+  },
+);
 
 export const closeConversationEndpoint = statusEndpoint("close");
 export const reopenConversationEndpoint = statusEndpoint("reopen");

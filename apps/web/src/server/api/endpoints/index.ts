@@ -3,6 +3,7 @@ import { createContactEndpoint, getContactEndpoint, searchContactsEndpoint, upda
 import {
   assignConversationEndpoint,
   closeConversationEndpoint,
+  handOffConversationEndpoint,
   reopenConversationEndpoint,
   transferConversationEndpoint,
 } from "./conversation-actions";
@@ -33,6 +34,7 @@ export const API_ENDPOINTS: readonly TApiEndpoint[] = [
   transferConversationEndpoint,
   closeConversationEndpoint,
   reopenConversationEndpoint,
+  handOffConversationEndpoint,
   searchContactsEndpoint,
   getContactEndpoint,
   createContactEndpoint,

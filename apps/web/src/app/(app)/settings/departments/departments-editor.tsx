@@ -13,9 +13,26 @@ const IDLE: TActionState = { ok: null };
 const KINDS = ["SALES", "SERVICE", "PARTS", "OTHER"] as const;
 type TKind = (typeof KINDS)[number];
 
-type TDepartment = { id: string; name: string; kind: TKind; scopedMembers: number; openConversations: number };
+type TDepartment = {
+  id: string;
+  name: string;
+  kind: TKind;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  scopedMembers: number;
+  openConversations: number;
+};
 type TDealer = { id: string; name: string; city: string | null; departments: TDepartment[] };
-type TDraft = { id?: string; dealerId: string; name: string; kind: TKind };
+type TDraft = {
+  id?: string;
+  dealerId: string;
+  name: string;
+  kind: TKind;
+  /** SLA targets in minutes, as typed ("" = none). */
+  firstResponseMinutes: string;
+  resolutionMinutes: string;
+};
+const minutesText = (m: number | null) => (m === null ? "" : String(m));
 
 /** One card per dealer: its departments, and one editor at a time (new or the one being changed). */
 export function DepartmentsEditor({ dealers }: { dealers: TDealer[] }) {
@@ -40,7 +57,15 @@ export function DepartmentsEditor({ dealers }: { dealers: TDealer[] }) {
             </div>
             <button
               type="button"
-              onClick={() => setEditing({ dealerId: dealer.id, name: "", kind: "SALES" })}
+              onClick={() =>
+                setEditing({
+                  dealerId: dealer.id,
+                  name: "",
+                  kind: "SALES",
+                  firstResponseMinutes: "",
+                  resolutionMinutes: "",
+                })
+              }
               className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-[13px] font-medium text-zinc-800 hover:bg-zinc-50"
               aria-label={t("addTo", { dealer: dealer.name })}
             >
@@ -63,7 +88,16 @@ export function DepartmentsEditor({ dealers }: { dealers: TDealer[] }) {
                   <DepartmentRow
                     key={d.id}
                     department={d}
-                    onEdit={() => setEditing({ id: d.id, dealerId: dealer.id, name: d.name, kind: d.kind })}
+                    onEdit={() =>
+                      setEditing({
+                        id: d.id,
+                        dealerId: dealer.id,
+                        name: d.name,
+                        kind: d.kind,
+                        firstResponseMinutes: minutesText(d.firstResponseMinutes),
+                        resolutionMinutes: minutesText(d.resolutionMinutes),
+                      })
+                    }
                   />
                 ),
               )}
@@ -92,6 +126,10 @@ function DepartmentRow({ department: d, onEdit }: { department: TDepartment; onE
           </p>
           <p className="text-[12px] text-zinc-500">
             {t("open", { count: d.openConversations })} · {t("members", { count: d.scopedMembers })}
+            {d.firstResponseMinutes !== null
+              ? ` · ${t("slaFirstResponseShort", { minutes: d.firstResponseMinutes })}`
+              : ""}
+            {d.resolutionMinutes !== null ? ` · ${t("slaResolutionShort", { minutes: d.resolutionMinutes })}` : ""}
           </p>
         </div>
         <button
@@ -179,6 +217,27 @@ function DepartmentForm({ initial, onDone }: { initial: TDraft; onDone: () => vo
           )}
         </Field>
       </div>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-1 text-[12px] text-zinc-500">{t("slaHint")}</legend>
+        {(["firstResponseMinutes", "resolutionMinutes"] as const).map((key) => (
+          <Field key={key} id={`department-${key}-${initial.id ?? "new"}`} label={t(`sla.${key}`)} error={issue(key)}>
+            {(f) => (
+              <input
+                {...f}
+                name={key}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={43200}
+                step={1}
+                placeholder={t("slaNone")}
+                value={value[key]}
+                onChange={(e) => setValue((v) => ({ ...v, [key]: e.target.value }))}
+              />
+            )}
+          </Field>
+        ))}
+      </fieldset>
       <Outcome error={formError} />
       <div className="flex justify-end gap-2">
         <button

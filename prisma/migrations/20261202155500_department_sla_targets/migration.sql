@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Department" ADD COLUMN     "firstResponseMinutes" INTEGER,
+ADD COLUMN     "resolutionMinutes" INTEGER;

@@ -338,7 +338,12 @@ function leadFormItem(m: TMessageEvent, c: TFormRequest, answered: boolean): HTM
     errors.set(key, p);
     return p;
   };
-  const control = (key: string, label: string, el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, required: boolean) => {
+  const control = (
+    key: string,
+    label: string,
+    el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+    required: boolean,
+  ) => {
     el.id = idOf(key);
     el.name = key;
     el.setAttribute("aria-describedby", `${idOf(key)}-err`);
@@ -474,7 +479,10 @@ function renderList() {
   const lastMine = [...sorted].reverse().find((m) => m.authorType === "CONTACT");
   const answered = answeredForms();
   // Re-rendering moves the nodes: the field the visitor is typing in keeps its focus.
-  const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement) ? document.activeElement : null;
+  const focused =
+    document.activeElement instanceof HTMLElement && list.contains(document.activeElement)
+      ? document.activeElement
+      : null;
   for (const m of sorted) {
     const mine = m.authorType === "CONTACT";
     if (m.content?.type === "form_request") {

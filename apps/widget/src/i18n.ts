@@ -36,7 +36,12 @@ const en = {
   formModel: "Model",
   formYear: "Year",
   formPlate: "Licence plate",
-  formOffer: { TEST_DRIVE: "Book a test drive", TRADE_IN: "Value my car", SERVICE: "Book a service", FINANCE: "Ask about finance" } as Record<string, string>,
+  formOffer: {
+    TEST_DRIVE: "Book a test drive",
+    TRADE_IN: "Value my car",
+    SERVICE: "Book a service",
+    FINANCE: "Ask about finance",
+  } as Record<string, string>,
   formsLabel: "Forms",
 };
 const nl: typeof en = {
@@ -73,7 +78,12 @@ const nl: typeof en = {
   formModel: "Model",
   formYear: "Bouwjaar",
   formPlate: "Kenteken",
-  formOffer: { TEST_DRIVE: "Proefrit plannen", TRADE_IN: "Mijn auto laten taxeren", SERVICE: "Onderhoud plannen", FINANCE: "Vraag over financiering" },
+  formOffer: {
+    TEST_DRIVE: "Proefrit plannen",
+    TRADE_IN: "Mijn auto laten taxeren",
+    SERVICE: "Onderhoud plannen",
+    FINANCE: "Vraag over financiering",
+  },
   formsLabel: "Formulieren",
 };
 const da: typeof en = {
@@ -110,7 +120,12 @@ const da: typeof en = {
   formModel: "Model",
   formYear: "Årgang",
   formPlate: "Nummerplade",
-  formOffer: { TEST_DRIVE: "Book en prøvetur", TRADE_IN: "Vurder min bil", SERVICE: "Book service", FINANCE: "Spørg om finansiering" },
+  formOffer: {
+    TEST_DRIVE: "Book en prøvetur",
+    TRADE_IN: "Vurder min bil",
+    SERVICE: "Book service",
+    FINANCE: "Spørg om finansiering",
+  },
   formsLabel: "Formularer",
 };
 const de: typeof en = {
@@ -147,7 +162,12 @@ const de: typeof en = {
   formModel: "Modell",
   formYear: "Baujahr",
   formPlate: "Kennzeichen",
-  formOffer: { TEST_DRIVE: "Probefahrt buchen", TRADE_IN: "Mein Auto bewerten", SERVICE: "Service buchen", FINANCE: "Frage zur Finanzierung" },
+  formOffer: {
+    TEST_DRIVE: "Probefahrt buchen",
+    TRADE_IN: "Mein Auto bewerten",
+    SERVICE: "Service buchen",
+    FINANCE: "Frage zur Finanzierung",
+  },
   formsLabel: "Formulare",
 };
 const LOCALES: Record<string, typeof en> = { en, nl, da, de };

@@ -71,7 +71,13 @@ async function arrange(label = "Leads") {
   const forms = await ownerDb().leadForm.findMany({ where: { dealerId: t.dealer.id } });
   const form = (kind: string) => forms.find((f) => f.kind === kind)!;
   const started = await startVisitorConversation({
-    input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Lotte Lead", email: "lotte@example.com", consent: true },
+    input: {
+      key: t.channel.publicKey,
+      origin: TEST_ORIGIN,
+      name: "Lotte Lead",
+      email: "lotte@example.com",
+      consent: true,
+    },
   });
   const visitor = await resolveVisitorSession({ token: started.token });
   if (!visitor) throw new Error("no visitor");
@@ -135,13 +141,21 @@ describe("lead forms", () => {
     });
 
     // The widget and inbox see the result as a FORM message with its answers.
-    const messages = await listMessagesAfter({ reader: { visitor: t.visitor }, conversationId: t.conversationId, afterSeq: 0 });
+    const messages = await listMessagesAfter({
+      reader: { visitor: t.visitor },
+      conversationId: t.conversationId,
+      afterSeq: 0,
+    });
     const form = messages.find((m) => m.kind === "FORM");
     expect(form?.content).toMatchObject({ type: "form_result", leadId: result.leadId, requestMessageId: sent.id });
 
     // The leads list (and the API) read the answers.
     const leads = await listLeads({ actor: t.agent, input: {} });
-    expect(leads[0]!.answers).toMatchObject({ form: "TEST_DRIVE", preferredDate: "2026-12-20", vehicle: "Volvo EX30 2025" });
+    expect(leads[0]!.answers).toMatchObject({
+      form: "TEST_DRIVE",
+      preferredDate: "2026-12-20",
+      vehicle: "Volvo EX30 2025",
+    });
 
     // HTTP: ADF/XML, signed with the dealer's secret.
     const [hit] = await receiver.waitFor((all) => all.some((h) => h.path === path));
@@ -190,7 +204,10 @@ describe("lead forms", () => {
     const t = await arrange("Leads retry");
     const path = `/crm-${crypto.randomUUID()}`;
     receiver.script(path, [503, 500, 200]);
-    await saveLeadExportTarget({ actor: t.admin, input: { dealerId: t.dealer.id, crmEmail: "", crmUrl: receiver.url(path) } });
+    await saveLeadExportTarget({
+      actor: t.admin,
+      input: { dealerId: t.dealer.id, crmEmail: "", crmUrl: receiver.url(path) },
+    });
     const sent = await sendLeadForm({
       actor: t.agent,
       input: { conversationId: t.conversationId, formId: t.form("TEST_DRIVE").id, clientId: "form-send-0002" },
@@ -206,7 +223,10 @@ describe("lead forms", () => {
     // A permanent refusal (4xx) fails at once; Retry sends it again.
     const path2 = `/crm-${crypto.randomUUID()}`;
     receiver.script(path2, [400, 200]);
-    await saveLeadExportTarget({ actor: t.admin, input: { dealerId: t.dealer.id, crmEmail: "", crmUrl: receiver.url(path2) } });
+    await saveLeadExportTarget({
+      actor: t.admin,
+      input: { dealerId: t.dealer.id, crmEmail: "", crmUrl: receiver.url(path2) },
+    });
     const sent2 = await sendLeadForm({
       actor: t.agent,
       input: { conversationId: t.conversationId, formId: t.form("SERVICE").id, clientId: "form-send-0003" },
@@ -216,7 +236,13 @@ describe("lead forms", () => {
       input: {
         conversationId: t.conversationId,
         requestMessageId: sent2.id,
-        answers: { name: "Lotte", phone: "0612345678", vehicle: { make: "Kia", model: "Niro" }, service: "Tyres", preferredDate: "2026-12-21" },
+        answers: {
+          name: "Lotte",
+          phone: "0612345678",
+          vehicle: { make: "Kia", model: "Niro" },
+          service: "Tyres",
+          preferredDate: "2026-12-21",
+        },
       },
     });
     const failed = (await settled(t.customer.id)).find((d) => d.destination === receiver.url(path2))!;
@@ -266,7 +292,13 @@ describe("lead forms", () => {
       input: {
         conversationId: t.conversationId,
         requestMessageId: sent.id,
-        answers: { name: "", email: "not-an-email", vehicle: { make: "Opel", model: "" }, mileage: "1", condition: "Mint" },
+        answers: {
+          name: "",
+          email: "not-an-email",
+          vehicle: { make: "Opel", model: "" },
+          mileage: "1",
+          condition: "Mint",
+        },
       },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);

@@ -36,7 +36,9 @@ export const ZLeadFormFields = z
   .array(ZLeadFormField)
   .min(1)
   .max(30)
-  .refine((fields) => new Set(fields.map((f) => f.key)).size === fields.length, { message: "Field keys must be unique." });
+  .refine((fields) => new Set(fields.map((f) => f.key)).size === fields.length, {
+    message: "Field keys must be unique.",
+  });
 export type TLeadFormFields = z.infer<typeof ZLeadFormFields>;
 
 /** A `vehicle` field's answer: make, model and plate (and the year when the visitor knows it). */
@@ -153,4 +155,3 @@ export const STANDARD_LEAD_FORMS: { kind: TLeadFormKind; name: string; fields: T
     ],
   },
 ];
-

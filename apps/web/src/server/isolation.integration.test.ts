@@ -1584,8 +1584,16 @@ const CASES: Record<string, TCase> = {
     kind: "refused",
     attempts: ({ a, b }) => [
       // B's conversation with A's visitor token; A's own conversation naming B's form message.
-      handleSubmitLeadForm(a.visitorToken, { conversationId: b.conversationId, requestMessageId: b.formRequestId, answers: {} }),
-      handleSubmitLeadForm(a.visitorToken, { conversationId: a.conversationId, requestMessageId: b.formRequestId, answers: {} }),
+      handleSubmitLeadForm(a.visitorToken, {
+        conversationId: b.conversationId,
+        requestMessageId: b.formRequestId,
+        answers: {},
+      }),
+      handleSubmitLeadForm(a.visitorToken, {
+        conversationId: a.conversationId,
+        requestMessageId: b.formRequestId,
+        answers: {},
+      }),
     ],
   },
   "route:app/api/widget/forms/route.ts#GET": {
@@ -1609,7 +1617,11 @@ const CASES: Record<string, TCase> = {
   "action:server/actions/lead-forms.ts#saveLeadExportTargetAction": {
     kind: "refused",
     attempts: ({ session, b }) => [
-      handleSaveLeadExportTarget(session, { dealerId: b.dealerId, crmEmail: "thief@a.test", crmUrl: "https://a.example/adf" }),
+      handleSaveLeadExportTarget(session, {
+        dealerId: b.dealerId,
+        crmEmail: "thief@a.test",
+        crmUrl: "https://a.example/adf",
+      }),
       handleSaveLeadExportTarget(session, { dealerId: guess(), crmEmail: "thief@a.test" }),
     ],
   },
@@ -2267,7 +2279,15 @@ async function leadFormsFor(customerId: string, dealerId: string) {
 async function failedLeadDelivery(customerId: string, dealerId: string, leadId: string, crmEmail: string) {
   await ownerDb().leadExportTarget.create({ data: { customerId, dealerId, crmEmail } });
   return ownerDb().leadDelivery.create({
-    data: { customerId, leadId, target: "EMAIL", destination: crmEmail, status: "FAILED", attempts: 4, lastError: "SMTP: down" },
+    data: {
+      customerId,
+      leadId,
+      target: "EMAIL",
+      destination: crmEmail,
+      status: "FAILED",
+      attempts: 4,
+      lastError: "SMTP: down",
+    },
   });
 }
 
@@ -2603,7 +2623,12 @@ beforeAll(async () => {
       answers: { ...leadAnswers, name: "Sibling Leadname", email: "sibling.lead@a-sibling.test" },
     },
   });
-  const sLeadDelivery = await failedLeadDelivery(ta.customer.id, sDealer.id, sLead.leadId, "sibling-crm@a-sibling.test");
+  const sLeadDelivery = await failedLeadDelivery(
+    ta.customer.id,
+    sDealer.id,
+    sLead.leadId,
+    "sibling-crm@a-sibling.test",
+  );
   const sApiKey = await createTestApiKey(ta.customer.id, { name: "Sibling DMS key", dealerIds: [sDealer.id] });
   const allDealersKey = await createTestApiKey(ta.customer.id, { name: "A every-dealer CRM key" });
   s = {
@@ -2722,7 +2747,10 @@ async function snapshotSibling() {
     leadForms: await db.leadForm.findMany({ where: { dealerId: s.dealerId }, orderBy: { id: "asc" } }),
     leadExportTarget: await db.leadExportTarget.findUnique({ where: { dealerId: s.dealerId } }),
     leads: await db.lead.count({ where: { dealerId: s.dealerId } }),
-    leadDeliveries: await db.leadDelivery.findMany({ where: { lead: { dealerId: s.dealerId } }, orderBy: { id: "asc" } }),
+    leadDeliveries: await db.leadDelivery.findMany({
+      where: { lead: { dealerId: s.dealerId } },
+      orderBy: { id: "asc" },
+    }),
   };
 }
 

@@ -14,7 +14,12 @@ const base: TAdfLead = {
       { key: "name", label: "Name", type: "text", value: 'Jan "JJ" <b>Jansen</b> & co' },
       { key: "email", label: "E-mail", type: "email", value: "jan@example.com" },
       { key: "phone", label: "Phone", type: "phone", value: "+31 6 1234 5678" },
-      { key: "vehicle", label: "Vehicle", type: "vehicle", value: { make: "Volvo", model: "V60", year: "2024", plate: "AB-12-CD" } },
+      {
+        key: "vehicle",
+        label: "Vehicle",
+        type: "vehicle",
+        value: { make: "Volvo", model: "V60", year: "2024", plate: "AB-12-CD" },
+      },
       { key: "preferredDate", label: "Preferred date", type: "date", value: "2026-12-10" },
       { key: "message", label: "Comments", type: "textarea", value: "</comments><x>1</x>\u0007 ok" },
     ],
@@ -25,11 +30,22 @@ type TNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 /** The parsed document, read loosely (the assertions say what must be there). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type TLoose = any;
-const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", processEntities: true });
-const plain = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: true, parseTagValue: false });
+const ordered = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  processEntities: true,
+});
+const plain = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  processEntities: true,
+  parseTagValue: false,
+});
 
 /** The element names of a preserveOrder node list (text nodes and processing instructions left out). */
-const names = (nodes: TNode[]) => nodes.map((n) => Object.keys(n).find((k) => k !== ":@")!).filter((k) => k !== "#text" && !k.startsWith("?"));
+const names = (nodes: TNode[]) =>
+  nodes.map((n) => Object.keys(n).find((k) => k !== ":@")!).filter((k) => k !== "#text" && !k.startsWith("?"));
 const child = (nodes: TNode[], name: string) => nodes.find((n) => name in n)![name] as TNode[];
 
 describe("buildAdf", () => {
@@ -59,7 +75,12 @@ describe("buildAdf", () => {
     expect(xml).toContain("&quot;JJ&quot;");
     const { prospect } = (plain.parse(xml) as { adf: { prospect: TLoose } }).adf;
     expect(prospect.requestdate).toBe("2026-12-02T10:00:00+00:00");
-    expect(prospect.vehicle).toMatchObject({ year: "2024", make: "Volvo", model: "V60", comments: "Licence plate: AB-12-CD" });
+    expect(prospect.vehicle).toMatchObject({
+      year: "2024",
+      make: "Volvo",
+      model: "V60",
+      comments: "Licence plate: AB-12-CD",
+    });
     expect(prospect.customer.contact).toMatchObject({
       name: { "#text": 'Jan "JJ" <b>Jansen</b> & co', "@part": "full" },
       email: "jan@example.com",
@@ -92,7 +113,11 @@ describe("buildAdf", () => {
       },
     });
     const vehicle = (plain.parse(xml) as TLoose).adf.prospect.vehicle;
-    expect(vehicle).toMatchObject({ "@status": "used", odometer: { "#text": "85000", "@units": "km" }, condition: "good" });
+    expect(vehicle).toMatchObject({
+      "@status": "used",
+      odometer: { "#text": "85000", "@units": "km" },
+      condition: "good",
+    });
   });
 
   it("keeps year, make and model (empty) when the form asked no vehicle; only what was given in contact", () => {

@@ -93,7 +93,10 @@ export async function deliverLead(options: {
     else if (outcome.kind === "error") problem = { message: outcome.reason, permanent: false };
     else if (outcome.status < 200 || outcome.status >= 300) {
       const retryable = outcome.status >= 500 || outcome.status === 408 || outcome.status === 429;
-      problem = { message: `HTTP ${outcome.status}${outcome.excerpt ? `: ${outcome.excerpt}` : ""}`.slice(0, 300), permanent: !retryable };
+      problem = {
+        message: `HTTP ${outcome.status}${outcome.excerpt ? `: ${outcome.excerpt}` : ""}`.slice(0, 300),
+        permanent: !retryable,
+      };
     }
   }
   if (!problem) {

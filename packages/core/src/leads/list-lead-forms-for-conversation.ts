@@ -4,7 +4,10 @@ import { assertMay, type TTenantActor } from "../principal";
 import { ZConversationRef } from "./lead-form-input";
 
 /** The composer's "Send form" picker: the active forms of the conversation's dealer (none outside website chats). */
-export async function listLeadFormsForConversation(options: { actor: TTenantActor; input: { conversationId: string } }) {
+export async function listLeadFormsForConversation(options: {
+  actor: TTenantActor;
+  input: { conversationId: string };
+}) {
   const { actor } = options;
   assertMay(actor, "conversations.reply");
   const input = ZConversationRef.parse(options.input);

@@ -15,7 +15,10 @@ export const offerClientId = (formId: string) => `offer-${formId}`;
  * visitor's own conversation, only the conversation's dealer's active forms. Offering the same
  * form again returns the first offer (answered or not) and writes nothing.
  */
-export async function offerLeadForm(options: { visitor: TVisitorPrincipal; input: TOfferLeadForm }): Promise<TSendResult> {
+export async function offerLeadForm(options: {
+  visitor: TVisitorPrincipal;
+  input: TOfferLeadForm;
+}): Promise<TSendResult> {
   const { visitor } = options;
   const input = ZOfferLeadForm.parse(options.input);
   const { customerId } = visitor;

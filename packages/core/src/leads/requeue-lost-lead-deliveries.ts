@@ -13,8 +13,10 @@ export const LEAD_DELIVERY_STALE_MS = 60_000;
  * is left alone.
  */
 export async function requeueLostLeadDeliveries(now = new Date()): Promise<{ requeued: number }> {
-  const pending = await withSystemAccess({ job: "leads.requeue" }, (tx) =>
-    tx.$queryRaw<{ id: string; customerId: string }[]>`
+  const pending = await withSystemAccess(
+    { job: "leads.requeue" },
+    (tx) =>
+      tx.$queryRaw<{ id: string; customerId: string }[]>`
       SELECT "id", "customerId" FROM "LeadDelivery"
        WHERE "status" = 'PENDING'
          AND COALESCE("lastAttemptAt", "createdAt") < ${new Date(now.getTime() - LEAD_DELIVERY_STALE_MS)}

@@ -19,14 +19,18 @@ export async function saveLeadExportTarget(options: { actor: TTenantPrincipal; i
   if (!agentMaySeeDealer(actor, input.dealerId)) throw new NotFoundError("dealer");
   if (input.crmUrl) {
     const problem = targetProblem(input.crmUrl, getConfig().WEBHOOK_ALLOW_PRIVATE_TARGETS);
-    if (problem) throw new InvalidInputError(`This URL cannot receive leads: ${problem}`, [{ path: "crmUrl", message: problem }]);
+    if (problem)
+      throw new InvalidInputError(`This URL cannot receive leads: ${problem}`, [{ path: "crmUrl", message: problem }]);
   }
   const { customerId } = actor.tenant;
   return withTenant(customerId, async (tx) => {
     const dealer = await tx.dealer.findFirst({ where: { id: input.dealerId, customerId }, select: { id: true } });
     if (!dealer) throw new NotFoundError("dealer");
-    const secret =
-      input.clearSecret ? { secretEncrypted: null } : input.secret ? { secretEncrypted: encryptSecret(input.secret) } : {};
+    const secret = input.clearSecret
+      ? { secretEncrypted: null }
+      : input.secret
+        ? { secretEncrypted: encryptSecret(input.secret) }
+        : {};
     const row = await tx.leadExportTarget.upsert({
       where: { dealerId: dealer.id },
       create: { customerId, dealerId: dealer.id, crmEmail: input.crmEmail, crmUrl: input.crmUrl, ...secret },

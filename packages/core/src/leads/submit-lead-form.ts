@@ -55,10 +55,7 @@ export async function submitLeadForm(options: {
       const form = content.data;
       const checked = validateLeadAnswers(form.name, form.fields, input.answers);
       if (!checked.ok) {
-        throw new InvalidInputError(
-          checked.issues.map((i) => `${i.path}: ${i.message}`).join("; "),
-          checked.issues,
-        );
+        throw new InvalidInputError(checked.issues.map((i) => `${i.path}: ${i.message}`).join("; "), checked.issues);
       }
       const leadId = randomUUID();
       const still = await tx.leadForm.findUnique({ where: { id: form.formId }, select: { id: true } });

@@ -8,7 +8,12 @@ describe("validateLeadAnswers", () => {
   it("the standard forms are valid form definitions", () => {
     for (const f of STANDARD_LEAD_FORMS) expect(ZLeadFormFields.safeParse(f.fields).success).toBe(true);
     expect(ZLeadFormFields.safeParse([{ key: "a", label: "A", type: "select", options: [] }]).success).toBe(false);
-    expect(ZLeadFormFields.safeParse([{ key: "a", label: "A", type: "text" }, { key: "a", label: "B", type: "text" }]).success).toBe(false);
+    expect(
+      ZLeadFormFields.safeParse([
+        { key: "a", label: "A", type: "text" },
+        { key: "a", label: "B", type: "text" },
+      ]).success,
+    ).toBe(false);
   });
 
   it("accepts good answers in the form's order, trims, leaves out empty optional fields and unknown keys", () => {
@@ -27,7 +32,14 @@ describe("validateLeadAnswers", () => {
     expect(result.data.answers.map((a) => a.key)).toEqual(["name", "phone", "vehicle", "service", "preferredDate"]);
     expect(result.data.answers[0]!.value).toBe("Piet");
     expect(leadSummary(result.data)).toBe(
-      ["Service booking", "Name: Piet", "Phone: +31 6 1234 5678", "Vehicle: Kia Niro AB-12-CD", "Service: Tyres", "Preferred date: 2026-12-21"].join("\n"),
+      [
+        "Service booking",
+        "Name: Piet",
+        "Phone: +31 6 1234 5678",
+        "Vehicle: Kia Niro AB-12-CD",
+        "Service: Tyres",
+        "Preferred date: 2026-12-21",
+      ].join("\n"),
     );
   });
 

@@ -40,7 +40,8 @@ export function validateLeadAnswers(
       const empty = !v.make && !v.model && !v.plate && !v.year;
       if (field.required && !v.make) issues.push({ path: `${path}.make`, message: "Enter the make." });
       if (field.required && !v.model) issues.push({ path: `${path}.model`, message: "Enter the model." });
-      if (v.year && !/^(19|20)\d{2}$/.test(v.year)) issues.push({ path: `${path}.year`, message: "Enter a year like 2021." });
+      if (v.year && !/^(19|20)\d{2}$/.test(v.year))
+        issues.push({ path: `${path}.year`, message: "Enter a year like 2021." });
       if (!empty) out.push({ key: field.key, label: field.label, type: field.type, value: v });
       continue;
     }

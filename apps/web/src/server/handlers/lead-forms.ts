@@ -49,10 +49,13 @@ async function spend(ip: string | null, channelId: string) {
 }
 
 /** POST /api/widget/forms: the visitor's answers to a form in their conversation. */
-export const handleSubmitLeadForm = defineVisitorHandler({ input: ZSubmitLeadForm }, async ({ visitor, input, meta }) => {
-  await spend(meta.ip, visitor.channelId);
-  return submitLeadForm({ visitor, input });
-});
+export const handleSubmitLeadForm = defineVisitorHandler(
+  { input: ZSubmitLeadForm },
+  async ({ visitor, input, meta }) => {
+    await spend(meta.ip, visitor.channelId);
+    return submitLeadForm({ visitor, input });
+  },
+);
 
 /** GET /api/widget/forms: the widget's form menu (the active forms of the visitor's dealer). */
 export const handleListVisitorForms = defineVisitorHandler({}, ({ visitor }) => listLeadFormsForVisitor({ visitor }));

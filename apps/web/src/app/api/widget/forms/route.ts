@@ -9,5 +9,7 @@ export async function GET(request: Request) {
 
 /** The visitor submits a lead form: `{conversationId, requestMessageId, answers}`. */
 export async function POST(request: Request) {
-  return respond(async () => handleSubmitLeadForm(visitorTokenOf(request), await readJson(request), routeMeta(request)));
+  return respond(async () =>
+    handleSubmitLeadForm(visitorTokenOf(request), await readJson(request), routeMeta(request)),
+  );
 }

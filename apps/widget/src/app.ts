@@ -300,13 +300,212 @@ function bubble(m: {
   return li;
 }
 
+// ── lead forms (docs/leads.md) ────────────────────────────────────────────────────────────
+
+type TContent = NonNullable<TMessageEvent["content"]>;
+type TFormRequest = Extract<TContent, { type: "form_request" }>;
+type TFormField = TFormRequest["fields"][number];
+
+/** Each form an agent sent, by its message id: built once and kept, so what the visitor typed survives re-renders. */
+const leadForms = new Map<string, { li: HTMLLIElement; done: () => void }>();
+
+/** The forms already answered (a FORM message names the form message it answers). */
+function answeredForms(): Set<string> {
+  const ids = new Set<string>();
+  for (const m of messages.values())
+    if (m.kind === "FORM" && m.content?.type === "form_result") ids.add(m.content.requestMessageId);
+  return ids;
+}
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** A visitor-side check of one answer (the server checks again and has the last word). */
+function fieldProblem(f: TFormField, value: string): string | null {
+  if (!value) return f.required ? t.formRequired : null;
+  if (f.type === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return t.formEmail;
+  if (f.type === "phone" && !/^\+?[0-9][0-9 ()\-./]{5,24}$/.test(value)) return t.formPhone;
+  if (f.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return t.formDate;
+  return null;
+}
+
+function leadFormItem(m: TMessageEvent, c: TFormRequest, answered: boolean): HTMLLIElement {
+  const known = leadForms.get(m.id);
+  if (known) {
+    if (answered) known.done();
+    return known.li;
+  }
+  const li = h("li", { class: "msg leadform", "data-form": c.kind });
+  if (m.author?.name) li.append(h("span", { class: "author", text: m.author.name }));
+  const form = h("form", { class: "lf", novalidate: "" });
+  form.append(h("p", { class: "lf-title", text: c.name }));
+  const errors = new Map<string, HTMLElement>();
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
+  const show = (key: string, message: string | null) => {
+    const line = errors.get(key);
+    const input = inputs.get(key);
+    if (line) line.textContent = message ?? "";
+    if (input) {
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    }
+  };
+  const idOf = (key: string) => `lf-${m.id.slice(0, 8)}-${key.replace(/\./g, "-")}`;
+  const errorLineFor = (key: string) => {
+    const p = h("p", { class: "lf-err", id: `${idOf(key)}-err`, role: "alert" });
+    errors.set(key, p);
+    return p;
+  };
+  const control = (
+    key: string,
+    label: string,
+    el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+    required: boolean,
+  ) => {
+    el.id = idOf(key);
+    el.name = key;
+    el.setAttribute("aria-describedby", `${idOf(key)}-err`);
+    if (required) el.setAttribute("aria-required", "true");
+    // A fixed field loses its message as soon as the visitor changes it.
+    el.addEventListener("input", () => {
+      if (el.getAttribute("aria-invalid")) show(key, null);
+    });
+    inputs.set(key, el);
+    return h(
+      "div",
+      { class: "field" },
+      h("label", { for: el.id, text: required ? `${label} *` : label }),
+      el,
+      errorLineFor(key),
+    );
+  };
+  for (const f of c.fields) {
+    if (f.type === "vehicle") {
+      const set = h("fieldset", { class: "lf-vehicle" }, h("legend", { text: f.required ? `${f.label} *` : f.label }));
+      const parts: [string, string, boolean][] = [
+        ["make", t.formMake, f.required],
+        ["model", t.formModel, f.required],
+        ["year", t.formYear, false],
+        ["plate", t.formPlate, false],
+      ];
+      for (const [part, label, required] of parts) {
+        const input = h("input", { type: part === "year" ? "text" : "text", autocomplete: "off" });
+        if (part === "year") input.inputMode = "numeric";
+        set.append(control(`${f.key}.${part}`, label, input, required));
+      }
+      form.append(set);
+      continue;
+    }
+    let el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    if (f.type === "select") {
+      el = h("select", {}, h("option", { value: "", text: "—" }));
+      for (const o of f.options ?? []) el.append(h("option", { value: o, text: o }));
+    } else if (f.type === "textarea") {
+      el = h("textarea", { rows: "3" });
+    } else {
+      const type = f.type === "phone" ? "tel" : f.type === "date" ? "date" : f.type === "email" ? "email" : "text";
+      el = h("input", { type });
+      if (f.type === "date") el.setAttribute("min", todayIso());
+      if (f.key === "name" || f.type === "email" || f.type === "phone")
+        el.setAttribute("autocomplete", f.type === "phone" ? "tel" : f.type === "email" ? "email" : "name");
+    }
+    form.append(control(f.key, f.label, el, f.required));
+  }
+  const formError = h("p", { class: "lf-err", role: "alert" });
+  const button = h("button", {
+    type: "submit",
+    class: "primary",
+    style: `background:${widget.config.primaryColour};color:${widget.config.textColour}`,
+    text: t.formSend,
+  });
+  form.append(formError, button);
+  li.append(form);
+
+  const done = () => {
+    if (form.dataset.done) return;
+    form.dataset.done = "1";
+    for (const el of inputs.values()) el.disabled = true;
+    button.remove();
+    formError.textContent = "";
+    form.append(h("p", { class: "lf-done", role: "status", text: t.formThanks }));
+  };
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (form.dataset.done || button.disabled) return;
+    const answers: Record<string, string | Record<string, string>> = {};
+    let firstBad: string | null = null;
+    for (const f of c.fields) {
+      if (f.type === "vehicle") {
+        const v: Record<string, string> = {};
+        for (const part of ["make", "model", "year", "plate"]) {
+          const key = `${f.key}.${part}`;
+          v[part] = inputs.get(key)!.value.trim();
+          const problem = (part === "make" || part === "model") && f.required && !v[part] ? t.formRequired : null;
+          show(key, problem);
+          if (problem && !firstBad) firstBad = key;
+        }
+        answers[f.key] = v;
+        continue;
+      }
+      const value = inputs.get(f.key)!.value.trim();
+      const problem = fieldProblem(f, value);
+      show(f.key, problem);
+      if (problem && !firstBad) firstBad = f.key;
+      if (value) answers[f.key] = value;
+    }
+    formError.textContent = "";
+    if (firstBad) {
+      inputs.get(firstBad)?.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const res = await api<{ leadId?: string; error?: string; issues?: { path: string; message: string }[] }>(
+        "/api/widget/forms",
+        { method: "POST", body: JSON.stringify({ conversationId, requestMessageId: m.id, answers }) },
+      );
+      if (res.status === 200 && res.body.leadId) {
+        done();
+        return;
+      }
+      // The server's refusal at each field it names (answers.<key>…); what was typed stays.
+      let focused = false;
+      for (const issue of res.body.issues ?? []) {
+        const key = issue.path.replace(/^answers\./, "");
+        if (!inputs.has(key)) continue;
+        show(key, issue.message);
+        if (!focused) {
+          inputs.get(key)?.focus();
+          focused = true;
+        }
+      }
+      if (!focused) formError.textContent = res.body.error ?? t.error;
+    } finally {
+      button.disabled = false;
+    }
+  };
+  form.addEventListener("submit", showingErrors(submit));
+  leadForms.set(m.id, { li, done });
+  if (answered) done();
+  return li;
+}
+
 function renderList() {
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   const items: HTMLElement[] = [];
   const sorted = [...messages.values()].sort((a, b) => a.seq - b.seq);
   const lastMine = [...sorted].reverse().find((m) => m.authorType === "CONTACT");
+  const answered = answeredForms();
+  // Re-rendering moves the nodes: the field the visitor is typing in keeps its focus.
+  const focused =
+    document.activeElement instanceof HTMLElement && list.contains(document.activeElement)
+      ? document.activeElement
+      : null;
   for (const m of sorted) {
     const mine = m.authorType === "CONTACT";
+    if (m.content?.type === "form_request") {
+      items.push(leadFormItem(m, m.content, answered.has(m.id)));
+      continue;
+    }
     items.push(
       bubble({
         body: m.body,
@@ -320,6 +519,7 @@ function renderList() {
   for (const p of pending.values())
     items.push(bubble({ body: p.body, mine: true, status: p.refused ? t.notSent : p.failed ? t.failed : t.sending }));
   list.replaceChildren(...items);
+  if (focused?.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
   if (atBottom || items.length < 30) list.scrollTop = list.scrollHeight;
   updateUnread();
 }
@@ -462,8 +662,38 @@ function showChat() {
     renderList();
   };
   file.addEventListener("change", showingErrors(upload));
-  render(h("main", { class: "chat" }, list, typingLine, errorLine, form));
+  const menu = h("div", { class: "lf-menu", role: "group", "aria-label": t.formsLabel });
+  render(h("main", { class: "chat" }, list, typingLine, errorLine, menu, form));
   input.focus();
+  void loadFormMenu(menu).catch(() => undefined);
+}
+
+/** The dealer's forms the visitor can ask for themselves ("Book a test drive"): each writes the form into the chat. */
+async function loadFormMenu(menu: HTMLElement) {
+  const res = await api<{ forms?: { id: string; kind: string; name: string }[] }>("/api/widget/forms");
+  for (const f of res.body.forms ?? []) {
+    const button = h("button", { type: "button", class: "lf-chip", text: t.formOffer[f.kind] ?? f.name });
+    button.addEventListener(
+      "click",
+      showingErrors(async () => {
+        button.disabled = true;
+        try {
+          const offered = await api<{ message?: TMessageEvent; error?: string }>("/api/widget/forms/offer", {
+            method: "POST",
+            body: JSON.stringify({ conversationId, formId: f.id }),
+          });
+          if (offered.body.message) {
+            add(offered.body.message, true);
+            renderList();
+            leadForms.get(offered.body.message.id)?.li.querySelector<HTMLElement>("input,select,textarea")?.focus();
+          } else errorLine.textContent = offered.body.error ?? t.error;
+        } finally {
+          button.disabled = false;
+        }
+      }),
+    );
+    menu.append(button);
+  }
 }
 
 async function loadConversation(): Promise<boolean> {

@@ -22,5 +22,9 @@ input,select,textarea{font:inherit;border:1px solid #d1d5db;border-radius:8px;pa
 .typing{min-height:18px;padding:0 12px;font-size:12px;color:#6b7280}.error{padding:0 12px;font-size:12px;color:#b91c1c}
 .composer{display:flex;gap:6px;padding:8px;border-top:1px solid #e5e7eb;align-items:flex-end}
 .composer .input{resize:none;max-height:120px}
+.leadform{max-width:92%;width:92%}.lf{display:flex;flex-direction:column;gap:8px}.lf-title{margin:0;font-weight:600}
+.lf fieldset{border:1px solid #e5e7eb;border-radius:8px;padding:8px;display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:0}.lf legend{font-size:12px;font-weight:600;color:#374151}
+.lf-menu{display:flex;gap:6px;overflow-x:auto;padding:0 8px}.lf-menu:empty{display:none}.lf-chip{flex:none;border:1px solid #d1d5db;background:#fff;border-radius:999px;padding:4px 10px;font:inherit;font-size:12px;cursor:pointer}.lf-chip:hover{background:#f3f4f6}
+.lf-err{margin:0;font-size:12px;color:#b91c1c}.lf-err:empty{display:none}[aria-invalid=true]{border-color:#dc2626}.lf-done{margin:0;color:#047857;font-weight:600}
 .icon{border:0;background:transparent;font-size:18px;cursor:pointer;padding:6px 8px;border-radius:8px}.icon:hover{background:#f3f4f6}
 `;

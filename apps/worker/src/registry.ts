@@ -16,6 +16,7 @@ import { handler, type TJobHandler } from "./job-handler";
 import { CHANNEL_HANDLERS } from "./handlers/channel-handlers";
 import { RETENTION_HANDLERS } from "./retention-handlers";
 import { WEBHOOK_HANDLERS } from "./handlers/webhook-handlers";
+import { LEAD_HANDLERS } from "./handlers/lead-handlers";
 
 export { handler, type TJobHandler } from "./job-handler";
 
@@ -29,4 +30,5 @@ export const HANDLERS: TJobHandler[] = [
   ...RETENTION_HANDLERS,
   ...CHANNEL_HANDLERS,
   ...WEBHOOK_HANDLERS,
+  ...LEAD_HANDLERS,
 ];

@@ -132,6 +132,11 @@ export const PERMISSION_MATRIX = {
     writes: true,
     description: "Routing rules, business hours, holidays, away messages",
   },
+  "settings.lead_forms.manage": {
+    roles: OWNER_ADMIN,
+    writes: true,
+    description: "Lead forms, CRM export targets and the lead delivery log",
+  },
   "settings.data_protection.manage": {
     roles: OWNER_ADMIN,
     writes: true,

@@ -8,6 +8,7 @@
  * `dealer:<id>` (inbox scope), `tenant:<customerId>`, `user:<id>`, `session:<id>`.
  */
 import { z } from "zod";
+import { ZLeadData, ZLeadFormFields, ZLeadFormKind } from "./leads";
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
@@ -84,6 +85,23 @@ export const ZAutomationSource = z.enum(["away", "greeting", "faq", "routing", "
 export type TAutomationSource = z.infer<typeof ZAutomationSource>;
 
 export const ZMessageContent = z.discriminatedUnion("type", [
+  /** An agent sent a lead form (docs/leads.md): the widget shows it as a form to fill in. */
+  z.object({
+    type: z.literal("form_request"),
+    formId: z.uuid(),
+    kind: ZLeadFormKind,
+    name: z.string().max(100),
+    fields: ZLeadFormFields,
+  }),
+  /** A visitor's answers to a form (kind FORM): the lead. */
+  z.object({
+    type: z.literal("form_result"),
+    formId: z.uuid().nullable(),
+    requestMessageId: z.uuid(),
+    kind: ZLeadFormKind,
+    leadId: z.uuid(),
+    ...ZLeadData.shape,
+  }),
   z.object({
     type: z.literal("location"),
     latitude: z.number().min(-90).max(90),
@@ -450,3 +468,4 @@ export { smsSegments, type TSmsEncoding, type TSmsSegments } from "./sms-segment
 export * from "./canned-replies";
 export * from "./widget-api";
 export * from "./webhooks";
+export * from "./leads";

@@ -26,6 +26,10 @@ import { handleRotateWidgetIdentitySecret, handleSetVehicle, handleWidgetIdentif
 import { sendMessage } from "@forecourt/core/chat/send-message";
 import { newWidgetKey, sha256 } from "@forecourt/core/chat/keys";
 import { encryptSecret } from "@forecourt/core/crypto/secret-box";
+import { sendLeadForm } from "@forecourt/core/leads/send-lead-form";
+import { submitLeadForm } from "@forecourt/core/leads/submit-lead-form";
+import { testMemberPrincipal } from "@forecourt/core/test-principals";
+import { STANDARD_LEAD_FORMS } from "@forecourt/protocol";
 import { attachmentUrl } from "@forecourt/core/chat/message-event";
 import { verifyRealtimeToken } from "@forecourt/core/chat/realtime-token";
 import { resolveVisitorSession } from "@forecourt/core/chat/resolve-visitor-session";
@@ -165,6 +169,17 @@ import {
 } from "./handlers/channels";
 import { loadContactRecordPage, loadContactsPage } from "./handlers/contacts-pages";
 import { loadInboxPage } from "./handlers/inbox-page";
+import {
+  handleListConversationForms,
+  handleRetryLeadDelivery,
+  handleSaveLeadExportTarget,
+  handleSendLeadForm,
+  handleSetLeadFormActive,
+  handleListVisitorForms,
+  handleOfferLeadForm,
+  handleSubmitLeadForm,
+  loadLeadFormsPage,
+} from "./handlers/lead-forms";
 import { widgetAsset } from "./widget-assets";
 
 const SRC = join(import.meta.dirname, "..");
@@ -219,6 +234,11 @@ type TB = {
   /** B's routing rule and bot (Settings → Routing). */
   routingRuleId: string;
   botId: string;
+  /** B's test-drive form, the form message an agent of B sent, and a failed delivery of the lead its visitor filled in. */
+  leadFormId: string;
+  formRequestId: string;
+  leadDeliveryId: string;
+  leadCrmEmail: string;
 };
 /** A's own website chat: the widget a visitor of A uses (a visitor token is A's, never B's). */
 type TA = {
@@ -1607,6 +1627,78 @@ const CASES: Record<string, TCase> = {
     ],
   },
 
+  // ── Lead forms (composer, widget, Settings → Lead forms) ─────────────────────────────────
+  "route:app/api/inbox/conversations/[id]/forms/route.ts#GET": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleListConversationForms(session, { id: b.conversationId }),
+      handleListConversationForms(session, { id: guess() }),
+    ],
+  },
+  "route:app/api/inbox/conversations/[id]/forms/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ session, b }) =>
+      [b.conversationId, guess()].map((id) =>
+        handleSendLeadForm(session, { id, body: { clientId: "iso-form-0001", formId: b.leadFormId } }),
+      ),
+  },
+  "route:app/api/widget/forms/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ a, b }) => [
+      // B's conversation with A's visitor token; A's own conversation naming B's form message.
+      handleSubmitLeadForm(a.visitorToken, {
+        conversationId: b.conversationId,
+        requestMessageId: b.formRequestId,
+        answers: {},
+      }),
+      handleSubmitLeadForm(a.visitorToken, {
+        conversationId: a.conversationId,
+        requestMessageId: b.formRequestId,
+        answers: {},
+      }),
+    ],
+  },
+  "route:app/api/widget/forms/route.ts#GET": {
+    kind: "own",
+    attempts: ({ a }) => [handleListVisitorForms(a.visitorToken, undefined)],
+  },
+  "route:app/api/widget/forms/offer/route.ts#POST": {
+    kind: "refused",
+    attempts: ({ a, b }) => [
+      handleOfferLeadForm(a.visitorToken, { conversationId: b.conversationId, formId: b.leadFormId }),
+      handleOfferLeadForm(a.visitorToken, { conversationId: a.conversationId, formId: b.leadFormId }),
+    ],
+  },
+  "action:server/actions/lead-forms.ts#setLeadFormActiveAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSetLeadFormActive(session, { formId: b.leadFormId, active: "false" }),
+      handleSetLeadFormActive(session, { formId: guess(), active: "true" }),
+    ],
+  },
+  "action:server/actions/lead-forms.ts#saveLeadExportTargetAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleSaveLeadExportTarget(session, {
+        dealerId: b.dealerId,
+        crmEmail: "thief@a.test",
+        crmUrl: "https://a.example/adf",
+      }),
+      handleSaveLeadExportTarget(session, { dealerId: guess(), crmEmail: "thief@a.test" }),
+    ],
+  },
+  "action:server/actions/lead-forms.ts#retryLeadDeliveryAction": {
+    kind: "refused",
+    attempts: ({ session, b }) => [
+      handleRetryLeadDelivery(session, { deliveryId: b.leadDeliveryId }),
+      handleRetryLeadDelivery(session, { deliveryId: guess() }),
+    ],
+  },
+  "page:server/handlers/lead-forms.ts#loadLeadFormsPage": {
+    kind: "own",
+    attempts: ({ session }) => [loadLeadFormsPage(session, undefined, meta)],
+  },
+
   // ── page loaders (what the pages call for their data) ──────────────────────────────────────
   "page:server/handlers/api-keys.ts#loadApiKeysPage": {
     kind: "own",
@@ -1692,6 +1784,9 @@ type TS = {
   /** The sibling dealer's routing rule and bot. */
   routingRuleId: string;
   botId: string;
+  /** The sibling dealer's test-drive form and a failed delivery of a lead in its chat. */
+  leadFormId: string;
+  leadDeliveryId: string;
 };
 type TSCtx = { session: TSessionContext; s: TS; a: TA };
 type TScopeCase =
@@ -1944,6 +2039,31 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   },
   "action:server/actions/departments.ts#deleteDepartmentAction": {
     refused: ({ session, s }) => [handleDeleteDepartment(session, { id: s.departmentId })],
+  },
+  "route:app/api/inbox/conversations/[id]/forms/route.ts#GET": {
+    refused: ({ session, s }) => [handleListConversationForms(session, { id: s.conversationId })],
+  },
+  "route:app/api/inbox/conversations/[id]/forms/route.ts#POST": {
+    refused: ({ session, s }) => [
+      handleSendLeadForm(session, { id: s.conversationId, body: { clientId: "iso-form-0002", formId: s.leadFormId } }),
+    ],
+  },
+  "route:app/api/widget/forms/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/forms/route.ts#GET": { exempt: "visitor entry point: the visitor token decides" },
+  "route:app/api/widget/forms/offer/route.ts#POST": { exempt: "visitor entry point: the visitor token decides" },
+  "action:server/actions/lead-forms.ts#setLeadFormActiveAction": {
+    refused: ({ session, s }) => [handleSetLeadFormActive(session, { formId: s.leadFormId, active: "false" })],
+  },
+  "action:server/actions/lead-forms.ts#saveLeadExportTargetAction": {
+    refused: ({ session, s }) => [
+      handleSaveLeadExportTarget(session, { dealerId: s.dealerId, crmEmail: "thief@a.test", crmUrl: "" }),
+    ],
+  },
+  "action:server/actions/lead-forms.ts#retryLeadDeliveryAction": {
+    refused: ({ session, s }) => [handleRetryLeadDelivery(session, { deliveryId: s.leadDeliveryId })],
+  },
+  "page:server/handlers/lead-forms.ts#loadLeadFormsPage": {
+    own: ({ session }) => [loadLeadFormsPage(session, undefined, meta)],
   },
   "page:server/handlers/departments.ts#loadDepartmentsPage": {
     own: ({ session }) => [loadDepartmentsPage(session, undefined, meta)],
@@ -2213,6 +2333,39 @@ function enumerateEntryPoints(): string[] {
   return keys.sort();
 }
 
+const leadAnswers = {
+  name: "Lead Secretname",
+  email: "lead.secret@b-dealer.test",
+  vehicle: { make: "Volvo", model: "XC40" },
+  preferredDate: "2026-12-24",
+};
+
+/** The standard lead forms of a dealer (as the seed gives them), by kind. */
+async function leadFormsFor(customerId: string, dealerId: string) {
+  await ownerDb().leadForm.createMany({
+    data: STANDARD_LEAD_FORMS.map((f) => ({ customerId, dealerId, kind: f.kind, name: f.name, fields: f.fields })),
+    skipDuplicates: true,
+  });
+  const rows = await ownerDb().leadForm.findMany({ where: { dealerId } });
+  return Object.fromEntries(rows.map((r) => [r.kind, r.id])) as Record<(typeof rows)[number]["kind"], string>;
+}
+
+/** A dealer's CRM e-mail target and a failed delivery of a lead to it (Retry would send it). */
+async function failedLeadDelivery(customerId: string, dealerId: string, leadId: string, crmEmail: string) {
+  await ownerDb().leadExportTarget.create({ data: { customerId, dealerId, crmEmail } });
+  return ownerDb().leadDelivery.create({
+    data: {
+      customerId,
+      leadId,
+      target: "EMAIL",
+      destination: crmEmail,
+      status: "FAILED",
+      attempts: 4,
+      lastError: "SMTP: down",
+    },
+  });
+}
+
 let b: TB;
 let a: TA;
 /** B's rows as they were before the attempts. */
@@ -2337,6 +2490,19 @@ beforeAll(async () => {
       attempts: 1,
     },
   });
+  // B's lead forms: an agent of B sends the test drive, B's visitor fills it in, its CRM delivery failed.
+  const bForms = await leadFormsFor(tb.customer.id, tb.dealer.id);
+  const bAdmin = testMemberPrincipal(bUser.id, tb.customer.id, "ADMIN");
+  const bFormRequest = await sendLeadForm({
+    actor: bAdmin,
+    input: { conversationId: bChat.conversationId, formId: bForms.TEST_DRIVE, clientId: "b-form-send-1" },
+  });
+  const bLead = await submitLeadForm({
+    visitor: bVisitor,
+    input: { conversationId: bChat.conversationId, requestMessageId: bFormRequest.id, answers: leadAnswers },
+  });
+  const bCrmEmail = `b-crm-${crypto.randomUUID().slice(0, 8)}@b-dealer.test`;
+  const bLeadDelivery = await failedLeadDelivery(tb.customer.id, tb.dealer.id, bLead.leadId, bCrmEmail);
   // A's website chat and one visitor of A (the identity a visitor attacker holds).
   const aOrigin = "http://a-dealer.test";
   const aChannel = await ownerDb().channel.create({
@@ -2397,6 +2563,10 @@ beforeAll(async () => {
     webhookDeliveryId: bDelivery.id,
     routingRuleId: bRule.id,
     botId: bBot.id,
+    leadFormId: bForms.TEST_DRIVE,
+    formRequestId: bFormRequest.id,
+    leadDeliveryId: bLeadDelivery.id,
+    leadCrmEmail: bCrmEmail,
   };
   before = await snapshotB();
   for (const role of ROLES) {
@@ -2514,6 +2684,26 @@ beforeAll(async () => {
       body: sCannedBody,
     },
   });
+  const sForms = await leadFormsFor(ta.customer.id, sDealer.id);
+  const { user: aAdminUser } = await createTestUser({ customerId: ta.customer.id, role: "ADMIN" });
+  const sFormRequest = await sendLeadForm({
+    actor: testMemberPrincipal(aAdminUser.id, ta.customer.id, "ADMIN"),
+    input: { conversationId: sChat.conversationId, formId: sForms.TEST_DRIVE, clientId: "s-form-send-1" },
+  });
+  const sLead = await submitLeadForm({
+    visitor: sVisitor,
+    input: {
+      conversationId: sChat.conversationId,
+      requestMessageId: sFormRequest.id,
+      answers: { ...leadAnswers, name: "Sibling Leadname", email: "sibling.lead@a-sibling.test" },
+    },
+  });
+  const sLeadDelivery = await failedLeadDelivery(
+    ta.customer.id,
+    sDealer.id,
+    sLead.leadId,
+    "sibling-crm@a-sibling.test",
+  );
   const sApiKey = await createTestApiKey(ta.customer.id, { name: "Sibling DMS key", dealerIds: [sDealer.id] });
   const allDealersKey = await createTestApiKey(ta.customer.id, { name: "A every-dealer CRM key" });
   s = {
@@ -2543,6 +2733,8 @@ beforeAll(async () => {
     allDealersKeyName: allDealersKey.key.name,
     routingRuleId: sRule.id,
     botId: sBot.id,
+    leadFormId: sForms.TEST_DRIVE,
+    leadDeliveryId: sLeadDelivery.id,
   };
   sBefore = await snapshotSibling();
   // Members of A scoped to A's first dealer, one per role.
@@ -2627,6 +2819,13 @@ async function snapshotSibling() {
       select: { id: true, status: true, revokedAt: true },
       orderBy: { id: "asc" },
     }),
+    leadForms: await db.leadForm.findMany({ where: { dealerId: s.dealerId }, orderBy: { id: "asc" } }),
+    leadExportTarget: await db.leadExportTarget.findUnique({ where: { dealerId: s.dealerId } }),
+    leads: await db.lead.count({ where: { dealerId: s.dealerId } }),
+    leadDeliveries: await db.leadDelivery.findMany({
+      where: { lead: { dealerId: s.dealerId } },
+      orderBy: { id: "asc" },
+    }),
   };
 }
 
@@ -2687,6 +2886,10 @@ async function snapshotB() {
     subscriptions: await db.subscription.findMany({ where }),
     vehicles: await db.vehicle.count({ where }),
     apiKeys: await db.apiKey.findMany({ where, select: { id: true, name: true, status: true, revokedAt: true } }),
+    leadForms: await db.leadForm.findMany({ where, orderBy: { id: "asc" } }),
+    leadExportTargets: await db.leadExportTarget.findMany({ where }),
+    leads: await db.lead.count({ where }),
+    leadDeliveries: await db.leadDelivery.findMany({ where, orderBy: { id: "asc" } }),
   };
 }
 
@@ -2733,6 +2936,11 @@ function leaks(body: unknown): string[] {
     b.apiKeyPrefix,
     b.webhookEndpointId,
     b.webhookUrl,
+    b.leadFormId,
+    b.formRequestId,
+    b.leadDeliveryId,
+    b.leadCrmEmail,
+    leadAnswers.name,
   ].filter((secret) => text.includes(secret));
 }
 
@@ -2868,6 +3076,10 @@ function siblingLeaks(body: unknown): string[] {
     s.apiKeyName,
     s.allDealersKeyId,
     s.allDealersKeyName,
+    s.leadFormId,
+    s.leadDeliveryId,
+    "sibling-crm@a-sibling.test",
+    "Sibling Leadname",
   ].filter((secret) => text.includes(secret));
 }
 

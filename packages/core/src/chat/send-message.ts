@@ -46,6 +46,8 @@ export type TSendOptions = {
   template?: boolean;
   /** A job must still run for it (an inbound file to download). Replies on delivered channels always wait for one. */
   awaitingJob?: boolean;
+  /** A visitor's answers to a lead form (submit-lead-form.ts): kind FORM. */
+  formResult?: boolean;
 };
 
 /** What one append wrote, before it is published (a duplicate wrote nothing). */
@@ -134,7 +136,7 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
   const authorUserId = author?.userId ?? null;
   const authorType = automated ? "BOT" : (author?.type ?? "CONTACT");
   const dealerIds = "agent" in sender ? sender.agent.tenant.dealerIds : [];
-  const kind = options.attachment ? "ATTACHMENT" : input.kind;
+  const kind = options.attachment ? "ATTACHMENT" : options.formResult ? "FORM" : input.kind;
   const messageId = randomUUID();
 
   // One statement does the access check, the idempotency check, the seq increment (row lock),

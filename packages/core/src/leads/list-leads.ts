@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withTenant, type Prisma } from "@forecourt/db";
+import { ZMessageContent } from "@forecourt/protocol";
 import { assertMay, type TTenantActor } from "../principal";
 import { dealerScopeWhere } from "../chat/dealer-scope";
 
@@ -18,6 +19,17 @@ const offlineClientId = (conversationId: string) => `offline-${conversationId}`;
 
 function answersOf(data: Prisma.JsonValue | null): Record<string, string> {
   if (!data || typeof data !== "object" || Array.isArray(data)) return {};
+  // A lead form's result (submit-lead-form.ts): its answers by field key, a vehicle as one line.
+  const result = ZMessageContent.safeParse(data);
+  if (result.success && result.data.type === "form_result") {
+    const answers: Record<string, string> = { form: result.data.kind };
+    for (const a of result.data.answers)
+      answers[a.key] =
+        typeof a.value === "string"
+          ? a.value
+          : [a.value.make, a.value.model, a.value.year, a.value.plate].filter(Boolean).join(" ");
+    return answers;
+  }
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") out[key] = String(value);
@@ -29,7 +41,7 @@ function answersOf(data: Prisma.JsonValue | null): Record<string, string> {
  * Leads: every conversation a visitor opened with the website chat's pre-chat form (or its
  * offline form, outside business hours), newest first, with what the form asked: name, e-mail and
  * phone (stored on the contact, so their current values), the department chosen, the offline
- * message, and the answers of form-result messages (kind FORM) in the conversation. Scoped to the
+ * message, and the answers of form-result messages (kind FORM: lead forms, docs/leads.md) in the conversation. Scoped to the
  * actor's dealers; purged with the conversation after the retention period (RULES.md §6).
  */
 export async function listLeads(options: { actor: TTenantActor; input: TListLeads }) {

@@ -52,6 +52,42 @@ describe("retention purge", () => {
     expect(audit?.targetId).toBe(result.certificateId);
   });
 
+  it("deletes lead-form leads with their FORM message (and their delivery log), keeps newer ones", async () => {
+    const t = await createRetentionTenant();
+    const contact = await createContact(t.customer.id, { lastEngagedAt: ms(DAY) });
+    const old = await createConversation(t, contact.id, [{ at: ms(-DAY), kind: "FORM" }]);
+    const spanning = await createConversation(t, contact.id, [
+      { at: ms(-DAY), kind: "FORM" },
+      { at: ms(DAY), kind: "FORM" },
+    ]);
+    const lead = async (conversationId: string, messageId: string) => {
+      const row = await ownerDb().lead.create({
+        data: {
+          customerId: t.customer.id,
+          dealerId: t.dealer.id,
+          conversationId,
+          messageId,
+          kind: "TEST_DRIVE",
+          data: { formName: "Test drive", answers: [] },
+        },
+      });
+      await ownerDb().leadDelivery.create({
+        data: { customerId: t.customer.id, leadId: row.id, target: "EMAIL", destination: "crm@example.com" },
+      });
+      return row.id;
+    };
+    const inOld = await lead(old.conversation.id, old.messageIds[0]!);
+    const oldInSpanning = await lead(spanning.conversation.id, spanning.messageIds[0]!);
+    const newInSpanning = await lead(spanning.conversation.id, spanning.messageIds[1]!);
+
+    await purgeTenant({ customerId: t.customer.id, now: NOW });
+
+    const left = await ownerDb().lead.findMany({ where: { customerId: t.customer.id }, select: { id: true } });
+    expect(left.map((l) => l.id)).toEqual([newInSpanning]);
+    expect(await ownerDb().leadDelivery.count({ where: { leadId: { in: [inOld, oldInSpanning] } } })).toBe(0);
+    expect(await ownerDb().leadDelivery.count({ where: { leadId: newInSpanning } })).toBe(1);
+  });
+
   it("deletes attachments from disk together with their rows", async () => {
     const t = await createRetentionTenant();
     const contact = await createContact(t.customer.id, { lastEngagedAt: ms(DAY) });

@@ -7,6 +7,7 @@ import { seedChat } from "./seed-chat";
 import { seedManagedQueue } from "./seed-managed-queue";
 import { seedRouting } from "./seed-routing";
 import { seedEmailChannels } from "./seed-email-channels";
+import { seedLeadForms } from "./seed-lead-forms";
 import { seedMetaChannels } from "./seed-meta-channels";
 import { seedSmsChannels } from "./seed-sms-channels";
 import { seedTelegramChannels } from "./seed-telegram-channels";
@@ -98,6 +99,7 @@ export async function seedDemo(db: PrismaClient) {
   await seedSmsChannels(db);
   await seedApiChannels(db);
   await seedManagedQueue(db);
+  await seedLeadForms(db);
   // Last: it marks the conversations seeded above as routed.
   await seedRouting(db);
 }

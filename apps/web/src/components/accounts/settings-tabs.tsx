@@ -26,6 +26,11 @@ export async function SettingsTabs({ session, current }: { session: TSessionCont
       show: sessionCan(session, "settings.routing.manage") && !!session.active,
     },
     {
+      href: "/settings/lead-forms",
+      label: t("leadForms"),
+      show: sessionCan(session, "settings.lead_forms.manage") && !!session.active,
+    },
+    {
       // Webhooks carry every dealer's events: only members without a dealer scope manage them.
       href: "/settings/webhooks",
       label: t("webhooks"),

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { Socket } from "socket.io-client";
-import { Check, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
+import { Check, ClipboardList, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import { ATTACHMENT_TYPES, fillCannedReply, type TMessageEvent } from "@forecourt/protocol";
@@ -16,6 +16,7 @@ import { reactionsOf } from "./message-content";
 import { ReplyWindowNotice, useWindowNotice } from "./reply-window-notice";
 import { SmsSegmentCount } from "./sms-segment-count";
 import { SnoozeMenu } from "./snooze-menu";
+import { FormPicker } from "./form-picker";
 import { TemplatePicker } from "./template-picker";
 import { ActivityLine, LabelChip, LabelPicker, PRIORITIES, type TPriority } from "./workflow-bits";
 
@@ -67,6 +68,7 @@ export function ConversationPane(props: {
   const [pickerOpen, setPickerOpen] = useState(false);
   const [pickerIndex, setPickerIndex] = useState(0);
   const [templatesOpen, setTemplatesOpen] = useState(false);
+  const [formsOpen, setFormsOpen] = useState(false);
   const [retrying, setRetrying] = useState<Set<string>>(new Set());
   const listRef = useRef<HTMLOListElement>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
@@ -458,6 +460,17 @@ export function ConversationPane(props: {
             }}
           />
         ) : null}
+        {formsOpen ? (
+          <FormPicker
+            conversationId={detail.id}
+            onClose={() => setFormsOpen(false)}
+            onSent={() => {
+              setFormsOpen(false);
+              setError(null);
+              stick.current = true;
+            }}
+          />
+        ) : null}
         {props.can.reply || props.can.note ? (
           <form
             className={`relative m-3 mt-0 rounded-xl border ${mode === "NOTE" ? "border-amber-300 bg-amber-50" : "border-zinc-200 bg-white"}`}
@@ -587,6 +600,19 @@ export function ConversationPane(props: {
                     >
                       <Paperclip className="size-4" aria-hidden="true" />
                     </button>
+                    {detail.channelType === "WIDGET" ? (
+                      <button
+                        type="button"
+                        onClick={() => setFormsOpen((open) => !open)}
+                        aria-expanded={formsOpen}
+                        className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100"
+                        aria-label={t("sendForm")}
+                        title={t("sendForm")}
+                        data-testid="send-form"
+                      >
+                        <ClipboardList className="size-4" aria-hidden="true" />
+                      </button>
+                    ) : null}
                   </>
                 ) : null}
                 {detail.channelType === "TWILIO_SMS" && mode === "TEXT" && text.trim() ? (

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import {
+  ClipboardList,
   ExternalLink,
   FileText,
   LayoutTemplate,
@@ -25,7 +26,15 @@ import { attachmentView, mapUrl, telHref } from "./message-content";
  */
 
 /** Content cards that stand in for the body (the body then only holds a text fallback for previews and search). */
-const REPLACES_BODY = new Set<TMessageContent["type"]>(["location", "contacts", "reply", "reaction", "unsupported"]);
+const REPLACES_BODY = new Set<TMessageContent["type"]>([
+  "location",
+  "contacts",
+  "reply",
+  "reaction",
+  "unsupported",
+  "form_request",
+  "form_result",
+]);
 
 /**
  * The words core stores as the body of media without a caption (core/channels
@@ -263,6 +272,37 @@ function ContentView({ content, channelType }: { content: TMessageContent; chann
       );
     case "email":
       return <EmailHeader content={content} />;
+    case "form_request":
+      return (
+        <div data-testid="form-request">
+          <p className="flex items-center gap-1 text-[13px] font-medium">
+            <ClipboardList className="size-3.5" aria-hidden="true" />
+            {t("content.formSent", { name: content.name })}
+          </p>
+          <p className="text-[12px] text-zinc-500">{content.fields.map((f) => f.label).join(" · ")}</p>
+        </div>
+      );
+    case "form_result":
+      return (
+        <div data-testid="form-result">
+          <p className="mb-1 flex items-center gap-1 text-[13px] font-medium">
+            <ClipboardList className="size-3.5" aria-hidden="true" />
+            {t("content.formResult", { name: content.formName })}
+          </p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-[13px]">
+            {content.answers.map((a) => (
+              <div key={a.key} className="contents">
+                <dt className="text-zinc-500">{a.label}</dt>
+                <dd className="break-words whitespace-pre-wrap">
+                  {typeof a.value === "string"
+                    ? a.value
+                    : [a.value.make, a.value.model, a.value.year, a.value.plate].filter(Boolean).join(" ")}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      );
     case "unsupported":
       return (
         <p className="text-[13px] text-zinc-500 italic" data-testid="unsupported">

@@ -159,11 +159,13 @@ test("reports show anonymised statistics from before the retention period", asyn
   const dayOnly = new Date(day.toISOString().slice(0, 10));
   await ownerDb().dailyStat.upsert({
     where: {
-      customerId_dealerId_channelType_day: {
+      customerId_dealerId_channelType_day_departmentId_agentId: {
         customerId: customer.id,
         dealerId: dealer.id,
         channelType: "WHATSAPP",
         day: dayOnly,
+        departmentId: "00000000-0000-0000-0000-000000000000",
+        agentId: "00000000-0000-0000-0000-000000000000",
       },
     },
     create: {

@@ -141,12 +141,17 @@ describe("outbound webhooks", () => {
       input: { conversationId: chat.conversationId, clientId: "note-0001", body: "call back", kind: "NOTE" },
     });
     await dispatchWebhookEvents();
-    expect(await deliveriesOf(t.customer.id)).toBe(7);
-    await receiver.waitFor((all) => all.filter((h) => h.path === t.path).length === 7);
+    // Seven types; message.created twice: the customer's message and the closing message.
+    expect(await deliveriesOf(t.customer.id)).toBe(8);
+    await receiver.waitFor((all) => all.filter((h) => h.path === t.path).length === 8);
     const payloads = receiver.received.map((hit) => verified(t.secret, hit));
-    expect(payloads.map((p) => p.type).sort()).toEqual([...ALL].sort());
+    expect([...new Set(payloads.map((p) => p.type))].sort()).toEqual([...ALL].sort());
     const byType = new Map(payloads.map((p) => [p.type, p.data]));
-    expect(byType.get("message.created")).toMatchObject({
+    const created = payloads
+      .filter((p) => p.type === "message.created")
+      .map((p) => p.data as { message: { authorType: string } });
+    expect(created.map((d) => d.message.authorType).sort()).toEqual(["BOT", "CONTACT"]);
+    expect(created.find((d) => d.message.authorType === "CONTACT")).toMatchObject({
       message: { body: "Is the Golf still for sale?", authorType: "CONTACT", conversationId: chat.conversationId },
       conversation: { id: chat.conversationId },
     });
@@ -164,7 +169,7 @@ describe("outbound webhooks", () => {
     }
     await settled(t.customer.id); // the receiver answers before the attempt is recorded
     const log = await listWebhookDeliveries({ actor: t.owner, input: { endpointId: t.endpoint.id } });
-    expect(log.deliveries).toHaveLength(7);
+    expect(log.deliveries).toHaveLength(8);
     expect(log.deliveries.every((d) => d.status === "DELIVERED" && d.attempts === 1 && d.responseStatus === 200)).toBe(
       true,
     );

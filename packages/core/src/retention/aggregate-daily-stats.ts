@@ -16,7 +16,8 @@ export const NO_DIMENSION = "00000000-0000-0000-0000-000000000000";
  *   that day (notes, events and system messages are not counted);
  * - firstResponse: the first agent or managed-agent reply of a conversation, on the day it was
  *   written (its time − the conversation's creation);
- * - rating: CSAT ratings given that day (ConversationRating.updatedAt), their sum and number.
+ * - rating: CSAT ratings given that day (ConversationRating.updatedAt), their sum and number;
+ * - leads: form results received that day, by the form's kind.
  * The teammate is the conversation's assignee, except for replies and first responses (their
  * author). No ids of contacts or conversations are stored: only counts and sums. The day's rows
  * are replaced as a whole (a conversation reassigned since the last run moves its figures).
@@ -36,11 +37,12 @@ export async function aggregateDailyStatsInTx(tx: TTx, customerId: string, day: 
       WHERE c."customerId" = ${customerId}::uuid),
     facts AS (
       SELECT "dealerId", "channelType", "departmentId", "agentId",
-             1 AS started, 0 AS closed, 0::bigint AS res, 0 AS "in", 0 AS "out", 0 AS fr, 0::bigint AS "frS", 0 AS rs, 0 AS rc
+             1 AS started, 0 AS closed, 0::bigint AS res, 0 AS "in", 0 AS "out", 0 AS fr, 0::bigint AS "frS", 0 AS rs, 0 AS rc,
+             0 AS "lTd", 0 AS "lTi", 0 AS "lSv", 0 AS "lFi"
       FROM conv WHERE "createdAt" >= ${from} AND "createdAt" < ${to}
       UNION ALL
       SELECT "dealerId", "channelType", "departmentId", "agentId",
-             0, 1, GREATEST(0, extract(epoch FROM "closedAt" - "createdAt"))::bigint, 0, 0, 0, 0, 0, 0
+             0, 1, GREATEST(0, extract(epoch FROM "closedAt" - "createdAt"))::bigint, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
       FROM conv WHERE "closedAt" >= ${from} AND "closedAt" < ${to}
       UNION ALL
       SELECT c."dealerId", c."channelType", c."departmentId",
@@ -48,13 +50,13 @@ export async function aggregateDailyStatsInTx(tx: TTx, customerId: string, day: 
              0, 0, 0,
              (m."authorType" = 'CONTACT')::int,
              (m."authorType" IN ('AGENT', 'MANAGED_AGENT', 'BOT'))::int,
-             0, 0, 0, 0
+             0, 0, 0, 0, 0, 0, 0, 0
       FROM "Message" m JOIN conv c ON c."id" = m."conversationId"
       WHERE m."customerId" = ${customerId}::uuid AND m."createdAt" >= ${from} AND m."createdAt" < ${to}
         AND m."kind" IN ('TEXT', 'ATTACHMENT', 'FORM')
       UNION ALL
       SELECT c."dealerId", c."channelType", c."departmentId", COALESCE(m."authorUserId", c."agentId"),
-             0, 0, 0, 0, 0, 1, GREATEST(0, extract(epoch FROM m."createdAt" - c."createdAt"))::bigint, 0, 0
+             0, 0, 0, 0, 0, 1, GREATEST(0, extract(epoch FROM m."createdAt" - c."createdAt"))::bigint, 0, 0, 0, 0, 0, 0
       FROM "Message" m JOIN conv c ON c."id" = m."conversationId"
       WHERE m."customerId" = ${customerId}::uuid AND m."createdAt" >= ${from} AND m."createdAt" < ${to}
         AND m."authorType" IN ('AGENT', 'MANAGED_AGENT') AND m."kind" IN ('TEXT', 'ATTACHMENT')
@@ -63,15 +65,21 @@ export async function aggregateDailyStatsInTx(tx: TTx, customerId: string, day: 
           WHERE p."conversationId" = m."conversationId" AND p."seq" < m."seq"
             AND p."authorType" IN ('AGENT', 'MANAGED_AGENT') AND p."kind" IN ('TEXT', 'ATTACHMENT'))
       UNION ALL
-      SELECT c."dealerId", c."channelType", c."departmentId", c."agentId", 0, 0, 0, 0, 0, 0, 0, r."score", 1
+      SELECT c."dealerId", c."channelType", c."departmentId", c."agentId", 0, 0, 0, 0, 0, 0, 0, r."score", 1, 0, 0, 0, 0
       FROM "ConversationRating" r JOIN conv c ON c."id" = r."conversationId"
-      WHERE r."customerId" = ${customerId}::uuid AND r."updatedAt" >= ${from} AND r."updatedAt" < ${to})
+      WHERE r."customerId" = ${customerId}::uuid AND r."updatedAt" >= ${from} AND r."updatedAt" < ${to}
+      UNION ALL
+      SELECT c."dealerId", c."channelType", c."departmentId", c."agentId", 0, 0, 0, 0, 0, 0, 0, 0, 0,
+             (l."kind" = 'TEST_DRIVE')::int, (l."kind" = 'TRADE_IN')::int, (l."kind" = 'SERVICE')::int, (l."kind" = 'FINANCE')::int
+      FROM "Lead" l JOIN conv c ON c."id" = l."conversationId"
+      WHERE l."customerId" = ${customerId}::uuid AND l."createdAt" >= ${from} AND l."createdAt" < ${to})
     INSERT INTO "DailyStat" ("customerId", "dealerId", "channelType", "day", "departmentId", "agentId",
       "conversationsStarted", "conversationsClosed", "messagesIn", "messagesOut",
       "firstResponseSecondsSum", "firstResponseCount", "resolutionSecondsSum", "resolutionCount",
-      "ratingSum", "ratingCount")
+      "ratingSum", "ratingCount", "leadsTestDrive", "leadsTradeIn", "leadsService", "leadsFinance")
     SELECT ${customerId}::uuid, "dealerId", "channelType", ${day}::date, "departmentId", "agentId",
-      sum(started), sum(closed), sum("in"), sum("out"), sum("frS"), sum(fr), sum(res), sum(closed), sum(rs), sum(rc)
+      sum(started), sum(closed), sum("in"), sum("out"), sum("frS"), sum(fr), sum(res), sum(closed), sum(rs), sum(rc),
+      sum("lTd"), sum("lTi"), sum("lSv"), sum("lFi")
     FROM facts
     GROUP BY "dealerId", "channelType", "departmentId", "agentId"`;
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BarChart3 } from "lucide-react";
-import { getDailyStats, type TStatTotals } from "@forecourt/core/reports/get-daily-stats";
+import { getDailyStats, ZReportRange, type TStatTotals } from "@forecourt/core/reports/get-daily-stats";
+import { inputClass, labelClass } from "@/components/accounts/styles";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, tenantPrincipalOf } from "@/server/session";
@@ -22,20 +23,30 @@ function duration(seconds: number | null): string {
   return m ? `${h} h ${m} min` : `${h} h`;
 }
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ months?: string }> }) {
+const LEAD_KINDS = ["TEST_DRIVE", "TRADE_IN", "SERVICE", "FINANCE"] as const;
+
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ months?: string; from?: string; to?: string }>;
+}) {
   const session = await requirePermission("reports.view");
   const t = await getTranslations("reportStats");
   const tr = await getTranslations("reports");
   const tc = await getTranslations("channelTypes");
   const format = await getFormatter();
   const actor = tenantPrincipalOf(session);
-  const { months: rawMonths } = await searchParams;
-  const months = RANGES.find((r) => String(r) === rawMonths) ?? 12;
+  const { months: rawMonths, from: rawFrom, to: rawTo } = await searchParams;
+  // Any range (from/to, inclusive) or one of the presets; a bad range is said at the field, the dates stay.
+  const custom = rawFrom || rawTo ? ZReportRange.safeParse({ from: rawFrom ?? "", to: rawTo ?? "" }) : null;
+  const rangeError = custom && !custom.success ? t("badRange") : null;
+  const months = custom?.success ? undefined : (RANGES.find((r) => String(r) === rawMonths) ?? 12);
   const report = actor
     ? await getDailyStats({
         actor,
         dealerIds: session.active?.dealers.map((d) => d.id) ?? [],
         months,
+        range: custom?.success ? custom.data : undefined,
         now: new Date(),
       })
     : null;
@@ -47,7 +58,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <Link
             key={r}
             href={`/reports?months=${r}`}
-            aria-current={r === months ? "page" : undefined}
+            aria-current={r === months && !custom ? "page" : undefined}
             className="rounded-md px-2.5 py-1 text-[13px] text-zinc-600 hover:bg-zinc-100 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white"
           >
             {t("lastMonths", { months: r })}
@@ -56,25 +67,79 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </nav>
     </PageHeader>
   );
+  const rangeForm = (
+    <form method="get" action="/reports" className="flex flex-wrap items-end gap-3" aria-label={t("customRange")}>
+      <div className="space-y-1">
+        <label htmlFor="report-from" className={labelClass}>
+          {t("from")}
+        </label>
+        <input
+          id="report-from"
+          name="from"
+          type="date"
+          defaultValue={rawFrom ?? report?.from ?? ""}
+          required
+          className={`${inputClass} w-44`}
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="report-to" className={labelClass}>
+          {t("to")}
+        </label>
+        <input
+          id="report-to"
+          name="to"
+          type="date"
+          defaultValue={rawTo ?? report?.to ?? ""}
+          required
+          aria-invalid={!!rangeError}
+          aria-describedby={rangeError ? "report-range-error" : undefined}
+          className={`${inputClass} w-44`}
+        />
+      </div>
+      <button
+        type="submit"
+        className="rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-[13px] font-medium text-zinc-800 hover:bg-zinc-50"
+      >
+        {t("show")}
+      </button>
+      {rangeError ? (
+        <p id="report-range-error" role="alert" className="w-full text-xs text-red-700" data-testid="field-error">
+          {rangeError}
+        </p>
+      ) : null}
+    </form>
+  );
   if (!report || !report.total) {
     return (
       <>
         {header}
+        <div className="mx-auto w-full max-w-5xl px-6 pt-6">{rangeForm}</div>
         <EmptyState icon={BarChart3} title={tr("emptyTitle")} body={tr("emptyBody")} />
       </>
     );
   }
 
-  const columns: { key: keyof TStatTotals; label: string; kind: "n" | "d" }[] = [
+  const leadsOf = (row: TStatTotals) => LEAD_KINDS.reduce((n, k) => n + row.leads[k], 0);
+  const columns: { key: "leadsTotal" | Exclude<keyof TStatTotals, "leads">; label: string; kind: "n" | "d" | "r" }[] = [
     { key: "conversationsStarted", label: t("started"), kind: "n" },
     { key: "conversationsClosed", label: t("closed"), kind: "n" },
     { key: "messagesIn", label: t("messagesIn"), kind: "n" },
     { key: "messagesOut", label: t("messagesOut"), kind: "n" },
     { key: "avgFirstResponseSeconds", label: t("firstResponse"), kind: "d" },
     { key: "avgResolutionSeconds", label: t("resolution"), kind: "d" },
+    { key: "avgRating", label: t("csat"), kind: "r" },
+    { key: "leadsTotal", label: t("leads"), kind: "n" },
   ];
-  const cell = (row: TStatTotals, c: (typeof columns)[number]) =>
-    c.kind === "n" ? format.number(row[c.key] ?? 0) : duration(row[c.key]);
+  const cell = (row: TStatTotals, c: (typeof columns)[number]) => {
+    if (c.key === "leadsTotal") return format.number(leadsOf(row));
+    if (c.kind === "r")
+      return row.avgRating === null
+        ? "—"
+        : `${format.number(row.avgRating, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ★ (${format.number(row.ratings)})`;
+    const value = row[c.key] as number | null;
+    return c.kind === "n" ? format.number(value ?? 0) : duration(value);
+  };
   const table = (title: string, rows: (TStatTotals & { label: string })[], testId: string) => (
     <section className="rounded-xl border border-zinc-200">
       <h2 className="border-b border-zinc-200 px-5 py-3 text-sm font-semibold">{title}</h2>
@@ -122,7 +187,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           })}{" "}
           {t("anonymised")}
         </p>
-        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        {rangeForm}
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
           {columns.map((c) => (
             <div key={c.key} className="rounded-xl border border-zinc-200 px-4 py-3">
               <dt className="text-xs text-zinc-500">{c.label}</dt>
@@ -150,6 +216,35 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               "stats-by-dealer",
             )
           : null}
+        {table(
+          t("byDepartment"),
+          report.byDepartment.map((r) => ({
+            ...r,
+            label: r.departmentId
+              ? `${r.departmentName ?? t("formerDepartment")}${report.byDealer.length > 1 && r.dealerName ? ` · ${r.dealerName}` : ""}`
+              : t("noDepartment"),
+          })),
+          "stats-by-department",
+        )}
+        {table(
+          t("byAgent"),
+          report.byAgent.map((r) => ({
+            ...r,
+            label: r.agentId ? (r.agentName ?? t("formerAgent")) : t("nobody"),
+          })),
+          "stats-by-agent",
+        )}
+        <section className="rounded-xl border border-zinc-200">
+          <h2 className="border-b border-zinc-200 px-5 py-3 text-sm font-semibold">{t("leadsByKind")}</h2>
+          <dl className="grid grid-cols-2 gap-3 p-4 md:grid-cols-4" data-testid="leads-by-kind">
+            {LEAD_KINDS.map((k) => (
+              <div key={k}>
+                <dt className="text-xs text-zinc-500">{t(`leadKind.${k}`)}</dt>
+                <dd className="mt-1 text-lg font-semibold tabular-nums">{format.number(report.total!.leads[k])}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       </div>
     </>
   );

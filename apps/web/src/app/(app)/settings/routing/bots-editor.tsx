@@ -8,6 +8,7 @@ import { inputClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { deleteBotAction, saveBotAction, toggleBotAction } from "@/server/actions/routing";
 import { Field, Outcome } from "../channels/form-bits";
+import { DeleteForm, ToggleSwitchForm } from "./row-actions";
 
 const IDLE: TActionState = { ok: null };
 const LANGUAGES = ["en", "nl", "da", "de"] as const;
@@ -165,21 +166,12 @@ function BotRow({ bot, onEdit }: { bot: TBot; onEdit: () => void }) {
           <p className="text-[12px] text-zinc-500">{t("holding", { count: bot.activeConversations })}</p>
         </div>
         <div className="ml-auto flex items-center gap-1">
-          <form action={toggle}>
-            <input type="hidden" name="id" value={bot.id} />
-            <input type="hidden" name="enabled" value={String(!bot.enabled)} />
-            <button
-              type="submit"
-              role="switch"
-              aria-checked={bot.enabled}
-              aria-label={t("enabled", { name: bot.name })}
-              className={`relative inline-flex h-5 w-9 items-center rounded-full transition ${bot.enabled ? "bg-emerald-600" : "bg-zinc-300"}`}
-            >
-              <span
-                className={`inline-block size-4 rounded-full bg-white shadow transition ${bot.enabled ? "translate-x-4" : "translate-x-0.5"}`}
-              />
-            </button>
-          </form>
+          <ToggleSwitchForm
+            action={toggle}
+            id={bot.id}
+            enabled={bot.enabled}
+            label={t("enabled", { name: bot.name })}
+          />
           <button
             type="button"
             onClick={onEdit}
@@ -188,21 +180,12 @@ function BotRow({ bot, onEdit }: { bot: TBot; onEdit: () => void }) {
           >
             <Pencil className="size-4" aria-hidden="true" />
           </button>
-          <form
+          <DeleteForm
             action={remove}
-            onSubmit={(e) => {
-              if (!window.confirm(t("confirmDelete", { name: bot.name }))) e.preventDefault();
-            }}
-          >
-            <input type="hidden" name="id" value={bot.id} />
-            <button
-              type="submit"
-              className="rounded-md p-1.5 text-zinc-500 hover:bg-red-50 hover:text-red-700"
-              aria-label={t("delete", { name: bot.name })}
-            >
-              <Trash2 className="size-4" aria-hidden="true" />
-            </button>
-          </form>
+            id={bot.id}
+            label={t("delete", { name: bot.name })}
+            confirm={t("confirmDelete", { name: bot.name })}
+          />
         </div>
       </div>
       {error && error.ok === false ? <Outcome error={error.message} /> : null}

@@ -2,11 +2,12 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ArrowDown, ArrowUp, Bot as BotIcon, Clock, GitBranch, Pencil, Plus, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Bot as BotIcon, Clock, GitBranch, Pencil, Plus } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import type { TActionState } from "@/server/action-helpers";
 import { deleteRoutingRuleAction, moveRoutingRuleAction, toggleRoutingRuleAction } from "@/server/actions/routing";
 import { Outcome } from "../channels/form-bits";
+import { DeleteForm, ToggleSwitchForm } from "./row-actions";
 import { BotsEditor, type TBot } from "./bots-editor";
 import { HoursEditor, type THoursDealer } from "./hours-editor";
 import { RuleForm, type TRule, type TRuleContext } from "./rule-form";
@@ -227,41 +228,23 @@ function RuleRow({
               <ArrowDown className="size-4" aria-hidden="true" />
             </button>
           </form>
-          <form action={toggle}>
-            <input type="hidden" name="id" value={rule.id} />
-            <input type="hidden" name="enabled" value={String(!rule.enabled)} />
-            <button
-              type="submit"
-              role="switch"
-              aria-checked={rule.enabled}
-              aria-label={t("enabled", { name: rule.name })}
-              className={`relative mt-1 inline-flex h-5 w-9 items-center rounded-full transition ${rule.enabled ? "bg-emerald-600" : "bg-zinc-300"}`}
-            >
-              <span
-                className={`inline-block size-4 rounded-full bg-white shadow transition ${rule.enabled ? "translate-x-4" : "translate-x-0.5"}`}
-              />
-            </button>
-          </form>
+          <ToggleSwitchForm
+            action={toggle}
+            id={rule.id}
+            enabled={rule.enabled}
+            label={t("enabled", { name: rule.name })}
+          />
           {rule.readable ? (
             <button type="button" onClick={onEdit} className={iconButton} aria-label={t("edit", { name: rule.name })}>
               <Pencil className="size-4" aria-hidden="true" />
             </button>
           ) : null}
-          <form
+          <DeleteForm
             action={remove}
-            onSubmit={(e) => {
-              if (!window.confirm(t("confirmDelete", { name: rule.name }))) e.preventDefault();
-            }}
-          >
-            <input type="hidden" name="id" value={rule.id} />
-            <button
-              type="submit"
-              className="rounded-md p-1.5 text-zinc-500 hover:bg-red-50 hover:text-red-700"
-              aria-label={t("delete", { name: rule.name })}
-            >
-              <Trash2 className="size-4" aria-hidden="true" />
-            </button>
-          </form>
+            id={rule.id}
+            label={t("delete", { name: rule.name })}
+            confirm={t("confirmDelete", { name: rule.name })}
+          />
         </div>
       </div>
       {error && error.ok === false ? (

@@ -405,9 +405,7 @@ export const ZTimeZone = z.string().refine(
   { message: "Choose a time zone from the list" },
 );
 /** Days closed all day in the dealer's time zone (public holidays, a stock-take). */
-export const ZHolidays = z
-  .array(z.object({ date: z.iso.date(), name: z.string().trim().max(80).default("") }))
-  .max(60);
+export const ZHolidays = z.array(z.object({ date: z.iso.date(), name: z.string().trim().max(80).default("") })).max(60);
 export type THolidays = z.infer<typeof ZHolidays>;
 
 /** What the widget loader and app receive (public; no secrets). */

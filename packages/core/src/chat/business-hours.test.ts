@@ -75,7 +75,9 @@ describe("schedules with holidays, across daylight-saving changes", () => {
     const closedMonth = parseHolidays(
       Array.from({ length: 60 }, (_, i) => ({ date: new Date(Date.UTC(2026, 5, 1 + i)).toISOString().slice(0, 10) })),
     );
-    expect(nextOpening({ hours: weekdays, holidays: closedMonth, timeZone: "UTC" }, new Date("2026-06-01T00:00:00Z"))).toBeNull();
+    expect(
+      nextOpening({ hours: weekdays, holidays: closedMonth, timeZone: "UTC" }, new Date("2026-06-01T00:00:00Z")),
+    ).toBeNull();
   });
 
   it("an opening inside the spring-forward gap moves to an existing minute after it", () => {

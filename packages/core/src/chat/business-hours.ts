@@ -51,7 +51,14 @@ export function nextOpening(schedule: TSchedule, at: Date): Date | null {
     const intervals = [...(schedule.hours[weekdayOf(day)] ?? [])].sort(([a], [b]) => minutesOf(a) - minutesOf(b));
     for (const [open] of intervals) {
       const m = minutesOf(open);
-      const opening = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(m / 60), m % 60, schedule.timeZone);
+      const opening = new TZDate(
+        day.getFullYear(),
+        day.getMonth(),
+        day.getDate(),
+        Math.floor(m / 60),
+        m % 60,
+        schedule.timeZone,
+      );
       if (opening.getTime() > at.getTime()) return new Date(opening.getTime());
     }
   }

@@ -248,7 +248,16 @@ export async function appendMessage(tx: TTx, options: TSendOptions): Promise<TAp
   const route = isVisitor && c.routedAt === null ? { conversationId: c.id } : undefined;
   // Before routing ran, routing hands the first message to a bot itself (route-conversation.ts).
   const bot = isVisitor && c.routedAt !== null && c.botId !== null ? { conversationId: c.id, messageId } : undefined;
-  return { id: messageId, seq: c.seq, duplicate: false, event, summary, queued: deliveryStatus === "QUEUED", route, bot };
+  return {
+    id: messageId,
+    seq: c.seq,
+    duplicate: false,
+    event,
+    summary,
+    queued: deliveryStatus === "QUEUED",
+    route,
+    bot,
+  };
 }
 
 async function findByClientId(tx: TTx, conversationId: string, clientId: string) {

@@ -6,7 +6,11 @@ import { recordSystemActivity } from "../chat/record-event";
 import { conversationOfLink, ZRatingToken } from "./rating-page";
 
 export const ZRateConversation = ZRatingToken.extend({
-  score: z.coerce.number({ error: "Choose 1 to 5 stars" }).int().min(1, "Choose 1 to 5 stars").max(5, "Choose 1 to 5 stars"),
+  score: z.coerce
+    .number({ error: "Choose 1 to 5 stars" })
+    .int()
+    .min(1, "Choose 1 to 5 stars")
+    .max(5, "Choose 1 to 5 stars"),
   comment: z.string().trim().max(1000).optional(),
 });
 

@@ -11,7 +11,13 @@ import { sendUploadedFile } from "@forecourt/core/chat/send-uploaded-file";
 import { startVisitorConversation } from "@forecourt/core/chat/start-visitor-conversation";
 import { issueFrameTicket, verifyFrameTicket } from "@forecourt/core/chat/widget-frame-ticket";
 import { readJsonBody } from "../http/read-body";
-import { ZHttpUrl, ZStartConversation, ZStartConversationExtras, ZVehicleOfInterest, ZWidgetIdentity } from "@forecourt/protocol";
+import {
+  ZHttpUrl,
+  ZStartConversation,
+  ZStartConversationExtras,
+  ZVehicleOfInterest,
+  ZWidgetIdentity,
+} from "@forecourt/protocol";
 import { clientIp } from "../client-ip";
 import { defineVisitorHandler, parseInput } from "../define-handler";
 import { run, type THandlerResult } from "./result";

@@ -149,7 +149,7 @@ describe("outbound webhooks", () => {
     const byType = new Map(payloads.map((p) => [p.type, p.data]));
     const created = payloads
       .filter((p) => p.type === "message.created")
-      .map((p) => p.data as { message: { authorType: string } });
+      .map((p) => p.data as unknown as { message: { authorType: string } });
     expect(created.map((d) => d.message.authorType).sort()).toEqual(["BOT", "CONTACT"]);
     expect(created.find((d) => d.message.authorType === "CONTACT")).toMatchObject({
       message: { body: "Is the Golf still for sale?", authorType: "CONTACT", conversationId: chat.conversationId },

@@ -42,13 +42,25 @@ test("a canned reply with variables is created in settings and inserted filled i
   const contact = await db.contact.create({
     data: { customerId: amsterdam.customerId, name: `Lotte de Vries ${suffix}`, legalBasis: "CONSENT" },
   });
-  await db.conversation.create({
+  const conversation = await db.conversation.create({
     data: {
       customerId: amsterdam.customerId,
       dealerId: channel.dealerId,
       channelId: channel.id,
       contactId: contact.id,
+      lastSeq: 1,
       lastMessageAt: new Date(Date.now() + 60_000),
+    },
+  });
+  await db.message.create({
+    data: {
+      customerId: amsterdam.customerId,
+      conversationId: conversation.id,
+      seq: 1,
+      clientId: `canned-${suffix}`,
+      authorType: "CONTACT",
+      kind: "TEXT",
+      body: "Can I come for a test drive?",
     },
   });
   await page.goto("/inbox");

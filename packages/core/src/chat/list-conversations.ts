@@ -43,6 +43,8 @@ export type TInboxRow = TConversationSummary & {
 export async function listConversations(options: {
   agent: TTenantActor;
   input: TListConversations;
+  /** Leave out website chats without a message yet (the inbox's lists). */
+  hideUnstarted?: boolean;
 }): Promise<TInboxRow[]> {
   const { agent } = options;
   assertMay(agent, "inbox.view");
@@ -51,6 +53,9 @@ export async function listConversations(options: {
   const and: Prisma.ConversationWhereInput[] = [];
   if (input.dealerId) and.push({ dealerId: input.dealerId });
   if (input.assigneeId) and.push({ assigneeId: input.assigneeId });
+  // The inbox: a website chat whose visitor sent only the pre-chat form has nothing to answer
+  // yet; it joins the lists with its first message (routing runs then too). The API lists all.
+  if (options.hideUnstarted) and.push({ OR: [{ lastSeq: { gt: 0 } }, { channel: { type: { not: "WIDGET" } } }] });
   if (input.departmentId) where.departmentId = input.departmentId;
   // Snoozed conversations leave the working views until they wake (or the customer writes).
   if (input.view === "closed") where.status = "CLOSED";

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ScrollText } from "lucide-react";
+import { displayIp } from "@/components/display-ip";
 import type { TUserPrincipal } from "@forecourt/core/principal";
 import { listAuditEvents, ZAuditFilter } from "@forecourt/core/audit/list-audit-events";
 import { EmptyState } from "@/components/empty-state";
@@ -126,7 +127,7 @@ export async function AuditLog({
                   <td className="px-3 py-2 text-xs text-zinc-600">
                     {r.targetType ? `${r.targetType} ${r.targetId?.slice(0, 8) ?? ""}` : "—"}
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs text-zinc-500">{r.ip ?? "—"}</td>
+                  <td className="px-4 py-2 font-mono text-xs text-zinc-500">{displayIp(r.ip)}</td>
                 </tr>
               ))}
             </tbody>

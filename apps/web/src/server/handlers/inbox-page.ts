@@ -24,7 +24,7 @@ export const loadInboxPage = defineHandler(
     const channelType = ZChannelType.optional().catch(undefined).parse(input.channel);
     const selected = z.uuid().safeParse(input.c);
     const [conversations, team, canned, channelTypes, selectedId] = await Promise.all([
-      listConversations({ agent, input: { view, channelType } }),
+      listConversations({ agent, input: { view, channelType }, hideUnstarted: true }),
       listTeammates({ agent }),
       listCannedReplies({ agent }),
       listChannelTypes({ agent }),

@@ -31,7 +31,9 @@ const ZId = z.object({ id: z.uuid() });
 /** GET /api/inbox/conversations: the list, ?view=&dealerId=&departmentId=&before= */
 export const handleListConversations = defineHandler(
   { permission: "inbox.view", input: ZListConversations },
-  async ({ principal, input }) => ({ conversations: await listConversations({ agent: principal, input }) }),
+  async ({ principal, input }) => ({
+    conversations: await listConversations({ agent: principal, input, hideUnstarted: true }),
+  }),
 );
 
 /** GET /api/inbox/conversations/:id: one conversation with its latest page of messages (notes included). */

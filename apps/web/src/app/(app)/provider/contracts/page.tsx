@@ -8,6 +8,7 @@ import { listCustomerContracts } from "@forecourt/core/contract/list-customer-co
 import { formatDay } from "@/components/contract/format";
 import { StageBadge } from "@/components/contract/stage-badge";
 import { EmptyState } from "@/components/empty-state";
+import { ProviderTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, sessionCan } from "@/server/session";
 
@@ -35,6 +36,7 @@ export default async function ProviderContractsPage() {
           </Link>
         ) : null}
       </PageHeader>
+      <ProviderTabs current="/provider/contracts" />
       {rows.length === 0 ? (
         <EmptyState icon={FileText} title={t("contractsEmptyTitle")} body={t("contractsEmptyBody")} />
       ) : (

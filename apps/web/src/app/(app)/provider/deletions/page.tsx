@@ -6,6 +6,7 @@ import { FileCheck2 } from "lucide-react";
 import { listDeletionCertificates } from "@forecourt/core/retention/list-deletion-certificates";
 import { CertificateTable } from "@/components/data-protection/certificate-table";
 import { EmptyState } from "@/components/empty-state";
+import { ProviderTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, sessionCan } from "@/server/session";
 import { redirect } from "next/navigation";
@@ -52,6 +53,7 @@ export default async function ProviderDeletionsPage({ searchParams }: { searchPa
           </Link>
         ) : null}
       </PageHeader>
+      <ProviderTabs current="/provider/deletions" />
       <div className="px-6 py-6">
         <p className="mb-4 max-w-3xl text-[13px] text-zinc-500">{t("providerBody")}</p>
         {rows.length === 0 ? (

@@ -2,6 +2,7 @@ import { principalFromSession } from "@forecourt/core/principal";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getQueueOverview } from "@forecourt/core/contract/get-lifecycle-queue";
+import { ProviderTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, sessionCan } from "@/server/session";
 import { RunJobNowButton } from "@/components/run-job-now-button";
@@ -25,6 +26,24 @@ const STATE_STYLE: Record<string, string> = {
  * Provider console: a read-only view of the BullMQ queues (counts, job schedulers, recent jobs)
  * from BullMQ's Queue API, so no second web server or token is needed. See docs/contract-lifecycle.md.
  */
+/**
+ * A job's payload or result for people: "customerId 6f1c…, day 2026-12-01" instead of raw JSON
+ * ("{}" reads as nothing: a dash). The full JSON stays in the cell's tooltip.
+ */
+function inWords(value: unknown, empty = "—"): string {
+  if (value === null || value === undefined) return empty;
+  if (typeof value !== "object") return String(value);
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return empty;
+  const short = (v: unknown) =>
+    typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v)
+      ? `${v.slice(0, 8)}…`
+      : typeof v === "object"
+        ? JSON.stringify(v)
+        : String(v);
+  return entries.map(([k, v]) => `${k} ${short(v)}`).join(", ");
+}
+
 export default async function QueuesPage() {
   const session = await requirePermission("provider.queues.view");
   const t = await getTranslations("contract.queues");
@@ -50,6 +69,7 @@ export default async function QueuesPage() {
           <RunJobNowButton action={runLifecycleNowAction} messages="contract.queues" />
         ) : null}
       </PageHeader>
+      <ProviderTabs current="/provider/queues" />
       <div className="mx-auto w-full max-w-5xl space-y-6 px-6 py-8">
         {unavailable ? (
           <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-[13px] text-red-800">
@@ -87,7 +107,7 @@ export default async function QueuesPage() {
                   {q.jobs.map((job) => (
                     <tr key={job.id}>
                       <td className="max-w-36 truncate py-2 pr-3 pl-5 font-mono text-xs text-zinc-500" title={job.id}>
-                        {job.id}
+                        {job.id?.startsWith("repeat:") ? t("scheduledRun") : job.id}
                       </td>
                       <td className="py-2 pr-3 whitespace-nowrap">{job.name}</td>
                       <td className={`py-2 pr-3 whitespace-nowrap ${STATE_STYLE[job.state] ?? "text-zinc-600"}`}>
@@ -97,14 +117,14 @@ export default async function QueuesPage() {
                         className="max-w-56 truncate py-2 pr-3 font-mono text-xs text-zinc-500"
                         title={JSON.stringify(job.data)}
                       >
-                        {JSON.stringify(job.data)}
+                        {inWords(job.data)}
                       </td>
                       <td className="py-2 pr-3 whitespace-nowrap text-zinc-500">{time(job.createdAt)}</td>
                       <td
                         className="max-w-72 truncate py-2 pr-5 font-mono text-xs text-zinc-500"
                         title={job.failedReason ?? JSON.stringify(job.result)}
                       >
-                        {job.failedReason ?? (job.result ? JSON.stringify(job.result) : "")}
+                        {job.failedReason ?? inWords(job.result, "")}
                       </td>
                     </tr>
                   ))}

@@ -6,6 +6,7 @@ import { getDataProtectionOverview } from "@forecourt/core/retention/get-data-pr
 import { RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from "@forecourt/core/retention/cutoff";
 import { CertificateTable } from "@/components/data-protection/certificate-table";
 import { EmptyState } from "@/components/empty-state";
+import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, tenantPrincipalOf } from "@/server/session";
 import { RetentionForm } from "./retention-form";
@@ -42,6 +43,7 @@ export default async function DataProtectionPage() {
           {t("backToSettings")}
         </Link>
       </PageHeader>
+      <SettingsTabs session={session} current="/settings/data-protection" />
       <div className="mx-auto w-full max-w-4xl space-y-6 px-6 py-8">
         <section className="rounded-xl border border-zinc-200">
           <div className="border-b border-zinc-200 px-5 py-4">

@@ -10,6 +10,7 @@ import {
 import { ContractForm } from "@/components/contract/contract-form";
 import { formatDay } from "@/components/contract/format";
 import { EmptyState } from "@/components/empty-state";
+import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
 import { principalFromSession } from "@forecourt/core/principal";
 import { requirePermission, sessionCan } from "@/server/session";
@@ -49,6 +50,7 @@ export default async function SubscriptionSettingsPage() {
           {t("backToSettings")}
         </Link>
       </PageHeader>
+      <SettingsTabs session={session} current="/settings/subscription" />
       <div className="mx-auto w-full max-w-2xl space-y-6 px-6 py-8">
         {overview?.timeline && overview.customer.status === "TERMINATED" ? (
           <section className="rounded-xl border border-amber-200 bg-amber-50 px-5 py-4 text-[13px] text-amber-900">

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getMember } from "@forecourt/core/accounts/get-member";
+import { displayIp } from "@/components/display-ip";
 import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
 import { Badge, Section, statusTone } from "@/components/accounts/section";
 import {
@@ -129,7 +130,7 @@ export async function MemberPanel({
                   <td className="max-w-xs truncate px-5 py-2.5" title={s.userAgent ?? ""}>
                     {describeDevice(s.userAgent)}
                   </td>
-                  <td className="px-3 py-2.5 font-mono text-xs">{s.ip ?? "—"}</td>
+                  <td className="px-3 py-2.5 font-mono text-xs">{displayIp(s.ip)}</td>
                   <td className="px-3 py-2.5 text-xs text-zinc-600">
                     {format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   </td>

@@ -314,6 +314,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               </tbody>
             </table>
           ) : null}
+          <p className="px-5 py-3">
+            <Link
+              href={`/provider/customers/${customer.id}/subscription`}
+              className="text-[13px] font-medium text-brand-700 hover:underline"
+              data-testid="subscription-timeline-link"
+            >
+              {t("subscriptionTimeline")}
+            </Link>
+          </p>
           <ActionForm
             action={saveSubscriptionAction}
             className="grid gap-3 px-5 py-4 sm:grid-cols-4"

@@ -49,6 +49,11 @@ async function acceptInvitation(browser: Browser, to: string, name: string, pass
   await page.goto(await linkFromMail(to, "invite"));
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Your name").fill(name);
+  // A password the breached list knows is refused; the name stays as typed.
+  await page.getByLabel("New password").fill("password1234");
+  await page.getByRole("button", { name: "Set password and join" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveValue(name);
   await page.getByLabel("New password").fill(password);
   await page.getByRole("button", { name: "Set password and join" }).click();
   await expect(page.getByTestId("password-done")).toBeVisible();
@@ -73,6 +78,19 @@ test("provider staff provision a dealer group; its admin scopes an agent; suspen
   await page.getByTestId("customer-list").getByRole("link", { name: group }).click();
   await expect(page.getByTestId("customer-name")).toHaveText(group);
   const customerUrl = page.url();
+
+  // A refused dealer (a one-letter name) keeps what was typed, and says why; the zone is picked from a list.
+  const addDealer = page.getByTestId("add-dealer");
+  await addDealer.getByLabel("Dealer name").fill("X");
+  await addDealer.getByLabel("City").fill("Utrecht");
+  await addDealer.getByLabel("Time zone").selectOption("Europe/Copenhagen");
+  await addDealer.getByTestId("add-dealer-submit").click();
+  await expect(addDealer.getByTestId("form-error")).toBeVisible();
+  await expect(addDealer.getByLabel("Dealer name")).toHaveValue("X");
+  await expect(addDealer.getByLabel("City")).toHaveValue("Utrecht");
+  await expect(addDealer.getByLabel("Time zone")).toHaveValue("Europe/Copenhagen");
+  await addDealer.getByLabel("City").fill("");
+  await addDealer.getByLabel("Time zone").selectOption("Europe/Amsterdam");
 
   for (const dealer of [north, south]) {
     const form = page.getByTestId("add-dealer");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTimeZone } from "@forecourt/protocol";
 import { withProviderAccess } from "@forecourt/db";
 import { assertProvider, type TUserPrincipal } from "../principal";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -7,18 +8,7 @@ import { NotFoundError, RuleError } from "../errors";
 export const ZSaveDealer = z.object({
   name: z.string().trim().min(2).max(160),
   city: z.string().trim().max(120).nullable().default(null),
-  timeZone: z
-    .string()
-    .trim()
-    .default("Europe/Amsterdam")
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "unknown time zone"),
+  timeZone: ZTimeZone.default("Europe/Amsterdam"),
 });
 
 /** Adds (no dealerId) or edits a dealer (rooftop) of a customer. */

@@ -1,12 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, useRef, useTransition, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Check, Loader2 } from "lucide-react";
 import type { TActionState } from "@/server/action-helpers";
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
+
+/** ActionForm submits from onSubmit (so a refusal keeps what was typed): its pending state reaches SubmitButton here. */
+const ActionPending = createContext(false);
 
 export function SubmitButton({
   children,
@@ -17,7 +20,9 @@ export function SubmitButton({
   variant?: "primary" | "secondary" | "danger";
   testId?: string;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const inActionForm = useContext(ActionPending);
+  const pending = status.pending || inActionForm;
   const styles = {
     primary: "bg-zinc-900 text-white hover:bg-zinc-700",
     secondary: "border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50",
@@ -45,27 +50,42 @@ export function ActionForm({
   children,
   className,
   success,
-  resetOnSuccess = false,
   testId,
 }: {
   action: TAction;
   children: ReactNode;
   className?: string;
   success?: string;
-  resetOnSuccess?: boolean;
   testId?: string;
 }) {
   const t = useTranslations("accounts");
   const [state, formAction] = useActionState(action, { ok: null } as TActionState);
+  const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
+  // A form action resets the form when it finishes, refused or not, so a refusal would lose what
+  // was typed. Submitting from onSubmit keeps it; after a success the form resets as before.
   useEffect(() => {
-    if (state.ok && resetOnSuccess) form.current?.reset();
-  }, [state, resetOnSuccess]);
+    if (state.ok) form.current?.reset();
+  }, [state]);
+  // A refusal in words, with what the server said about the first field it refused.
+  const issue = state.ok === false ? state.issues?.[0] : undefined;
   const errorText =
-    state.ok === false ? (t.has(`errors.${state.error}`) ? t(`errors.${state.error}`) : t("errors.generic")) : null;
+    state.ok === false
+      ? `${t.has(`errors.${state.error}`) ? t(`errors.${state.error}`) : t("errors.generic")}${issue ? ` (${issue.message})` : ""}`
+      : null;
   return (
-    <form ref={form} action={formAction} className={className} data-testid={testId}>
-      {children}
+    <form
+      ref={form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (pending) return;
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className={className}
+      data-testid={testId}
+    >
+      <ActionPending.Provider value={pending}>{children}</ActionPending.Provider>
       {errorText ? (
         <p role="alert" className="mt-2 flex items-center gap-1.5 text-xs text-red-700" data-testid="form-error">
           <AlertCircle className="size-3.5 shrink-0" aria-hidden="true" />

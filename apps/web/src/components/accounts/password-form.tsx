@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, CheckCircle2, Loader2 } from "lucide-react";
 import type { TActionState } from "@/server/action-helpers";
@@ -31,6 +31,8 @@ export function PasswordForm({
 }) {
   const t = useTranslations("publicAccounts");
   const [state, formAction, pending] = useActionState(action, { ok: null } as TActionState);
+  // Controlled: the form's reset after a refused password (too weak) must not take the name too.
+  const [name, setName] = useState("");
   const outcome = state.ok ? (state.data as { ok: boolean; reason?: string; problem?: string }) : null;
   if (outcome?.ok) {
     return (
@@ -72,7 +74,15 @@ export function PasswordForm({
           <label htmlFor="name" className="block text-sm font-medium text-zinc-700">
             {t("name")}
           </label>
-          <input id="name" name="name" required autoComplete="name" className={input} />
+          <input
+            id="name"
+            name="name"
+            required
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className={input}
+          />
         </div>
       ) : null}
       <div className="space-y-1.5">

@@ -304,7 +304,7 @@ export function ConversationPane(props: {
                 title={`${t("assignee")} (A)`}
                 value={detail.assigneeId ?? ""}
                 onChange={(e) => void act({ action: "assign", assigneeId: e.target.value || null })}
-                className="max-w-36 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
+                className="max-w-56 rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px]"
               >
                 <option value="">{t("unassigned")}</option>
                 {colleagues.map((u) => (

@@ -19,7 +19,6 @@ export async function CustomerForm({
       action={saveCustomerAction}
       className="grid gap-4 px-5 py-4 sm:grid-cols-2"
       success={customer ? t("saved") : t("created")}
-      resetOnSuccess={!customer}
       testId={customer ? "edit-customer" : "create-customer"}
     >
       {customer ? <input type="hidden" name="customerId" value={customer.id} /> : null}

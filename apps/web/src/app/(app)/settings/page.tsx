@@ -39,7 +39,7 @@ export default async function SettingsPage() {
         </section>
         {sessionCan(session, "misuse.report") && session.active ? (
           <Section title={tm("title")} description={tm("body")} testId="report-misuse">
-            <ActionForm action={reportMisuseAction} className="space-y-3 px-5 py-4" success={tm("sent")} resetOnSuccess>
+            <ActionForm action={reportMisuseAction} className="space-y-3 px-5 py-4" success={tm("sent")}>
               <label htmlFor="misuse-description" className={labelClass}>
                 {tm("description")}
               </label>

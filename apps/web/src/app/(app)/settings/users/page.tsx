@@ -34,7 +34,7 @@ export default async function UsersPage() {
       <SettingsTabs session={session} current="/settings/users" />
       <div className="mx-auto w-full max-w-4xl space-y-6 px-6 py-8">
         <Section title={t("inviteTitle")} description={t("inviteBody")} testId="invite-user">
-          <ActionForm action={inviteUserAction} className="space-y-4 px-5 py-4" success={t("invited")} resetOnSuccess>
+          <ActionForm action={inviteUserAction} className="space-y-4 px-5 py-4" success={t("invited")}>
             <div className="space-y-1.5">
               <label htmlFor="invite-email" className={labelClass}>
                 {t("email")}

@@ -1,3 +1,4 @@
+import { timeZoneList } from "@forecourt/protocol";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -47,6 +48,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     listCustomers({ actor }),
   ]);
   const hiddenCustomer = <input type="hidden" name="customerId" value={customer.id} />;
+  // Time zones from the runtime's IANA list (never free text: business hours and reports compute with it).
+  const zones = timeZoneList().map((zone) => (
+    <option key={zone} value={zone}>
+      {zone.replaceAll("_", " ")}
+    </option>
+  ));
 
   return (
     <>
@@ -138,12 +145,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                       aria-label={t("city")}
                       className={`${inputClass} w-36 py-1`}
                     />
-                    <input
+                    <select
                       name="timeZone"
                       defaultValue={dealer.timeZone}
                       aria-label={t("timeZone")}
-                      className={`${inputClass} w-40 py-1`}
-                    />
+                      className={`${inputClass} w-48 py-1`}
+                    >
+                      {zones}
+                    </select>
                     <SubmitButton variant="secondary">{t("save")}</SubmitButton>
                   </ActionForm>
                 </details>
@@ -151,7 +160,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                   {dealer.departments.map((d) => (
                     <Badge key={d.id}>{d.name}</Badge>
                   ))}
-                  <ActionForm action={addDepartmentAction} className="flex items-center gap-1.5" resetOnSuccess>
+                  <ActionForm action={addDepartmentAction} className="flex items-center gap-1.5">
                     {hiddenCustomer}
                     <input type="hidden" name="dealerId" value={dealer.id} />
                     <input
@@ -177,7 +186,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <ActionForm
             action={saveDealerAction}
             className="flex flex-wrap items-end gap-3 border-t border-zinc-200 px-5 py-4"
-            resetOnSuccess
             testId="add-dealer"
           >
             {hiddenCustomer}
@@ -197,7 +205,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               <label htmlFor="dealer-tz" className={labelClass}>
                 {t("timeZone")}
               </label>
-              <input id="dealer-tz" name="timeZone" defaultValue="Europe/Amsterdam" className={`${inputClass} w-44`} />
+              <select id="dealer-tz" name="timeZone" defaultValue="Europe/Amsterdam" className={`${inputClass} w-52`}>
+                {zones}
+              </select>
             </div>
             <SubmitButton testId="add-dealer-submit">{t("addDealer")}</SubmitButton>
           </ActionForm>
@@ -257,7 +267,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             action={inviteUserAction}
             className="flex flex-wrap items-end gap-3 px-5 py-4"
             success={t("invited")}
-            resetOnSuccess
             testId="invite-admin"
           >
             {hiddenCustomer}
@@ -326,7 +335,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <ActionForm
             action={saveSubscriptionAction}
             className="grid gap-3 px-5 py-4 sm:grid-cols-4"
-            resetOnSuccess
             success={t("saved")}
             testId="add-order-form"
           >

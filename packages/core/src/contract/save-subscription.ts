@@ -6,8 +6,10 @@ import { applyCustomerLifecycle } from "./apply-customer-lifecycle";
 import { fromIsoDate } from "./dates";
 import { PRODUCTS } from "./products";
 import { NotFoundError } from "../errors";
+import { ZMoneyInput } from "./money-input";
 
-const ZMoney = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, "Expected an amount such as 149.00");
+// Typed in any locale's way ("1.500,00", "€ 349"), stored exact (money-input.ts).
+const ZMoney = ZMoneyInput;
 const ZIsoDate = z.string().refine(isIsoDate, "Expected a date YYYY-MM-DD");
 
 export const ZSaveSubscription = z.object({

@@ -2,7 +2,7 @@ import { timeZoneList } from "@forecourt/protocol";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AlertTriangle, ChevronLeft } from "lucide-react";
 import { listTenantUsers } from "@forecourt/core/accounts/list-tenant-users";
 import { PRODUCTS } from "@forecourt/core/contract/products";
@@ -14,6 +14,7 @@ import { inputClass, labelClass } from "@/components/accounts/styles";
 import { Badge, Section, statusTone } from "@/components/accounts/section";
 import { ProviderTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
+import { formatEuro } from "@/components/contract/format";
 import {
   addDepartmentAction,
   replaceAccountAction,
@@ -47,6 +48,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     listTenantUsers({ actor, customerId }),
     listCustomers({ actor }),
   ]);
+  const locale = await getLocale();
   const hiddenCustomer = <input type="hidden" name="customerId" value={customer.id} />;
   // Time zones from the runtime's IANA list (never free text: business hours and reports compute with it).
   const zones = timeZoneList().map((zone) => (
@@ -316,7 +318,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                     </td>
                     <td className="px-3 py-2.5">{t("months", { count: s.initialTermMonths })}</td>
                     <td className="px-5 py-2.5 text-right text-xs tabular-nums">
-                      {t("feeLine", { setup: s.setupFee, service: s.serviceFees, monthly: s.monthlyFee })}
+                      {t("feeLine", {
+                        setup: formatEuro(String(s.setupFee), locale),
+                        service: formatEuro(String(s.serviceFees), locale),
+                        monthly: formatEuro(String(s.monthlyFee), locale),
+                      })}
                     </td>
                   </tr>
                 ))}

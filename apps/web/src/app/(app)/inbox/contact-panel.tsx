@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Car, Plus } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import { EMPTY_VEHICLE, VehicleEditor, vehicleFieldMessage, type TVehicleDraft } from "./vehicle-editor";
@@ -25,6 +25,7 @@ export function ContactPanel(props: {
   onSaved: () => void;
 }) {
   const t = useTranslations("chat.contact");
+  const format = useFormatter();
   const c = props.detail.contact;
   const [name, setName] = useState(c?.name ?? "");
   const [email, setEmail] = useState(c?.email ?? "");
@@ -108,8 +109,12 @@ export function ContactPanel(props: {
           data-testid="contact-opt-out"
         >
           {t.has(`optOut.${o.reason}`)
-            ? t(`optOut.${o.reason}`, { date: new Date(o.at).toLocaleString() })
-            : t("optOut.generic", { date: new Date(o.at).toLocaleString() })}
+            ? t(`optOut.${o.reason}`, {
+                date: format.dateTime(new Date(o.at), { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : t("optOut.generic", {
+                date: format.dateTime(new Date(o.at), { dateStyle: "medium", timeStyle: "short" }),
+              })}
         </p>
       ))}
       <form
@@ -167,7 +172,9 @@ export function ContactPanel(props: {
         </label>
         {c.legalBasisRecordedAt ? (
           <p className="text-[11px] leading-4 text-zinc-500" data-testid="legal-basis-record">
-            {t("recordedAt", { date: new Date(c.legalBasisRecordedAt).toLocaleString() })}
+            {t("recordedAt", {
+              date: format.dateTime(new Date(c.legalBasisRecordedAt), { dateStyle: "medium", timeStyle: "short" }),
+            })}
             {c.legalBasisNote ? ` — ${c.legalBasisNote}` : ""}
           </p>
         ) : null}

@@ -522,7 +522,7 @@ export function InboxClient(props: {
                     </span>
                   ) : null}
                   <time className="text-[11px] text-zinc-400" dateTime={r.lastMessageAt}>
-                    {new Date(r.lastMessageAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+                    {format.dateTime(new Date(r.lastMessageAt), { hour: "2-digit", minute: "2-digit" })}
                   </time>
                 </span>
                 <span className="truncate text-[13px] text-zinc-500">{r.preview || t("noMessages")}</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import {
   ClipboardList,
   ExternalLink,
@@ -60,6 +60,7 @@ export function MessageBubble(props: {
 }) {
   const { m } = props;
   const t = useTranslations("chat");
+  const format = useFormatter();
   const mine = m.authorType !== "CONTACT";
   const note = m.kind === "NOTE";
   const content = m.content;
@@ -97,7 +98,7 @@ export function MessageBubble(props: {
         ) : null}
         {note ? ` · ${t("privateNote")}` : ""}
         <time className="ml-1 font-normal text-zinc-400" dateTime={m.createdAt}>
-          {new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+          {format.dateTime(new Date(m.createdAt), { hour: "2-digit", minute: "2-digit" })}
         </time>
       </span>
       {content ? <ContentView content={content} channelType={props.channelType} /> : null}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { TManagedQueueItem } from "@forecourt/core/provider/list-managed-queue";
 import { ChannelBadge } from "@/components/channel-badge";
 
@@ -15,6 +15,7 @@ function isTyping(target: EventTarget | null) {
 /** The queue, oldest first: J/K (or the arrow keys) move, Enter opens; every row is also a plain link. */
 export function QueueList({ items }: { items: TManagedQueueItem[] }) {
   const t = useTranslations("managedQueue");
+  const format = useFormatter();
   const router = useRouter();
   const [active, setActive] = useState(0);
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
@@ -79,7 +80,7 @@ export function QueueList({ items }: { items: TManagedQueueItem[] }) {
               </span>
               <span
                 className="text-right text-zinc-500 tabular-nums"
-                title={new Date(item.firstContactAt).toLocaleString()}
+                title={format.dateTime(new Date(item.firstContactAt), { dateStyle: "medium", timeStyle: "short" })}
               >
                 {waited(item.waitingSeconds)}
               </span>

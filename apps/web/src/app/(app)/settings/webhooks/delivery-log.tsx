@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { AlertCircle, RefreshCw, Send } from "lucide-react";
 import type { TWebhookDelivery } from "@forecourt/protocol";
 import { listWebhookDeliveriesAction, redeliverWebhookAction } from "@/server/actions/webhooks";
@@ -17,6 +17,7 @@ type TState =
 /** An endpoint's delivery log (newest first): status, event, time, attempts, answer; Redeliver. */
 export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabled: boolean }) {
   const t = useTranslations("webhooks");
+  const format = useFormatter();
   const [state, setState] = useState<TState>({ kind: "loading" });
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -100,7 +101,10 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
                   </Badge>
                   <code className="text-[12px] text-zinc-900">{d.eventType}</code>
                   <time className="text-[12px] text-zinc-500" dateTime={d.lastAttemptAt ?? d.createdAt}>
-                    {new Date(d.lastAttemptAt ?? d.createdAt).toLocaleString()}
+                    {format.dateTime(new Date(d.lastAttemptAt ?? d.createdAt), {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    })}
                   </time>
                 </div>
                 <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-[12px] text-zinc-600">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { KeyRound, Plus, Power, RotateCw, ScrollText, Trash2, Webhook } from "lucide-react";
 import type { TWebhookEndpoint, TWebhookEventType } from "@forecourt/protocol";
 import { EmptyState } from "@/components/empty-state";
@@ -215,6 +215,7 @@ function EndpointCard({
   onRotated: (r: { url: string; secret: string }) => void;
 }) {
   const t = useTranslations("webhooks");
+  const format = useFormatter();
   const [showLog, setShowLog] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -243,7 +244,12 @@ function EndpointCard({
             )}
             {endpoint.previousSecretExpiresAt ? (
               <Badge tone="amber">
-                {t("rotating", { until: new Date(endpoint.previousSecretExpiresAt).toLocaleString() })}
+                {t("rotating", {
+                  until: format.dateTime(new Date(endpoint.previousSecretExpiresAt), {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                  }),
+                })}
               </Badge>
             ) : null}
           </div>

@@ -181,6 +181,8 @@ export const WIDGET_LOCALES = Object.keys(LOCALES);
 const pick = (tag: string) => LOCALES[tag.toLowerCase().split(/[-_]/)[0] ?? ""];
 export let t: typeof en = pick(navigator.language) ?? en;
 export let locale = WIDGET_LOCALES.find((l) => LOCALES[l] === t) ?? "en";
+// The frame's document says its language (screen readers pronounce accordingly; WCAG 3.1.1).
+document.documentElement.lang = locale;
 
 /** Switches the widget's language; false (nothing changes) for a locale it does not ship. */
 export function setLocale(tag: unknown): boolean {
@@ -188,5 +190,6 @@ export function setLocale(tag: unknown): boolean {
   if (!next) return false;
   t = next;
   locale = WIDGET_LOCALES.find((l) => LOCALES[l] === next) ?? "en";
+  document.documentElement.lang = locale;
   return true;
 }

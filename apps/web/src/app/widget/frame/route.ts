@@ -15,7 +15,7 @@ export async function GET(request: Request) {
       headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": "frame-ancestors 'none'" },
     });
   }
-  const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Chat</title><meta name="forecourt-frame" content="${result.data.ticket}"><style>${WIDGET_CSS}</style></head><body><div id="app"></div><script src="/widget/app.js"></script></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Chat</title><meta name="forecourt-frame" content="${result.data.ticket}"><style>${WIDGET_CSS}</style></head><body><div id="app"></div><script src="/widget/app.js"></script></body></html>`;
   return new Response(html, {
     headers: {
       "content-type": "text/html; charset=utf-8",

@@ -112,6 +112,13 @@ test("setVehicle lands in the agent's panel (live), with open/close/toggle and t
   await expect(frame).toBeVisible();
   await page.getByRole("button", { name: "Toggle chat" }).click();
   await expect(frame).toBeHidden();
+  // Escape inside the chat closes it, and focus goes back to the launcher (not the page's body).
+  const launcher = page.getByRole("button", { name: "Chat with Northwind Amsterdam" });
+  await launcher.click();
+  await expect(frame).toBeVisible();
+  await page.frameLocator(CHAT).getByLabel("Name").press("Escape");
+  await expect(frame).toBeHidden();
+  await expect(launcher).toBeFocused();
 
   // "Chat about this car": setVehicle, then open. The car is kept until the chat starts.
   await page.getByRole("button", { name: "Chat about this car" }).click();

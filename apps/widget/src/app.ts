@@ -148,6 +148,11 @@ function render(view: HTMLElement) {
   root.querySelector("[data-close]")?.addEventListener("click", () => post({ fc: "close" }));
 }
 
+// Escape closes the chat, as any dialog (the loader then focuses the launcher). Once, for the frame.
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape") post({ fc: "close" });
+});
+
 // ── pre-chat / offline form ────────────────────────────────────────────────────────────────
 
 function field(name: "name" | "email" | "phone", type: string) {

@@ -113,6 +113,8 @@ type TStub = { q?: ArrayLike<unknown>[] };
       button.setAttribute("aria-expanded", String(open));
       send({ fc: "open", open });
       if (open) frame?.focus();
+      // Closing from inside the chat (×, Escape) gives focus back to the launcher, not the page's body.
+      else if (document.activeElement === frame) button.focus();
       emit(open ? "open" : "close");
     };
     button.addEventListener("click", () => toggle(!open));

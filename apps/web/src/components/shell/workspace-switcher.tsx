@@ -65,13 +65,17 @@ export function WorkspaceSwitcher({
         onClick={() => setOpen((v) => !v)}
         aria-haspopup="listbox"
         aria-expanded={open}
-        aria-label={canSwitch ? t("switchWorkspace") : t("workspace")}
         data-testid="workspace-switcher"
         className="flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left transition enabled:hover:bg-zinc-200/60"
       >
-        <span className="flex size-7 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-xs font-semibold text-white">
+        <span
+          aria-hidden="true"
+          className="flex size-7 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-xs font-semibold text-white"
+        >
           {initials}
         </span>
+        {/* The name is the button's name (WCAG 2.5.3: the label contains the visible text); the purpose is said first. */}
+        <span className="sr-only">{canSwitch ? t("switchWorkspace") : t("workspace")}: </span>
         <span className="min-w-0 flex-1">
           <span className="block truncate text-[13px] font-semibold text-zinc-900">
             {active?.customerName ?? t("noWorkspace")}

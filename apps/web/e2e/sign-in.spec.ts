@@ -119,3 +119,13 @@ test("a user with two memberships switches workspace", async ({ page }) => {
   await page.reload();
   await expect(switcher).toContainText("Van der Meer Auto");
 });
+
+test("the first Tab stop skips the navigation to the page's content", async ({ page }) => {
+  await signIn(page, "admin@northwind.example");
+  await expect(page).toHaveURL(/\/inbox/, { timeout: 30_000 });
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await skip.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+});

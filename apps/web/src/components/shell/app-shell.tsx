@@ -28,6 +28,7 @@ export async function AppShell({ session, children }: { session: TSessionContext
     <ShellFrame
       title={session.active?.customerName ?? t("noWorkspace")}
       menuLabel={t("openMenu")}
+      skipLabel={t("skipToContent")}
       sidebar={
         <>
           <div className="pt-3 pb-4">
@@ -68,7 +69,11 @@ export async function AppShell({ session, children }: { session: TSessionContext
         </>
       }
     >
-      <main className="flex min-h-0 min-w-0 flex-1 flex-col overflow-y-auto bg-white">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="flex min-h-0 min-w-0 flex-1 flex-col overflow-y-auto bg-white outline-none"
+      >
         {session.active?.readOnlyUntil ? <ReadOnlyBanner until={session.active.readOnlyUntil} /> : null}
         {children}
       </main>

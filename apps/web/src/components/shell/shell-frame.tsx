@@ -9,7 +9,14 @@ import { Menu } from "lucide-react";
  * whole width and the sidebar opens as a drawer from a menu button (closed again by Escape, a
  * tap outside, or navigating).
  */
-export function ShellFrame(props: { sidebar: ReactNode; title: string; menuLabel: string; children: ReactNode }) {
+export function ShellFrame(props: {
+  sidebar: ReactNode;
+  title: string;
+  menuLabel: string;
+  /** "Skip to content": the first Tab stop jumps past the navigation (WCAG 2.4.1). */
+  skipLabel: string;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   useEffect(() => setOpen(false), [pathname]);
@@ -24,6 +31,12 @@ export function ShellFrame(props: { sidebar: ReactNode; title: string; menuLabel
 
   return (
     <div className="flex h-screen overflow-hidden">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-[13px] font-medium text-zinc-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        {props.skipLabel}
+      </a>
       {open ? (
         <div
           className="fixed inset-0 z-30 bg-zinc-900/30 md:hidden"

@@ -24,7 +24,7 @@ export default async function SignInPage() {
         <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm">
           <SignInForm />
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-400">{t("app.tagline")}</p>
+        <p className="mt-6 text-center text-xs text-zinc-500">{t("app.tagline")}</p>
       </div>
     </main>
   );

@@ -80,7 +80,7 @@ export async function CertificateTable({
                 </td>
                 <td className="px-5 py-2.5">
                   {counts.length === 0 ? (
-                    <span className="text-zinc-400">{t("nothing")}</span>
+                    <span className="text-zinc-500">{t("nothing")}</span>
                   ) : (
                     <ul className="flex flex-wrap gap-1.5">
                       {counts.map(([kind, n]) => (

@@ -59,7 +59,7 @@ export async function AppShell({ session, children }: { session: TSessionContext
                   type="submit"
                   title={t("signOut")}
                   aria-label={t("signOut")}
-                  className="rounded-md p-1.5 text-zinc-400 transition hover:bg-zinc-200/60 hover:text-zinc-700"
+                  className="rounded-md p-1.5 text-zinc-500 transition hover:bg-zinc-200/60 hover:text-zinc-700"
                 >
                   <LogOut className="size-4" aria-hidden="true" />
                 </button>

@@ -72,11 +72,11 @@ export function SidebarNav({ visible }: { visible: TNavKey[] }) {
             }`}
           >
             <Icon
-              className={`size-4 ${active ? "text-brand-600" : "text-zinc-400 group-hover:text-zinc-500"}`}
+              className={`size-4 ${active ? "text-brand-600" : "text-zinc-500 group-hover:text-zinc-500"}`}
               aria-hidden="true"
             />
             <span className="flex-1">{t(item.key)}</span>
-            <kbd className="hidden font-sans text-[10px] text-zinc-400 group-hover:inline">
+            <kbd className="hidden font-sans text-[10px] text-zinc-500 group-hover:inline">
               G {item.shortcut.toUpperCase()}
             </kbd>
           </Link>

@@ -82,7 +82,7 @@ export function WorkspaceSwitcher({
           </span>
           <span className="block truncate text-[11px] text-zinc-500">{subtitle}</span>
         </span>
-        {canSwitch ? <ChevronsUpDown className="size-3.5 text-zinc-400" aria-hidden="true" /> : null}
+        {canSwitch ? <ChevronsUpDown className="size-3.5 text-zinc-500" aria-hidden="true" /> : null}
       </button>
       {open ? (
         <ul

@@ -49,7 +49,7 @@ export default async function ContactsPage({
           </p>
         ) : null}
         <form role="search" className="relative" action="/contacts">
-          <Search className="pointer-events-none absolute top-2 left-3 size-4 text-zinc-400" aria-hidden="true" />
+          <Search className="pointer-events-none absolute top-2 left-3 size-4 text-zinc-500" aria-hidden="true" />
           <label htmlFor="contact-search" className="sr-only">
             {td("searchLabel")}
           </label>

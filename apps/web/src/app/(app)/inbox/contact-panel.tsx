@@ -193,7 +193,7 @@ export function ContactPanel(props: {
           ) : null}
         </div>
         {vehicles.filter((v) => !v.remove).length === 0 ? (
-          <p className="text-[12px] text-zinc-400">{t("noVehicles")}</p>
+          <p className="text-[12px] text-zinc-500">{t("noVehicles")}</p>
         ) : null}
         {vehicles.map((v, i) =>
           v.remove ? null : (

@@ -403,7 +403,7 @@ export function ConversationPane(props: {
               </button>
             </li>
           ) : null}
-          {sorted.length === 0 ? <li className="m-auto text-sm text-zinc-400">{t("noMessages")}</li> : null}
+          {sorted.length === 0 ? <li className="m-auto text-sm text-zinc-500">{t("noMessages")}</li> : null}
           {timeline.map((item) => {
             if (item.kind === "a") return <ActivityLine key={item.a.id} a={item.a} />;
             const m = item.m;
@@ -618,7 +618,7 @@ export function ConversationPane(props: {
                 {detail.channelType === "TWILIO_SMS" && mode === "TEXT" && text.trim() ? (
                   <SmsSegmentCount text={text} />
                 ) : (
-                  <span className="text-[11px] text-zinc-400">{t("composerHint")}</span>
+                  <span className="text-[11px] text-zinc-500">{t("composerHint")}</span>
                 )}
               </div>
               <button

@@ -48,7 +48,7 @@ export function DeliveryTicks(props: { delivery: TDelivery; retrying: boolean; o
   return (
     <span className="mt-0.5 flex items-center justify-end" data-testid="delivery" data-status={status} title={label}>
       <Icon
-        className={`size-3.5 ${read ? "text-sky-500" : "text-zinc-400"}`}
+        className={`size-3.5 ${read ? "text-sky-500" : "text-zinc-500"}`}
         strokeWidth={status === "QUEUED" ? 2 : 2.5}
         aria-hidden="true"
       />

@@ -521,7 +521,7 @@ export function InboxClient(props: {
                       {r.unread}
                     </span>
                   ) : null}
-                  <time className="text-[11px] text-zinc-400" dateTime={r.lastMessageAt}>
+                  <time className="text-[11px] text-zinc-500" dateTime={r.lastMessageAt}>
                     {format.dateTime(new Date(r.lastMessageAt), { hour: "2-digit", minute: "2-digit" })}
                   </time>
                 </span>
@@ -534,7 +534,7 @@ export function InboxClient(props: {
                     ))}
                   </span>
                 ) : null}
-                <span className="truncate text-[11px] text-zinc-400">
+                <span className="truncate text-[11px] text-zinc-500">
                   {dealerName(r.dealerId)}
                   {r.assigneeId ? ` · ${userName(r.assigneeId) ?? ""}` : ` · ${t("unassigned")}`}
                   {r.status === "SNOOZED" && r.snoozedUntil
@@ -591,10 +591,10 @@ export function InboxClient(props: {
             ) : detailState === "error" ? (
               <p className="text-sm text-red-700">{t("loadError")}</p>
             ) : selectedId ? (
-              <p className="text-sm text-zinc-400">{t("loading")}</p>
+              <p className="text-sm text-zinc-500">{t("loading")}</p>
             ) : (
               <div className="flex max-w-sm flex-col items-center gap-2">
-                <MessageSquare className="size-5 text-zinc-400" aria-hidden="true" />
+                <MessageSquare className="size-5 text-zinc-500" aria-hidden="true" />
                 <p className="text-[15px] font-semibold text-zinc-900">{t("noneSelectedTitle")}</p>
                 <p className="text-sm text-zinc-500">{t("noneSelectedBody")}</p>
               </div>

@@ -97,7 +97,7 @@ export function MessageBubble(props: {
           </span>
         ) : null}
         {note ? ` · ${t("privateNote")}` : ""}
-        <time className="ml-1 font-normal text-zinc-400" dateTime={m.createdAt}>
+        <time className="ml-1 font-normal text-zinc-500" dateTime={m.createdAt}>
           {format.dateTime(new Date(m.createdAt), { hour: "2-digit", minute: "2-digit" })}
         </time>
       </span>
@@ -114,7 +114,7 @@ export function MessageBubble(props: {
       {m.delivery && mine && !note ? (
         <DeliveryTicks delivery={m.delivery} retrying={props.retrying} onRetry={() => props.onRetry(m.id)} />
       ) : props.seen ? (
-        <span className="block text-right text-[11px] text-zinc-400">{t("seen")}</span>
+        <span className="block text-right text-[11px] text-zinc-500">{t("seen")}</span>
       ) : null}
       {props.reactions.length > 0 ? (
         <span
@@ -158,7 +158,7 @@ function ContentView({ content, channelType }: { content: TMessageContent; chann
             <div className="min-w-0">
               <p className="truncate text-[13px] font-medium text-zinc-900">{content.name || t("content.location")}</p>
               {content.address ? <p className="text-[12px] text-zinc-600">{content.address}</p> : null}
-              <p className="text-[11px] text-zinc-400 tabular-nums">
+              <p className="text-[11px] text-zinc-500 tabular-nums">
                 {content.latitude.toFixed(5)}, {content.longitude.toFixed(5)}
               </p>
             </div>
@@ -184,7 +184,7 @@ function ContentView({ content, channelType }: { content: TMessageContent; chann
               data-testid="contact-card"
             >
               <p className="flex items-center gap-1.5 text-[13px] font-medium text-zinc-900">
-                <UserRound className="size-3.5 text-zinc-400" aria-hidden="true" />
+                <UserRound className="size-3.5 text-zinc-500" aria-hidden="true" />
                 <span className="truncate">{c.name || t("content.sharedContact")}</span>
               </p>
               <ul className="mt-1 flex flex-col gap-0.5 text-[12px]">
@@ -376,7 +376,7 @@ function Attachment({ a, voice }: { a: TMessageEvent["attachments"][number]; voi
         <Paperclip className="size-3.5 shrink-0" aria-hidden="true" />
       )}
       <span className="truncate">{a.fileName}</span>
-      <span className="shrink-0 text-[11px] text-zinc-400">({size})</span>
+      <span className="shrink-0 text-[11px] text-zinc-500">({size})</span>
     </a>
   );
 }

@@ -159,7 +159,7 @@ export function TemplatePicker(props: { conversationId: string; onClose: () => v
           <>
             <div className="border-b border-zinc-100 px-4 py-2">
               <label className="flex items-center gap-2 rounded-md border border-zinc-200 px-2 py-1.5 focus-within:border-brand-500">
-                <Search className="size-3.5 text-zinc-400" aria-hidden="true" />
+                <Search className="size-3.5 text-zinc-500" aria-hidden="true" />
                 <input
                   ref={searchRef}
                   value={query}
@@ -203,7 +203,7 @@ export function TemplatePicker(props: { conversationId: string; onClose: () => v
                         <span className="min-w-0 flex-1 truncate font-mono text-[13px] font-medium text-zinc-900">
                           {x.name}
                         </span>
-                        <span className="text-[11px] text-zinc-400">{x.category.toLowerCase()}</span>
+                        <span className="text-[11px] text-zinc-500">{x.category.toLowerCase()}</span>
                         <LanguageBadge language={x.language} />
                       </span>
                       <span className="line-clamp-2 text-[12px] text-zinc-500">{x.body}</span>
@@ -226,7 +226,7 @@ export function TemplatePicker(props: { conversationId: string; onClose: () => v
                 <label key={i} className="flex flex-col gap-1 text-[12px] font-medium text-zinc-600">
                   <span>
                     {t("templates.variable", { n: i + 1 })}{" "}
-                    <span className="font-mono font-normal text-zinc-400">{`{{${i + 1}}}`}</span>
+                    <span className="font-mono font-normal text-zinc-500">{`{{${i + 1}}}`}</span>
                   </span>
                   <input
                     ref={i === 0 ? firstFieldRef : undefined}

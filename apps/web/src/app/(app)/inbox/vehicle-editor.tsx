@@ -79,7 +79,7 @@ export function VehicleEditor(props: {
           <button
             type="button"
             aria-label={t("removeVehicle")}
-            className="mt-4 rounded-md p-1 text-zinc-400 hover:text-red-600"
+            className="mt-4 rounded-md p-1 text-zinc-500 hover:text-red-600"
             onClick={props.onRemove}
           >
             <Trash2 className="size-3.5" aria-hidden="true" />

@@ -45,7 +45,7 @@ export function RatingForm({
                 aria-label={t("stars", { count: n })}
               />
               <Star
-                className={`size-8 ${n <= score ? "fill-amber-400 text-amber-500" : "text-zinc-400"}`}
+                className={`size-8 ${n <= score ? "fill-amber-400 text-amber-500" : "text-zinc-500"}`}
                 aria-hidden="true"
               />
             </label>

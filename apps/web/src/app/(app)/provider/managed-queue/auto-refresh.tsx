@@ -12,5 +12,5 @@ export function AutoRefresh({ seconds, label }: { seconds: number; label: string
     }, seconds * 1000);
     return () => clearInterval(timer);
   }, [router, seconds]);
-  return <span className="text-xs text-zinc-400">{label}</span>;
+  return <span className="text-xs text-zinc-500">{label}</span>;
 }

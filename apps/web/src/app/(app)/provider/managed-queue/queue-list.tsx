@@ -46,7 +46,7 @@ export function QueueList({ items }: { items: TManagedQueueItem[] }) {
         : t("waitingDays", { days: Math.floor(seconds / 86_400), hours: Math.floor((seconds % 86_400) / 3600) });
   return (
     <>
-      <p className="text-xs text-zinc-400">{t("keys")}</p>
+      <p className="text-xs text-zinc-500">{t("keys")}</p>
       <ol className="divide-y divide-zinc-100 rounded-xl border border-zinc-200" data-testid="managed-queue">
         {items.map((item, i) => (
           <li key={item.conversationId}>

@@ -119,7 +119,7 @@ function ChoiceList({ onChoose }: { onChoose: (choice: TChoice) => void }) {
               <span className="block text-[13px] font-semibold">{label(type)}</span>
               <span className="block text-xs text-zinc-500">{t(`describe.${type}`)}</span>
             </span>
-            <ChevronRight className="size-4 shrink-0 text-zinc-400" aria-hidden="true" />
+            <ChevronRight className="size-4 shrink-0 text-zinc-500" aria-hidden="true" />
           </button>
         </li>
       ))}

@@ -132,7 +132,7 @@ async function CustomerSubscription({
       </dl>
       <div className="border-t border-zinc-200 px-5 py-4" data-testid="dissolution-panel">
         <div className="mb-3 flex items-start gap-2.5">
-          <CalendarClock className="mt-0.5 size-4 shrink-0 text-zinc-400" aria-hidden="true" />
+          <CalendarClock className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden="true" />
           <div className="text-[13px]">
             <h3 className="font-semibold">{t("dissolution.title")}</h3>
             <p className="mt-0.5 text-zinc-600" data-testid="dissolution-status">

@@ -150,7 +150,7 @@ async function Contents({ reference }: { reference: ReturnType<typeof buildRefer
         <li key={tag.name}>
           <a
             href={`#tag-${tag.name}`}
-            className="block px-2 text-xs font-semibold tracking-wide text-zinc-400 uppercase"
+            className="block px-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase"
           >
             {tag.name}
           </a>

@@ -60,7 +60,7 @@ export async function FieldList({ fields }: { fields: (TField | (TParameter & { 
             <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
               <code className="font-mono text-[12px] font-semibold break-all text-zinc-900">{f.name}</code>
               {"in" in f ? (
-                <span className="text-[11px] text-zinc-400">{t.has(`in.${f.in}`) ? t(`in.${f.in}`) : f.in}</span>
+                <span className="text-[11px] text-zinc-500">{t.has(`in.${f.in}`) ? t(`in.${f.in}`) : f.in}</span>
               ) : null}
               <TypeText type={f.type} schema={f.ref} />
               {f.required ? <span className="text-[11px] font-medium text-amber-700">{t("required")}</span> : null}

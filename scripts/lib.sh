@@ -34,7 +34,15 @@ install_deps() {
   pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -vE '^(Progress|\s*$)' | tail -n 5
 }
 
-# Exits non-zero, naming the service and how to start it, when PostgreSQL or Redis is down.
+# PostgreSQL or Redis down: on a machine with Docker, start both with docker compose (it waits
+# for their health checks) and check again; without Docker, exit non-zero naming the service and
+# how to start it. FORECOURT_NO_DOCKER=1 keeps Docker out of it.
 check_services() {
-  pnpm --silent --filter @forecourt/db exec tsx src/cli/check-services.ts
+  local check=(pnpm --silent --filter @forecourt/db exec tsx src/cli/check-services.ts)
+  if "${check[@]}" 2>/dev/null; then return; fi
+  if [ -z "${FORECOURT_NO_DOCKER:-}" ] && command -v docker >/dev/null && docker compose version >/dev/null 2>&1; then
+    say "Starting PostgreSQL and Redis (docker compose up -d --wait)"
+    docker compose -f "$ROOT/docker-compose.yml" up -d --wait
+  fi
+  "${check[@]}"
 }

@@ -1,4 +1,4 @@
-export const LOCALES = ["en", "nl"] as const;
+export const LOCALES = ["en", "nl", "da", "de"] as const;
 export type TLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: TLocale = "en";
 /** Remembers the language on the sign-in page, before anyone is signed in. */
@@ -16,4 +16,11 @@ export function localeFromAcceptLanguage(header: string | null): TLocale | null 
     if (isLocale(tag)) return tag;
   }
   return null;
+}
+
+const INTL_LOCALES: Record<TLocale, string> = { en: "en-GB", nl: "nl-NL", da: "da-DK", de: "de-DE" };
+
+/** The Intl tag for dates and numbers in a UI language (British English when unknown). */
+export function intlLocale(locale: string): string {
+  return isLocale(locale) ? INTL_LOCALES[locale] : INTL_LOCALES.en;
 }

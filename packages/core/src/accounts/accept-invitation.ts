@@ -45,7 +45,7 @@ export const ZAcceptInvitation = z.object({
     .string()
     .max(PASSWORD_MAX_LENGTH * 4)
     .optional(),
-  locale: z.enum(["en", "nl"]).default("en"),
+  locale: z.enum(["en", "nl", "da", "de"]).default("en"),
 });
 
 export type TAcceptResult =

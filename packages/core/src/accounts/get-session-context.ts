@@ -23,7 +23,7 @@ export type TSessionContext = {
     id: string;
     email: string;
     name: string;
-    locale: "en" | "nl";
+    locale: "en" | "nl" | "da" | "de";
     providerRole: TProviderRole | null;
     /** The user has enrolled two-factor (their account asks for a code at sign-in). */
     twoFactorEnabled: boolean;

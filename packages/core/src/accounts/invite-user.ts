@@ -15,7 +15,7 @@ export const ZInviteUser = z.object({
   role: z.enum(TENANT_ROLES),
   dealerIds: z.array(z.uuid()).max(500).default([]),
   departmentIds: z.array(z.uuid()).max(500).default([]),
-  locale: z.enum(["en", "nl"]).default("en"),
+  locale: z.enum(["en", "nl", "da", "de"]).default("en"),
 });
 export type TInviteUser = z.input<typeof ZInviteUser>;
 

@@ -10,7 +10,7 @@ import { assertMayManage, loadMember } from "./load-member";
 
 /** Creates a single-use reset token for a user and e-mails the link. Returns whether mail went out. */
 export async function mailPasswordResetLink(
-  user: { id: string; email: string; locale: "en" | "nl" },
+  user: { id: string; email: string; locale: "en" | "nl" | "da" | "de" },
   replaced = false,
 ) {
   const { token, hash } = newLinkToken();

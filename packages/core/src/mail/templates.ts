@@ -2,7 +2,8 @@
  * The account e-mails, in the recipient's language. Plain text only; every value we insert is
  * text, never markup. Links carry a single-use token (only its hash is stored).
  */
-type TLocale = "en" | "nl";
+/** da and de users get the English mail until these are translated. */
+type TLocale = "en" | "nl" | "da" | "de";
 
 export function invitationMail(input: {
   locale: TLocale;

@@ -1,4 +1,5 @@
-type TLocale = "en" | "nl";
+/** da and de users get the English mail until these are translated. */
+type TLocale = "en" | "nl" | "da" | "de";
 
 /** To the tenant's owners and administrators when the platform turned an endpoint off. Plain text. */
 export function endpointDisabledMail(input: {

@@ -1,6 +1,8 @@
+import { intlLocale } from "@/i18n/locales";
+
 /** A contract day (`YYYY-MM-DD`, no time zone) for display, e.g. "7 Jun 2026" / "7 jun 2026". */
 export function formatDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -10,7 +12,5 @@ export function formatDay(iso: string, locale: string): string {
 
 /** An exact decimal amount in euros. Display only; arithmetic stays in packages/contract. */
 export function formatEuro(amount: string, locale: string): string {
-  return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(
-    Number(amount),
-  );
+  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR" }).format(Number(amount));
 }

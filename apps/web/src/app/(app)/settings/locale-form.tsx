@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Check } from "lucide-react";
 import { updateLocaleAction, type TLocaleState } from "@/server/actions/update-locale";
 
-export function LocaleForm({ current }: { current: "en" | "nl" }) {
+export function LocaleForm({ current }: { current: "en" | "nl" | "da" | "de" }) {
   const t = useTranslations("settings");
   const [state, action, pending] = useActionState<TLocaleState, FormData>(updateLocaleAction, { status: "idle" });
   return (
@@ -22,6 +22,8 @@ export function LocaleForm({ current }: { current: "en" | "nl" }) {
         >
           <option value="en">{t("languages.en")}</option>
           <option value="nl">{t("languages.nl")}</option>
+          <option value="da">{t("languages.da")}</option>
+          <option value="de">{t("languages.de")}</option>
         </select>
         <p className="text-xs text-zinc-500">{t("languageHelp")}</p>
       </div>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { requirePermission, sessionCan } from "@/server/session";
 import { RunJobNowButton } from "@/components/run-job-now-button";
 import { runLifecycleNowAction } from "@/server/actions/contract";
+import { intlLocale } from "@/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +51,7 @@ export default async function QueuesPage() {
   const locale = await getLocale();
   const time = (ms: number | null) =>
     ms
-      ? new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+      ? new Intl.DateTimeFormat(intlLocale(locale), {
           dateStyle: "medium",
           timeStyle: "medium",
         }).format(new Date(ms))

@@ -4,7 +4,7 @@ import { createTestUser, ownerDb } from "@forecourt/testing";
 import { startWebhookReceiver, type TWebhookReceiver } from "@forecourt/testing/webhook-receiver";
 import { sendMessage } from "../chat/send-message";
 import { startVisitorConversation } from "../chat/start-visitor-conversation";
-import { createChatTenant, TEST_ORIGIN } from "../chat/test-helpers";
+import { createChatTenant, TEST_ORIGIN, visitorOf as visitorPrincipal } from "../chat/test-helpers";
 import { assignConversation } from "../chat/assign-conversation";
 import { testMemberPrincipal } from "../test-principals";
 import { markAgentsOnline } from "../routing/presence";
@@ -75,15 +75,7 @@ async function visitorOf(t: Awaited<ReturnType<typeof setup>>, locale: "en" | "n
     input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Bo Visitor", consent: true },
     extras: { locale },
   });
-  const visitor = {
-    kind: "visitor" as const,
-    sessionId: "",
-    customerId: t.customer.id,
-    channelId: t.channel.id,
-    contactId: started.contactId,
-    dealerId: t.dealer.id,
-    ip: null,
-  };
+  const visitor = visitorPrincipal(t, started.contactId);
   const say = (body: string) =>
     sendMessage({
       sender: { visitor },

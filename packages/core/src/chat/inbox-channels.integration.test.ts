@@ -101,7 +101,7 @@ describe("a website chat with only its pre-chat form", () => {
   it("stays out of the inbox's lists until the visitor writes; the API lists it", async () => {
     const { startVisitorConversation } = await import("./start-visitor-conversation");
     const { sendMessage } = await import("./send-message");
-    const { TEST_ORIGIN } = await import("./test-helpers");
+    const { TEST_ORIGIN, visitorOf } = await import("./test-helpers");
     const t = await createChatTenant("Pre-chat only");
     const started = await startVisitorConversation({
       input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Paula Prechat", consent: true },
@@ -111,17 +111,7 @@ describe("a website chat with only its pre-chat form", () => {
     expect(await ids(true)).not.toContain(started.conversationId);
     expect(await ids(false)).toContain(started.conversationId);
     await sendMessage({
-      sender: {
-        visitor: {
-          kind: "visitor",
-          sessionId: "",
-          customerId: t.customer.id,
-          channelId: t.channel.id,
-          contactId: started.contactId,
-          dealerId: t.dealer.id,
-          ip: null,
-        },
-      },
+      sender: { visitor: visitorOf(t, started.contactId) },
       input: { conversationId: started.conversationId, clientId: "first-words", body: "Hello?" },
     });
     expect(await ids(true)).toContain(started.conversationId);

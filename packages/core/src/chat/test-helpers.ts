@@ -1,5 +1,5 @@
 import { createTestTenant, createTestUser, ownerDb } from "@forecourt/testing";
-import type { TTenantPrincipal } from "../principal";
+import type { TTenantPrincipal, TVisitorPrincipal } from "../principal";
 import { testMemberPrincipal } from "../test-principals";
 import { newWidgetKey } from "./keys";
 
@@ -21,4 +21,20 @@ export async function createChatTenant(label = "Chat") {
   const { user } = await createTestUser({ customerId: customer.id, role: "AGENT" });
   const agent: TTenantPrincipal = testMemberPrincipal(user.id, customer.id, "AGENT", { name: user.name });
   return { customer, dealer, channel, user, agent };
+}
+
+/** The website visitor of a chat started with startVisitorConversation, as the gateway resolves them. For tests only. */
+export function visitorOf(
+  t: { customer: { id: string }; channel: { id: string }; dealer: { id: string } },
+  contactId: string,
+): TVisitorPrincipal {
+  return {
+    kind: "visitor",
+    sessionId: "",
+    customerId: t.customer.id,
+    channelId: t.channel.id,
+    contactId,
+    dealerId: t.dealer.id,
+    ip: null,
+  };
 }

@@ -4,7 +4,7 @@ import { ownerDb, SmtpSink } from "@forecourt/testing";
 import { sendMessage } from "../chat/send-message";
 import { setConversationStatus } from "../chat/set-conversation-status";
 import { startVisitorConversation } from "../chat/start-visitor-conversation";
-import { createChatTenant, TEST_ORIGIN } from "../chat/test-helpers";
+import { createChatTenant, TEST_ORIGIN, visitorOf } from "../chat/test-helpers";
 import { emailTranscript } from "./email-transcript";
 import { rateConversation } from "./rate-conversation";
 import { getRatingPage } from "./rating-page";
@@ -29,15 +29,7 @@ async function closedChat(locale: "en" | "nl" | "da" | "de" = "en", email?: stri
     input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Cas Customer", email, consent: true },
     extras: { locale },
   });
-  const visitor = {
-    kind: "visitor" as const,
-    sessionId: "",
-    customerId: t.customer.id,
-    channelId: t.channel.id,
-    contactId: started.contactId,
-    dealerId: t.dealer.id,
-    ip: null,
-  };
+  const visitor = visitorOf(t, started.contactId);
   await sendMessage({
     sender: { visitor },
     input: { conversationId: started.conversationId, clientId: "q-000001", body: "Is the XC40 red?" },

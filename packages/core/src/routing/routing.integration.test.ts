@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestUser, ownerDb } from "@forecourt/testing";
 import { sendMessage } from "../chat/send-message";
 import { startVisitorConversation } from "../chat/start-visitor-conversation";
-import { createChatTenant, TEST_ORIGIN } from "../chat/test-helpers";
+import { createChatTenant, TEST_ORIGIN, visitorOf } from "../chat/test-helpers";
 import { testMemberPrincipal } from "../test-principals";
 import { deleteRoutingRule } from "./delete-routing-rule";
 import { moveRoutingRule } from "./move-routing-rule";
@@ -53,15 +53,7 @@ async function arrive(t: Awaited<ReturnType<typeof tenant>>, text = "Hello", ext
     input: { key: t.channel.publicKey, origin: TEST_ORIGIN, name: "Vera Visitor", consent: true },
     extras,
   });
-  const visitor = {
-    kind: "visitor" as const,
-    sessionId: "",
-    customerId: t.customer.id,
-    channelId: t.channel.id,
-    contactId: started.contactId,
-    dealerId: t.dealer.id,
-    ip: null,
-  };
+  const visitor = visitorOf(t, started.contactId);
   await sendMessage({
     sender: { visitor },
     input: { conversationId: started.conversationId, clientId: "first-message", body: text },

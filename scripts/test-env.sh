@@ -31,5 +31,7 @@ export API_RATE_LIMIT_PER_KEY_MINUTE=100
 export API_RATE_LIMIT_PER_TENANT_MINUTE=1000
 # Outbound webhooks: tests deliver to receivers on 127.0.0.1, and retry in milliseconds, not minutes.
 export WEBHOOK_ALLOW_PRIVATE_TARGETS=true
+# Web Push: tests run a push service stand-in on 127.0.0.1 (core/push/push.integration.test.ts).
+export PUSH_SERVICE_HOSTS="fcm.googleapis.com,*.push.services.mozilla.com,*.notify.windows.com,*.push.apple.com,127.0.0.1"
 export WEBHOOK_BACKOFF_BASE_MS=20
 export WEBHOOK_MAX_ATTEMPTS=4

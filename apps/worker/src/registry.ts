@@ -4,12 +4,14 @@ import {
   routeConversationJob,
   routingSweepJob,
   botReplyJob,
+  pushNotifyJob,
   wakeSnoozedJob,
 } from "@forecourt/jobs/inbox-jobs";
 import { LIFECYCLE_DAILY_SCHEDULE, lifecycleDailyJob } from "@forecourt/jobs/lifecycle";
 import { wakeSnoozedConversations } from "@forecourt/core/chat/wake-snoozed-conversations";
 import { routeConversation } from "@forecourt/core/routing/route-conversation";
 import { runBot } from "@forecourt/core/bots/run-bot";
+import { notifyPush } from "@forecourt/core/push/notify-push";
 import { routeUnroutedConversations } from "@forecourt/core/routing/route-unrouted-conversations";
 import { handleLifecycleDaily } from "./handlers/lifecycle-daily";
 import { handler, type TJobHandler } from "./job-handler";
@@ -26,6 +28,7 @@ export const HANDLERS: TJobHandler[] = [
   handler(wakeSnoozedJob, () => wakeSnoozedConversations(), { ...WAKE_SNOOZED_SCHEDULE, payload: {} }),
   handler(routeConversationJob, (payload) => routeConversation(payload)),
   handler(botReplyJob, (payload, attempt) => runBot(payload, attempt)),
+  handler(pushNotifyJob, (payload) => notifyPush(payload)),
   handler(routingSweepJob, () => routeUnroutedConversations(), { ...ROUTING_SWEEP_SCHEDULE, payload: {} }),
   ...RETENTION_HANDLERS,
   ...CHANNEL_HANDLERS,

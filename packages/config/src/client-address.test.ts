@@ -34,6 +34,8 @@ describe("clientAddress (finding 2: X-Forwarded-For is not trusted by default)",
       AUTH_SECRET: "x".repeat(40),
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       APP_DATABASE_PASSWORD: "a-long-password",
+      VAPID_PUBLIC_KEY: Buffer.alloc(65, 4).toString("base64url"),
+      VAPID_PRIVATE_KEY: Buffer.alloc(32, 9).toString("base64url"),
     };
     expect(parseConfig(base).TRUSTED_PROXIES).toEqual([]);
     expect(parseConfig({ ...base, TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.1" }).TRUSTED_PROXIES).toEqual([

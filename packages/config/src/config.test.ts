@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { loadOrCreateDevSecrets } from "./dev-secrets";
 import path from "node:path";
 import { ConfigError, findRepoRoot, parseConfig, resolveStorageDir } from "./index";
 
@@ -6,6 +9,8 @@ const secrets = {
   AUTH_SECRET: "x".repeat(40),
   ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   APP_DATABASE_PASSWORD: "a-long-password",
+  VAPID_PUBLIC_KEY: Buffer.alloc(65, 4).toString("base64url"),
+  VAPID_PRIVATE_KEY: Buffer.alloc(32, 9).toString("base64url"),
 };
 
 describe("parseConfig", () => {
@@ -53,5 +58,37 @@ describe("storageDir", () => {
 
   it("keeps an absolute STORAGE_DIR", () => {
     expect(resolveStorageDir("/var/lib/forecourt/storage/", () => "/elsewhere")).toBe("/var/lib/forecourt/storage/");
+  });
+});
+
+describe("development secrets", () => {
+  it("a secrets file from before Web Push gains a VAPID key pair and keeps what it had", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "fc-secrets-"));
+    mkdirSync(path.join(root, ".forecourt"));
+    const file = path.join(root, ".forecourt", "dev-secrets.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        AUTH_SECRET: "kept".repeat(10),
+        ENCRYPTION_KEY: secrets.ENCRYPTION_KEY,
+        APP_DATABASE_PASSWORD: "kept-password",
+      }),
+    );
+    const loaded = loadOrCreateDevSecrets(root);
+    expect(loaded.AUTH_SECRET).toBe("kept".repeat(10));
+    expect(Buffer.from(loaded.VAPID_PUBLIC_KEY, "base64url")).toHaveLength(65);
+    expect(Buffer.from(loaded.VAPID_PRIVATE_KEY, "base64url")).toHaveLength(32);
+    // Written back, so the key pair (and the browsers subscribed with it) survives a restart.
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(loaded);
+    expect(loadOrCreateDevSecrets(root)).toEqual(loaded);
+  });
+
+  it("production needs its own VAPID keys and never sends pushes to 127.0.0.1", () => {
+    const { VAPID_PUBLIC_KEY: _p, VAPID_PRIVATE_KEY: _k, ...rest } = secrets;
+    expect(() => parseConfig({ APP_ENV: "production", ...rest })).toThrow(/VAPID_PUBLIC_KEY/);
+    expect(() =>
+      parseConfig({ APP_ENV: "production", ...secrets, PUSH_SERVICE_HOSTS: "fcm.googleapis.com,127.0.0.1" }),
+    ).toThrow(/PUSH_SERVICE_HOSTS/);
+    expect(parseConfig({ APP_ENV: "production", ...secrets }).PUSH_SERVICE_HOSTS).toContain("fcm.googleapis.com");
   });
 });

@@ -146,6 +146,37 @@ export const ZEnv = z.object({
     )
     .refine(validTrustedProxies, "must be comma-separated IP addresses or CIDR ranges"),
   /**
+   * Web Push (docs/push.md): the VAPID key pair that signs our pushes (P-256, base64url: the
+   * public key 65 bytes uncompressed, the private key 32 bytes). Generated once into
+   * .forecourt/dev-secrets.json outside production, like the other secrets.
+   */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64url").length === 65, "must be a 65-byte P-256 public key, base64url"),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64url").length === 32, "must be a 32-byte P-256 private key, base64url"),
+  /** Who the push services may contact about our pushes (a mailto: or https: URL). */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "must start with mailto: or https://")
+    .default("mailto:support@forecourt.example"),
+  /**
+   * The push services a browser's subscription may point at (host names; "*.example.com" covers
+   * subdomains): we POST to that URL, so anything else is refused (SSRF). Chrome, Edge, Firefox
+   * and Safari by default. Tests add 127.0.0.1, the one host allowed over plain http, which
+   * production refuses.
+   */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .default("fcm.googleapis.com,*.push.services.mozilla.com,*.notify.windows.com,*.push.apple.com")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /**
    * Outbound webhooks (docs/webhooks.md). Targets on private, loopback, link-local, CGNAT,
    * multicast and unique-local addresses are refused (SSRF) unless this is "true", which only
    * the test and development configuration may set: it is refused when APP_ENV is production.

@@ -38,6 +38,10 @@ export function parseConfig(source: Record<string, string | undefined> = process
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
     throw new ConfigError(`Invalid environment. Fix these variables (see .env.example):\n${lines.join("\n")}`);
   }
+  if (result.data.APP_ENV === "production" && result.data.PUSH_SERVICE_HOSTS.includes("127.0.0.1"))
+    throw new ConfigError(
+      "Invalid environment. Fix these variables (see .env.example):\n  PUSH_SERVICE_HOSTS: must not list 127.0.0.1 in production (SSRF)",
+    );
   if (result.data.APP_ENV === "production" && result.data.WEBHOOK_ALLOW_PRIVATE_TARGETS)
     throw new ConfigError(
       "Invalid environment. Fix these variables (see .env.example):\n  WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be true in production (SSRF)",

@@ -41,3 +41,15 @@ export const botReplyJob = defineJob({
 });
 /** One bot run per contact message. */
 export const botReplyJobId = (messageId: string) => `bot-${messageId}`;
+
+/** Web Push to the agents of a new or newly assigned conversation (core/push/notify-push.ts). */
+export const pushNotifyJob = defineJob({
+  name: "inbox.push",
+  queue: "delivery",
+  payload: z.object({
+    customerId: z.uuid(),
+    conversationId: z.uuid(),
+    kind: z.enum(["new", "assigned"]),
+    actorUserId: z.uuid().nullable().optional(),
+  }),
+});

@@ -16,6 +16,7 @@
  * entry too (attempts, or a reason why it holds no dealer's rows). Refused attempts must be
  * 403/404, none may carry the sibling's conversation data, and the sibling's rows must stay.
  */
+import { handleDeletePushSubscription, handleSavePushSubscription } from "./handlers/push";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -1058,6 +1059,38 @@ const CASES: Record<string, TCase> = {
         }),
       ),
   },
+  "route:app/api/push/subscription/route.ts#POST": {
+    kind: "own",
+    // The subscription is the signed-in user's own: a userId in the input is not even read.
+    attempts: ({ session, b }) => [
+      handleSavePushSubscription(
+        session,
+        {
+          userId: b.userId,
+          endpoint: `https://fcm.googleapis.com/fcm/send/iso-${b.userId}`,
+          keys: { p256dh: Buffer.alloc(65, 4).toString("base64url"), auth: Buffer.alloc(16, 1).toString("base64url") },
+        },
+        meta,
+      ),
+    ],
+  },
+  "route:app/api/push/subscription/route.ts#DELETE": {
+    kind: "own",
+    attempts: ({ session, b }) => [
+      (async () => {
+        const endpoint = `https://fcm.googleapis.com/fcm/send/iso-b-${b.userId}`;
+        await ownerDb().pushSubscription.upsert({
+          where: { endpoint },
+          create: { endpoint, userId: b.userId, p256dh: "x", authEncrypted: "x" },
+          update: {},
+        });
+        const result = await handleDeletePushSubscription(session, { endpoint }, meta);
+        // B's device keeps its subscription: only one's own row can go.
+        expect(await ownerDb().pushSubscription.count({ where: { endpoint } })).toBe(1);
+        return result;
+      })(),
+    ],
+  },
   "route:app/api/realtime/token/route.ts#GET": {
     kind: "own",
     attempts: ({ session, b }) => [
@@ -1805,6 +1838,8 @@ const SCOPE_CASES: Record<string, TScopeCase> = {
   "route:app/api/auth/[...nextauth]/route.ts#GET": { exempt: "sign-in only" },
   "route:app/api/auth/[...nextauth]/route.ts#POST": { exempt: "sign-in only" },
   "route:app/api/health/route.ts#GET": { exempt: "liveness only" },
+  "route:app/api/push/subscription/route.ts#POST": { exempt: "the user's own device: no dealer's data" },
+  "route:app/api/push/subscription/route.ts#DELETE": { exempt: "the user's own device: no dealer's data" },
   "route:app/api/hooks/meta/route.ts#GET": { exempt: "Meta's handshake: no user, no dealer scope" },
   "route:app/api/hooks/meta/route.ts#POST": {
     exempt: "signed by one channel's app secret; events land on that channel's dealer only (meta-hook tests)",

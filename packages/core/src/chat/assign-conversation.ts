@@ -8,6 +8,7 @@ import { publishConversation } from "./realtime";
 import { recordEvent } from "./record-event";
 import { recordWebhookEvent } from "../webhooks/record-webhook-event";
 import { enqueueRouting } from "../routing/enqueue-routing";
+import { enqueuePush } from "../push/enqueue-push";
 
 export const ZAssignConversation = z.object({
   conversationId: z.uuid(),
@@ -50,9 +51,17 @@ export async function assignConversation(options: { agent: TTenantActor; input: 
     await recordWebhookEvent(tx, agent.tenant.customerId, { type: "conversation.assigned", conversationId: c.id });
     // Moved to another department without a colleague chosen: its routing rules find someone there.
     const transferred = Boolean(data.departmentId) && data.departmentId !== c.departmentId && !data.assigneeId;
-    return { summary: await conversationSummary(tx, c.id), transferred };
+    const newAssignee = Boolean(data.assigneeId) && data.assigneeId !== c.assigneeId;
+    return { summary: await conversationSummary(tx, c.id), transferred, newAssignee };
   });
   if (result.summary) publishConversation(result.summary);
+  if (result.newAssignee)
+    await enqueuePush({
+      customerId: agent.tenant.customerId,
+      conversationId: input.conversationId,
+      kind: "assigned",
+      actorUserId: agent.kind === "user" ? agent.userId : null,
+    });
   if (result.transferred) await enqueueRouting(agent.tenant.customerId, input.conversationId, "transferred");
   return result.summary;
 }

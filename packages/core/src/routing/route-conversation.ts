@@ -11,6 +11,7 @@ import { firstMatchingRule, parseRules, type TParsedRule, type TRoutingFacts } f
 import { onlineAgentIds } from "./presence";
 import { ZFaqBotConfig, inLanguage } from "../bots/bot-input";
 import { enqueueBotReply } from "../bots/enqueue-bot-reply";
+import { enqueuePush } from "../push/enqueue-push";
 
 export type TRouteTrigger = "started" | "transferred";
 
@@ -272,5 +273,7 @@ export async function routeConversation(options: {
     const summary = await withTenant(customerId, (tx) => conversationSummary(tx, conversationId));
     if (summary) publishConversation(summary);
   }
+  // Phones and closed tabs hear of it too (after the rules, so an assignee alone is told).
+  if (decision && trigger === "started") await enqueuePush({ customerId, conversationId, kind: "new" });
   return decision;
 }

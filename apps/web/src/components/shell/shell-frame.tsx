@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Menu } from "lucide-react";
+import { registerServiceWorker } from "@/components/push/web-push-client";
 
 /**
  * The frame's layout: the sidebar beside the page from `md` up; on a phone the page gets the
@@ -20,6 +21,8 @@ export function ShellFrame(props: {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   useEffect(() => setOpen(false), [pathname]);
+  // The service worker makes the app installable and shows pushes (docs/push.md).
+  useEffect(() => void registerServiceWorker(), []);
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {

@@ -42,6 +42,7 @@ export const loadInboxPage = defineHandler(
       me: { id: agent.userId, name: agent.name },
       customerId: agent.tenant.customerId,
       gatewayUrl: getConfig().GATEWAY_URL,
+      vapidPublicKey: getConfig().VAPID_PUBLIC_KEY,
       view,
       channelType: channelType ?? null,
       channelTypes,

@@ -14,6 +14,9 @@ export function dashboardCsp(options: { nonce: string; gatewayUrl: string; dev?:
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self'",
+    // The service worker (public/sw.js): 'strict-dynamic' above would ignore 'self' for it.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     `connect-src 'self' ${gateway.origin} ${ws}`,
     "object-src 'none'",
     "base-uri 'none'",

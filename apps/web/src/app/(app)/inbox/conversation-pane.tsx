@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { Socket } from "socket.io-client";
-import { Check, ClipboardList, Lock, Paperclip, RotateCcw, Send } from "lucide-react";
+import { Check, ClipboardList, Lock, Paperclip, RotateCcw, Send, UserRound } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import type { TInboxRow } from "@forecourt/core/chat/list-conversations";
 import { ATTACHMENT_TYPES, fillCannedReply, type TMessageEvent } from "@forecourt/protocol";
@@ -69,6 +69,8 @@ export function ConversationPane(props: {
   const [pickerIndex, setPickerIndex] = useState(0);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const [formsOpen, setFormsOpen] = useState(false);
+  // Below xl the contact panel is a drawer (tablet) or a stacked view (phone), opened from the header.
+  const [contactOpen, setContactOpen] = useState(false);
   const [retrying, setRetrying] = useState<Set<string>>(new Set());
   const listRef = useRef<HTMLOListElement>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
@@ -296,6 +298,16 @@ export function ConversationPane(props: {
               </p>
             </div>
           </div>
+          <button
+            type="button"
+            onClick={() => setContactOpen(true)}
+            aria-expanded={contactOpen}
+            aria-controls="contact-panel"
+            className={`${BTN} xl:hidden`}
+            data-testid="open-contact-panel"
+          >
+            <UserRound className="size-3.5" aria-hidden="true" /> {t("contact.title")}
+          </button>
           {props.can.assign ? (
             <>
               <select
@@ -638,6 +650,8 @@ export function ConversationPane(props: {
         detail={detail}
         canEdit={props.can.editContact}
         onSaved={props.onChanged}
+        open={contactOpen}
+        onClose={() => setContactOpen(false)}
       />
     </div>
   );

@@ -15,6 +15,7 @@ import {
 } from "@forecourt/protocol";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { EmptyState } from "@/components/empty-state";
+import { enablePush } from "@/components/push/web-push-client";
 import { ConversationPane } from "./conversation-pane";
 import { LabelChip, PriorityMarker, SlaBadge } from "./workflow-bits";
 import { SNOOZE_FORMAT, typingInField, type TCan, type TCanned, type TTeam } from "./inbox-shared";
@@ -42,6 +43,8 @@ function beep() {
 export function InboxClient(props: {
   me: { id: string; name: string };
   gatewayUrl: string;
+  /** Web Push: the bell subscribes this browser too (docs/push.md). */
+  vapidPublicKey: string;
   initialView: TView;
   initialChannelType: TChannelType | null;
   /** The channel types the agent's dealers have: the channel filter offers these. */
@@ -400,7 +403,12 @@ export function InboxClient(props: {
             {!notifyAllowed ? (
               <button
                 type="button"
-                onClick={() => void Notification.requestPermission().then(() => setNotifyAllowed(true))}
+                // Asks once for both: notifications while open, and pushes while closed.
+                onClick={() =>
+                  void enablePush(props.vapidPublicKey)
+                    .catch(() => Notification.requestPermission())
+                    .finally(() => setNotifyAllowed(true))
+                }
                 className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100"
                 title={t("enableNotifications")}
                 aria-label={t("enableNotifications")}

@@ -25,6 +25,7 @@ export default async function InboxPage({
       key={data.customerId}
       me={data.me}
       gatewayUrl={data.gatewayUrl}
+      vapidPublicKey={data.vapidPublicKey}
       initialView={data.view}
       initialChannelType={data.channelType}
       channelTypes={data.channelTypes}

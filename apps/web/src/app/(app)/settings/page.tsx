@@ -7,6 +7,8 @@ import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
 import { reportMisuseAction } from "@/server/actions/users";
 import { requirePermission, sessionCan } from "@/server/session";
+import { getConfig } from "@forecourt/config";
+import { PushSettings } from "@/components/push/push-settings";
 import { LocaleForm } from "./locale-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +37,9 @@ export default async function SettingsPage() {
           </dl>
           <div className="border-t border-zinc-200 px-5 py-4">
             <LocaleForm current={session.user.locale} />
+          </div>
+          <div className="border-t border-zinc-200 px-5 py-4">
+            <PushSettings vapidPublicKey={getConfig().VAPID_PUBLIC_KEY} />
           </div>
         </section>
         {sessionCan(session, "misuse.report") && session.active ? (

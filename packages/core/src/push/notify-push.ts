@@ -1,4 +1,5 @@
 import { appDb, withTenant, type TTx } from "@forecourt/db";
+import { memberScopeHolds } from "../routing/member-scope-sql";
 import { PUSH_TITLES, PUSH_VISITOR, type TPushKind } from "./push-texts";
 import { sendWebPush } from "./send-web-push";
 
@@ -16,11 +17,7 @@ async function membersWhoSee(tx: TTx, customerId: string, dealerId: string, depa
   const rows = await tx.$queryRaw<{ userId: string }[]>`
     SELECT m."userId" FROM "Membership" m
      WHERE m."customerId" = ${customerId}::uuid AND m."status" = 'ACTIVE'
-       AND (NOT EXISTS (SELECT 1 FROM "MembershipDealer" d WHERE d."membershipId" = m."id")
-            OR EXISTS (SELECT 1 FROM "MembershipDealer" d WHERE d."membershipId" = m."id" AND d."dealerId" = ${dealerId}::uuid))
-       AND (NOT EXISTS (SELECT 1 FROM "MembershipDepartment" p WHERE p."membershipId" = m."id")
-            OR EXISTS (SELECT 1 FROM "MembershipDepartment" p WHERE p."membershipId" = m."id"
-                        AND p."departmentId" = ${departmentId}::uuid))`;
+       AND ${memberScopeHolds(dealerId, departmentId)}`;
   return rows.map((r) => r.userId);
 }
 

@@ -1,6 +1,7 @@
 import type { TTx } from "@forecourt/db";
 import type { z } from "zod";
 import type { ZRoutingAssign } from "./routing-rule-input";
+import { memberScopeHolds } from "./member-scope-sql";
 
 export type TPool = { customerId: string; dealerId: string; departmentId: string | null };
 
@@ -35,11 +36,7 @@ export async function chooseAgent(
      WHERE m."customerId" = ${pool.customerId}::uuid
        AND m."status" = 'ACTIVE'
        AND m."userId" = ANY(${[...online]}::uuid[])
-       AND (NOT EXISTS (SELECT 1 FROM "MembershipDealer" d WHERE d."membershipId" = m."id")
-            OR EXISTS (SELECT 1 FROM "MembershipDealer" d WHERE d."membershipId" = m."id" AND d."dealerId" = ${pool.dealerId}::uuid))
-       AND (NOT EXISTS (SELECT 1 FROM "MembershipDepartment" p WHERE p."membershipId" = m."id")
-            OR EXISTS (SELECT 1 FROM "MembershipDepartment" p WHERE p."membershipId" = m."id"
-                        AND p."departmentId" = ${pool.departmentId}::uuid))`;
+       AND ${memberScopeHolds(pool.dealerId, pool.departmentId)}`;
   const free = rows.filter((r) => r.open < assign.capacity);
   const waited = (r: TCandidate) => r.lastAssignedAt?.getTime() ?? 0;
   free.sort((a, b) => {

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Loader2, MailCheck } from "lucide-react";
 import type { TActionState } from "@/server/action-helpers";
 import { requestPasswordResetAction } from "@/server/actions/public-accounts";
+import { Field } from "@/components/forms/field";
 
 export function ForgotForm() {
   const t = useTranslations("publicAccounts");
@@ -24,10 +25,7 @@ export function ForgotForm() {
           {t("errors.email")}
         </p>
       ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor="email" className="block text-sm font-medium text-zinc-700">
-          {t("email")}
-        </label>
+      <Field label={t("email")}>
         <input
           id="email"
           name="email"
@@ -36,7 +34,7 @@ export function ForgotForm() {
           autoComplete="username"
           className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-3 focus:ring-brand-100"
         />
-      </div>
+      </Field>
       <button
         type="submit"
         disabled={pending}

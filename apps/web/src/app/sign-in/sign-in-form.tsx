@@ -4,6 +4,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Loader2 } from "lucide-react";
+import { Field } from "@/components/forms/field";
 import { signInAction, type TSignInState } from "@/server/actions/sign-in";
 
 const initial: TSignInState = { error: null };
@@ -43,10 +44,7 @@ export function SignInForm() {
           <span>{error}</span>
         </div>
       ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor="email" className="block text-sm font-medium text-zinc-700">
-          {t("email")}
-        </label>
+      <Field label={t("email")}>
         <input
           id="email"
           name="email"
@@ -58,16 +56,15 @@ export function SignInForm() {
           onChange={(e) => setEmail(e.target.value)}
           className={input}
         />
-      </div>
-      <div className="space-y-1.5">
-        <div className="flex items-baseline justify-between">
-          <label htmlFor="password" className="block text-sm font-medium text-zinc-700">
-            {t("password")}
-          </label>
+      </Field>
+      <Field
+        label={t("password")}
+        aside={
           <Link href="/forgot-password" className="text-xs text-brand-700 hover:underline">
             {t("forgot")}
           </Link>
-        </div>
+        }
+      >
         <input
           id="password"
           name="password"
@@ -78,12 +75,9 @@ export function SignInForm() {
           onChange={(e) => setPassword(e.target.value)}
           className={input}
         />
-      </div>
+      </Field>
       {askCode ? (
-        <div className="space-y-1.5">
-          <label htmlFor="totpCode" className="block text-sm font-medium text-zinc-700">
-            {t("totpCode")}
-          </label>
+        <Field label={t("totpCode")} help={t("totpHelp")}>
           <input
             id="totpCode"
             name="totpCode"
@@ -96,8 +90,7 @@ export function SignInForm() {
             required
             className={`${input} font-mono tracking-[0.3em]`}
           />
-          <p className="text-xs text-zinc-500">{t("totpHelp")}</p>
-        </div>
+        </Field>
       ) : null}
       <button
         type="submit"

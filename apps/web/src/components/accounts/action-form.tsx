@@ -5,11 +5,13 @@ import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Check, Loader2 } from "lucide-react";
 import type { TActionState } from "@/server/action-helpers";
+import { FieldIssues } from "@/components/forms/field";
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 
 /** ActionForm submits from onSubmit (so a refusal keeps what was typed): its pending state reaches SubmitButton here. */
 const ActionPending = createContext(false);
+const NO_ISSUES: never[] = [];
 
 export function SubmitButton({
   children,
@@ -85,7 +87,11 @@ export function ActionForm({
       className={className}
       data-testid={testId}
     >
-      <ActionPending.Provider value={pending}>{children}</ActionPending.Provider>
+      <ActionPending.Provider value={pending}>
+        <FieldIssues.Provider value={state.ok === false ? (state.issues ?? []) : NO_ISSUES}>
+          {children}
+        </FieldIssues.Provider>
+      </ActionPending.Provider>
       {errorText ? (
         <p role="alert" className="mt-2 flex items-center gap-1.5 text-xs text-red-700" data-testid="form-error">
           <AlertCircle className="size-3.5 shrink-0" aria-hidden="true" />

@@ -4,7 +4,8 @@ import { displayIp } from "@/components/display-ip";
 import type { TUserPrincipal } from "@forecourt/core/principal";
 import { listAuditEvents, ZAuditFilter } from "@forecourt/core/audit/list-audit-events";
 import { EmptyState } from "@/components/empty-state";
-import { inputClass, labelClass } from "./styles";
+import { inputClass } from "./styles";
+import { Field } from "@/components/forms/field";
 
 type TParams = Record<string, string | undefined>;
 
@@ -36,10 +37,7 @@ export async function AuditLog({
     <div className="space-y-4">
       <form method="get" className="flex flex-wrap items-end gap-3" role="search">
         {provider ? (
-          <div className="space-y-1">
-            <label htmlFor="customerId" className={labelClass}>
-              {t("customer")}
-            </label>
+          <Field label={t("customer")} className="space-y-1">
             <select
               id="customerId"
               name="customerId"
@@ -53,12 +51,9 @@ export async function AuditLog({
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
         ) : null}
-        <div className="space-y-1">
-          <label htmlFor="action" className={labelClass}>
-            {t("action")}
-          </label>
+        <Field label={t("action")} className="space-y-1">
           <input
             id="action"
             name="action"
@@ -66,25 +61,16 @@ export async function AuditLog({
             placeholder="user."
             className={`${inputClass} w-40`}
           />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="actorEmail" className={labelClass}>
-            {t("actor")}
-          </label>
+        </Field>
+        <Field label={t("actor")} className="space-y-1">
           <input id="actorEmail" name="actorEmail" defaultValue={clean.actorEmail} className={`${inputClass} w-52`} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="from" className={labelClass}>
-            {t("from")}
-          </label>
+        </Field>
+        <Field label={t("from")} className="space-y-1">
           <input id="from" name="from" type="date" defaultValue={clean.from} className={`${inputClass} w-40`} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="to" className={labelClass}>
-            {t("to")}
-          </label>
+        </Field>
+        <Field label={t("to")} className="space-y-1">
           <input id="to" name="to" type="date" defaultValue={clean.to} className={`${inputClass} w-40`} />
-        </div>
+        </Field>
         <button
           type="submit"
           className="rounded-lg bg-zinc-900 px-3 py-1.5 text-[13px] font-medium text-white hover:bg-zinc-700"

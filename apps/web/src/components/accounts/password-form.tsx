@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, CheckCircle2, Loader2 } from "lucide-react";
 import type { TActionState } from "@/server/action-helpers";
+import { Field } from "@/components/forms/field";
 
 type TAction = (state: TActionState, form: FormData) => Promise<TActionState>;
 const input =
@@ -70,10 +71,7 @@ export function PasswordForm({
         <span className="block text-sm text-zinc-900">{email}</span>
       </div>
       {askName ? (
-        <div className="space-y-1.5">
-          <label htmlFor="name" className="block text-sm font-medium text-zinc-700">
-            {t("name")}
-          </label>
+        <Field label={t("name")}>
           <input
             id="name"
             name="name"
@@ -83,12 +81,9 @@ export function PasswordForm({
             onChange={(e) => setName(e.target.value)}
             className={input}
           />
-        </div>
+        </Field>
       ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor="password" className="block text-sm font-medium text-zinc-700">
-          {t("newPassword")}
-        </label>
+      <Field label={t("newPassword")} help={t("passwordHelp")}>
         <input
           id="password"
           name="password"
@@ -98,8 +93,7 @@ export function PasswordForm({
           autoComplete="new-password"
           className={input}
         />
-        <p className="text-xs text-zinc-500">{t("passwordHelp")}</p>
-      </div>
+      </Field>
       <button
         type="submit"
         disabled={pending}

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { AlertTriangle, Check } from "lucide-react";
 import { contractAction, type TContractActionState } from "@/server/actions/contract";
 import { formatDay } from "./format";
+import { Field } from "@/components/forms/field";
 
 export type TContractField =
   | {
@@ -25,9 +26,6 @@ export type TContractField =
       help?: string;
     }
   | { name: string; type: "checkbox"; label: string; required?: boolean };
-
-const inputClass =
-  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-[13px] shadow-xs outline-none focus:border-brand-500 focus:ring-3 focus:ring-brand-100";
 
 /**
  * One contract action as a small form (record a training date, file a notice, change a fee…).
@@ -78,34 +76,38 @@ export function ContractForm({
           );
         }
         return (
-          <div key={field.name} className="space-y-1">
-            <label htmlFor={fieldId} className="block text-[13px] font-medium text-zinc-700">
-              {field.label}
-            </label>
-            {field.type === "select" ? (
-              <select id={fieldId} name={field.name} defaultValue={field.defaultValue} className={inputClass}>
-                {field.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            ) : field.type === "textarea" ? (
-              <textarea id={fieldId} name={field.name} required={field.required} rows={3} className={inputClass} />
-            ) : (
-              <input
-                id={fieldId}
-                name={field.name}
-                type={field.type === "date" ? "date" : "text"}
-                inputMode={field.type === "money" ? "decimal" : undefined}
-                placeholder={field.type === "money" ? "0.00" : undefined}
-                required={field.required}
-                defaultValue={field.defaultValue}
-                className={inputClass}
-              />
-            )}
-            {"help" in field && field.help ? <p className="text-xs text-zinc-500">{field.help}</p> : null}
-          </div>
+          <Field
+            key={field.name}
+            id={fieldId}
+            name={field.name}
+            label={field.label}
+            help={"help" in field && field.help ? field.help : undefined}
+            className="space-y-1"
+          >
+            {(control) =>
+              field.type === "select" ? (
+                <select {...control} name={field.name} defaultValue={field.defaultValue}>
+                  {field.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : field.type === "textarea" ? (
+                <textarea {...control} name={field.name} required={field.required} rows={3} />
+              ) : (
+                <input
+                  {...control}
+                  name={field.name}
+                  type={field.type === "date" ? "date" : "text"}
+                  inputMode={field.type === "money" ? "decimal" : undefined}
+                  placeholder={field.type === "money" ? "0.00" : undefined}
+                  required={field.required}
+                  defaultValue={field.defaultValue}
+                />
+              )
+            }
+          </Field>
         );
       })}
       <div className="flex flex-wrap items-center gap-3">

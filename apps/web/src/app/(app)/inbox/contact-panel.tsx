@@ -6,6 +6,7 @@ import { Car, ChevronLeft, Plus, X } from "lucide-react";
 import type { TConversationDetail } from "@forecourt/core/chat/get-conversation";
 import { EMPTY_VEHICLE, VehicleEditor, vehicleFieldMessage, type TVehicleDraft } from "./vehicle-editor";
 import { VehicleOfInterest } from "./vehicle-of-interest";
+import { Field } from "@/components/forms/field";
 
 const LEGAL_BASES = [
   "CONSENT",
@@ -17,6 +18,7 @@ const LEGAL_BASES = [
 ] as const;
 
 const INPUT = "w-full rounded-md border border-zinc-200 bg-white px-2 py-1 text-[13px] disabled:bg-zinc-50";
+const PANEL_FIELD = "flex flex-col gap-1";
 
 /** The contact beside the conversation: details, legal basis record and vehicles, editable. */
 export function ContactPanel(props: {
@@ -165,28 +167,19 @@ export function ContactPanel(props: {
             void save();
           }}
         >
-          <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
-            {t("name")}
+          <Field label={t("name")} compact className={PANEL_FIELD}>
             <input className={INPUT} value={name} onChange={(e) => setName(e.target.value)} disabled={disabled} />
-          </label>
-          <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
-            {t("email")}
+          </Field>
+          <Field label={t("email")} error={fieldErrors.email} compact className={PANEL_FIELD}>
             <input
               className={INPUT}
               type="email"
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               disabled={disabled}
-              aria-invalid={fieldErrors.email ? true : undefined}
             />
-            {fieldErrors.email ? (
-              <span role="alert" className="text-[11px] text-red-700">
-                {fieldErrors.email}
-              </span>
-            ) : null}
-          </label>
-          <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
-            {t("phone")}
+          </Field>
+          <Field label={t("phone")} error={fieldErrors.phone} compact className={PANEL_FIELD}>
             <input
               className={INPUT}
               type="tel"
@@ -194,9 +187,8 @@ export function ContactPanel(props: {
               onChange={(e) => setPhone(e.target.value)}
               disabled={disabled}
             />
-          </label>
-          <label className="flex flex-col gap-1 text-[12px] text-zinc-500">
-            {t("legalBasis")}
+          </Field>
+          <Field label={t("legalBasis")} compact className={PANEL_FIELD}>
             <select
               className={INPUT}
               value={legalBasis}
@@ -210,7 +202,7 @@ export function ContactPanel(props: {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           {c.legalBasisRecordedAt ? (
             <p className="text-[11px] leading-4 text-zinc-500" data-testid="legal-basis-record">
               {t("recordedAt", {

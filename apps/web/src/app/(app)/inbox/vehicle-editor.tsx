@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Trash2 } from "lucide-react";
+import { Field } from "@/components/forms/field";
 
 export type TVehicleDraft = {
   id?: string;
@@ -45,24 +46,18 @@ export function VehicleEditor(props: {
     const id = `vehicle-${index}-${name}`;
     const error = errors[name];
     return (
-      <label htmlFor={id} className="flex min-w-0 flex-1 flex-col gap-0.5 text-[11px] text-zinc-500">
-        {label}
-        <input
-          id={id}
-          className={`${INPUT} ${error ? "border-red-400" : "border-zinc-200"}`}
-          value={String(v[name] ?? "")}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => props.onChange({ [name]: e.target.value })}
-          {...extra}
-        />
-        {error ? (
-          <span id={`${id}-error`} role="alert" className="text-[11px] text-red-700">
-            {error}
-          </span>
-        ) : null}
-      </label>
+      <Field id={id} label={label} error={error} compact className="flex min-w-0 flex-1 flex-col gap-0.5">
+        {(control) => (
+          <input
+            {...control}
+            className={`${INPUT} ${error ? "border-red-400" : "border-zinc-200"}`}
+            value={String(v[name] ?? "")}
+            disabled={disabled}
+            onChange={(e) => props.onChange({ [name]: e.target.value })}
+            {...extra}
+          />
+        )}
+      </Field>
     );
   };
   return (

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
-import { inputClass, labelClass } from "@/components/accounts/styles";
+import { inputClass } from "@/components/accounts/styles";
 import { saveCustomerAction } from "@/server/actions/provider";
+import { Field } from "@/components/forms/field";
 
 type TCustomer = { id: string; name: string; kind: string; tier: string; parentId: string | null };
 
@@ -22,16 +23,10 @@ export async function CustomerForm({
       testId={customer ? "edit-customer" : "create-customer"}
     >
       {customer ? <input type="hidden" name="customerId" value={customer.id} /> : null}
-      <div className="space-y-1.5 sm:col-span-2">
-        <label htmlFor="customer-name" className={labelClass}>
-          {t("name")}
-        </label>
+      <Field label={t("name")} className="space-y-1.5 sm:col-span-2">
         <input id="customer-name" name="name" required defaultValue={customer?.name} className={inputClass} />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="customer-kind" className={labelClass}>
-          {t("kind")}
-        </label>
+      </Field>
+      <Field label={t("kind")}>
         <select id="customer-kind" name="kind" defaultValue={customer?.kind ?? "DEALER_GROUP"} className={inputClass}>
           {["OEM", "NSC", "DEALER_GROUP", "DEALER"].map((k) => (
             <option key={k} value={k}>
@@ -39,20 +34,14 @@ export async function CustomerForm({
             </option>
           ))}
         </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="customer-tier" className={labelClass}>
-          {t("tier")}
-        </label>
+      </Field>
+      <Field label={t("tier")}>
         <select id="customer-tier" name="tier" defaultValue={customer?.tier ?? "STANDARD"} className={inputClass}>
           <option value="STANDARD">{t("tiers.STANDARD")}</option>
           <option value="PLUS">{t("tiers.PLUS")}</option>
         </select>
-      </div>
-      <div className="space-y-1.5 sm:col-span-2">
-        <label htmlFor="customer-parent" className={labelClass}>
-          {t("parent")}
-        </label>
+      </Field>
+      <Field label={t("parent")} className="space-y-1.5 sm:col-span-2">
         <select id="customer-parent" name="parentId" defaultValue={customer?.parentId ?? ""} className={inputClass}>
           <option value="">{t("noParent")}</option>
           {parents
@@ -63,7 +52,7 @@ export async function CustomerForm({
               </option>
             ))}
         </select>
-      </div>
+      </Field>
       <div className="sm:col-span-2">
         <SubmitButton testId={customer ? "save-customer" : "create-customer-submit"}>
           {customer ? t("save") : t("create")}

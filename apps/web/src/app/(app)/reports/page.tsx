@@ -3,10 +3,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BarChart3 } from "lucide-react";
 import { getDailyStats, ZReportRange, type TStatTotals } from "@forecourt/core/reports/get-daily-stats";
-import { inputClass, labelClass } from "@/components/accounts/styles";
+import { inputClass } from "@/components/accounts/styles";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, tenantPrincipalOf } from "@/server/session";
+import { Field } from "@/components/forms/field";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
@@ -69,10 +70,7 @@ export default async function ReportsPage({
   );
   const rangeForm = (
     <form method="get" action="/reports" className="flex flex-wrap items-end gap-3" aria-label={t("customRange")}>
-      <div className="space-y-1">
-        <label htmlFor="report-from" className={labelClass}>
-          {t("from")}
-        </label>
+      <Field label={t("from")} className="space-y-1">
         <input
           id="report-from"
           name="from"
@@ -81,11 +79,8 @@ export default async function ReportsPage({
           required
           className={`${inputClass} w-44`}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="report-to" className={labelClass}>
-          {t("to")}
-        </label>
+      </Field>
+      <Field label={t("to")} className="space-y-1">
         <input
           id="report-to"
           name="to"
@@ -96,7 +91,7 @@ export default async function ReportsPage({
           aria-describedby={rangeError ? "report-range-error" : undefined}
           className={`${inputClass} w-44`}
         />
-      </div>
+      </Field>
       <button
         type="submit"
         className="rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-[13px] font-medium text-zinc-800 hover:bg-zinc-50"

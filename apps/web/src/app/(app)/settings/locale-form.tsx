@@ -4,16 +4,14 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Check } from "lucide-react";
 import { updateLocaleAction, type TLocaleState } from "@/server/actions/update-locale";
+import { Field } from "@/components/forms/field";
 
 export function LocaleForm({ current }: { current: "en" | "nl" | "da" | "de" }) {
   const t = useTranslations("settings");
   const [state, action, pending] = useActionState<TLocaleState, FormData>(updateLocaleAction, { status: "idle" });
   return (
     <form action={action} className="flex items-end gap-3">
-      <div className="flex-1 space-y-1.5">
-        <label htmlFor="locale" className="block text-[13px] font-medium text-zinc-700">
-          {t("language")}
-        </label>
+      <Field label={t("language")} help={t("languageHelp")} className="flex-1 space-y-1.5">
         <select
           id="locale"
           name="locale"
@@ -25,8 +23,7 @@ export function LocaleForm({ current }: { current: "en" | "nl" | "da" | "de" }) 
           <option value="da">{t("languages.da")}</option>
           <option value="de">{t("languages.de")}</option>
         </select>
-        <p className="text-xs text-zinc-500">{t("languageHelp")}</p>
-      </div>
+      </Field>
       <div className="flex items-center gap-3 pb-5">
         {state.status === "saved" && !pending ? (
           <span role="status" className="flex items-center gap-1 text-xs text-emerald-700">

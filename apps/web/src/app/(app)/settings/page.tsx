@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
-import { inputClass, labelClass } from "@/components/accounts/styles";
+import { inputClass } from "@/components/accounts/styles";
 import { Section } from "@/components/accounts/section";
 import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
@@ -10,6 +10,7 @@ import { requirePermission, sessionCan } from "@/server/session";
 import { getConfig } from "@forecourt/config";
 import { PushSettings } from "@/components/push/push-settings";
 import { LocaleForm } from "./locale-form";
+import { Field } from "@/components/forms/field";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -45,18 +46,17 @@ export default async function SettingsPage() {
         {sessionCan(session, "misuse.report") && session.active ? (
           <Section title={tm("title")} description={tm("body")} testId="report-misuse">
             <ActionForm action={reportMisuseAction} className="space-y-3 px-5 py-4" success={tm("sent")}>
-              <label htmlFor="misuse-description" className={labelClass}>
-                {tm("description")}
-              </label>
-              <textarea
-                id="misuse-description"
-                name="description"
-                required
-                minLength={10}
-                rows={3}
-                placeholder={tm("placeholder")}
-                className={inputClass}
-              />
+              <Field label={tm("description")}>
+                <textarea
+                  id="misuse-description"
+                  name="description"
+                  required
+                  minLength={10}
+                  rows={3}
+                  placeholder={tm("placeholder")}
+                  className={inputClass}
+                />
+              </Field>
               <SubmitButton variant="secondary">{tm("submit")}</SubmitButton>
             </ActionForm>
           </Section>

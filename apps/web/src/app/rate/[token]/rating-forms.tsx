@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/accounts/action-form";
 import { inputClass, labelClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { emailTranscriptAction, rateConversationAction } from "@/server/actions/public-accounts";
+import { Field } from "@/components/forms/field";
 
 const IDLE: TActionState = { ok: null };
 
@@ -52,10 +53,7 @@ export function RatingForm({
           ))}
         </div>
       </fieldset>
-      <div className="space-y-1.5">
-        <label htmlFor="rating-comment" className={labelClass}>
-          {t("comment")}
-        </label>
+      <Field label={t("comment")}>
         <textarea
           id="rating-comment"
           name="comment"
@@ -65,7 +63,7 @@ export function RatingForm({
           onChange={(e) => setComment(e.target.value)}
           className={inputClass}
         />
-      </div>
+      </Field>
       {state.ok === false ? (
         <p role="alert" className="text-xs text-red-700" data-testid="form-error">
           {state.issues?.[0]?.message ?? state.message}
@@ -92,10 +90,7 @@ export function TranscriptForm({ token, hasEmail }: { token: string; hasEmail: b
       <p className="text-sm font-medium text-zinc-900">{t("transcriptTitle")}</p>
       <p className="text-xs text-zinc-600">{hasEmail ? t("transcriptOnFile") : t("transcriptAsk")}</p>
       {hasEmail ? null : (
-        <div className="space-y-1.5">
-          <label htmlFor="transcript-email" className={labelClass}>
-            {t("email")}
-          </label>
+        <Field label={t("email")}>
           <input
             id="transcript-email"
             name="email"
@@ -106,7 +101,7 @@ export function TranscriptForm({ token, hasEmail }: { token: string; hasEmail: b
             onChange={(e) => setEmail(e.target.value)}
             className={inputClass}
           />
-        </div>
+        </Field>
       )}
       {state.ok === false ? (
         <p role="alert" className="text-xs text-red-700">

@@ -6,7 +6,8 @@ import { KeyRound, TriangleAlert, X } from "lucide-react";
 import { SubmitButton } from "@/components/accounts/action-form";
 import type { TActionState } from "@/server/action-helpers";
 import { createApiKeyAction } from "@/server/actions/api-keys";
-import { buttonClass, CopyField, Field, Outcome } from "../channels/form-bits";
+import { buttonClass, CopyField, Outcome } from "../channels/form-bits";
+import { Field } from "@/components/forms/field";
 import { groupScopes, splitScope, useScopeText } from "./scope-text";
 
 const IDLE: TActionState = { ok: null };

@@ -8,7 +8,8 @@ import { SubmitButton } from "@/components/accounts/action-form";
 import { EmptyState } from "@/components/empty-state";
 import type { TActionState } from "@/server/action-helpers";
 import { deleteCannedReplyAction, saveCannedReplyAction } from "@/server/actions/canned-replies";
-import { Field, Outcome } from "../channels/form-bits";
+import { Outcome } from "../channels/form-bits";
+import { Field } from "@/components/forms/field";
 
 const IDLE: TActionState = { ok: null };
 

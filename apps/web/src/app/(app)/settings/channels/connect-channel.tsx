@@ -14,7 +14,8 @@ import {
   createWidgetChannelAction,
 } from "@/server/actions/channels";
 import { connectApiChannelAction } from "@/server/actions/api-channel";
-import { buttonClass, Field, Outcome } from "./form-bits";
+import { buttonClass, Outcome } from "./form-bits";
+import { Field } from "@/components/forms/field";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 
 /** Only the channel types that work end to end are offered (no "coming soon"). */

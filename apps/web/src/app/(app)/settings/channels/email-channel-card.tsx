@@ -6,7 +6,8 @@ import { Loader2, Send } from "lucide-react";
 import type { TEmailChannelInfo } from "@forecourt/core/channels/list-email-channels";
 import { ChannelIcon, useChannelLabel } from "@/components/channel-badge";
 import { sendEmailTestAction } from "@/server/actions/channels";
-import { buttonClass, CopyField, Field, Outcome } from "./form-bits";
+import { buttonClass, CopyField, Outcome } from "./form-bits";
+import { Field } from "@/components/forms/field";
 import { StatusControl } from "./status-control";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";
 

@@ -1,60 +1,8 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Check, Copy } from "lucide-react";
-import { inputClass, labelClass } from "@/components/accounts/styles";
-
-/** A labelled input with its help text and, when the server refused it, its message (aria-invalid). */
-export function Field({
-  id,
-  label,
-  help,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  help?: ReactNode;
-  error?: string | null;
-  children: (props: {
-    id: string;
-    "aria-invalid": boolean;
-    "aria-describedby": string | undefined;
-    className: string;
-  }) => ReactNode;
-}) {
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      {children({
-        id,
-        "aria-invalid": !!error,
-        "aria-describedby": describedBy,
-        className: error
-          ? inputClass
-              .replace("border-zinc-300", "border-red-400")
-              .replace("focus:border-brand-500", "focus:border-red-500")
-              .replace("focus:ring-brand-100", "focus:ring-red-100")
-          : inputClass,
-      })}
-      {help ? (
-        <p id={`${id}-help`} className="text-xs text-zinc-500">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="flex items-center gap-1 text-xs text-red-700" data-testid="field-error">
-          <AlertCircle className="size-3.5 shrink-0" aria-hidden="true" />
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** A form-level outcome line: the refusal (alert) or a success (status). */
 export function Outcome({ error, success }: { error?: string | null; success?: string | null }) {

@@ -11,7 +11,8 @@ import {
   syncTemplatesAction,
   updateChannelCredentialsAction,
 } from "@/server/actions/channels";
-import { buttonClass, CopyField, Field, Outcome } from "./form-bits";
+import { buttonClass, CopyField, Outcome } from "./form-bits";
+import { Field } from "@/components/forms/field";
 import { StatusControl } from "./status-control";
 import { TemplateList } from "./template-list";
 import { useChannelAction, useFieldError, useRefusalText } from "./use-channel-action";

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Check } from "lucide-react";
 import { updateRetentionAction, type TRetentionState } from "./actions";
+import { Field } from "@/components/forms/field";
 
 export function RetentionForm({ current, min, max }: { current: number; min: number; max: number }) {
   const t = useTranslations("dataProtection");
@@ -13,27 +14,27 @@ export function RetentionForm({ current, min, max }: { current: number; min: num
   return (
     <form action={action} className="space-y-3" data-testid="retention-form">
       <div className="flex items-end gap-3">
-        <div className="space-y-1.5">
-          <label htmlFor="months" className="block text-[13px] font-medium text-zinc-700">
-            {t("periodLabel")}
-          </label>
-          <div className="flex items-center gap-2">
-            <input
-              id="months"
-              name="months"
-              type="number"
-              inputMode="numeric"
-              min={min}
-              max={max}
-              step={1}
-              required
-              defaultValue={current}
-              aria-describedby="months-help"
-              className="block w-24 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-[13px] tabular-nums shadow-xs outline-none focus:border-brand-500 focus:ring-3 focus:ring-brand-100"
-            />
-            <span className="text-[13px] text-zinc-600">{t("months")}</span>
-          </div>
-        </div>
+        <Field id="months" label={t("periodLabel")}>
+          {(control) => (
+            <div className="flex items-center gap-2">
+              <input
+                id={control.id}
+                aria-invalid={control["aria-invalid"]}
+                name="months"
+                type="number"
+                inputMode="numeric"
+                min={min}
+                max={max}
+                step={1}
+                required
+                defaultValue={current}
+                aria-describedby="months-help"
+                className="block w-24 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-[13px] tabular-nums shadow-xs outline-none focus:border-brand-500 focus:ring-3 focus:ring-brand-100"
+              />
+              <span className="text-[13px] text-zinc-600">{t("months")}</span>
+            </div>
+          )}
+        </Field>
         <button
           type="submit"
           disabled={pending}

@@ -11,7 +11,8 @@ import {
   saveLeadExportTargetAction,
   setLeadFormActiveAction,
 } from "@/server/actions/lead-forms";
-import { Field, Outcome } from "../channels/form-bits";
+import { Outcome } from "../channels/form-bits";
+import { Field } from "@/components/forms/field";
 
 const IDLE: TActionState = { ok: null };
 

@@ -8,7 +8,8 @@ import { SubmitButton } from "@/components/accounts/action-form";
 import { inputClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { saveBusinessHoursAction } from "@/server/actions/routing";
-import { Field, Outcome } from "../channels/form-bits";
+import { Outcome } from "../channels/form-bits";
+import { Field } from "@/components/forms/field";
 import { WeekHours } from "./week-hours";
 
 const IDLE: TActionState = { ok: null };

@@ -6,7 +6,8 @@ import { CHANNEL_TYPES, type TChannelType, type TConversationPriority } from "@f
 import { SubmitButton } from "@/components/accounts/action-form";
 import type { TActionState } from "@/server/action-helpers";
 import { saveRoutingRuleAction } from "@/server/actions/routing";
-import { Field, Outcome } from "../channels/form-bits";
+import { Outcome } from "../channels/form-bits";
+import { Field } from "@/components/forms/field";
 
 const IDLE: TActionState = { ok: null };
 const LANGUAGES = ["en", "nl", "da", "de"] as const;

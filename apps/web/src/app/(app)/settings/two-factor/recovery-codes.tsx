@@ -4,9 +4,9 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Check, Copy, Download, KeyRound } from "lucide-react";
 import { SubmitButton } from "@/components/accounts/action-form";
-import { inputClass, labelClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { regenerateRecoveryCodesAction } from "@/server/actions/two-factor";
+import { Field } from "@/components/forms/field";
 
 /** A set of recovery codes, shown once: copy, download, and "I have saved them". */
 export function RecoveryCodeList({ codes, onDone }: { codes: string[]; onDone?: () => void }) {
@@ -81,21 +81,22 @@ export function RecoveryCodesPanel({ left }: { left: number }) {
         {t("recoveryLeft", { count: left })}
       </p>
       <form action={regenerate} className="space-y-1.5">
-        <label htmlFor="regenerate-code" className={labelClass}>
-          {t("code")}
-        </label>
-        <div className="flex gap-2">
-          <input
-            id="regenerate-code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            className={`${inputClass} w-32 font-mono tracking-[0.3em]`}
-          />
-          <SubmitButton testId="regenerate-recovery-codes">{t("recoveryRegenerate")}</SubmitButton>
-        </div>
+        <Field id="regenerate-code" label={t("code")}>
+          {(control) => (
+            <div className="flex gap-2">
+              <input
+                {...control}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                required
+                className={`${control.className} w-32 font-mono tracking-[0.3em]`}
+              />
+              <SubmitButton testId="regenerate-recovery-codes">{t("recoveryRegenerate")}</SubmitButton>
+            </div>
+          )}
+        </Field>
         <p className="text-xs text-zinc-500">{t("recoveryRegenerateHelp")}</p>
         {state.ok === false ? (
           <p role="alert" className="text-xs text-red-700">

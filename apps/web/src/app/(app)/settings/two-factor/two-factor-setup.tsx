@@ -4,10 +4,11 @@ import { useActionState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
-import { inputClass, labelClass } from "@/components/accounts/styles";
+import { inputClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from "@/server/actions/two-factor";
 import { RecoveryCodeList } from "./recovery-codes";
+import { Field } from "@/components/forms/field";
 
 type TEnrolment = { secret: string; uri: string; qrDataUrl: string };
 
@@ -42,21 +43,22 @@ export function TwoFactorSetup() {
           </code>
         </div>
         <form action={confirm} className="space-y-2">
-          <label htmlFor="code" className={labelClass}>
-            {t("code")}
-          </label>
-          <div className="flex gap-2">
-            <input
-              id="code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              required
-              className={`${inputClass} w-32 font-mono tracking-[0.3em]`}
-            />
-            <SubmitButton testId="confirm-two-factor">{t("confirm")}</SubmitButton>
-          </div>
+          <Field id="code" label={t("code")}>
+            {(control) => (
+              <div className="flex gap-2">
+                <input
+                  {...control}
+                  name="code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  required
+                  className={`${control.className} w-32 font-mono tracking-[0.3em]`}
+                />
+                <SubmitButton testId="confirm-two-factor">{t("confirm")}</SubmitButton>
+              </div>
+            )}
+          </Field>
           {confirmed.ok === false ? (
             <p role="alert" className="text-xs text-red-700">
               {t("wrongCode")}
@@ -72,10 +74,7 @@ export function TwoFactorDisable() {
   const t = useTranslations("twoFactor");
   return (
     <ActionForm action={disableTwoFactorAction} className="flex items-end gap-2 px-5 py-4">
-      <div className="space-y-1.5">
-        <label htmlFor="disable-code" className={labelClass}>
-          {t("code")}
-        </label>
+      <Field label={t("code")}>
         <input
           id="disable-code"
           name="code"
@@ -84,7 +83,7 @@ export function TwoFactorDisable() {
           required
           className={`${inputClass} w-32 font-mono tracking-[0.3em]`}
         />
-      </div>
+      </Field>
       <SubmitButton variant="danger">{t("disable")}</SubmitButton>
     </ActionForm>
   );

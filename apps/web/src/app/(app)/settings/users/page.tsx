@@ -5,7 +5,7 @@ import { Users } from "lucide-react";
 import { listScopeOptions } from "@forecourt/core/accounts/list-scope-options";
 import { listTenantUsers } from "@forecourt/core/accounts/list-tenant-users";
 import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
-import { inputClass, labelClass } from "@/components/accounts/styles";
+import { inputClass } from "@/components/accounts/styles";
 import { Badge, Section, statusTone } from "@/components/accounts/section";
 import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { EmptyState } from "@/components/empty-state";
@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/page-header";
 import { inviteUserAction } from "@/server/actions/users";
 import { requireActor } from "@/server/session";
 import { RoleAndScopeFields } from "./scope-fields";
+import { Field } from "@/components/forms/field";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -35,12 +36,9 @@ export default async function UsersPage() {
       <div className="mx-auto w-full max-w-4xl space-y-6 px-6 py-8">
         <Section title={t("inviteTitle")} description={t("inviteBody")} testId="invite-user">
           <ActionForm action={inviteUserAction} className="space-y-4 px-5 py-4" success={t("invited")}>
-            <div className="space-y-1.5">
-              <label htmlFor="invite-email" className={labelClass}>
-                {t("email")}
-              </label>
+            <Field label={t("email")}>
               <input id="invite-email" name="email" type="email" required className={`${inputClass} max-w-sm`} />
-            </div>
+            </Field>
             <RoleAndScopeFields dealers={dealers} allowOwner={session.active?.role === "OWNER"} />
             <SubmitButton testId="invite-submit">{t("sendInvite")}</SubmitButton>
           </ActionForm>

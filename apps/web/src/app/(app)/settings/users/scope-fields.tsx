@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { inputClass, labelClass } from "@/components/accounts/styles";
+import { Field } from "@/components/forms/field";
 
 type TDealer = { id: string; name: string; departments: { id: string; name: string }[] };
 
@@ -22,10 +23,7 @@ export async function RoleAndScopeFields({
   const roles = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"].filter((r) => allowOwner || r !== "OWNER");
   return (
     <div className="space-y-4">
-      <div className="space-y-1.5">
-        <label htmlFor="role" className={labelClass}>
-          {t("role")}
-        </label>
+      <Field label={t("role")}>
         <select id="role" name="role" defaultValue={role} className={`${inputClass} w-56`}>
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -33,7 +31,7 @@ export async function RoleAndScopeFields({
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       {dealers.length > 0 ? (
         <fieldset className="space-y-1.5">
           <legend className={labelClass}>{t("scope")}</legend>

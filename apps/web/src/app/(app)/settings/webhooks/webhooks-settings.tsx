@@ -12,7 +12,8 @@ import {
   rotateWebhookSecretAction,
   updateWebhookEndpointAction,
 } from "@/server/actions/webhooks";
-import { CopyField, Field, Outcome } from "../channels/form-bits";
+import { CopyField, Outcome } from "../channels/form-bits";
+import { Field } from "@/components/forms/field";
 import { DeliveryLog } from "./delivery-log";
 import { Badge, button, failureOf } from "./webhook-bits";
 

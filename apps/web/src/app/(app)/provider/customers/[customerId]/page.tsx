@@ -10,7 +10,7 @@ import { NotFoundError } from "@forecourt/core/errors";
 import { getCustomer } from "@forecourt/core/provider/get-customer";
 import { listCustomers } from "@forecourt/core/provider/list-customers";
 import { ActionForm, SubmitButton } from "@/components/accounts/action-form";
-import { inputClass, labelClass } from "@/components/accounts/styles";
+import { inputClass } from "@/components/accounts/styles";
 import { Badge, Section, statusTone } from "@/components/accounts/section";
 import { ProviderTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/page-header";
@@ -26,6 +26,7 @@ import {
 import { inviteUserAction } from "@/server/actions/users";
 import { requireActor } from "@/server/session";
 import { CustomerForm } from "../../customer-form";
+import { Field } from "@/components/forms/field";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("provider"))("title") };
@@ -191,26 +192,17 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             testId="add-dealer"
           >
             {hiddenCustomer}
-            <div className="space-y-1.5">
-              <label htmlFor="dealer-name" className={labelClass}>
-                {t("dealerName")}
-              </label>
+            <Field label={t("dealerName")}>
               <input id="dealer-name" name="name" required className={`${inputClass} w-56`} />
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="dealer-city" className={labelClass}>
-                {t("city")}
-              </label>
+            </Field>
+            <Field label={t("city")}>
               <input id="dealer-city" name="city" className={`${inputClass} w-40`} />
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="dealer-tz" className={labelClass}>
-                {t("timeZone")}
-              </label>
+            </Field>
+            <Field label={t("timeZone")}>
               <select id="dealer-tz" name="timeZone" defaultValue="Europe/Amsterdam" className={`${inputClass} w-52`}>
                 {zones}
               </select>
-            </div>
+            </Field>
             <SubmitButton testId="add-dealer-submit">{t("addDealer")}</SubmitButton>
           </ActionForm>
         </Section>
@@ -272,16 +264,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             testId="invite-admin"
           >
             {hiddenCustomer}
-            <div className="space-y-1.5">
-              <label htmlFor="admin-email" className={labelClass}>
-                {t("adminEmail")}
-              </label>
+            <Field label={t("adminEmail")}>
               <input id="admin-email" name="email" type="email" required className={`${inputClass} w-64`} />
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="admin-role" className={labelClass}>
-                {t("role")}
-              </label>
+            </Field>
+            <Field label={t("role")}>
               <select id="admin-role" name="role" defaultValue="ADMIN" className={`${inputClass} w-40`}>
                 {["OWNER", "ADMIN"].map((r) => (
                   <option key={r} value={r}>
@@ -289,7 +275,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             <SubmitButton testId="invite-admin-submit">{t("inviteAdmin")}</SubmitButton>
           </ActionForm>
         </Section>
@@ -345,10 +331,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             testId="add-order-form"
           >
             {hiddenCustomer}
-            <div className="space-y-1.5">
-              <label htmlFor="sub-product" className={labelClass}>
-                {t("product")}
-              </label>
+            <Field label={t("product")}>
               <select id="sub-product" name="product" defaultValue={PRODUCTS[0]} className={inputClass}>
                 {PRODUCTS.map((product) => (
                   <option key={product} value={product}>
@@ -356,19 +339,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="sub-tier" className={labelClass}>
-                {t("tier")}
-              </label>
+            </Field>
+            <Field label={t("tier")}>
               <select id="sub-tier" name="tier" defaultValue={customer.tier} className={inputClass}>
                 <option value="STANDARD">{t("tiers.STANDARD")}</option>
                 <option value="PLUS">{t("tiers.PLUS")}</option>
               </select>
-            </div>
-            <Field id="sub-contract" name="contractDate" type="date" label={t("contractDate")} required />
-            <Field id="sub-training" name="firstTrainingDate" type="date" label={t("trainingDate")} />
-            <Field
+            </Field>
+            <TextField id="sub-contract" name="contractDate" type="date" label={t("contractDate")} required />
+            <TextField id="sub-training" name="firstTrainingDate" type="date" label={t("trainingDate")} />
+            <TextField
               id="sub-term"
               name="initialTermMonths"
               type="number"
@@ -376,9 +356,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               defaultValue="12"
               required
             />
-            <Field id="sub-setup" name="setupFee" label={t("setupFee")} defaultValue="0" />
-            <Field id="sub-service" name="serviceFees" label={t("serviceFees")} defaultValue="0" />
-            <Field id="sub-monthly" name="monthlyFee" label={t("monthlyFee")} required />
+            <TextField id="sub-setup" name="setupFee" label={t("setupFee")} defaultValue="0" />
+            <TextField id="sub-service" name="serviceFees" label={t("serviceFees")} defaultValue="0" />
+            <TextField id="sub-monthly" name="monthlyFee" label={t("monthlyFee")} required />
             <div className="sm:col-span-4">
               <SubmitButton>{t("saveOrderForm")}</SubmitButton>
             </div>
@@ -396,10 +376,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             <ActionForm action={setCustomerSuspensionAction} className="flex flex-wrap items-end gap-3 px-5 py-4">
               {hiddenCustomer}
               <input type="hidden" name="suspend" value="true" />
-              <div className="space-y-1.5">
-                <label htmlFor="suspend-reason" className={labelClass}>
-                  {t("reason")}
-                </label>
+              <Field label={t("reason")}>
                 <input
                   id="suspend-reason"
                   name="reason"
@@ -407,7 +384,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                   defaultValue={t("nonPayment")}
                   className={`${inputClass} w-80`}
                 />
-              </div>
+              </Field>
               <SubmitButton variant="danger" testId="suspend-customer">
                 {t("suspendCustomer")}
               </SubmitButton>
@@ -419,7 +396,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   );
 }
 
-function Field(props: {
+/** A plain text (or date) input as a Field. */
+function TextField(props: {
   id: string;
   name: string;
   label: string;
@@ -428,10 +406,7 @@ function Field(props: {
   required?: boolean;
 }) {
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={props.id} className={labelClass}>
-        {props.label}
-      </label>
+    <Field label={props.label}>
       <input
         id={props.id}
         name={props.name}
@@ -440,6 +415,6 @@ function Field(props: {
         required={props.required}
         className={inputClass}
       />
-    </div>
+    </Field>
   );
 }

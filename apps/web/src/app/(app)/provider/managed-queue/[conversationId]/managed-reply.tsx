@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/accounts/action-form";
 import type { TActionState } from "@/server/action-helpers";
 import { sendManagedReplyAction } from "@/server/actions/managed-queue";
-import { Field, Outcome } from "@/app/(app)/settings/channels/form-bits";
+import { Outcome } from "@/app/(app)/settings/channels/form-bits";
+import { Field } from "@/components/forms/field";
 
 const IDLE: TActionState = { ok: null };
 

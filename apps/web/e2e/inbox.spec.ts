@@ -197,8 +197,11 @@ test("the vehicle panel takes make, model and year, and refuses a bad VIN at the
   await added.getByLabel("Make").fill("Volvo");
   await added.getByLabel("Model").fill("EX30");
   await added.getByLabel("Year").fill("2024");
+  // The MOT date is typed as the agent's locale writes it (en-GB: day first), not mm/dd/yyyy.
+  await expect(added.getByLabel("MOT date")).toHaveAttribute("placeholder", "31/12/2026");
+  await added.getByLabel("MOT date").fill("3/4/2027");
   await panel.getByRole("button", { name: "Save contact" }).click();
-  await expect(added.getByRole("alert")).toHaveText("A VIN has 17 letters and digits (no I, O or Q).");
+  await expect(added.getByTestId("field-error")).toHaveText("A VIN has 17 letters and digits (no I, O or Q).");
   await expect(panel.getByText("Not saved: check the marked fields.")).toBeVisible();
   await expect(added.getByLabel("Make")).toHaveValue("Volvo");
   await expect(added.getByLabel("VIN")).toHaveAttribute("aria-invalid", "true");
@@ -214,7 +217,8 @@ test("the vehicle panel takes make, model and year, and refuses a bad VIN at the
         v.make,
         v.model,
         v.year,
+        v.motDate?.toISOString().slice(0, 10),
       ]),
     )
-    .toEqual([["YV1XZK9V0R2012345", "Volvo", "EX30", 2024]]);
+    .toEqual([["YV1XZK9V0R2012345", "Volvo", "EX30", 2024, "2027-04-03"]]);
 });

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Trash2 } from "lucide-react";
 import { Field } from "@/components/forms/field";
+import { LocaleDateInput } from "@/components/forms/locale-date-input";
 
 export type TVehicleDraft = {
   id?: string;
@@ -47,16 +48,26 @@ export function VehicleEditor(props: {
     const error = errors[name];
     return (
       <Field id={id} label={label} error={error} compact className="flex min-w-0 flex-1 flex-col gap-0.5">
-        {(control) => (
-          <input
-            {...control}
-            className={`${INPUT} ${error ? "border-red-400" : "border-zinc-200"}`}
-            value={String(v[name] ?? "")}
-            disabled={disabled}
-            onChange={(e) => props.onChange({ [name]: e.target.value })}
-            {...extra}
-          />
-        )}
+        {(control) =>
+          name === "motDate" ? (
+            <LocaleDateInput
+              {...control}
+              className={`${INPUT} ${error ? "border-red-400" : "border-zinc-200"}`}
+              value={String(v[name] ?? "")}
+              disabled={disabled}
+              onValueChange={(value) => props.onChange({ [name]: value })}
+            />
+          ) : (
+            <input
+              {...control}
+              className={`${INPUT} ${error ? "border-red-400" : "border-zinc-200"}`}
+              value={String(v[name] ?? "")}
+              disabled={disabled}
+              onChange={(e) => props.onChange({ [name]: e.target.value })}
+              {...extra}
+            />
+          )
+        }
       </Field>
     );
   };
@@ -89,7 +100,7 @@ export function VehicleEditor(props: {
         {field("make", t("make"), { maxLength: 40 })}
         {field("model", t("model"), { maxLength: 40 })}
       </div>
-      {field("motDate", t("motDate"), { type: "date" })}
+      {field("motDate", t("motDate"))}
     </fieldset>
   );
 }

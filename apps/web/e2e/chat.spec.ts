@@ -99,6 +99,30 @@ test("a visitor and an agent chat live through the widget on another origin", as
   await agentContext.close();
 });
 
+test("a Danish visitor gets the widget in Danish, a channel can fix its language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "da-DK" });
+  const page = await context.newPage();
+  await page.goto(`${demoSite}/dealer/demo-amsterdam`);
+  await page.getByRole("button", { name: "Chat med Northwind Amsterdam" }).click();
+  const widget = page.frameLocator('iframe[title="Chat med Northwind Amsterdam"]');
+  // The dealer's greeting in Danish (the demo data writes one per language), our own labels too.
+  await expect(
+    widget.getByText("Hej! Velkommen til Northwind Amsterdam. Hvad kan vi hjælpe med?").first(),
+  ).toBeVisible();
+  await expect(widget.getByLabel(/Jeg accepterer/)).toBeVisible();
+  await expect(widget.locator("html")).toHaveAttribute("lang", "da");
+  // The host page switches it to German: labels, the dealer's German greeting and the launcher.
+  await page.evaluate(() =>
+    (window as unknown as { Forecourt: (c: string, v: string) => void }).Forecourt("setLocale", "de-AT"),
+  );
+  await expect(
+    widget.getByText("Hallo! Willkommen bei Northwind Amsterdam. Wie können wir helfen?").first(),
+  ).toBeVisible();
+  await expect(widget.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("button", { name: "Chat mit Northwind Amsterdam" })).toBeVisible();
+  await context.close();
+});
+
 test("a page on an origin that is not allowed gets no widget", async ({ page, request }) => {
   const key = demoWidgetKey(amsterdam.customerId, amsterdam.slug);
   const server: Server = createServer((_req, res) => {
@@ -143,13 +167,16 @@ test("an administrator edits a dealer's website chat settings", async ({ page })
   const form = page.getByTestId("channel-form").filter({ hasText: "Northwind Copenhagen" });
   await expect(form.getByTestId("embed-snippet")).toContainText("/widget.js");
   const greeting = `Hej! Velkommen ${Date.now().toString(36)}`;
-  await form.getByLabel("Greeting").fill(greeting);
+  await form.getByLabel("Greeting", { exact: true }).fill(greeting);
   await form.getByLabel("Phone").selectOption("required");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(
-    page.getByTestId("channel-form").filter({ hasText: "Northwind Copenhagen" }).getByLabel("Greeting"),
+    page
+      .getByTestId("channel-form")
+      .filter({ hasText: "Northwind Copenhagen" })
+      .getByLabel("Greeting", { exact: true }),
   ).toHaveValue(greeting);
 
   // Agents may not open the settings.

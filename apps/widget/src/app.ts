@@ -7,6 +7,7 @@
  */
 import { io, type Socket } from "socket.io-client";
 import type { TMessageEvent, TPublicWidget } from "@forecourt/protocol";
+import { widgetText, type TWidgetTextField } from "@forecourt/protocol/widget-text";
 import { locale, setLocale, t } from "./i18n";
 
 type TWidget = TPublicWidget & { gatewayUrl: string };
@@ -138,7 +139,7 @@ function header() {
     "header",
     { style: `background:${c.primaryColour};color:${c.textColour}` },
     c.logoUrl ? h("img", { src: c.logoUrl, alt: "", class: "logo" }) : null,
-    h("div", { class: "title" }, h("strong", { text: widget.dealerName }), h("span", { text: c.greeting })),
+    h("div", { class: "title" }, h("strong", { text: widget.dealerName }), h("span", { text: dealerText("greeting") })),
     h("button", { type: "button", class: "x", "aria-label": t.close, text: "×", "data-close": "" }),
   );
 }
@@ -165,6 +166,11 @@ function field(name: "name" | "email" | "phone", type: string) {
   return h("div", { class: "field" }, label, input);
 }
 
+/** The dealer's greeting, consent or offline text in the widget's language, else our own. */
+function dealerText(field: TWidgetTextField): string {
+  return widgetText(widget.config, field, locale) ?? t[field];
+}
+
 function showForm() {
   view = "form";
   const c = widget.config;
@@ -172,14 +178,14 @@ function showForm() {
   const form = h("form", { class: "form", novalidate: "" });
   const consentId = "f-consent";
   form.append(
-    h("p", { class: "intro", text: offline ? c.offlineText : c.greeting }),
+    h("p", { class: "intro", text: dealerText(offline ? "offlineText" : "greeting") }),
     field("name", "text") ?? "",
     field("email", "email") ?? "",
     field("phone", "tel") ?? "",
   );
   if (widget.departments.length > 0) {
     const select = h("select", { name: "departmentId", id: "f-dep" }, h("option", { value: "", text: t.any }));
-    for (const d of widget.departments) select.append(h("option", { value: d.id, text: d.name }));
+    for (const d of widget.departments) select.append(h("option", { value: d.id, text: d.names[locale] || d.name }));
     form.append(h("div", { class: "field" }, h("label", { for: "f-dep", text: t.department }), select));
   }
   if (offline) {
@@ -189,7 +195,7 @@ function showForm() {
   const consent = h("input", { type: "checkbox", id: consentId, name: "consent" });
   if (c.legalBasis === "CONSENT") consent.required = true;
   form.append(
-    h("div", { class: "consent" }, consent, h("label", { for: consentId, text: c.consentText })),
+    h("div", { class: "consent" }, consent, h("label", { for: consentId, text: dealerText("consentText") })),
     errorLine,
     h("button", {
       type: "submit",
@@ -796,6 +802,8 @@ async function main() {
     return;
   }
   widget = res.body;
+  // A channel that fixes its language wins over the browser's (the host page may still call setLocale).
+  if (widget.config.language !== "auto") setLocale(widget.config.language);
   try {
     token = localStorage.getItem(storageKey);
   } catch {

@@ -2,6 +2,9 @@
  * The widget's own strings: English, Dutch, Danish and German, chosen by the visitor's browser
  * language or by the host page (`Forecourt('setLocale', 'da')`).
  */
+import type { TWidgetLanguage } from "@forecourt/protocol";
+import { widgetLanguage } from "@forecourt/protocol/widget-text";
+
 const en = {
   start: "Start chat",
   name: "Name",
@@ -44,6 +47,10 @@ const en = {
     FINANCE: "Ask about finance",
   } as Record<string, string>,
   formsLabel: "Forms",
+  // The stock texts, used where the dealer wrote none for this language (widget-text.ts).
+  greeting: "Hi! How can we help you today?",
+  consentText: "I agree that the dealer stores my details and messages to answer my question.",
+  offlineText: "We are closed right now. Leave a message and we will get back to you.",
 };
 const nl: typeof en = {
   start: "Chat starten",
@@ -87,6 +94,10 @@ const nl: typeof en = {
     FINANCE: "Vraag over financiering",
   },
   formsLabel: "Formulieren",
+  // The stock texts, used where the dealer wrote none for this language (widget-text.ts).
+  greeting: "Hallo! Waarmee kunnen we u helpen?",
+  consentText: "Ik ga ermee akkoord dat de dealer mijn gegevens en berichten bewaart om mijn vraag te beantwoorden.",
+  offlineText: "We zijn nu gesloten. Laat een bericht achter, dan nemen we contact met u op.",
 };
 const da: typeof en = {
   start: "Start chat",
@@ -130,6 +141,10 @@ const da: typeof en = {
     FINANCE: "Spørg om finansiering",
   },
   formsLabel: "Formularer",
+  // The stock texts, used where the dealer wrote none for this language (widget-text.ts).
+  greeting: "Hej! Hvad kan vi hjælpe dig med?",
+  consentText: "Jeg accepterer, at forhandleren gemmer mine oplysninger og beskeder for at besvare mit spørgsmål.",
+  offlineText: "Vi har lukket lige nu. Efterlad en besked, så vender vi tilbage til dig.",
 };
 const de: typeof en = {
   start: "Chat starten",
@@ -173,14 +188,21 @@ const de: typeof en = {
     FINANCE: "Frage zur Finanzierung",
   },
   formsLabel: "Formulare",
+  // The stock texts, used where the dealer wrote none for this language (widget-text.ts).
+  greeting: "Hallo! Wie können wir Ihnen helfen?",
+  consentText:
+    "Ich bin einverstanden, dass der Händler meine Angaben und Nachrichten speichert, um meine Frage zu beantworten.",
+  offlineText: "Wir haben gerade geschlossen. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.",
 };
 const LOCALES: Record<string, typeof en> = { en, nl, da, de };
 /** The locales `setLocale` accepts (a region such as "de-AT" uses its language). */
 export const WIDGET_LOCALES = Object.keys(LOCALES);
 
 const pick = (tag: string) => LOCALES[tag.toLowerCase().split(/[-_]/)[0] ?? ""];
-export let t: typeof en = pick(navigator.language) ?? en;
-export let locale = WIDGET_LOCALES.find((l) => LOCALES[l] === t) ?? "en";
+// The first of the browser's languages we speak (navigator.languages: "fr-FR, da-DK, en" → da).
+export let t: typeof en =
+  LOCALES[widgetLanguage({ language: "auto" }, navigator.languages ?? [navigator.language])] ?? en;
+export let locale = (WIDGET_LOCALES.find((l) => LOCALES[l] === t) ?? "en") as TWidgetLanguage;
 // The frame's document says its language (screen readers pronounce accordingly; WCAG 3.1.1).
 document.documentElement.lang = locale;
 
@@ -189,7 +211,7 @@ export function setLocale(tag: unknown): boolean {
   const next = typeof tag === "string" ? pick(tag) : undefined;
   if (!next) return false;
   t = next;
-  locale = WIDGET_LOCALES.find((l) => LOCALES[l] === next) ?? "en";
+  locale = (WIDGET_LOCALES.find((l) => LOCALES[l] === next) ?? "en") as TWidgetLanguage;
   document.documentElement.lang = locale;
   return true;
 }

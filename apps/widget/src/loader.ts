@@ -9,7 +9,20 @@
  * Calls made before this script ran wait in the stub's queue (`Forecourt.q`) and are replayed.
  * Loader and iframe talk by postMessage only, each checking the other's window and origin.
  */
-type TConfig = { config: { primaryColour: string; textColour: string; greeting: string }; dealerName: string };
+import { widgetLanguage } from "@forecourt/protocol/widget-text";
+import type { TWidgetConfig } from "@forecourt/protocol";
+
+type TConfig = {
+  config: Pick<TWidgetConfig, "primaryColour" | "textColour" | "greeting" | "language">;
+  dealerName: string;
+};
+// The launcher's and the frame's names, in the language the chat opens in (app.ts picks it alike).
+const CHAT_WITH = {
+  en: (name: string) => `Chat with ${name}`,
+  nl: (name: string) => `Chat met ${name}`,
+  da: (name: string) => `Chat med ${name}`,
+  de: (name: string) => `Chat mit ${name}`,
+};
 type THandler = (payload?: unknown) => void;
 type TStub = { q?: ArrayLike<unknown>[] };
 
@@ -71,7 +84,6 @@ type TStub = { q?: ArrayLike<unknown>[] };
       `width:56px;height:56px;border-radius:28px;border:0;cursor:pointer;background:${c.primaryColour};color:${c.textColour};box-shadow:0 4px 16px rgba(0,0,0,.25);position:relative`,
     );
     button.type = "button";
-    button.setAttribute("aria-label", `Chat with ${w.dealerName}`);
     button.setAttribute("aria-expanded", "false");
     button.innerHTML =
       '<svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>';
@@ -96,7 +108,12 @@ type TStub = { q?: ArrayLike<unknown>[] };
     };
     // Loaded hidden at once, so a returning visitor's unread replies show on the launcher.
     frame = document.createElement("iframe");
-    frame.title = `Chat with ${w.dealerName}`;
+    // The launcher and the frame are named in the chat's language (setLocale renames them).
+    const name = (lang: keyof typeof CHAT_WITH) => {
+      button.setAttribute("aria-label", CHAT_WITH[lang](w.dealerName));
+      if (frame) frame.title = CHAT_WITH[lang](w.dealerName);
+    };
+    name(widgetLanguage(c, navigator.languages ?? [navigator.language]));
     // The page the chat opens on, for the dealer's routing rules (without its fragment).
     const page = encodeURIComponent(location.href.split("#")[0]!.slice(0, 500));
     frame.src = `${base}/widget/frame?${q}&origin=${encodeURIComponent(location.origin)}&page=${page}`;
@@ -144,8 +161,11 @@ type TStub = { q?: ArrayLike<unknown>[] };
     run = (cmd, a) => {
       if (cmd === "open" || cmd === "close") toggle(cmd === "open");
       else if (cmd === "toggle") toggle(!open);
-      else if (cmd === "identify" || cmd === "setVehicle" || cmd === "setLocale") send({ fc: cmd, value: a });
-      else console.warn(`Forecourt: unknown command ${String(cmd)}`);
+      else if (cmd === "identify" || cmd === "setVehicle" || cmd === "setLocale") {
+        const lang = typeof a === "string" ? a.toLowerCase().split(/[-_]/)[0]! : "";
+        if (cmd === "setLocale" && lang in CHAT_WITH) name(lang as keyof typeof CHAT_WITH);
+        send({ fc: cmd, value: a });
+      } else console.warn(`Forecourt: unknown command ${String(cmd)}`);
     };
     for (const [cmd, a] of queue.splice(0)) run(cmd, a);
   }

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { ZLeadData, ZLeadFormFields, ZLeadFormKind } from "./leads";
+import { STOCK_WIDGET_TEXTS } from "./widget-text";
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
@@ -351,10 +352,33 @@ export const ZOrigin = z
   .trim()
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "must be an origin like https://www.dealer.example");
 
+/** The languages the widget speaks (apps/widget/src/i18n.ts). */
+export const WIDGET_LANGUAGES = ["en", "nl", "da", "de"] as const;
+export const ZWidgetLanguage = z.enum(WIDGET_LANGUAGES);
+export type TWidgetLanguage = z.infer<typeof ZWidgetLanguage>;
+
+/** A widget text per language; a language left out (or empty) falls back (widget-text.ts). */
+const localisedWidgetText = (max: number) => z.partialRecord(ZWidgetLanguage, z.string().trim().max(max)).default({});
+/** A department's name for visitors in each widget language (Department.visitorNames). */
+export const ZLocalisedNames = localisedWidgetText(120);
+export type TLocalisedNames = z.infer<typeof ZLocalisedNames>;
+export const ZWidgetTexts = z
+  .object({
+    greeting: localisedWidgetText(280),
+    consentText: localisedWidgetText(1000),
+    offlineText: localisedWidgetText(500),
+  })
+  .default({ greeting: {}, consentText: {}, offlineText: {} });
+export type TWidgetTexts = z.infer<typeof ZWidgetTexts>;
+
 export const ZWidgetConfig = z.object({
+  /** "auto": the visitor's browser language (or the host page's setLocale); else always this one. */
+  language: z.enum(["auto", ...WIDGET_LANGUAGES]).default("auto"),
+  /** The greeting, consent and offline texts per language; the single fields below are older. */
+  texts: ZWidgetTexts,
   primaryColour: ZHexColour.default("#1f6feb"),
   textColour: ZHexColour.default("#ffffff"),
-  greeting: z.string().trim().max(280).default("Hi! How can we help you today?"),
+  greeting: z.string().trim().max(280).default(STOCK_WIDGET_TEXTS.greeting),
   dealerName: z.string().trim().max(80).default(""),
   logoUrl: z.union([z.url(), z.literal("")]).default(""),
   allowedOrigins: z.array(ZOrigin).max(50).default([]),
@@ -365,20 +389,12 @@ export const ZWidgetConfig = z.object({
       phone: ZFieldMode.default("off"),
     })
     .default({ name: "required", email: "optional", phone: "off" }),
-  consentText: z
-    .string()
-    .trim()
-    .max(1000)
-    .default("I agree that the dealer stores my details and messages to answer my question."),
+  consentText: z.string().trim().max(1000).default(STOCK_WIDGET_TEXTS.consentText),
   /** Recorded on the contact when the visitor starts a chat (RULES.md §6, T 7.1). */
   legalBasis: ZLegalBasis.default("CONSENT"),
   /** Ask the visitor to choose a department (the dealer's departments). */
   askDepartment: z.boolean().default(true),
-  offlineText: z
-    .string()
-    .trim()
-    .max(500)
-    .default("We are closed right now. Leave a message and we will get back to you."),
+  offlineText: z.string().trim().max(500).default(STOCK_WIDGET_TEXTS.offlineText),
 });
 export type TWidgetConfig = z.infer<typeof ZWidgetConfig>;
 
@@ -414,7 +430,8 @@ export const ZPublicWidget = z.object({
   dealerName: z.string(),
   config: ZWidgetConfig,
   open: z.boolean(),
-  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** The dealer's departments: `name` for any language, `names` in the ones the dealer wrote. */
+  departments: z.array(z.object({ id: z.uuid(), name: z.string(), names: ZLocalisedNames })),
 });
 export type TPublicWidget = z.infer<typeof ZPublicWidget>;
 

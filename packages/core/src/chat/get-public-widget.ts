@@ -1,5 +1,5 @@
 import { withTenant } from "@forecourt/db";
-import { ZWidgetConfig, type TPublicWidget, type TWidgetConfig } from "@forecourt/protocol";
+import { ZLocalisedNames, ZWidgetConfig, type TPublicWidget, type TWidgetConfig } from "@forecourt/protocol";
 import { isOpen, parseBusinessHours, parseHolidays } from "./business-hours";
 import { customerIdOfWidgetKey } from "./keys";
 
@@ -57,7 +57,13 @@ export async function getPublicWidget(options: {
         dealerName: config.dealerName || channel.dealer.name,
         config,
         open,
-        departments: config.askDepartment ? channel.dealer.departments.map((d) => ({ id: d.id, name: d.name })) : [],
+        departments: config.askDepartment
+          ? channel.dealer.departments.map((d) => ({
+              id: d.id,
+              name: d.name,
+              names: ZLocalisedNames.catch({}).parse(d.visitorNames),
+            }))
+          : [],
       },
     };
   });

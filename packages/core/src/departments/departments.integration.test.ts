@@ -4,6 +4,8 @@ import { testMemberPrincipal } from "../test-principals";
 import { deleteDepartment } from "./delete-department";
 import { listDepartmentsForSettings } from "./list-departments-for-settings";
 import { saveDepartment } from "./save-department";
+import { getPublicWidget } from "../chat/get-public-widget";
+import { createChatTenant, TEST_ORIGIN } from "../chat/test-helpers";
 
 /** Settings → Departments with real rows: names per dealer, dealer scope, and deletes that never widen a scope. */
 async function arrange() {
@@ -31,6 +33,28 @@ describe("departments", () => {
     const mine = dealers.find((d) => d.id === t.dealer.id)!;
     expect(mine.departments.map((d) => d.name)).toEqual(["Workshop"]);
     expect(await ownerDb().auditEvent.count({ where: { targetId: id } })).toBe(2);
+  });
+
+  it("keeps a name for visitors per language, and the widget offers it beside the staff's name", async () => {
+    const chat = await createChatTenant("Department names");
+    const { user } = await createTestUser({ customerId: chat.customer.id, role: "ADMIN" });
+    const admin = testMemberPrincipal(user.id, chat.customer.id, "ADMIN");
+    const input = { dealerId: chat.dealer.id, name: "Werkplaats", kind: "SERVICE" as const };
+    const { id } = await saveDepartment({
+      actor: admin,
+      input: { ...input, visitorName_da: " Værksted ", visitorName_de: "Werkstatt", visitorName_en: "" },
+    });
+    const widget = await getPublicWidget({ key: chat.channel.publicKey!, origin: TEST_ORIGIN });
+    expect(widget.ok && widget.widget.departments).toEqual([
+      { id, name: "Werkplaats", names: { da: "Værksted", de: "Werkstatt" } },
+    ]);
+    // Saved again without them: the names go (a blank field means "use the department's name").
+    await saveDepartment({ actor: admin, input: { ...input, id, visitorName_de: "Werkstatt" } });
+    const listed = (await listDepartmentsForSettings({ actor: admin })).dealers[0]!.departments[0]!;
+    expect(listed.visitorNames).toEqual({ de: "Werkstatt" });
+    await expect(
+      saveDepartment({ actor: admin, input: { ...input, id, visitorName_nl: "x".repeat(121) } }),
+    ).rejects.toMatchObject({ name: "ZodError", issues: [{ path: ["visitorName_nl"] }] });
   });
 
   it("saves SLA targets (form strings or numbers), clears one left empty, refuses nonsense", async () => {

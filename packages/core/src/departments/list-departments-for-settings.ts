@@ -1,4 +1,5 @@
 import { withTenant } from "@forecourt/db";
+import { ZLocalisedNames } from "@forecourt/protocol";
 import { assertMay, type TTenantPrincipal } from "../principal";
 
 /**
@@ -23,6 +24,7 @@ export async function listDepartmentsForSettings(options: { actor: TTenantPrinci
           select: {
             id: true,
             name: true,
+            visitorNames: true,
             kind: true,
             firstResponseMinutes: true,
             resolutionMinutes: true,
@@ -49,6 +51,7 @@ export async function listDepartmentsForSettings(options: { actor: TTenantPrinci
         departments: d.departments.map((dep) => ({
           id: dep.id,
           name: dep.name,
+          visitorNames: ZLocalisedNames.catch({}).parse(dep.visitorNames),
           kind: dep.kind,
           firstResponseMinutes: dep.firstResponseMinutes,
           resolutionMinutes: dep.resolutionMinutes,

@@ -3,7 +3,7 @@ import { agentMaySeeDealer } from "../chat/dealer-scope";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { isUniqueViolation } from "../infra/unique-violation";
 import { assertMay, type TTenantPrincipal } from "../principal";
-import { ZSaveDepartment, type TSaveDepartment } from "./department-input";
+import { visitorNamesOf, ZSaveDepartment, type TSaveDepartment } from "./department-input";
 
 const taken = () =>
   new InvalidInputError("This dealer already has a department with that name.", [
@@ -29,15 +29,19 @@ export async function saveDepartment(options: { actor: TTenantPrincipal; input: 
         firstResponseMinutes: input.firstResponseMinutes ?? null,
         resolutionMinutes: input.resolutionMinutes ?? null,
       };
+      const visitorNames = visitorNamesOf(input);
       let id = input.id;
       if (id) {
         const existing = await tx.department.findUnique({ where: { id } });
         if (!existing || existing.dealerId !== input.dealerId) throw new NotFoundError("department");
-        await tx.department.update({ where: { id }, data: { name: input.name, kind: input.kind, ...targets } });
+        await tx.department.update({
+          where: { id },
+          data: { name: input.name, kind: input.kind, visitorNames, ...targets },
+        });
       } else {
         id = (
           await tx.department.create({
-            data: { customerId, dealerId: dealer.id, name: input.name, kind: input.kind, ...targets },
+            data: { customerId, dealerId: dealer.id, name: input.name, kind: input.kind, visitorNames, ...targets },
             select: { id: true },
           })
         ).id;
@@ -49,7 +53,7 @@ export async function saveDepartment(options: { actor: TTenantPrincipal; input: 
           action: input.id ? "department.updated" : "department.created",
           targetType: "Department",
           targetId: id,
-          data: { name: input.name, kind: input.kind, dealerId: input.dealerId, ...targets },
+          data: { name: input.name, kind: input.kind, dealerId: input.dealerId, visitorNames, ...targets },
         },
       });
       return { id };

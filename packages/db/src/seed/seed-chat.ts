@@ -42,11 +42,30 @@ export const DEMO_WIDGETS = [
   },
 ] as const;
 
-/** With SLA targets in minutes (docs/inbox.md#sla-targets): the inbox list counts down to them. */
+/** With SLA targets in minutes (docs/inbox.md#sla-targets: the inbox list counts down to them) and
+ * the names visitors see in the widget's other languages. */
 const DEPARTMENTS = [
-  { name: "Sales", kind: "SALES", firstResponseMinutes: 15, resolutionMinutes: 1440 },
-  { name: "Service", kind: "SERVICE", firstResponseMinutes: 30, resolutionMinutes: 2880 },
-  { name: "Parts", kind: "PARTS", firstResponseMinutes: 60, resolutionMinutes: null },
+  {
+    name: "Sales",
+    kind: "SALES",
+    firstResponseMinutes: 15,
+    resolutionMinutes: 1440,
+    visitorNames: { nl: "Verkoop", da: "Salg", de: "Verkauf" },
+  },
+  {
+    name: "Service",
+    kind: "SERVICE",
+    firstResponseMinutes: 30,
+    resolutionMinutes: 2880,
+    visitorNames: { nl: "Werkplaats", da: "Værksted", de: "Werkstatt" },
+  },
+  {
+    name: "Parts",
+    kind: "PARTS",
+    firstResponseMinutes: 60,
+    resolutionMinutes: null,
+    visitorNames: { nl: "Onderdelen", da: "Reservedele", de: "Ersatzteile" },
+  },
 ] as const;
 
 /** Demo labels shared by all of a customer's dealers (the inbox's label picker). */
@@ -71,7 +90,14 @@ export async function seedChat(db: PrismaClient) {
       await db.department.upsert({
         where: { dealerId_name: { dealerId: w.dealerId, name: d.name } },
         update: {},
-        create: { customerId: w.customerId, dealerId: w.dealerId, name: d.name, kind: d.kind, ...targets },
+        create: {
+          customerId: w.customerId,
+          dealerId: w.dealerId,
+          name: d.name,
+          kind: d.kind,
+          visitorNames: d.visitorNames,
+          ...targets,
+        },
       });
       // Departments seeded before there were targets get them; targets an admin set stay.
       await db.department.updateMany({
@@ -85,6 +111,15 @@ export async function seedChat(db: PrismaClient) {
         primaryColour: w.colour,
         textColour: "#ffffff",
         greeting: `Hi! Welcome to ${dealer.name}. How can we help?`,
+        // The greeting in each language the widget speaks; a visitor gets the browser's one.
+        texts: {
+          greeting: {
+            en: `Hi! Welcome to ${dealer.name}. How can we help?`,
+            nl: `Hallo! Welkom bij ${dealer.name}. Waarmee kunnen we u helpen?`,
+            da: `Hej! Velkommen til ${dealer.name}. Hvad kan vi hjælpe med?`,
+            de: `Hallo! Willkommen bei ${dealer.name}. Wie können wir helfen?`,
+          },
+        },
         dealerName: dealer.name,
         preChat: { name: "required", email: "optional", phone: "off" },
         legalBasis: "CONSENT",

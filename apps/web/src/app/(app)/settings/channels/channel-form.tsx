@@ -3,11 +3,12 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { TWidgetChannel } from "@forecourt/core/chat/widget-channels";
-import { WEEKDAYS, type TBusinessHours, type TFieldMode } from "@forecourt/protocol";
+import { WEEKDAYS, WIDGET_LANGUAGES, type TBusinessHours, type TFieldMode } from "@forecourt/protocol";
 import { ChannelIcon } from "@/components/channel-badge";
 import { updateWidgetChannelAction, type TWidgetChannelState } from "@/server/actions/update-widget-channel";
 import { StatusControl } from "./status-control";
 import { WidgetJsApi } from "./widget-js-api";
+import { LocalisedText } from "@/components/forms/localised-text";
 
 const INPUT = "w-full rounded-md border border-zinc-200 bg-white px-2.5 py-1.5 text-[13px]";
 const LABEL = "flex flex-col gap-1 text-[12px] font-medium text-zinc-600";
@@ -19,6 +20,7 @@ type TDay = { open: boolean; from: string; to: string };
 export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webUrl: string }) {
   const t = useTranslations("channels");
   const tc = useTranslations("chat.contact.bases");
+  const tl = useTranslations("routing.rule.language");
   const [config, setConfig] = useState(channel.config);
   const [name, setName] = useState(channel.name);
   const [origins, setOrigins] = useState(channel.config.allowedOrigins.join("\n"));
@@ -131,6 +133,31 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
             maxLength={280}
           />
         </label>
+        <label className={LABEL}>
+          {t("widgetLanguage")}
+          <select
+            className={INPUT}
+            value={config.language}
+            onChange={(e) => set("language", e.target.value as typeof config.language)}
+          >
+            <option value="auto">{t("widgetLanguageAuto")}</option>
+            {WIDGET_LANGUAGES.map((lang) => (
+              <option key={lang} value={lang}>
+                {tl(lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="sm:col-span-3">
+          <LocalisedText
+            id={`widget-${channel.id}-greeting`}
+            label={t("greetingPerLanguage")}
+            rows={1}
+            maxLength={280}
+            value={config.texts.greeting}
+            onChange={(greeting) => set("texts", { ...config.texts, greeting })}
+          />
+        </div>
         <label className={`${LABEL} sm:col-span-2`}>
           {t("logoUrl")}
           <input
@@ -204,6 +231,14 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
               maxLength={1000}
             />
           </label>
+          <div className="sm:col-span-3">
+            <LocalisedText
+              id={`widget-${channel.id}-consent`}
+              label={t("consentPerLanguage")}
+              value={config.texts.consentText}
+              onChange={(consentText) => set("texts", { ...config.texts, consentText })}
+            />
+          </div>
         </div>
       </fieldset>
       <fieldset className="border-t border-zinc-200 px-5 py-4">
@@ -260,6 +295,16 @@ export function ChannelForm({ channel, webUrl }: { channel: TWidgetChannel; webU
             maxLength={500}
           />
         </label>
+        <div className="mt-3">
+          <LocalisedText
+            id={`widget-${channel.id}-offline`}
+            label={t("offlinePerLanguage")}
+            rows={1}
+            maxLength={500}
+            value={config.texts.offlineText}
+            onChange={(offlineText) => set("texts", { ...config.texts, offlineText })}
+          />
+        </div>
       </fieldset>
       <div className="border-t border-zinc-200 px-5 py-4">
         <h3 className="mb-2 text-[13px] font-semibold">{t("embed")}</h3>

@@ -9,6 +9,7 @@ import type { TActionState } from "@/server/action-helpers";
 import { deleteDepartmentAction, saveDepartmentAction } from "@/server/actions/departments";
 import { Outcome } from "../channels/form-bits";
 import { Field } from "@/components/forms/field";
+import { LocalisedText, type TLocalisedDraft } from "@/components/forms/localised-text";
 
 const IDLE: TActionState = { ok: null };
 const KINDS = ["SALES", "SERVICE", "PARTS", "OTHER"] as const;
@@ -17,6 +18,7 @@ type TKind = (typeof KINDS)[number];
 type TDepartment = {
   id: string;
   name: string;
+  visitorNames: TLocalisedDraft;
   kind: TKind;
   firstResponseMinutes: number | null;
   resolutionMinutes: number | null;
@@ -28,6 +30,7 @@ type TDraft = {
   id?: string;
   dealerId: string;
   name: string;
+  visitorNames: TLocalisedDraft;
   kind: TKind;
   /** SLA targets in minutes, as typed ("" = none). */
   firstResponseMinutes: string;
@@ -62,6 +65,7 @@ export function DepartmentsEditor({ dealers }: { dealers: TDealer[] }) {
                 setEditing({
                   dealerId: dealer.id,
                   name: "",
+                  visitorNames: {},
                   kind: "SALES",
                   firstResponseMinutes: "",
                   resolutionMinutes: "",
@@ -94,6 +98,7 @@ export function DepartmentsEditor({ dealers }: { dealers: TDealer[] }) {
                         id: d.id,
                         dealerId: dealer.id,
                         name: d.name,
+                        visitorNames: d.visitorNames,
                         kind: d.kind,
                         firstResponseMinutes: minutesText(d.firstResponseMinutes),
                         resolutionMinutes: minutesText(d.resolutionMinutes),
@@ -218,6 +223,16 @@ function DepartmentForm({ initial, onDone }: { initial: TDraft; onDone: () => vo
           )}
         </Field>
       </div>
+      <LocalisedText
+        id={`department-visitor-name-${initial.id ?? "new"}`}
+        label={t("visitorNames")}
+        rows={1}
+        maxLength={120}
+        value={value.visitorNames}
+        onChange={(visitorNames) => setValue((v) => ({ ...v, visitorNames }))}
+        fieldName={(lang) => `visitorName_${lang}`}
+        error={["en", "nl", "da", "de"].map((l) => issue(`visitorName_${l}`)).find(Boolean)}
+      />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-1 text-[12px] text-zinc-500">{t("slaHint")}</legend>
         {(["firstResponseMinutes", "resolutionMinutes"] as const).map((key) => (

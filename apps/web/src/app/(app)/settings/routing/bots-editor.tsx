@@ -4,17 +4,15 @@ import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Bot as BotIcon, Check, Copy, Pencil, Plus, Trash2, X } from "lucide-react";
 import { SubmitButton } from "@/components/accounts/action-form";
-import { inputClass } from "@/components/accounts/styles";
 import type { TActionState } from "@/server/action-helpers";
 import { deleteBotAction, saveBotAction, toggleBotAction } from "@/server/actions/routing";
 import { Outcome } from "../channels/form-bits";
 import { Field } from "@/components/forms/field";
+import { LocalisedText, type TLocalisedDraft } from "@/components/forms/localised-text";
 import { DeleteForm, ToggleSwitchForm } from "./row-actions";
 
 const IDLE: TActionState = { ok: null };
-const LANGUAGES = ["en", "nl", "da", "de"] as const;
-type TLang = (typeof LANGUAGES)[number];
-type TText = Partial<Record<TLang, string>>;
+type TText = TLocalisedDraft;
 type TEntry = { keywords: string[]; answer: TText };
 type TFaqConfig = { greeting?: TText; entries: TEntry[]; handoffKeywords: string[]; handoffMessage: TText };
 
@@ -191,47 +189,6 @@ function BotRow({ bot, onEdit }: { bot: TBot; onEdit: () => void }) {
       </div>
       {error && error.ok === false ? <Outcome error={error.message} /> : null}
     </li>
-  );
-}
-
-/** One text per language, in tabs-free rows: the four languages we ship, each optional. */
-function LocalisedText({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  value: TText | undefined;
-  onChange: (v: TText) => void;
-  error?: string | null;
-}) {
-  const t = useTranslations("routing.rule.language");
-  return (
-    <fieldset className="space-y-1.5">
-      <legend className="text-[13px] font-medium text-zinc-700">{label}</legend>
-      <div className="grid gap-2 sm:grid-cols-2">
-        {LANGUAGES.map((lang) => (
-          <label key={lang} className="flex items-start gap-2">
-            <span className="mt-1.5 w-8 shrink-0 text-[11px] font-semibold text-zinc-500 uppercase" title={t(lang)}>
-              {lang}
-            </span>
-            <textarea
-              id={`${id}-${lang}`}
-              aria-label={`${label} (${t(lang)})`}
-              rows={2}
-              maxLength={1000}
-              value={value?.[lang] ?? ""}
-              onChange={(e) => onChange({ ...value, [lang]: e.target.value })}
-              className={inputClass}
-            />
-          </label>
-        ))}
-      </div>
-      {error ? <Outcome error={error} /> : null}
-    </fieldset>
   );
 }
 

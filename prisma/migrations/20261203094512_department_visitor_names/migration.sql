@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Department" ADD COLUMN     "visitorNames" JSONB NOT NULL DEFAULT '{}';

@@ -228,7 +228,7 @@ function htmlOf(block: TBlock, locale: TMailLocale): string {
       return block.lines
         .map(
           (l) =>
-            `<p style="margin:0 0 12px"><span style="display:block;font-size:12px;color:${MUTED}">${html(l.meta)} · ${html(l.who)}</span>${html(l.text)}</p>`,
+            `<p style="margin:0 0 12px"><span style="display:block;font-size:12px;color:${MUTED}"><strong style="color:#3f3f46">${html(l.who)}</strong> · ${html(l.meta)}</span>${html(l.text)}</p>`,
         )
         .join("");
   }

@@ -191,6 +191,9 @@ describe("outbound webhooks", () => {
 
   it("410 Gone disables the endpoint at once and mails the administrators; a disabled endpoint gets nothing", async () => {
     const t = await arrange({ events: ["conversation.created"] });
+    // Each administrator is told in their own language.
+    const { user: danish } = await createTestUser({ customerId: t.customer.id, role: "ADMIN" });
+    await ownerDb().user.update({ where: { id: danish.id }, data: { locale: "da" } });
     receiver.script(t.path, [410]);
     await startChat(t);
     await dispatchWebhookEvents();
@@ -201,6 +204,10 @@ describe("outbound webhooks", () => {
     const mail = await sink.waitFor(t.ownerUser.email);
     expect(mail.subject).toMatch(/Webhook disabled/);
     expect(mail.text).toContain(receiver.url(t.path));
+    const danishMail = await sink.waitFor(danish.email);
+    expect(danishMail.subject).toBe(`Webhook deaktiveret for ${t.customer.name}`);
+    expect(danishMail.text).toContain("modtageren svarede 410 Gone");
+    expect(danishMail.html).toContain("Åbn webhook-indstillingerne");
 
     receiver.reset();
     const before = await deliveriesOf(t.customer.id);

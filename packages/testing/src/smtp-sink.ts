@@ -111,6 +111,21 @@ export class SmtpSink {
   listenHttp(port: number, host = "127.0.0.1"): Promise<void> {
     this.http = createServer((request, response) => {
       const newest = [...this.mails].reverse();
+      // The HTML part on its own, as a mail client would show it: no scripts, no outside requests.
+      const part = /^\/messages\/(\d+)\.html$/.exec(request.url ?? "");
+      if (part) {
+        const mail = this.mails.find((m) => m.id === Number(part[1]));
+        if (!mail?.html) {
+          response.writeHead(404).end();
+          return;
+        }
+        response.writeHead(200, {
+          "content-type": "text/html; charset=utf-8",
+          "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+        });
+        response.end(mail.html);
+        return;
+      }
       if (request.url?.startsWith("/messages.json")) {
         response.writeHead(200, { "content-type": "application/json" });
         response.end(JSON.stringify(newest));
@@ -121,7 +136,7 @@ export class SmtpSink {
       const items = newest
         .map(
           (m) =>
-            `<article><h2>${escape(m.subject)}</h2><p class="meta">to ${escape(m.to.join(", "))} · ${escape(m.receivedAt)}</p><pre>${escape(m.text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</pre></article>`,
+            `<article><h2>${escape(m.subject)}</h2><p class="meta">to ${escape(m.to.join(", "))} · ${escape(m.receivedAt)}${m.html ? ` · <a href="/messages/${m.id}.html">HTML part</a>` : ""}</p><pre>${escape(m.text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</pre></article>`,
         )
         .join("");
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });

@@ -15,6 +15,8 @@ export type TOutboundEmail = {
   inReplyTo: string | null;
   references: string[];
   text: string;
+  /** The HTML part when the sender built one (escaped, see core's renderMail); else the text, escaped. */
+  html?: string;
   attachments: { fileName: string; mimeType: string; bytes: Uint8Array }[];
 };
 
@@ -61,7 +63,7 @@ export async function sendEmail(relay: TSmtpRelay, mail: TOutboundEmail): Promis
       inReplyTo: mail.inReplyTo ?? undefined,
       references: mail.references.length > 0 ? mail.references.join(" ") : undefined,
       text: mail.text,
-      html: htmlOfPlainText(mail.text),
+      html: mail.html ?? htmlOfPlainText(mail.text),
       headers: { "Auto-Submitted": "no" },
       attachments: mail.attachments.map((a) => ({
         filename: a.fileName,

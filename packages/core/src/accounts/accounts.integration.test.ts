@@ -154,6 +154,47 @@ describe("invitations", () => {
   });
 });
 
+describe("mail in the recipient's language", () => {
+  it("sends a Danish user Danish invitation and reset mails, each with a text and an HTML part", async () => {
+    const { user } = await createTestUser({ customerId: b.customer.id, role: "AGENT" });
+    await ownerDb().user.update({ where: { id: user.id }, data: { locale: "da" } });
+
+    // The inviter writes English; the invitee already has an account in Danish.
+    await inviteUser({
+      actor: adminA,
+      customerId: a.customer.id,
+      input: { email: user.email, role: "AGENT", locale: "en" },
+    });
+    const invitation = await sink.waitFor(user.email, (m) => m.text.includes("/invite/"));
+    expect(invitation.subject).toBe(`Du er inviteret til ${a.customer.name} på Forecourt`);
+    expect(invitation.text).toContain("linket virker én gang og udløber om 72 timer");
+    const inviteLink = /https?:\/\/\S+\/invite\/\S+/.exec(invitation.text)![0];
+    expect(invitation.html).toContain('<html lang="da">');
+    expect(invitation.html).toContain(`<a href="${inviteLink}"`);
+    expect(invitation.html).toContain("Vælg din adgangskode");
+
+    expect(await requestPasswordReset({ email: user.email })).toEqual({ ok: true });
+    const reset = await sink.waitFor(user.email, (m) => m.text.includes("/reset-password/"));
+    expect(reset.subject).toBe("Vælg en ny adgangskode til Forecourt");
+    expect(reset.text).toContain("Hvis du ikke har bedt om dette, så kontakt din administrator.");
+    const resetLink = /https?:\/\/\S+\/reset-password\/\S+/.exec(reset.text)![0];
+    expect(reset.html).toContain(`<a href="${resetLink.replace(/&/g, "&amp;")}"`);
+    expect(reset.html).toContain("Vælg en ny adgangskode");
+  });
+
+  it("writes a new invitee in the inviter's language and escapes names in the HTML part", async () => {
+    const email = `nieuw-${crypto.randomUUID().slice(0, 8)}@test.example`;
+    const evil = await memberActor(a.customer.id, "ADMIN");
+    await ownerDb().user.update({ where: { id: evil.userId }, data: { name: "<script>alert(1)</script>" } });
+    await inviteUser({ actor: evil, customerId: a.customer.id, input: { email, role: "AGENT", locale: "nl" } });
+    const mail = await sink.waitFor(email);
+    expect(mail.subject).toBe(`Uitnodiging voor ${a.customer.name} op Forecourt`);
+    expect(mail.text).toContain("<script>alert(1)</script> heeft je uitgenodigd");
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; heeft je uitgenodigd");
+  });
+});
+
 describe("administering users", () => {
   it("sends a reset link that works once and ends every session", async () => {
     const { user, password } = await createTestUser({ customerId: a.customer.id, role: "AGENT" });

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { hashLinkToken, newLinkToken } from "../crypto/secret-box";
 import { NotFoundError, RuleError } from "../errors";
 import { sendMail } from "../mail/send-mail";
-import { invitationMail } from "../mail/templates";
+import { mailLocaleOf, renderMail } from "../mail/render-mail";
 import { inTenant } from "../tenant-access";
 import { type TUserPrincipal } from "../principal";
 import { INVITATION_LIFETIME_HOURS, invitationLink } from "./links";
@@ -15,6 +15,7 @@ export const ZInviteUser = z.object({
   role: z.enum(TENANT_ROLES),
   dealerIds: z.array(z.uuid()).max(500).default([]),
   departmentIds: z.array(z.uuid()).max(500).default([]),
+  /** The invitation mail's language (the web passes the inviter's own); an invitee who already has an account gets theirs. */
   locale: z.enum(["en", "nl", "da", "de"]).default("en"),
 });
 export type TInviteUser = z.input<typeof ZInviteUser>;
@@ -90,8 +91,8 @@ export async function inviteUser(options: { actor: TUserPrincipal; customerId: s
   );
 
   const inviter = await appDb().user.findUnique({ where: { id: actor.userId }, select: { name: true } });
-  const mail = invitationMail({
-    locale: input.locale,
+  const invitee = await appDb().user.findUnique({ where: { email: input.email }, select: { locale: true } });
+  const mail = renderMail("invitation", mailLocaleOf(invitee?.locale ?? input.locale), {
     customerName: result.customerName,
     inviterName: actor.providerRole ? "Forecourt" : (inviter?.name ?? "Forecourt"),
     link: invitationLink(token),

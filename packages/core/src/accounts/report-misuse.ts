@@ -4,7 +4,7 @@ import { appDb, withTenant } from "@forecourt/db";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { sendMail } from "../mail/send-mail";
-import { misuseReportMail } from "../mail/templates";
+import { renderMail } from "../mail/render-mail";
 import { principalMay, type TUserPrincipal } from "../principal";
 
 export const ZReportMisuse = z.object({
@@ -59,7 +59,8 @@ export async function reportMisuse(options: { actor: TUserPrincipal; input: z.in
   try {
     await sendMail({
       to: getConfig().PROVIDER_SUPPORT_EMAIL,
-      ...misuseReportMail({
+      // Provider support reads English (PROVIDER_SUPPORT_EMAIL has no user and no locale).
+      ...renderMail("misuseReport", "en", {
         customerName: report.customerName,
         customerId,
         reporterEmail: reporter.email,

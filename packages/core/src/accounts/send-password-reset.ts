@@ -2,13 +2,13 @@ import { appDb } from "@forecourt/db";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { newLinkToken } from "../crypto/secret-box";
 import { sendMail } from "../mail/send-mail";
-import { passwordResetMail } from "../mail/templates";
+import { renderMail } from "../mail/render-mail";
 import { inTenant } from "../tenant-access";
 import { type TUserPrincipal } from "../principal";
 import { PASSWORD_RESET_LIFETIME_HOURS, passwordResetLink } from "./links";
 import { assertMayManage, loadMember } from "./load-member";
 
-/** Creates a single-use reset token for a user and e-mails the link. Returns whether mail went out. */
+/** Creates a single-use reset token for a user and e-mails the link, in the user's locale. Returns whether mail went out. */
 export async function mailPasswordResetLink(
   user: { id: string; email: string; locale: "en" | "nl" | "da" | "de" },
   replaced = false,
@@ -29,11 +29,9 @@ export async function mailPasswordResetLink(
   try {
     await sendMail({
       to: user.email,
-      ...passwordResetMail({
-        locale: user.locale,
+      ...renderMail(replaced ? "accountReplaced" : "passwordReset", user.locale, {
         link: passwordResetLink(token),
         expiresHours: PASSWORD_RESET_LIFETIME_HOURS,
-        replaced,
       }),
     });
     return true;

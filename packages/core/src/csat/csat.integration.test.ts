@@ -110,6 +110,8 @@ describe("closing a conversation", () => {
     expect(mail.text).toContain("Cas Customer: Is the XC40 red?");
     expect(mail.text).toContain("Yes, ruby red.");
     expect(mail.text).not.toContain("Secret note");
+    expect(mail.html).toContain("Is the XC40 red?");
+    expect(mail.html).not.toContain("Secret note");
     await new Promise((r) => setTimeout(r, 200));
     expect(sink.mails.filter((m) => m.to.includes("cas@customer.test"))).toHaveLength(1);
   });
@@ -121,5 +123,7 @@ describe("closing a conversation", () => {
     await emailTranscript({ token, email: "given@customer.test" });
     const mail = await sink.waitFor("given@customer.test");
     expect(mail.subject).toBe(`Ihr Gespräch mit ${t.dealer.name}`);
+    expect(mail.text).toContain(`Hier ist Ihr Gespräch mit ${t.dealer.name}, wie gewünscht.`);
+    expect(mail.html).toContain('<html lang="de">');
   });
 });

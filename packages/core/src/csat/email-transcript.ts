@@ -2,8 +2,8 @@ import { withTenant } from "@forecourt/db";
 import { z } from "zod";
 import { authorsOf } from "../chat/message-event";
 import { InvalidInputError, RateLimitedError } from "../errors";
+import { mailLocaleOf, renderMail } from "../mail/render-mail";
 import { sendMail } from "../mail/send-mail";
-import { transcriptMail } from "./transcript-mail";
 import { conversationOfLink, ZRatingToken } from "./rating-page";
 
 /** At most one transcript e-mail per conversation in this window (the link must not become a mail cannon). */
@@ -53,7 +53,7 @@ export async function emailTranscript(input: z.input<typeof ZEmailTranscript>, n
       // The contact, a teammate by name, a bot by its name, else the dealer.
       who:
         m.authorType === "CONTACT"
-          ? (contact?.name ?? "You")
+          ? (contact?.name ?? null)
           : m.authorUserId
             ? (authors.get(m.authorUserId)?.name ?? c.dealer.name)
             : ((m.data as { name?: string } | null)?.name ?? c.dealer.name),
@@ -64,8 +64,8 @@ export async function emailTranscript(input: z.input<typeof ZEmailTranscript>, n
     throw new RateLimitedError(Math.ceil(WINDOW_MS / 1000), "The transcript was sent a moment ago. Check your inbox.");
   await sendMail({
     to,
-    ...transcriptMail({
-      language: c.language,
+    // In the conversation's language (the widget's locale), times on the dealer's clock.
+    ...renderMail("transcript", mailLocaleOf(c.language), {
       dealerName: c.dealer.name,
       timeZone: c.dealer.timeZone,
       messages: transcript,

@@ -18,9 +18,20 @@ function transporter(): Transporter {
   return globalForMail.forecourtMailer;
 }
 
-export type TMail = { to: string; subject: string; text: string };
+/** One mail: a plain-text part and, for every mail a person reads (renderMail), an HTML part. */
+export type TMail = { to: string; subject: string; text: string; html?: string };
 
-/** Sends one plain-text e-mail through SMTP (nodemailer). Mail never contains HTML we build. */
+/**
+ * Sends one e-mail through SMTP (nodemailer): multipart/alternative with the text and HTML
+ * parts when it has HTML (mails from `renderMail`), plain text alone otherwise (ADF leads,
+ * which CRMs read as text).
+ */
 export async function sendMail(mail: TMail): Promise<void> {
-  await transporter().sendMail({ from: getConfig().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+  await transporter().sendMail({
+    from: getConfig().MAIL_FROM,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    ...(mail.html ? { html: mail.html } : {}),
+  });
 }

@@ -2,7 +2,7 @@ import { withTenant } from "@forecourt/db";
 import { getConfig } from "@forecourt/config";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { sendMail } from "../mail/send-mail";
-import { endpointDisabledMail } from "./webhook-mail";
+import { mailLocaleOf, renderMail } from "../mail/render-mail";
 
 /**
  * The platform turns an endpoint off: the receiver said 410 Gone, or every retry of a delivery
@@ -42,8 +42,7 @@ export async function disableFailingEndpoint(options: {
     try {
       await sendMail({
         to: admin.email,
-        ...endpointDisabledMail({
-          locale: admin.locale === "nl" ? "nl" : "en",
+        ...renderMail("webhookDisabled", mailLocaleOf(admin.locale), {
           customerName: disabled.customerName,
           url: disabled.url,
           reason,

@@ -104,7 +104,9 @@ test("a Danish visitor gets the widget in Danish, a channel can fix its language
   const page = await context.newPage();
   await page.goto(`${demoSite}/dealer/demo-amsterdam`);
   await page.getByRole("button", { name: "Chat med Northwind Amsterdam" }).click();
-  const widget = page.frameLocator('iframe[title="Chat med Northwind Amsterdam"]');
+  await expect(page.locator('iframe[title="Chat med Northwind Amsterdam"]')).toBeAttached();
+  // By its place, not its title: setLocale renames the frame too.
+  const widget = page.frameLocator("[data-forecourt-widget] iframe");
   // The dealer's greeting in Danish (the demo data writes one per language), our own labels too.
   await expect(
     widget.getByText("Hej! Velkommen til Northwind Amsterdam. Hvad kan vi hjælpe med?").first(),
@@ -120,6 +122,7 @@ test("a Danish visitor gets the widget in Danish, a channel can fix its language
   ).toBeVisible();
   await expect(widget.locator("html")).toHaveAttribute("lang", "de");
   await expect(page.getByRole("button", { name: "Chat mit Northwind Amsterdam" })).toBeVisible();
+  await expect(page.locator('iframe[title="Chat mit Northwind Amsterdam"]')).toBeAttached();
   await context.close();
 });
 

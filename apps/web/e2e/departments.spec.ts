@@ -16,7 +16,7 @@ test("an administrator adds, renames and deletes a dealer's department", async (
 
   await dealer.getByRole("button", { name: "Add a department to Northwind Amsterdam" }).click();
   let form = dealer.getByTestId("department-form");
-  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Kind").selectOption("SALES");
   await form.getByTestId("department-save").click();
   await expect(dealer.getByTestId("department").filter({ hasText: name })).toBeVisible();
@@ -24,16 +24,16 @@ test("an administrator adds, renames and deletes a dealer's department", async (
   // The same name again at this dealer: refused at the field, nothing typed is lost.
   await dealer.getByRole("button", { name: "Add a department to Northwind Amsterdam" }).click();
   form = dealer.getByTestId("department-form");
-  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByTestId("department-save").click();
   await expect(form.getByTestId("field-error")).toContainText("Already used at this dealer");
-  await expect(form.getByLabel("Name")).toHaveValue(name);
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue(name);
   await page.screenshot({ path: "test-results/departments-refused.png" });
   await form.getByRole("button", { name: "Cancel" }).click();
 
   await dealer.getByRole("button", { name: `Edit ${name}` }).click();
   form = dealer.getByTestId("department-form");
-  await form.getByLabel("Name").fill(`${name} desk`);
+  await form.getByLabel("Name", { exact: true }).fill(`${name} desk`);
   await form.getByLabel("Kind").selectOption("OTHER");
   // SLA targets (docs/inbox.md#sla-targets): a first-reply target, no resolution target.
   await form.getByLabel("First reply within (minutes)").fill("20");

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { ZLeadData, ZLeadFormFields, ZLeadFormKind } from "./leads";
-import { STOCK_WIDGET_TEXTS } from "./widget-text";
+import { STOCK_WIDGET_TEXTS, WIDGET_LANGUAGES } from "./widget-text";
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
@@ -352,8 +352,7 @@ export const ZOrigin = z
   .trim()
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "must be an origin like https://www.dealer.example");
 
-/** The languages the widget speaks (apps/widget/src/i18n.ts). */
-export const WIDGET_LANGUAGES = ["en", "nl", "da", "de"] as const;
+export { WIDGET_LANGUAGES };
 export const ZWidgetLanguage = z.enum(WIDGET_LANGUAGES);
 export type TWidgetLanguage = z.infer<typeof ZWidgetLanguage>;
 

@@ -1,6 +1,7 @@
 import type { TWidgetConfig, TWidgetLanguage } from "./index";
 
-const LANGUAGES: readonly TWidgetLanguage[] = ["en", "nl", "da", "de"];
+/** The languages the widget speaks (apps/widget/src/i18n.ts); here, so index.ts can import it. */
+export const WIDGET_LANGUAGES = ["en", "nl", "da", "de"] as const;
 
 /** The stock English texts, the defaults of the older single fields of the widget's settings. */
 export const STOCK_WIDGET_TEXTS = {
@@ -18,7 +19,7 @@ export function widgetLanguage(config: Pick<TWidgetConfig, "language">, browserL
   if (config.language !== "auto") return config.language;
   for (const tag of browserLanguages) {
     const primary = tag.toLowerCase().split(/[-_]/)[0] as TWidgetLanguage;
-    if (LANGUAGES.includes(primary)) return primary;
+    if (WIDGET_LANGUAGES.includes(primary)) return primary;
   }
   return "en";
 }

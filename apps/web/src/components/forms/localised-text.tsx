@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { WIDGET_LANGUAGES, type TWidgetLanguage } from "@forecourt/protocol";
 import { inputClass } from "@/components/accounts/styles";
 import { Outcome } from "@/app/(app)/settings/channels/form-bits";
 
-const LANGUAGES = ["en", "nl", "da", "de"] as const;
 /** A text being edited in each of the four languages (any may be empty). */
-export type TLocalisedDraft = Partial<Record<(typeof LANGUAGES)[number], string>>;
+export type TLocalisedDraft = Partial<Record<TWidgetLanguage, string>>;
 type TText = TLocalisedDraft;
 
 /** One text per language, in tabs-free rows: the four languages we ship, each optional. */
@@ -29,14 +29,14 @@ export function LocalisedText({
   maxLength?: number;
   error?: string | null;
   /** The form field's name per language, for forms posted as FormData. */
-  fieldName?: (lang: (typeof LANGUAGES)[number]) => string;
+  fieldName?: (lang: TWidgetLanguage) => string;
 }) {
   const t = useTranslations("routing.rule.language");
   return (
     <fieldset className="space-y-1.5">
       <legend className="text-[13px] font-medium text-zinc-700">{label}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
-        {LANGUAGES.map((lang) => (
+        {WIDGET_LANGUAGES.map((lang) => (
           <label key={lang} className="flex items-start gap-2">
             <span className="mt-1.5 w-8 shrink-0 text-[11px] font-semibold text-zinc-500 uppercase" title={t(lang)}>
               {lang}

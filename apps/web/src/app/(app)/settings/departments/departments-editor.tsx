@@ -10,6 +10,7 @@ import { deleteDepartmentAction, saveDepartmentAction } from "@/server/actions/d
 import { Outcome } from "../channels/form-bits";
 import { Field } from "@/components/forms/field";
 import { LocalisedText, type TLocalisedDraft } from "@/components/forms/localised-text";
+import { WIDGET_LANGUAGES } from "@forecourt/protocol";
 
 const IDLE: TActionState = { ok: null };
 const KINDS = ["SALES", "SERVICE", "PARTS", "OTHER"] as const;
@@ -231,7 +232,7 @@ function DepartmentForm({ initial, onDone }: { initial: TDraft; onDone: () => vo
         value={value.visitorNames}
         onChange={(visitorNames) => setValue((v) => ({ ...v, visitorNames }))}
         fieldName={(lang) => `visitorName_${lang}`}
-        error={["en", "nl", "da", "de"].map((l) => issue(`visitorName_${l}`)).find(Boolean)}
+        error={WIDGET_LANGUAGES.map((l) => issue(`visitorName_${l}`)).find(Boolean)}
       />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-1 text-[12px] text-zinc-500">{t("slaHint")}</legend>
